@@ -1,0 +1,43 @@
+package io.synthline.commons.events;
+
+import io.synthline.commons.api.ColumnSummary;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code data} of each event type. Records so that producers and consumers share one shape. */
+public final class Payloads {
+    private Payloads() {
+    }
+
+    /** A dataset's bytes are stored and recorded; nothing is known yet about its content beyond size and hash. */
+    public record DatasetRegistered(String datasetId, String name, String storageKey, String sha256, long sizeBytes,
+            String owner, String classification) {
+    }
+
+    public record DatasetProfiled(String datasetId, String storageKey, long rowCount, int columnCount,
+            List<ColumnSummary> columns, String profileVersion) {
+    }
+
+    public record DatasetDeleted(String datasetId, String reason) {
+    }
+
+    public record GenerationRequested(String generationId, String datasetId, String model, long rows, long seed) {
+    }
+
+    public record GenerationProgress(String generationId, long rowsDone, long rowsTotal) {
+    }
+
+    public record GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
+            String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis) {
+    }
+
+    public record GenerationFailed(String generationId, String datasetId, String reason) {
+    }
+
+    public record EvaluationCompleted(String evaluationId, String generationId, String datasetId,
+            Map<String, Double> scores, String reportStorageKey) {
+    }
+
+    public record EvaluationFailed(String evaluationId, String generationId, String reason) {
+    }
+}

@@ -1,0 +1,63 @@
+package io.synthline.commons.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/** Storage for dataset files, models and reports, addressed by key. Implementations are thread-safe. */
+public interface DatasetStore {
+
+    /** Something being written that becomes visible only on {@link #commit}; closing without commit discards it. */
+    interface Staged extends AutoCloseable {
+        /** Local file holding the staged bytes, e.g. to validate or profile them before committing. */
+        Path path();
+
+        long sizeBytes();
+
+        String sha256();
+
+        StoredObject commit(String key) throws IOException;
+
+        @Override
+        void close();
+    }
+
+    @FunctionalInterface
+    interface OutputWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Streams {@code content} into staging, computing size and SHA-256 on the way.
+     *
+     * @throws ObjectTooLargeException when more than {@code maxBytes} arrive (nothing is kept)
+     */
+    Staged stage(InputStream content, long maxBytes) throws IOException;
+
+    /** Stages whatever {@code writer} produces. */
+    Staged stage(OutputWriter writer) throws IOException;
+
+    InputStream open(String key) throws IOException;
+
+    /** A local file with the object's bytes, for engines that read a file more than once. */
+    Path localPath(String key) throws IOException;
+
+    boolean exists(String key);
+
+    void delete(String key) throws IOException;
+
+    /** Raised when an upload exceeds the configured limit. */
+    final class ObjectTooLargeException extends IOException {
+        private final long limit;
+
+        public ObjectTooLargeException(long limit) {
+            super("content exceeds the limit of " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.synthline.commons.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.synthline.commons.table.CategoricalColumn;
+import io.synthline.commons.table.ColumnSchema;
+import io.synthline.commons.table.ColumnType;
+import io.synthline.commons.table.NumericColumn;
+import io.synthline.commons.table.Table;
+import io.synthline.commons.table.TableSchema;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TypeInferenceAndReaderTest {
+    @TempDir
+    Path dir;
+
+    private Path csv(String text) throws IOException {
+        Path p = dir.resolve("t.csv");
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void infersEveryType() throws IOException {
+        StringBuilder sb = new StringBuilder("id,n,x,flag,day,colour,zip,note\n");
+        for (int i = 0; i < 40; i++) {
+            sb.append(i + 1).append(',').append(i % 7).append(',').append(i * 0.5).append(',')
+                    .append(i % 2 == 0 ? "true" : "false").append(',')
+                    .append(String.format("2024-01-%02d", i % 28 + 1)).append(',')
+                    .append(i % 3 == 0 ? "red" : "blue").append(',')
+                    .append(String.format("%05d", 1000 + i)).append(',')
+                    .append("free text number ").append(i).append('\n');
+        }
+        TableSchema schema = TypeInference.infer(csv(sb.toString()), CsvOptions.defaults());
+        assertThat(schema.columns()).extracting(ColumnSchema::type).containsExactly(
+                ColumnType.IDENTIFIER, ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.BOOLEAN,
+                ColumnType.DATETIME, ColumnType.CATEGORICAL, ColumnType.IDENTIFIER, ColumnType.IDENTIFIER);
+        assertThat(schema.column(4).format()).isEqualTo("uuuu-MM-dd");
+    }
+
+    @Test
+    void adultColumnsMatchTheirDocumentedTypes() {
+        Path adult = Path.of("../../shared/datasets/adult.csv");
+        if (!Files.exists(adult)) {
+            adult = Path.of("../shared/datasets/adult.csv");
+        }
+        Table t = CsvTableReader.read(adult);
+        assertThat(t.rowCount()).isEqualTo(32_561);
+        for (String numeric : List.of("age", "fnlwgt", "education-num", "capital-gain", "capital-loss", "hours-per-week")) {
+            assertThat(t.column(numeric).type()).as(numeric).isEqualTo(ColumnType.INTEGER);
+        }
+        for (String cat : List.of("workclass", "education", "marital-status", "occupation", "relationship", "race",
+                "sex", "native-country", "income")) {
+            assertThat(t.column(cat).type()).as(cat).isEqualTo(ColumnType.CATEGORICAL);
+        }
+        CategoricalColumn income = (CategoricalColumn) t.column("income");
+        long rich = 0;
+        for (int r = 0; r < t.rowCount(); r++) {
+            if (">50K".equals(income.text(r))) {
+                rich++;
+            }
+        }
+        assertThat(rich).isEqualTo(7_841);
+        assertThat(((CategoricalColumn) t.column("workclass")).categories()).contains("?");
+        assertThat(java.util.Arrays.stream(((NumericColumn) t.column("age")).values()).allMatch(v -> v >= 17 && v <= 90)).isTrue();
+    }
+
+    @Test
+    void explicitSchemaWinsAndMismatchesNameLineAndColumn() throws IOException {
+        Path p = csv("code,v\n1,2\n2,x\n");
+        TableSchema explicit = new TableSchema(List.of(ColumnSchema.of("code", ColumnType.CATEGORICAL)));
+        assertThatThrownBy(() -> CsvTableReader.read(p, CsvOptions.defaults(),
+                new TableSchema(List.of(ColumnSchema.of("code", ColumnType.CATEGORICAL), ColumnSchema.of("v", ColumnType.INTEGER)))))
+                .isInstanceOf(CsvFormatException.class)
+                .hasMessage("line 3, column 'v': 'x' is not a valid INTEGER");
+        Table t = CsvTableReader.read(p, CsvOptions.defaults(), explicit);
+        assertThat(t.column("code").type()).isEqualTo(ColumnType.CATEGORICAL);
+        assertThat(t.column("v").type()).isEqualTo(ColumnType.TEXT);
+        assertThatThrownBy(() -> CsvTableReader.read(p, CsvOptions.defaults(),
+                new TableSchema(List.of(ColumnSchema.of("nope", ColumnType.INTEGER)))))
+                .hasMessageContaining("schema names column 'nope'");
+    }
+
+    @Test
+    void roundTripsThroughTheWriter() throws IOException {
+        String text = "a,b,c,d\n1,2.5,\"x,y\",2024-02-29\n,-0.001,,\n30000000000,1e21,z,2020-01-01\n";
+        Table t = CsvTableReader.read(csv(text));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CsvTableWriter.write(t, out);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("a,b,c,d\n1,2.5,\"x,y\",2024-02-29\n,-0.001,,\n30000000000,1000000000000000000000,z,2020-01-01\n");
+    }
+}
