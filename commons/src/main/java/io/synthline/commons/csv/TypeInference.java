@@ -51,8 +51,8 @@ public final class TypeInference {
         return new TableSchema(columns);
     }
 
-    /** What one column's values have shown so far. */
-    static final class ColumnEvidence {
+    /** What one column's values have shown so far; feed it every value, then ask it to decide. */
+    public static final class ColumnEvidence {
         long nonNull;
         boolean allInteger = true;
         boolean allDecimal = true;
@@ -62,7 +62,7 @@ public final class TypeInference {
         boolean distinctOverflow;
         boolean duplicateSeen;
 
-        void accept(String v) {
+        public void accept(String v) {
             if (v == null) {
                 return;
             }
@@ -89,7 +89,7 @@ public final class TypeInference {
             }
         }
 
-        ColumnSchema decide(String name) {
+        public ColumnSchema decide(String name) {
             boolean unique = !duplicateSeen && nonNull >= MIN_ROWS_FOR_IDENTIFIER;
             if (nonNull == 0) {
                 return ColumnSchema.of(name, ColumnType.DECIMAL);

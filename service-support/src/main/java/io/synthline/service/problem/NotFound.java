@@ -1,0 +1,14 @@
+package io.synthline.service.problem;
+
+import io.synthline.commons.api.BadInputException;
+
+/**
+ * A resource that does not exist for the caller's tenant. Deliberately the same answer whether it
+ * exists for another tenant or not at all, so tenants cannot probe each other's ids.
+ */
+public final class NotFound extends BadInputException {
+    public NotFound(String kind, String id) {
+        super("not-found", 404, "no " + kind + " with id '" + id + "'");
+        detail("resource", kind);
+    }
+}
