@@ -1,6 +1,7 @@
 package io.synthline.commons.events;
 
 import io.synthline.commons.api.ColumnSummary;
+import io.synthline.commons.table.TableSchema;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +15,9 @@ public final class Payloads {
             String owner, String classification) {
     }
 
+    /** {@code schema} is what downstream services read the stored file with, so every service sees the same types. */
     public record DatasetProfiled(String datasetId, String storageKey, long rowCount, int columnCount,
-            List<ColumnSummary> columns, String profileVersion) {
+            TableSchema schema, List<ColumnSummary> columns, String profileVersion) {
     }
 
     public record DatasetDeleted(String datasetId, String reason) {

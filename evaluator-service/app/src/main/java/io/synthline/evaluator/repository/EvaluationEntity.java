@@ -1,0 +1,41 @@
+package io.synthline.evaluator.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Entity
+@Table(name = "evaluation")
+public class EvaluationEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public String tenant;
+    @Column(name = "generation_id")
+    public UUID generationId;
+    @Column(name = "dataset_id")
+    public UUID datasetId;
+    public String status;
+    @Column(name = "overall_score")
+    public Double overallScore;
+    @Column(name = "result_json", columnDefinition = "text")
+    public String resultJson;
+    public String error;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static Uni<EvaluationEntity> findForTenant(String tenant, UUID id) {
+        return find("id = ?1 and tenant = ?2", id, tenant).firstResult();
+    }
+
+    public static Uni<List<EvaluationEntity>> listForTenant(String tenant, UUID generationId) {
+        return generationId == null
+                ? find("tenant = ?1 order by createdAt desc", tenant).list()
+                : find("tenant = ?1 and generationId = ?2 order by createdAt desc", tenant, generationId).list();
+    }
+}

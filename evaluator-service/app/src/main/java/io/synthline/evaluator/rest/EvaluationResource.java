@@ -1,0 +1,41 @@
+package io.synthline.evaluator.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.synthline.evaluator.service.EvaluationResult;
+import io.synthline.evaluator.service.EvaluationService;
+import io.synthline.service.security.Caller;
+import io.synthline.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+@Path("/api/v1/evaluations")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN, Roles.AUDITOR, Roles.PLATFORM_ADMIN})
+public class EvaluationResource {
+    @Inject
+    EvaluationService evaluations;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @WithSession
+    public Uni<List<EvaluationResult>> list(@QueryParam("generationId") String generationId) {
+        return evaluations.list(caller.tenant(), generationId);
+    }
+
+    @GET
+    @Path("{id}")
+    @WithSession
+    public Uni<EvaluationResult> get(@PathParam("id") String id) {
+        return evaluations.get(caller.tenant(), id);
+    }
+}

@@ -1,0 +1,32 @@
+package io.synthline.generator.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The generator's projection of a dataset, built from the profiler's events. */
+@Entity
+@Table(name = "dataset_ref")
+public class DatasetRefEntity extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public String tenant;
+    @Column(name = "storage_key")
+    public String storageKey;
+    public String status;
+    @Column(name = "row_count")
+    public Long rowCount;
+    @Column(name = "schema_json", columnDefinition = "text")
+    public String schemaJson;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Uni<DatasetRefEntity> findForTenant(String tenant, UUID id) {
+        return find("id = ?1 and tenant = ?2", id, tenant).firstResult();
+    }
+}
