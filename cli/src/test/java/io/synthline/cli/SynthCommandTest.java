@@ -1,0 +1,89 @@
+package io.synthline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthline.commons.json.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SynthCommandTest {
+    static final Path SAMPLE = Path.of("../samples/adult-sample.csv");
+
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = SynthCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void profilePrintsJson() throws IOException {
+        Result r = run("profile", SAMPLE.toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = Json.mapper().readTree(r.out());
+        assertThat(json.get("rowCount").asLong()).isEqualTo(3257);
+        assertThat(json.get("columns")).hasSize(15);
+    }
+
+    @Test
+    void generateThenEvaluate() throws IOException {
+        Path out = dir.resolve("syn.csv");
+        Result g = run("generate", SAMPLE.toString(), "--rows", "2000", "--seed", "7", "--out", out.toString());
+        assertThat(g.exit()).as(g.err()).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(2001);
+
+        Path again = dir.resolve("syn2.csv");
+        run("generate", SAMPLE.toString(), "--rows", "2000", "--seed", "7", "--out", again.toString());
+        assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(out));
+
+        Result e = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", out.toString());
+        assertThat(e.exit()).as(e.err()).isZero();
+        JsonNode json = Json.mapper().readTree(e.out());
+        double shapes = json.at("/quality/properties/Column Shapes").asDouble();
+        assertThat(shapes).isBetween(0.9, 1.0);
+        assertThat(json.at("/quality/details/Column Shapes")).hasSize(15);
+
+        Path html = dir.resolve("r.html");
+        assertThat(run("evaluate", "--real", SAMPLE.toString(), "--synthetic", out.toString(), "--format", "html", "--out", html.toString()).exit()).isZero();
+        assertThat(Files.readString(html)).contains("<h2>Column Shapes</h2>").doesNotContain("http");
+    }
+
+    @Test
+    void badInputExitsWithTwoAndOneLine() throws IOException {
+        Result missing = run("profile", dir.resolve("nope.csv").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err().strip()).startsWith("synth: input file not found").doesNotContain("\n");
+
+        Path ragged = dir.resolve("ragged.csv");
+        Files.writeString(ragged, "a,b\n1,2\n3\n");
+        Result r = run("profile", ragged.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("synth: line 3: the row has 1 fields but the header has 2");
+
+        Result model = run("generate", SAMPLE.toString(), "--rows", "5", "--seed", "1", "--out", dir.resolve("x.csv").toString(), "--model", "nope");
+        assertThat(model.exit()).isEqualTo(2);
+        assertThat(model.err()).contains("unknown model 'nope'");
+
+        Result flag = run("generate", SAMPLE.toString(), "--rows", "5");
+        assertThat(flag.exit()).isEqualTo(2);
+        assertThat(flag.err()).contains("Missing required options");
+
+        Path other = dir.resolve("other.csv");
+        Files.writeString(other, "x,y\n1,2\n");
+        Result mismatch = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", other.toString());
+        assertThat(mismatch.exit()).isEqualTo(2);
+        assertThat(mismatch.err()).contains("does not have");
+    }
+}
