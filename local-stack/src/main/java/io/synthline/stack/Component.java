@@ -1,0 +1,34 @@
+package io.synthline.stack;
+
+/** The servers of the local stack, in start order. */
+public enum Component {
+    POSTGRES("postgres", "PostgreSQL"),
+    KAFKA("kafka", "Kafka"),
+    KEYCLOAK("keycloak", "Keycloak");
+
+    private final String id;
+    private final String displayName;
+
+    Component(String id, String displayName) {
+        this.id = id;
+        this.displayName = displayName;
+    }
+
+    /** Lower-case id used in stack.json, log file names and the status table. */
+    public String id() {
+        return id;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public static Component fromId(String id) {
+        for (Component c : values()) {
+            if (c.id.equalsIgnoreCase(id)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("Unknown stack component '" + id + "' (expected postgres, kafka or keycloak)");
+    }
+}

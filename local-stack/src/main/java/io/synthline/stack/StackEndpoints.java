@@ -1,0 +1,89 @@
+package io.synthline.stack;
+
+import java.util.List;
+
+/**
+ * How to reach the servers of a stack. Derived from the {@link StackConfig} alone, so it can be
+ * computed without the stack running (e.g. to print a config before {@code up}).
+ *
+ * <p>All credentials here are fixed dev-only values baked into the stack; the stack only binds to
+ * loopback for that reason.
+ */
+public record StackEndpoints(
+        String host,
+        int postgresPort,
+        List<String> databases,
+        String dbUser,
+        String dbPassword,
+        String kafkaBootstrapServers,
+        String keycloakUrl,
+        String realm,
+        String issuerUrl,
+        String serviceClientId,
+        String serviceClientSecret,
+        String cliClientId,
+        String dashboardClientId,
+        String keycloakAdminUser,
+        String keycloakAdminPassword,
+        String demoUserPassword,
+        List<String> topics) {
+
+    /** One database per service; created on first start of PostgreSQL. */
+    public static final List<String> DATABASES = List.of("profiler", "generator", "evaluator", "governance");
+    /** Created (3 partitions, RF 1) when Kafka starts. */
+    public static final List<String> TOPICS = List.of(
+            "synthline.dataset.events", "synthline.generation.events",
+            "synthline.evaluation.events", "synthline.governance.events");
+    public static final String DB_USER = "synthline";
+    public static final String DB_PASSWORD = "synthline";
+    public static final String REALM = "synthline";
+    public static final String SERVICE_CLIENT_ID = "synthline-services";
+    public static final String SERVICE_CLIENT_SECRET = "synthline-services-secret";
+    public static final String CLI_CLIENT_ID = "synthline-cli";
+    public static final String DASHBOARD_CLIENT_ID = "synthline-dashboard";
+    public static final String DEMO_PASSWORD = "demo";
+    public static final List<String> TENANTS = List.of("acme", "globex");
+    /** Username suffix per realm role: {@code <tenant>-<suffix>}, e.g. {@code acme-owner}. */
+    public static final List<String> DEMO_USER_SUFFIXES = List.of("platform-admin", "admin", "owner", "scientist", "auditor");
+
+    public StackEndpoints {
+        databases = List.copyOf(databases);
+        topics = List.copyOf(topics);
+    }
+
+    public static StackEndpoints of(StackConfig config) {
+        String keycloakUrl = "http://" + config.host() + ":" + config.keycloakPort();
+        return new StackEndpoints(config.host(), config.postgresPort(), DATABASES, DB_USER, DB_PASSWORD,
+                config.host() + ":" + config.kafkaPort(),
+                keycloakUrl, REALM, keycloakUrl + "/realms/" + REALM,
+                SERVICE_CLIENT_ID, SERVICE_CLIENT_SECRET, CLI_CLIENT_ID, DASHBOARD_CLIENT_ID,
+                "admin", "admin", DEMO_PASSWORD, TOPICS);
+    }
+
+    /** {@code jdbc:postgresql://127.0.0.1:P/db}. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + host + ":" + postgresPort + "/" + checkDatabase(database);
+    }
+
+    /** {@code postgresql://127.0.0.1:P/db}, the form the Quarkus reactive PostgreSQL client expects. */
+    public String reactiveUrl(String database) {
+        return "postgresql://" + host + ":" + postgresPort + "/" + checkDatabase(database);
+    }
+
+    public String tokenUrl() {
+        return issuerUrl + "/protocol/openid-connect/token";
+    }
+
+    /** All demo usernames, e.g. {@code acme-owner}. */
+    public List<String> demoUsers() {
+        return TENANTS.stream().flatMap(t -> DEMO_USER_SUFFIXES.stream().map(s -> t + "-" + s)).toList();
+    }
+
+    private String checkDatabase(String database) {
+        // Fail on typos here rather than with a confusing "database does not exist" at first query.
+        if (!databases.contains(database) && !"postgres".equals(database)) {
+            throw new IllegalArgumentException("Unknown database '" + database + "': the local stack has " + databases);
+        }
+        return database;
+    }
+}
