@@ -2,6 +2,8 @@ package io.synthline.stack.daemon;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -66,7 +68,28 @@ public final class KafkaDaemon {
         Kafka.main(new String[] {props.toString()});
     }
 
+    /** The admin client would log a warning per failed connect while the broker boots; wait quietly instead. */
+    private static void awaitListener(String bootstrap, Duration timeout) throws InterruptedException {
+        int colon = bootstrap.lastIndexOf(':');
+        InetSocketAddress address = new InetSocketAddress(bootstrap.substring(0, colon), Integer.parseInt(bootstrap.substring(colon + 1)));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket s = new Socket()) {
+                s.connect(address, 500);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private static void initTopicsAndSignal(String bootstrap, List<String> topics, Path ready) {
+        try {
+            awaitListener(bootstrap, Duration.ofMinutes(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.CLIENT_ID_CONFIG, "synthline-topic-init",
