@@ -50,7 +50,7 @@ public class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (root.remote != null) {
+        if (root.remoteOption() != null) {
             throw new SynthCommand.UserError("evaluate runs locally; on the platform every generation is evaluated automatically");
         }
         Files2.existing(real, "real");

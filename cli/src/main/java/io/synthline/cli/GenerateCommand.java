@@ -48,7 +48,7 @@ public class GenerateCommand implements Callable<Integer> {
         if (rows < 1) {
             throw new SynthCommand.UserError("--rows must be at least 1, got " + rows);
         }
-        if (root.remote != null) {
+        if (root.remoteOption() != null) {
             ApiClient.forCli(root).generateRemotely(file, rows, seed, model, out, spec.commandLine().getErr());
             return SynthCommand.EXIT_OK;
         }

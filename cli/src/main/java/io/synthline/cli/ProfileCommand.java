@@ -35,7 +35,7 @@ public class ProfileCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Files2.existing(file, "input");
         var out = spec.commandLine().getOut();
-        if (root.remote != null) {
+        if (root.remoteOption() != null) {
             String json = ApiClient.forCli(root).uploadAndProfile(file);
             out.println(format == Format.json ? json : ApiClient.describeDataset(json));
             return SynthCommand.EXIT_OK;

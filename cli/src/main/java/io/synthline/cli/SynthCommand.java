@@ -33,6 +33,22 @@ public class SynthCommand {
             description = "OIDC issuer for --user (default: the local stack's realm).")
     String issuer;
 
+    public String remoteOption() {
+        return remote;
+    }
+
+    public String tokenOption() {
+        return token;
+    }
+
+    public String userOption() {
+        return user;
+    }
+
+    public String issuerOption() {
+        return issuer;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }

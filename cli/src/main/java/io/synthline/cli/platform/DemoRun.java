@@ -1,0 +1,95 @@
+package io.synthline.cli.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthline.cli.client.ApiClient;
+import io.synthline.cli.client.ApiEndpoints;
+import io.synthline.stack.KeycloakTokens;
+import io.synthline.stack.StackEndpoints;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The scripted walk through the platform: upload as a data owner, generate as a data scientist,
+ * wait for the automatic evaluation, and read the audit trail as an auditor. Returns what it saw
+ * so callers (the demo command, the end-to-end test) can print or assert it.
+ */
+public final class DemoRun {
+    public static final List<String> EXPECTED_AUDIT_TYPES = List.of("dataset.registered", "dataset.profiled",
+            "generation.requested", "generation.completed", "evaluation.completed");
+
+    public record Outcome(JsonNode dataset, JsonNode generation, JsonNode evaluation, List<JsonNode> auditEntries) {
+    }
+
+    private DemoRun() {
+    }
+
+    public static ApiClient clientFor(StackEndpoints stack, ApiEndpoints api, String username) {
+        String token = KeycloakTokens.passwordGrant(stack.issuerUrl(), StackEndpoints.CLI_CLIENT_ID, username,
+                StackEndpoints.DEMO_PASSWORD).token();
+        return new ApiClient(api, () -> token);
+    }
+
+    public static Outcome run(StackEndpoints stack, ApiEndpoints api, String tenant, Path csv, long rows, long seed,
+            Consumer<String> progress) {
+        ApiClient owner = clientFor(stack, api, tenant + "-owner");
+        ApiClient scientist = clientFor(stack, api, tenant + "-scientist");
+        ApiClient auditor = clientFor(stack, api, tenant + "-auditor");
+        progress.accept("logged in as " + tenant + "-owner, " + tenant + "-scientist and " + tenant + "-auditor");
+
+        JsonNode dataset = owner.uploadCsv(csv, csv.getFileName().toString());
+        String datasetId = dataset.path("id").asText();
+        progress.accept("uploaded " + csv.getFileName() + " as dataset " + datasetId + ": " + dataset.path("rowCount").asText()
+                + " rows, " + dataset.path("columnCount").asText() + " columns, profiled");
+
+        JsonNode requested = scientist.requestGenerationWhenVisible(datasetId, rows, seed, null, Duration.ofSeconds(60));
+        String generationId = requested.path("id").asText();
+        progress.accept("requested generation " + generationId + " (" + rows + " rows, seed " + seed + ")");
+        JsonNode generation = scientist.awaitGeneration(generationId, Duration.ofMinutes(5));
+        if (!"COMPLETED".equals(generation.path("status").asText())) {
+            throw new IllegalStateException("generation failed: " + generation.path("error").asText());
+        }
+        progress.accept("generation completed");
+
+        JsonNode evaluation = await("the evaluation of generation " + generationId, Duration.ofMinutes(3), () -> {
+            JsonNode list = scientist.get(api.evaluator(), "/api/v1/evaluations?generationId=" + generationId);
+            return list.isArray() && !list.isEmpty() ? list.get(0) : null;
+        });
+        progress.accept("evaluation " + evaluation.path("id").asText() + " " + evaluation.path("status").asText());
+
+        List<String> subjects = List.of("datasets/" + datasetId, "generations/" + generationId,
+                "evaluations/" + evaluation.path("id").asText());
+        List<JsonNode> audit = await("the audit entries", Duration.ofMinutes(2), () -> {
+            List<JsonNode> entries = new ArrayList<>();
+            for (String subject : subjects) {
+                auditor.get(api.governance(), "/api/v1/audit?subject=" + subject).forEach(entries::add);
+            }
+            List<String> types = entries.stream().map(e -> e.path("eventType").asText()).toList();
+            return types.containsAll(EXPECTED_AUDIT_TYPES) ? entries : null;
+        });
+        progress.accept(audit.size() + " audit entries recorded");
+        return new Outcome(dataset, generation, evaluation, audit);
+    }
+
+
+    private static <T> T await(String what, Duration patience, java.util.function.Supplier<T> probe) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up waiting for " + what + " after " + patience.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package io.synthline.cli.platform;
+
+import io.synthline.cli.SynthCommand;
+import io.synthline.cli.client.ApiEndpoints;
+import io.synthline.stack.StackEndpoints;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Starts the four packaged services as JVM processes wired to a running local stack, waits until
+ * each reports ready, and stops them on close. Used by {@code synth demo} and the end-to-end tests.
+ */
+public final class PlatformLauncher implements AutoCloseable {
+    public enum Service {
+        PROFILER("profiler-service", "SYNTHLINE_PROFILER_PORT", "512m"),
+        GENERATOR("generator-service", "SYNTHLINE_GENERATOR_PORT", "1g"),
+        EVALUATOR("evaluator-service", "SYNTHLINE_EVALUATOR_PORT", "1g"),
+        GOVERNANCE("governance-service", "SYNTHLINE_GOVERNANCE_PORT", "384m");
+
+        final String module;
+        final String portVariable;
+        final String heap;
+
+        Service(String module, String portVariable, String heap) {
+            this.module = module;
+            this.portVariable = portVariable;
+            this.heap = heap;
+        }
+
+        public Path runnableJar(Path repoRoot) {
+            return repoRoot.resolve(module).resolve("app/target/quarkus-app/quarkus-run.jar");
+        }
+    }
+
+    /** Ports of the four services; the defaults are what the README lists. */
+    public record Ports(int profiler, int generator, int evaluator, int governance) {
+        public static Ports defaults() {
+            return new Ports(18081, 18082, 18083, 18084);
+        }
+
+        public static Ports fromBase(int base) {
+            return new Ports(base + 1, base + 2, base + 3, base + 4);
+        }
+
+        int of(Service s) {
+            return switch (s) {
+                case PROFILER -> profiler;
+                case GENERATOR -> generator;
+                case EVALUATOR -> evaluator;
+                case GOVERNANCE -> governance;
+            };
+        }
+    }
+
+    private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private final Ports ports;
+    private final Path logsDir;
+
+    private PlatformLauncher(Ports ports, Path logsDir) {
+        this.ports = ports;
+        this.logsDir = logsDir;
+    }
+
+    public static PlatformLauncher start(Path repoRoot, StackEndpoints stack, Path storeRoot, Path logsDir, Ports ports,
+            Consumer<String> progress) {
+        for (Service s : Service.values()) {
+            if (!Files.isRegularFile(s.runnableJar(repoRoot))) {
+                throw new SynthCommand.UserError(s.module + " is not built (" + repoRoot.relativize(s.runnableJar(repoRoot))
+                        + " missing); run ./mvnw package -DskipTests, or ./synth demo which builds it");
+            }
+            if (portInUse(ports.of(s))) {
+                throw new SynthCommand.UserError("port " + ports.of(s) + " for " + s.module
+                        + " is already in use (another demo running?); stop it or choose other ports");
+            }
+        }
+        PlatformLauncher launcher = new PlatformLauncher(ports, logsDir);
+        try {
+            Files.createDirectories(logsDir);
+            Files.createDirectories(storeRoot);
+            for (Service s : Service.values()) {
+                launcher.launch(repoRoot, s, stack, storeRoot);
+            }
+            long t0 = System.nanoTime();
+            for (Service s : Service.values()) {
+                launcher.awaitReady(s, Duration.ofSeconds(180));
+                progress.accept(s.module + " ready on http://127.0.0.1:" + ports.of(s) + " ("
+                        + (System.nanoTime() - t0) / 1_000_000 + " ms)");
+            }
+            return launcher;
+        } catch (IOException e) {
+            launcher.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            launcher.close();
+            throw e;
+        }
+    }
+
+    private void launch(Path repoRoot, Service s, StackEndpoints stack, Path storeRoot) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + s.heap, "-XX:+UseSerialGC",
+                "-jar", s.runnableJar(repoRoot).toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(logFile(s).toFile());
+        Map<String, String> env = pb.environment();
+        env.put(s.portVariable, Integer.toString(ports.of(s)));
+        env.put("SYNTHLINE_DB_HOST", stack.host());
+        env.put("SYNTHLINE_PG_PORT", Integer.toString(stack.postgresPort()));
+        env.put("SYNTHLINE_KAFKA_BOOTSTRAP", stack.kafkaBootstrapServers());
+        env.put("SYNTHLINE_OIDC_URL", stack.issuerUrl());
+        env.put("SYNTHLINE_STORE_ROOT", storeRoot.toAbsolutePath().toString());
+        processes.put(s, pb.start());
+    }
+
+    private void awaitReady(Service s, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI health = URI.create("http://127.0.0.1:" + ports.of(s) + "/q/health/ready");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Process p = processes.get(s);
+            if (!p.isAlive()) {
+                throw new IllegalStateException(s.module + " exited with code " + p.exitValue() + "; last log lines:\n" + tail(s));
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(s.module + " not ready after " + timeout.toSeconds() + " s; last log lines:\n" + tail(s));
+    }
+
+    public ApiEndpoints endpoints() {
+        return ApiEndpoints.local(ports.profiler(), ports.generator(), ports.evaluator(), ports.governance());
+    }
+
+    public Path logFile(Service s) {
+        return logsDir.resolve(s.module + ".log");
+    }
+
+    private String tail(Service s) {
+        try {
+            List<String> lines = Files.readAllLines(logFile(s));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static boolean portInUse(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Stops all services: SIGTERM first so Quarkus shuts down cleanly, then forcibly. */
+    @Override
+    public void close() {
+        processes.values().forEach(Process::destroy);
+        for (Process p : processes.values()) {
+            try {
+                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+    }
+}
