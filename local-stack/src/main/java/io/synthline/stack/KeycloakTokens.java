@@ -105,7 +105,10 @@ public final class KeycloakTokens {
         String detail = error == null ? "HTTP " + status
                 : "HTTP " + status + ", " + error + (description == null ? "" : ": " + description);
         String hint;
-        if ("invalid_grant".equals(error) && description != null && description.contains("credentials")) {
+        if (description != null && description.contains("Invalid client")) {
+            // Keycloak 26 answers a wrong secret with unauthorized_client, older versions with invalid_client.
+            hint = "unknown client or wrong client secret";
+        } else if ("invalid_grant".equals(error) && description != null && description.contains("credentials")) {
             hint = "wrong username or password";
         } else if ("invalid_grant".equals(error) && description != null && description.contains("not fully set up")) {
             hint = "the user has pending required actions or a profile missing required attributes";

@@ -31,6 +31,8 @@ class KeycloakTokensTest {
                 .contains("wrong username or password").contains("invalid_grant");
         assertThat(KeycloakTokens.explain("client credentials grant", "u", 401, "invalid_client", "Invalid client or Invalid client credentials"))
                 .contains("wrong client secret");
+        assertThat(KeycloakTokens.explain("client credentials grant", "u", 401, "unauthorized_client", "Invalid client or Invalid client credentials"))
+                .contains("wrong client secret");
         assertThat(KeycloakTokens.explain("x", "u", 400, "unauthorized_client", null)).contains("not allowed to use this grant");
         assertThat(KeycloakTokens.explain("x", "u", 404, null, null)).contains("no such realm");
     }
