@@ -49,7 +49,7 @@ public final class PlatformLauncher implements AutoCloseable {
     /** Ports of the four services; the defaults are what the README lists. */
     public record Ports(int profiler, int generator, int evaluator, int governance) {
         public static Ports defaults() {
-            return new Ports(18081, 18082, 18083, 18084);
+            return new Ports(18091, 18092, 18093, 18094);
         }
 
         public static Ports fromBase(int base) {
