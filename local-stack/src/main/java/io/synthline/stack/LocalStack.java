@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -116,7 +117,7 @@ public final class LocalStack {
                 if (!s.healthy()) {
                     progress.accept(s.component.displayName() + " (pid " + e.getValue().pid() + ") is running but not answering yet; waiting");
                     awaitReady(s, e.getValue(), null, REUSE_TIMEOUT, " is running (pid " + e.getValue().pid()
-                            + ") but does not answer on port " + s.mainPort() + "; stop the stack (synth stack down) and retry");
+                            + ") but does not answer on port " + s.mainPort() + "; stop the stack (synth stack down) and retry", null);
                 }
                 progress.accept(s.component.displayName() + " already running (pid " + e.getValue().pid() + "), reusing it");
                 if (state.entry(s.component) == null) {
@@ -246,61 +247,71 @@ public final class LocalStack {
         Object stateLock = new Object();
         StackState[] state = {initial};
         Map<Component, Process> launched = Collections.synchronizedMap(new EnumMap<>(Component.class));
-        Map<Component, Future<?>> futures = new LinkedHashMap<>();
+        // Set on the first failure: the others stop waiting and launch nothing more. No thread
+        // interrupts, so a one-time Keycloak build in progress still completes for the next attempt.
+        AtomicBoolean aborted = new AtomicBoolean();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Component c : toStart) {
                 ManagedServer s = servers.get(c);
-                futures.put(c, pool.submit(() -> {
-                    long t = System.nanoTime();
-                    s.prepare();
-                    progress.accept("Starting " + c.displayName() + " on " + config.host() + ":" + s.mainPort());
-                    Process p = s.launch();
-                    launched.put(c, p);
-                    synchronized (stateLock) {
-                        // Recorded before readiness so that a crash of this JVM still leaves down() a pid to stop.
-                        state[0] = state[0].with(c, StackState.Entry.of(p.pid(), s.configuredPorts(), s.logFile()));
-                        state[0].write(config.stateFile());
+                pool.submit(() -> {
+                    try {
+                        long t = System.nanoTime();
+                        s.prepare();
+                        if (aborted.get()) {
+                            return;
+                        }
+                        progress.accept("Starting " + c.displayName() + " on " + config.host() + ":" + s.mainPort());
+                        Process p = s.launch();
+                        launched.put(c, p);
+                        synchronized (stateLock) {
+                            // Recorded before readiness so that a crash of this JVM still leaves down() a pid to stop.
+                            state[0] = state[0].with(c, StackState.Entry.of(p.pid(), s.configuredPorts(), s.logFile()));
+                            state[0].write(config.stateFile());
+                        }
+                        if (awaitReady(s, p.toHandle(), p, s.startupTimeout(), null, aborted)) {
+                            Duration took = Duration.ofNanos(System.nanoTime() - t);
+                            times.put(c, took);
+                            progress.accept(c.displayName() + " ready in " + seconds(took) + " (pid " + p.pid() + ")");
+                        }
+                    } catch (StackException e) {
+                        failures.add(e.getMessage());
+                        aborted.set(true);
+                    } catch (Exception | Error e) {
+                        failures.add(c.displayName() + " failed to start: " + e);
+                        aborted.set(true);
                     }
-                    awaitReady(s, p.toHandle(), p, s.startupTimeout(), null);
-                    Duration took = Duration.ofNanos(System.nanoTime() - t);
-                    times.put(c, took);
-                    progress.accept(c.displayName() + " ready in " + seconds(took) + " (pid " + p.pid() + ")");
-                    return null;
-                }));
+                });
             }
-            List<String> failures = new ArrayList<>();
-            for (Map.Entry<Component, Future<?>> f : futures.entrySet()) {
-                try {
-                    f.getValue().get();
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    failures.add(cause instanceof StackException ? cause.getMessage()
-                            : f.getKey().displayName() + " failed to start: " + cause);
-                }
+        }
+        if (!failures.isEmpty()) {
+            // All or nothing: a half-started stack would be reused by the next up() as if it were fine.
+            for (Map.Entry<Component, Process> e : launched.entrySet()) {
+                Processes.stop(e.getValue().toHandle(), servers.get(e.getKey()).stopSignal(), Duration.ofSeconds(15));
             }
-            if (!failures.isEmpty()) {
-                // All or nothing: a half-started stack would be reused by the next up() as if it were fine.
-                for (Map.Entry<Component, Process> e : launched.entrySet()) {
-                    Processes.stop(e.getValue().toHandle(), servers.get(e.getKey()).stopSignal(), Duration.ofSeconds(15));
+            synchronized (stateLock) {
+                for (Component c : launched.keySet()) {
+                    state[0] = state[0].with(c, null);
                 }
-                synchronized (stateLock) {
-                    for (Component c : launched.keySet()) {
-                        state[0] = state[0].with(c, null);
-                    }
-                    state[0].write(config.stateFile());
-                }
-                throw new StackException(String.join(System.lineSeparator(), failures));
+                state[0].write(config.stateFile());
             }
+            String stopped = launched.isEmpty() ? "" : System.lineSeparator() + "(stopped again what this attempt had started: "
+                    + launched.keySet().stream().map(Component::id).sorted().toList() + ")";
+            throw new StackException(String.join(System.lineSeparator(), failures) + stopped);
         }
         return times;
     }
 
-    private void awaitReady(ManagedServer s, ProcessHandle ph, Process process, Duration timeout, String notReadyMessage)
-            throws InterruptedException {
+    /** @return true when ready, false when {@code abort} was raised first */
+    private boolean awaitReady(ManagedServer s, ProcessHandle ph, Process process, Duration timeout, String notReadyMessage,
+                               AtomicBoolean abort) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (s.ready(ph)) {
-                return;
+                return true;
+            }
+            if (abort != null && abort.get()) {
+                return false;
             }
             if (!ph.isAlive()) {
                 String code = process != null ? " with exit code " + process.exitValue() : "";

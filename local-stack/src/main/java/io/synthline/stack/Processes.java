@@ -104,6 +104,8 @@ final class Processes {
             }
             return p.exitValue();
         } catch (InterruptedException e) {
+            // kc.sh runs the build JVM as its child: kill the whole family, not just the shell.
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted while running " + command.getFirst(), e);
