@@ -37,7 +37,7 @@ public record StackConfig(
     public static final String ENV_STACK_DIR = "SYNTHLINE_STACK_DIR";
     public static final String ENV_CACHE_DIR = "SYNTHLINE_CACHE_DIR";
     /** Where the Keycloak management port goes when only the Keycloak port is moved. */
-    public static final int MANAGEMENT_PORT_DISTANCE = 10;
+    public static final int MANAGEMENT_PORT_DISTANCE = 1;
 
     public StackConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -66,7 +66,7 @@ public record StackConfig(
 
     /**
      * The configuration of {@code synth stack up}: data under {@code $SYNTHLINE_STACK_DIR} (else
-     * {@code ~/.synthline/stack}), ports 15432 / 19092 / 19093 / 18080 / 18090, each overridable by
+     * {@code ~/.synthline/stack}), ports 15432 / 19092 / 19093 / 18080 / 18081, each overridable by
      * its env var (see {@link StackPort#envVar()}).
      *
      * @throws IllegalArgumentException when an env var holds something that is not a port
@@ -97,7 +97,7 @@ public record StackConfig(
 
     /**
      * A stack on its own block of ports, for tests and side-by-side checkouts: PostgreSQL on
-     * base+432, Kafka on base+92 (controller base+93), Keycloak on base+80 (management base+90).
+     * base+432, Kafka on base+92 (controller base+93), Keycloak on base+80 (management base+81).
      */
     public static StackConfig forPortBase(int base, Path dataDir) {
         if (base < 1024 || base + 432 > 65535) {

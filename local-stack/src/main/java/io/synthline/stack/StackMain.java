@@ -29,12 +29,12 @@ public final class StackMain {
               purge    stop and delete all stack data (databases, topics, Keycloak state, logs)
             Options:
               --data-dir DIR                 stack data dir (env SYNTHLINE_STACK_DIR, default ~/.synthline/stack)
-              --port-base N                  all ports from N: pg N+432, kafka N+92/N+93, keycloak N+80/N+90
+              --port-base N                  all ports from N: pg N+432, kafka N+92/N+93, keycloak N+80/N+81
               --pg-port N                    (env SYNTHLINE_PG_PORT, default 15432)
               --kafka-port N                 (env SYNTHLINE_KAFKA_PORT, default 19092)
               --kafka-controller-port N      (env SYNTHLINE_KAFKA_CONTROLLER_PORT, default 19093)
               --keycloak-port N              (env SYNTHLINE_KEYCLOAK_PORT, default 18080)
-              --keycloak-management-port N   (env SYNTHLINE_KEYCLOAK_MANAGEMENT_PORT, default keycloak port + 10)
+              --keycloak-management-port N   (env SYNTHLINE_KEYCLOAK_MANAGEMENT_PORT, default keycloak port + 1)
             """;
 
     private StackMain() {

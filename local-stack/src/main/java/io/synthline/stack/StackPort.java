@@ -11,9 +11,8 @@ public enum StackPort {
     KAFKA_CONTROLLER(Component.KAFKA, "Kafka KRaft controller", "SYNTHLINE_KAFKA_CONTROLLER_PORT", "--kafka-controller-port", 19093, 93),
     KEYCLOAK(Component.KEYCLOAK, "Keycloak HTTP", "SYNTHLINE_KEYCLOAK_PORT", "--keycloak-port", 18080, 80),
     // Keycloak 25+ serves /health only on a separate management interface; it needs its own port.
-    // Not 18081: the profiler service listens there.
     KEYCLOAK_MANAGEMENT(Component.KEYCLOAK, "Keycloak management (health)", "SYNTHLINE_KEYCLOAK_MANAGEMENT_PORT",
-            "--keycloak-management-port", 18090, 90);
+            "--keycloak-management-port", 18081, 81);
 
     private final Component component;
     private final String description;

@@ -19,7 +19,7 @@ class StackConfigTest {
         assertThat(c.kafkaPort()).isEqualTo(19092);
         assertThat(c.kafkaControllerPort()).isEqualTo(19093);
         assertThat(c.keycloakPort()).isEqualTo(18080);
-        assertThat(c.keycloakManagementPort()).isEqualTo(18090);
+        assertThat(c.keycloakManagementPort()).isEqualTo(18081);
         assertThat(c.dataDir()).isEqualTo(HOME.resolve(".synthline/stack"));
         assertThat(c.cacheDir()).isEqualTo(HOME.resolve(".synthline/cache"));
         assertThat(c.stateFile()).isEqualTo(HOME.resolve(".synthline/stack/stack.json"));
@@ -39,7 +39,7 @@ class StackConfigTest {
         assertThat(c.kafkaPort()).isEqualTo(9092);
         assertThat(c.kafkaControllerPort()).isEqualTo(9093);
         assertThat(c.keycloakPort()).isEqualTo(8180);
-        assertThat(c.keycloakManagementPort()).as("follows the moved Keycloak port").isEqualTo(8190);
+        assertThat(c.keycloakManagementPort()).as("follows the moved Keycloak port").isEqualTo(8181);
         assertThat(c.dataDir()).isEqualTo(Path.of("/srv/stack"));
         assertThat(c.cacheDir()).isEqualTo(Path.of("/srv/cache"));
     }
@@ -68,7 +68,7 @@ class StackConfigTest {
         assertThat(c.kafkaPort()).isEqualTo(25092);
         assertThat(c.kafkaControllerPort()).isEqualTo(25093);
         assertThat(c.keycloakPort()).isEqualTo(25080);
-        assertThat(c.keycloakManagementPort()).isEqualTo(25090);
+        assertThat(c.keycloakManagementPort()).isEqualTo(25081);
         assertThat(c.dataDir()).isEqualTo(Path.of("/tmp/it"));
         assertThat(c.ports(Component.KAFKA)).containsExactly(StackPort.KAFKA, StackPort.KAFKA_CONTROLLER);
     }

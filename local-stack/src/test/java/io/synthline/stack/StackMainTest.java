@@ -22,7 +22,7 @@ class StackMainTest {
         assertThat(c.dataDir()).isEqualTo(dir);
         assertThat(c.postgresPort()).isEqualTo(5544);
         assertThat(c.keycloakPort()).isEqualTo(8280);
-        assertThat(c.keycloakManagementPort()).isEqualTo(8290);
+        assertThat(c.keycloakManagementPort()).isEqualTo(8281);
     }
 
     @Test
