@@ -121,7 +121,8 @@ public final class ApiClient {
     public void download(String generationId, Path out) {
         try {
             Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".synth-", ".part");
-            HttpRequest req = authorized(endpoints.generator().resolve("/api/v1/generations/" + generationId + "/data")).GET().build();
+            HttpRequest req = authorized(endpoints.generator().resolve("/api/v1/generations/" + generationId + "/data"))
+                    .setHeader("Accept", "text/csv").GET().build();
             HttpResponse<Path> res = http.send(req, HttpResponse.BodyHandlers.ofFile(tmp));
             if (res.statusCode() != 200) {
                 String body = Files.readString(tmp);

@@ -1,0 +1,113 @@
+package io.synthline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthline.cli.client.ApiClient;
+import io.synthline.cli.client.ApiException;
+import io.synthline.cli.platform.DemoRun;
+import io.synthline.cli.platform.PlatformLauncher;
+import io.synthline.stack.Component;
+import io.synthline.stack.LocalStack;
+import io.synthline.stack.StackConfig;
+import io.synthline.stack.StackEndpoints;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole platform: the four packaged services as separate processes on the real PostgreSQL,
+ * Kafka and Keycloak, driven through their APIs exactly as the demo does.
+ */
+class PlatformFlowIT {
+    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    static final int PORT_BASE = Integer.getInteger("synthline.it.portBase", 25000);
+
+    static LocalStack stack;
+    static Set<Component> startedHere;
+    static PlatformLauncher platform;
+    static StackEndpoints endpoints;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        StackConfig config = StackConfig.forPortBase(PORT_BASE,
+                Path.of(System.getProperty("java.io.tmpdir"), "synthline-it-" + PORT_BASE));
+        stack = new LocalStack(config, msg -> System.out.println("stack: " + msg));
+        startedHere = stack.up().started();
+        endpoints = stack.endpoints();
+        Path work = Files.createTempDirectory("synthline-e2e");
+        platform = PlatformLauncher.start(REPO, endpoints, work.resolve("store"), work.resolve("logs"),
+                PlatformLauncher.Ports.fromBase(PORT_BASE + 100), msg -> System.out.println("platform: " + msg));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (stack != null && !startedHere.isEmpty()) {
+            stack.down(startedHere);
+        }
+    }
+
+    @Test
+    void datasetFlowsThroughAllFourServicesAndIsAudited() throws Exception {
+        DemoRun.Outcome run = DemoRun.run(endpoints, platform.endpoints(), "acme", REPO.resolve("samples/adult-sample.csv"),
+                2000, 7, msg -> System.out.println("flow: " + msg));
+
+        assertThat(run.dataset().path("rowCount").asLong()).isEqualTo(3257);
+        assertThat(run.generation().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(run.generation().path("rows").asLong()).isEqualTo(2000);
+        assertThat(run.evaluation().path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(run.evaluation().at("/properties/Column Shapes").asDouble()).isBetween(0.9, 1.0);
+
+        List<String> types = run.auditEntries().stream().map(e -> e.path("eventType").asText()).toList();
+        assertThat(types).containsExactlyInAnyOrderElementsOf(DemoRun.EXPECTED_AUDIT_TYPES);
+        assertThat(run.auditEntries()).allSatisfy(e -> assertThat(e.path("actor").asText()).startsWith("acme-"));
+
+        // the audit trail lives in governance's PostgreSQL database, once per event, and cannot be rewritten
+        String datasetSubject = "datasets/" + run.dataset().path("id").asText();
+        String generationSubject = "generations/" + run.generation().path("id").asText();
+        try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl("governance"), endpoints.dbUser(), endpoints.dbPassword())) {
+            List<String> rows = new ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT event_type, tenant FROM audit_entry WHERE subject IN (?, ?) ORDER BY seq")) {
+                ps.setString(1, datasetSubject);
+                ps.setString(2, generationSubject);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1) + "@" + rs.getString(2));
+                    }
+                }
+            }
+            assertThat(rows).containsExactly("dataset.registered@acme", "dataset.profiled@acme",
+                    "generation.requested@acme", "generation.completed@acme");
+            assertThatThrownBy(() -> c.createStatement().executeUpdate("DELETE FROM audit_entry WHERE subject = '" + datasetSubject + "'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+        }
+
+        // the synthetic file is downloadable by the tenant, invisible to another tenant
+        ApiClient scientist = DemoRun.clientFor(endpoints, platform.endpoints(), "acme-scientist");
+        Path out = Files.createTempFile("synthetic", ".csv");
+        scientist.download(run.generation().path("id").asText(), out);
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(2001);
+        assertThat(lines.getFirst()).isEqualTo(Files.readAllLines(REPO.resolve("samples/adult-sample.csv")).getFirst());
+
+        ApiClient globex = DemoRun.clientFor(endpoints, platform.endpoints(), "globex-scientist");
+        assertThatThrownBy(() -> globex.generation(run.generation().path("id").asText()))
+                .isInstanceOf(ApiException.class).satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(404));
+        JsonNode globexAudit = DemoRun.clientFor(endpoints, platform.endpoints(), "globex-auditor")
+                .get(platform.endpoints().governance(), "/api/v1/audit?subject=" + datasetSubject);
+        assertThat(globexAudit).isEmpty();
+    }
+}
