@@ -1,0 +1,152 @@
+package io.synthline.generator.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.synthline.commons.api.ColumnSummary;
+import io.synthline.commons.csv.CsvOptions;
+import io.synthline.commons.csv.TypeInference;
+import io.synthline.commons.events.EventEnvelope;
+import io.synthline.commons.events.EventType;
+import io.synthline.commons.events.Payloads;
+import io.synthline.commons.store.FileSystemDatasetStore;
+import io.synthline.commons.store.StoredObject;
+import io.synthline.commons.table.TableSchema;
+import io.synthline.stack.testing.LocalStackTestResource;
+import io.synthline.stack.testing.TestKafka;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The generator on the real stack: datasets arrive as profiler events on Kafka, jobs run over Kafka. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "generator"))
+class GenerationResourceIT {
+    static final Path SAMPLE = Path.of("../../samples/adult-sample.csv");
+    static String datasetId;
+
+    /** Does what the profiler does for an upload: stores the file and announces it. */
+    @BeforeAll
+    static void registerDataset() throws Exception {
+        datasetId = UUID.randomUUID().toString();
+        Path root = Path.of(ConfigProvider.getConfig().getValue("synthline.store.root", String.class));
+        FileSystemDatasetStore store = new FileSystemDatasetStore(root);
+        StoredObject stored;
+        try (InputStream in = Files.newInputStream(SAMPLE); var staged = store.stage(in, Long.MAX_VALUE)) {
+            stored = staged.commit("acme/datasets/" + datasetId + "/data.csv");
+        }
+        TableSchema schema = TypeInference.infer(SAMPLE, CsvOptions.defaults());
+        String subject = "datasets/" + datasetId;
+        publish(EventEnvelope.create("/synthline/profiler", EventType.DATASET_REGISTERED, subject, "acme", "acme-owner",
+                new Payloads.DatasetRegistered(datasetId, "sample", stored.key(), stored.sha256(), stored.sizeBytes(), "acme-owner", "internal")));
+        publish(EventEnvelope.create("/synthline/profiler", EventType.DATASET_PROFILED, subject, "acme", "acme-owner",
+                new Payloads.DatasetProfiled(datasetId, stored.key(), 3257, 15, schema,
+                        schema.columns().stream().map(c -> new ColumnSummary(c.name(), c.type(), 0, 0)).toList(), "1")));
+    }
+
+    static void publish(EventEnvelope... events) {
+        for (EventEnvelope e : events) {
+            TestKafka.publish(EventType.fromWireName(e.type()).orElseThrow().topic(), e.subject(), e.toJson());
+        }
+    }
+
+    static String token(String user) {
+        return LocalStackTestResource.token(user);
+    }
+
+    /** Retries while the dataset events are still on their way to the generator's projection. */
+    static String request(String body) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            var response = given().auth().oauth2(token("acme-scientist")).contentType("application/json").body(body)
+                    .when().post("/api/v1/generations");
+            if (response.statusCode() == 202 || System.nanoTime() > deadline) {
+                return response.then().statusCode(202).header("Location", containsString("/api/v1/generations/"))
+                        .body("status", equalTo("REQUESTED")).extract().path("id");
+            }
+            sleep(300);
+        }
+    }
+
+    static String awaitStatus(String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            String status = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id)
+                    .then().statusCode(200).extract().path("status");
+            if (status.equals("COMPLETED") || status.equals("FAILED") || System.nanoTime() > deadline) {
+                return status;
+            }
+            sleep(300);
+        }
+    }
+
+    @Test
+    void generatesTheRequestedRowsReproducibly() {
+        String body = "{\"datasetId\":\"" + datasetId + "\",\"rows\":1500,\"seed\":99}";
+        String first = request(body);
+        String second = request(body);
+        assertThat(awaitStatus(first)).isEqualTo("COMPLETED");
+        assertThat(awaitStatus(second)).isEqualTo("COMPLETED");
+
+        String csv = given().auth().oauth2(token("acme-scientist")).accept("text/csv")
+                .when().get("/api/v1/generations/" + first + "/data")
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(1501);
+        String sha1 = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + first).then().extract().path("outputSha256");
+        String sha2 = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + second).then().extract().path("outputSha256");
+        assertThat(sha1).isEqualTo(sha2);
+
+        given().auth().oauth2(token("globex-scientist")).when().get("/api/v1/generations/" + first)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(token("globex-scientist")).when().get("/api/v1/generations/" + first + "/data")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void badRequestsAreClear4xxProblems() {
+        String ds = "\"datasetId\":\"" + datasetId + "\"";
+        expectProblem("{" + ds + ",\"rows\":-5}", 400, "rows must be between 1 and");
+        expectProblem("{" + ds + "}", 400, "rows is required");
+        expectProblem("{" + ds + ",\"rows\":10,\"model\":\"gan\"}", 400, "unknown model 'gan'");
+        expectProblem("{\"rows\":10}", 400, "datasetId is required");
+        expectProblem("{\"datasetId\":\"nope\",\"rows\":10}", 400, "not a valid id");
+        expectProblem("{\"datasetId\":\"" + UUID.randomUUID() + "\",\"rows\":10}", 404, "no dataset with id");
+        given().auth().oauth2(token("acme-scientist")).contentType("application/json").body("{not json")
+                .when().post("/api/v1/generations")
+                .then().statusCode(400).contentType("application/problem+json");
+        // the dataset exists, but for acme only
+        given().auth().oauth2(token("globex-scientist")).contentType("application/json").body("{" + ds + ",\"rows\":10}")
+                .when().post("/api/v1/generations")
+                .then().statusCode(404);
+        given().auth().oauth2(token("acme-auditor")).contentType("application/json").body("{" + ds + ",\"rows\":10}")
+                .when().post("/api/v1/generations")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    private static void expectProblem(String body, int status, String detail) {
+        given().auth().oauth2(token("acme-scientist")).contentType("application/json").body(body)
+                .when().post("/api/v1/generations")
+                .then().statusCode(status).contentType("application/problem+json")
+                .body("status", equalTo(status), "detail", containsString(detail));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

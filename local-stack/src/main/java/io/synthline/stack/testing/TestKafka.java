@@ -1,0 +1,37 @@
+package io.synthline.stack.testing;
+
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Lets an integration test play another service by publishing records to the stack's Kafka.
+ * Uses whatever kafka-clients the test classpath has (the services bring Quarkus' version).
+ */
+public final class TestKafka {
+    private TestKafka() {
+    }
+
+    /** Publishes the records in order and waits until the broker acknowledged each. */
+    public static void publish(String topic, String key, String... values) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", LocalStackTestResource.endpoints().kafkaBootstrapServers());
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        p.put("acks", "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, key, value)).get();
+            }
+            producer.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish to " + topic + ": " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+}
