@@ -86,13 +86,8 @@ public class EvaluationService {
     }
 
     public Uni<EvaluationResult> get(String tenant, String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException ex) {
-            return Uni.createFrom().failure(new NotFound("evaluation", id));
-        }
-        return EvaluationEntity.findForTenant(tenant, uuid).onItem().ifNull().failWith(() -> new NotFound("evaluation", id))
+        return Uni.createFrom().item(() -> NotFound.parseId("evaluation", id))
+                .chain(uuid -> EvaluationEntity.findForTenant(tenant, uuid)).onItem().ifNull().failWith(() -> new NotFound("evaluation", id))
                 .map(EvaluationService::toResult);
     }
 

@@ -70,13 +70,8 @@ public class GenerationService {
     }
 
     public Uni<GenerationEntity> find(String tenant, String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(new NotFound("generation", id));
-        }
-        return GenerationEntity.findForTenant(tenant, uuid).onItem().ifNull().failWith(() -> new NotFound("generation", id));
+        return Uni.createFrom().item(() -> NotFound.parseId("generation", id))
+                .chain(uuid -> GenerationEntity.findForTenant(tenant, uuid)).onItem().ifNull().failWith(() -> new NotFound("generation", id));
     }
 
     public Uni<List<GenerationView>> list(String tenant) {

@@ -118,13 +118,8 @@ public class DatasetService {
     }
 
     private Uni<DatasetEntity> find(String tenant, String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(new NotFound("dataset", id));
-        }
-        return DatasetEntity.findForTenant(tenant, uuid)
+        return Uni.createFrom().item(() -> NotFound.parseId("dataset", id))
+                .chain(uuid -> DatasetEntity.findForTenant(tenant, uuid))
                 .onItem().ifNull().failWith(() -> new NotFound("dataset", id));
     }
 
