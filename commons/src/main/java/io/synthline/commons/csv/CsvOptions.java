@@ -17,11 +17,13 @@ import java.util.Set;
  * @param emptyAsNull   whether an empty cell is missing (true) or an empty string (false)
  * @param header        whether the first row names the columns; without one they are named
  *                      {@code column_1}, {@code column_2}, ...
+ * @param renameDuplicateHeaders a repeated header name is bad input (false) or renamed the way pandas
+ *                      does (true: the second {@code x} becomes {@code x.1}, the third {@code x.2})
  * @param maxFieldChars the longest single field accepted, protecting the heap from hostile files
  * @param maxColumns    the widest row accepted
  */
 public record CsvOptions(char delimiter, char quote, Charset charset, Set<String> nullTokens, boolean emptyAsNull,
-        boolean header, int maxFieldChars, int maxColumns) {
+        boolean header, boolean renameDuplicateHeaders, int maxFieldChars, int maxColumns) {
 
     /** pandas' default {@code na_values} (the empty string is governed by {@code emptyAsNull}). */
     public static final Set<String> PANDAS_NULL_TOKENS = Set.of("#N/A", "#N/A N/A", "#NA", "-1.#IND",
@@ -45,36 +47,40 @@ public record CsvOptions(char delimiter, char quote, Charset charset, Set<String
     }
 
     public static CsvOptions defaults() {
-        return new CsvOptions(',', '"', StandardCharsets.UTF_8, PANDAS_NULL_TOKENS, true, true,
+        return new CsvOptions(',', '"', StandardCharsets.UTF_8, PANDAS_NULL_TOKENS, true, true, false,
                 DEFAULT_MAX_FIELD_CHARS, DEFAULT_MAX_COLUMNS);
     }
 
     public CsvOptions withDelimiter(char d) {
-        return new CsvOptions(d, quote, charset, nullTokens, emptyAsNull, header, maxFieldChars, maxColumns);
+        return new CsvOptions(d, quote, charset, nullTokens, emptyAsNull, header, renameDuplicateHeaders, maxFieldChars, maxColumns);
     }
 
     public CsvOptions withQuote(char q) {
-        return new CsvOptions(delimiter, q, charset, nullTokens, emptyAsNull, header, maxFieldChars, maxColumns);
+        return new CsvOptions(delimiter, q, charset, nullTokens, emptyAsNull, header, renameDuplicateHeaders, maxFieldChars, maxColumns);
     }
 
     public CsvOptions withNullTokens(Set<String> tokens) {
-        return new CsvOptions(delimiter, quote, charset, tokens, emptyAsNull, header, maxFieldChars, maxColumns);
+        return new CsvOptions(delimiter, quote, charset, tokens, emptyAsNull, header, renameDuplicateHeaders, maxFieldChars, maxColumns);
     }
 
     public CsvOptions withEmptyAsNull(boolean empty) {
-        return new CsvOptions(delimiter, quote, charset, nullTokens, empty, header, maxFieldChars, maxColumns);
+        return new CsvOptions(delimiter, quote, charset, nullTokens, empty, header, renameDuplicateHeaders, maxFieldChars, maxColumns);
     }
 
     public CsvOptions withHeader(boolean hasHeader) {
-        return new CsvOptions(delimiter, quote, charset, nullTokens, emptyAsNull, hasHeader, maxFieldChars, maxColumns);
+        return new CsvOptions(delimiter, quote, charset, nullTokens, emptyAsNull, hasHeader, renameDuplicateHeaders, maxFieldChars, maxColumns);
+    }
+
+    public CsvOptions withRenameDuplicateHeaders(boolean rename) {
+        return new CsvOptions(delimiter, quote, charset, nullTokens, emptyAsNull, header, rename, maxFieldChars, maxColumns);
     }
 
     public CsvOptions withCharset(Charset cs) {
-        return new CsvOptions(delimiter, quote, cs, nullTokens, emptyAsNull, header, maxFieldChars, maxColumns);
+        return new CsvOptions(delimiter, quote, cs, nullTokens, emptyAsNull, header, renameDuplicateHeaders, maxFieldChars, maxColumns);
     }
 
     public CsvOptions withLimits(int maxField, int maxCols) {
-        return new CsvOptions(delimiter, quote, charset, nullTokens, emptyAsNull, header, maxField, maxCols);
+        return new CsvOptions(delimiter, quote, charset, nullTokens, emptyAsNull, header, renameDuplicateHeaders, maxField, maxCols);
     }
 
     public boolean isNull(String cell) {

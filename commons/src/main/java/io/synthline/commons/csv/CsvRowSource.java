@@ -106,7 +106,16 @@ public final class CsvRowSource implements RowSource {
                 throw new CsvFormatException("blank-header", lastLine, null,
                         "header field " + (i + 1) + " is blank; every column needs a name").detail("field", i + 1);
             }
-            Integer previous = seen.put(name, i);
+            Integer previous = seen.get(name);
+            if (previous != null && options.renameDuplicateHeaders()) {
+                int k = 1;
+                while (seen.containsKey(name + "." + k)) {
+                    k++;
+                }
+                name = name + "." + k;
+                previous = null;
+            }
+            seen.put(name, i);
             if (previous != null) {
                 throw new CsvFormatException("duplicate-header", lastLine, name, "the header names column '" + name
                         + "' twice (fields " + (previous + 1) + " and " + (i + 1) + ")");
