@@ -22,6 +22,7 @@ import io.synthline.profiler.engine.scan.ColumnAccumulator;
 import io.synthline.profiler.engine.scan.ColumnResult;
 import io.synthline.profiler.engine.scan.ProfilePass;
 import io.synthline.profiler.engine.stats.CorrelationMatrix;
+import io.synthline.parquet.ParquetFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,16 +59,27 @@ public final class DatasetProfiler {
         this.pii = pii;
     }
 
-    /** A CSV file with the given dialect. */
+    /** A Parquet file (recognised by its content) or a CSV file read with the given dialect. */
     public DatasetProfile profile(Path file, CsvOptions csv) {
+        return profile(file, csv, file.getFileName().toString(), null);
+    }
+
+    /**
+     * @param name   what the profile calls the source
+     * @param sha256 the file's digest when the caller knows it, else null
+     */
+    public DatasetProfile profile(Path file, CsvOptions csv, String name, String sha256) {
         long size;
         try {
             size = Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.getFileName(), e);
         }
-        try (CsvRowSource source = CsvRowSource.open(file, csv)) {
-            return profile(source, new SourceInfo(file.getFileName().toString(), "csv", size, null, dialect(source)));
+        try (RowSource source = ParquetFiles.open(file, csv)) {
+            SourceInfo info = source instanceof CsvRowSource c
+                    ? new SourceInfo(name, "csv", size, sha256, dialect(c))
+                    : new SourceInfo(name, "parquet", size, sha256, null);
+            return profile(source, info);
         }
     }
 
