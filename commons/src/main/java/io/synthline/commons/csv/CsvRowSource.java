@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.synthline.commons.table.RowSource;
 import java.io.IOException;
@@ -42,14 +43,19 @@ public final class CsvRowSource implements RowSource {
             closeQuietly(in);
             throw new UncheckedIOException(e);
         }
+        // one field more than allowed, so that a too-wide row is reported by us, with the limit, not by FastCSV
+        CsvRecordHandler handler = CsvRecordHandler.builder()
+                .maxFields(options.maxColumns() == Integer.MAX_VALUE ? Integer.MAX_VALUE : options.maxColumns() + 1)
+                .maxFieldSize(options.maxFieldChars())
+                .maxRecordSize((int) Math.min(Integer.MAX_VALUE - 8, Math.max(4L * options.maxFieldChars(), 64L << 20)))
+                .build();
         this.reader = CsvReader.builder()
                 .fieldSeparator(options.delimiter())
                 .quoteCharacter(options.quote())
                 .skipEmptyLines(true)
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-                .maxBufferSize(bufferLimit(options.maxFieldChars()))
-                .ofCsvRecord(decoding);
+                .build(handler, decoding);
         this.records = reader.iterator();
         try {
             this.header = readHeader();
@@ -57,13 +63,6 @@ public final class CsvRowSource implements RowSource {
             close();
             throw e;
         }
-    }
-
-    /** FastCSV grows its buffer by doubling and fails obscurely unless the cap is a power of two. */
-    private static int bufferLimit(int maxFieldChars) {
-        int atLeast = Math.max(maxFieldChars, 16 * 1024);
-        int power = Integer.highestOneBit(atLeast);
-        return power == atLeast ? power : (power >= (1 << 30) ? Integer.MAX_VALUE - 8 : power << 1);
     }
 
     public static CsvRowSource open(Path path, CsvOptions options) {
@@ -144,8 +143,13 @@ public final class CsvRowSource implements RowSource {
             if (t instanceof CsvFormatException known) {
                 return known;
             }
-            String msg = t.getMessage();
-            if (msg != null && msg.toLowerCase(Locale.ROOT).contains("buffer size")) {
+            String msg = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (msg.contains("maximum limit of") && msg.contains("fields")) {
+                return new CsvFormatException("too-many-columns", lastLine + 1, null, "the "
+                        + (header == null && options.header() ? "header" : "row") + " has more than " + options.maxColumns()
+                        + " columns, the limit").detail("limit", options.maxColumns());
+            }
+            if (msg.contains("field size") || msg.contains("buffer size") || msg.contains("record size")) {
                 return new CsvFormatException("field-too-large", lastLine + 1, null,
                         "a field is longer than the limit of " + options.maxFieldChars() + " characters")
                         .detail("limit", options.maxFieldChars());

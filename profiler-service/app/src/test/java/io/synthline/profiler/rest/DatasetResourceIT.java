@@ -124,7 +124,7 @@ class DatasetResourceIT {
         }
     }
 
-    private static KafkaConsumer<String, String> consumer() {
+    static KafkaConsumer<String, String> consumer() {
         Properties p = new Properties();
         p.put("bootstrap.servers", LocalStackTestResource.endpoints().kafkaBootstrapServers());
         p.put("group.id", "it-" + UUID.randomUUID());
@@ -142,7 +142,7 @@ class DatasetResourceIT {
         return c;
     }
 
-    private static List<EventEnvelope> awaitEvents(KafkaConsumer<String, String> c, String subject, int count) {
+    static List<EventEnvelope> awaitEvents(KafkaConsumer<String, String> c, String subject, int count) {
         List<EventEnvelope> found = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (found.size() < count && System.nanoTime() < deadline) {
