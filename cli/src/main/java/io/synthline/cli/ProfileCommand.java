@@ -1,6 +1,7 @@
 package io.synthline.cli;
 
 import io.synthline.cli.client.ApiClient;
+import io.synthline.commons.csv.CsvDialect;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.profile.DatasetProfile;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -129,20 +129,8 @@ public class ProfileCommand implements Callable<Integer> {
         boolean renameDuplicates;
 
         public CsvOptions toCsvOptions() {
-            CsvOptions o = CsvOptions.defaults();
-            if (delimiter != null) {
-                o = o.withDelimiter(CsvOptions.parseCharacter("delimiter", delimiter));
-            }
-            if (quote != null) {
-                o = o.withQuote(CsvOptions.parseCharacter("quote", quote));
-            }
-            if (encoding != null) {
-                o = o.withCharset(CsvOptions.parseCharset(encoding));
-            }
-            if (nullTokens != null) {
-                o = o.withNullTokens(new LinkedHashSet<>(nullTokens.stream().filter(t -> !t.isEmpty()).toList()));
-            }
-            return o.withEmptyAsNull(!keepEmpty).withHeader(!noHeader).withRenameDuplicateHeaders(renameDuplicates);
+            return new CsvDialect(delimiter, quote, encoding, nullTokens, keepEmpty, noHeader ? Boolean.FALSE : null,
+                    renameDuplicates).toCsvOptions();
         }
     }
 }

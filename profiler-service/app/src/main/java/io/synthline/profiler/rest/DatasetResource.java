@@ -4,7 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.DatasetView;
 import io.synthline.commons.table.TableSchema;
-import io.synthline.profiler.service.CsvDialect;
+import io.synthline.commons.csv.CsvDialect;
 import io.synthline.profiler.service.DatasetService;
 import io.synthline.service.security.Caller;
 import io.synthline.service.security.Roles;

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.ColumnSummary;
 import io.synthline.commons.api.DatasetView;
+import io.synthline.commons.csv.CsvDialect;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvTableWriter;
 import io.synthline.commons.events.EventEnvelope;

@@ -34,10 +34,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 
 /**
  * Profiles a table in one streaming pass: types, counts, sketches, correlations, PII, attribute
@@ -114,7 +110,7 @@ public final class DatasetProfiler {
             throw new BadInputException("no-rows", "line 1: the file has a header but no data rows").detail("line", 1);
         }
         List<ColumnResult> results = accumulators.stream().map(ColumnResult::new).toList();
-        List<Finished> finished = parallel(results, this::finish);
+        List<Finished> finished = Parallel.map(results, options.threads(), options.threads() * 4, "profiler-finish", this::finish);
         List<ColumnProfile> columns = finished.stream().map(Finished::profile).toList();
         List<PiiFinding> findings = finished.stream().flatMap(f -> f.pii().stream()).toList();
         List<AttributeTag> tags = finished.stream().flatMap(f -> f.tags().stream()).toList();
@@ -171,28 +167,5 @@ public final class DatasetProfiler {
 
     private static String abbreviate(List<String> names) {
         return names.size() <= 20 ? names.toString() : names.subList(0, 20) + " and " + (names.size() - 20) + " more";
-    }
-
-    private <T, R> List<R> parallel(List<T> items, Function<T, R> work) {
-        if (options.threads() == 1 || items.size() < 2) {
-            return items.stream().map(work).toList();
-        }
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), items.size()),
-                Thread.ofPlatform().daemon().name("profiler-finish-", 0).factory())) {
-            List<Future<R>> futures = items.stream().map(i -> pool.submit(() -> work.apply(i))).toList();
-            List<R> out = new ArrayList<>(items.size());
-            for (Future<R> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("profiling interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

@@ -3,13 +3,11 @@ package io.synthline.profiler.engine.stats;
 import io.synthline.commons.profile.CorrelationMeasure;
 import io.synthline.commons.profile.Correlations;
 import io.synthline.commons.table.ColumnType;
+import io.synthline.profiler.engine.Parallel;
 import io.synthline.profiler.engine.ProfileOptions;
 import io.synthline.profiler.engine.scan.ColumnResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * All pairwise associations over the correlation sample: Pearson and Spearman for numeric pairs,
@@ -77,7 +75,8 @@ public final class CorrelationMatrix {
                 pairs.add(new int[] {i, j});
             }
         }
-        List<List<Correlations.PairCorrelation>> results = run(pairs, p -> pair(vars.get(p[0]), vars.get(p[1]), sampleSize));
+        List<List<Correlations.PairCorrelation>> results = Parallel.map(pairs, pairs.size() < 64 ? 1 : options.threads(),
+                options.threads() * 4, "profiler-correlations", p -> pair(vars.get(p[0]), vars.get(p[1]), sampleSize));
         List<Correlations.PairCorrelation> all = new ArrayList<>();
         results.forEach(all::addAll);
         return new Correlations(sampled, sampleSize, options.seed(), vars.stream().map(Variable::name).toList(), skipped, all);
@@ -107,32 +106,6 @@ public final class CorrelationMatrix {
             Associations.Value v) {
         if (!Double.isNaN(v.value())) {
             out.add(new Correlations.PairCorrelation(first, second, m, v.value(), v.n()));
-        }
-    }
-
-    private <T, R> List<R> run(List<T> items, java.util.function.Function<T, R> work) {
-        if (options.threads() == 1 || items.size() < 64) {
-            return items.stream().map(work).toList();
-        }
-        int chunks = options.threads() * 4;
-        int size = (items.size() + chunks - 1) / chunks;
-        try (ExecutorService pool = Executors.newFixedThreadPool(options.threads(),
-                Thread.ofPlatform().daemon().name("profiler-correlations-", 0).factory())) {
-            List<Future<List<R>>> futures = new ArrayList<>();
-            for (int from = 0; from < items.size(); from += size) {
-                List<T> chunk = items.subList(from, Math.min(items.size(), from + size));
-                futures.add(pool.submit(() -> chunk.stream().map(work).toList()));
-            }
-            List<R> out = new ArrayList<>(items.size());
-            for (Future<List<R>> f : futures) {
-                out.addAll(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 }

@@ -1,11 +1,10 @@
-package io.synthline.profiler.service;
+package io.synthline.commons.csv;
 
-import io.synthline.commons.csv.CsvOptions;
 import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * How the uploader says the CSV is written (query parameters of the upload). Null fields keep the
+ * How a user says a CSV file is written (upload parameters, CLI flags), in words. Null fields keep the
  * defaults: comma, double quote, UTF-8 (a byte order mark wins), pandas' null tokens, empty cells
  * missing, a header row, duplicate header names rejected.
  */
@@ -24,6 +23,7 @@ public record CsvDialect(String delimiter, String quote, String encoding, List<S
             o = o.withCharset(CsvOptions.parseCharset(encoding));
         }
         if (nullTokens != null && !nullTokens.isEmpty()) {
+            // repeated parameters and comma-separated lists both work
             LinkedHashSet<String> tokens = new LinkedHashSet<>();
             nullTokens.forEach(t -> {
                 for (String part : t.split(",")) {
