@@ -124,7 +124,7 @@ class DatasetProfileIT {
             given().auth().oauth2(LocalStackTestResource.token("acme-owner")).when().get("/api/v1/datasets/" + id + "/profile")
                     .then().statusCode(200).body("rowCount", equalTo(3257), "source.format", equalTo("parquet"),
                             "columns.type", hasItems("INTEGER", "CATEGORICAL"));
-            Path stored = DatasetUploadBadInputIT.STORE.resolve("acme/datasets/" + id + "/data.csv");
+            Path stored = DatasetUploadBadInputIT.store().resolve("acme/datasets/" + id + "/data.csv");
             assertThat(CsvTableReader.read(stored).rowCount()).isEqualTo(3257);
         } finally {
             Files.deleteIfExists(pq);

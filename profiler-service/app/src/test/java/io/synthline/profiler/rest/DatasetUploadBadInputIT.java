@@ -31,7 +31,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "profiler"))
 class DatasetUploadBadInputIT {
-    static final Path STORE = Path.of(System.getProperty("java.io.tmpdir"), "synthline-it-store");
+    /** The store of the application under test (its own directory per port base, see application.properties). */
+    static Path store() {
+        return Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("synthline.store.root", String.class));
+    }
 
     private static ValidatableResponse upload(String user, byte[] body, String query) {
         return given().auth().oauth2(LocalStackTestResource.token(user))
@@ -127,9 +130,9 @@ class DatasetUploadBadInputIT {
     void otherDialectsAreReadAsDeclaredAndStoredAsCanonicalCsv() throws IOException {
         String id = upload("acme-owner", utf8("a;b;c\n1;?;x\n2;3;\n"), "?delimiter=semicolon&nullToken=?&name=semi")
                 .statusCode(201).body("rowCount", equalTo(2), "columnCount", equalTo(3)).extract().path("id");
-        Path stored = STORE.resolve("acme/datasets/" + id + "/data.csv");
+        Path stored = store().resolve("acme/datasets/" + id + "/data.csv");
         assertThat(Files.readString(stored)).isEqualTo("a,b,c\n1,,x\n2,3,\n");
-        assertThat(STORE.resolve("acme/datasets/" + id + "/profile.json")).exists();
+        assertThat(store().resolve("acme/datasets/" + id + "/profile.json")).exists();
         upload("acme-owner", utf8("a,b\n1,2\n"), "?delimiter=ab").statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("one character"));
     }
@@ -145,10 +148,10 @@ class DatasetUploadBadInputIT {
 
     /** Files under the store, staging included: a rejected upload must leave none behind. */
     static long storedFiles() throws IOException {
-        if (!Files.exists(STORE)) {
+        if (!Files.exists(store())) {
             return 0;
         }
-        try (Stream<Path> files = Files.walk(STORE)) {
+        try (Stream<Path> files = Files.walk(store())) {
             return files.filter(Files::isRegularFile).count();
         }
     }

@@ -1,6 +1,6 @@
 package io.synthline.profiler.engine.pii;
 
-import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -42,13 +42,15 @@ final class NameShapes {
     private NameShapes() {
     }
 
-    static Summary summarize(List<String> values) {
+    static Summary summarize(PiiDetector.Sample sample) {
         long names = 0;
         long hits = 0;
         long multi = 0;
         long first = 0;
         long last = 0;
-        for (String v : values) {
+        for (Map.Entry<String, Integer> entry : sample.counts().entrySet()) {
+            String v = entry.getKey();
+            int weight = entry.getValue();
             if (v.length() > 80 || Dictionaries.COUNTRIES.contains(v.toLowerCase(Locale.ROOT))) {
                 continue;
             }
@@ -84,22 +86,22 @@ final class NameShapes {
                 }
             }
             if (ok && nameTokens >= 1 && nameTokens <= 4) {
-                names++;
+                names += weight;
                 if (nameTokens >= 2) {
-                    multi++;
+                    multi += weight;
                 }
                 if (hit) {
-                    hits++;
+                    hits += weight;
                 }
                 if (firstHit) {
-                    first++;
+                    first += weight;
                 }
                 if (lastHit) {
-                    last++;
+                    last += weight;
                 }
             }
         }
-        double n = values.size();
+        double n = sample.size();
         return new Summary(names / n, hits / n, names == 0 ? 0 : multi / (double) names, first, last);
     }
 }

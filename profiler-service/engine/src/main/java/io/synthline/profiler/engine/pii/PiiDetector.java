@@ -49,9 +49,17 @@ public final class PiiDetector {
 
     public List<PiiFinding> detect(Column column, double minConfidence) {
         ColumnName name = ColumnName.of(column.name());
-        List<String> values = column.sample().stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+        List<String> all = column.sample().stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+        // validators run once per distinct value, weighted by its count: categorical columns cost a handful of checks
+        Sample values = Sample.of(all);
         List<PiiFinding> candidates = new ArrayList<>();
-        if (!values.isEmpty()) {
+        boolean numeric = column.type() == ColumnType.INTEGER || column.type() == ColumnType.DECIMAL;
+        if (!all.isEmpty() && numeric) {
+            // plain numbers can only be card numbers, or phone numbers when the name says so
+            candidates.add(card(name, values));
+            PiiFinding phone = phone(name, values);
+            candidates.add(phone != null && name.hasAny(PHONE_WORDS) ? phone : null);
+        } else if (!all.isEmpty()) {
             candidates.add(email(name, values));
             candidates.add(phone(name, values));
             candidates.add(card(name, values));
@@ -66,7 +74,7 @@ public final class PiiDetector {
         PiiFinding best = candidates.stream().max(Comparator.comparingDouble(PiiFinding::confidence)
                 .thenComparing(f -> -f.kind().ordinal())).orElse(null);
         if (best == null || best.confidence() < minConfidence) {
-            PiiFinding text = freeText(name, column, values);
+            PiiFinding text = freeText(name, column, all);
             if (text != null && text.confidence() >= minConfidence) {
                 return List.of(text);
             }
@@ -75,10 +83,28 @@ public final class PiiDetector {
         return List.of(best);
     }
 
-    private static double share(List<String> values, java.util.function.Predicate<String> test) {
-        long hits = values.stream().filter(test).count();
-        return (double) hits / values.size();
+    /** Distinct sampled values with their counts. */
+    record Sample(Map<String, Integer> counts, int size) {
+        static Sample of(List<String> values) {
+            Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+            values.forEach(v -> counts.merge(v, 1, Integer::sum));
+            return new Sample(counts, values.size());
+        }
+
+        /** Share of sampled values that pass. */
+        double share(java.util.function.Predicate<String> test) {
+            long hits = 0;
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                if (test.test(e.getKey())) {
+                    hits += e.getValue();
+                }
+            }
+            return size == 0 ? 0 : (double) hits / size;
+        }
     }
+
+    private static final String[] PHONE_WORDS = {"phone", "telephone", "tel", "mobile", "cell", "cellphone", "fax",
+            "phone_number", "contact_number"};
 
     /** Confidence from the share of values that validated, boosted by a matching column name. */
     private static PiiFinding finding(String column, PiiKind kind, double matchShare, double minShare, double weight,
@@ -109,41 +135,41 @@ public final class PiiDetector {
         return String.format(Locale.ROOT, "%.1f%% of %,d sampled values %s", 100 * share, n, what);
     }
 
-    private PiiFinding email(ColumnName name, List<String> values) {
-        double s = share(values, Validators::isEmail);
+    private PiiFinding email(ColumnName name, Sample values) {
+        double s = values.share(Validators::isEmail);
         boolean hint = name.hasAny("email", "e_mail", "mail", "email_address");
         return finding(name.raw(), PiiKind.EMAIL, s, 0.6, 1.0, hint, null, null, values.size(),
                 pct(s, values.size(), "are email addresses"));
     }
 
-    private PiiFinding phone(ColumnName name, List<String> values) {
-        double s = share(values, Validators::isPhone);
+    private PiiFinding phone(ColumnName name, Sample values) {
+        double s = values.share(Validators::isPhone);
         boolean hint = name.hasAny("phone", "telephone", "tel", "mobile", "cell", "cellphone", "fax", "phone_number",
                 "contact_number");
         Map<String, Integer> locales = new HashMap<>();
-        for (String v : values) {
-            if (Validators.isPhone(v)) {
-                String l = Validators.phoneLocale(v);
+        for (Map.Entry<String, Integer> e : values.counts().entrySet()) {
+            if (Validators.isPhone(e.getKey())) {
+                String l = Validators.phoneLocale(e.getKey());
                 if (l != null) {
-                    locales.merge(l, 1, Integer::sum);
+                    locales.merge(l, e.getValue(), Integer::sum);
                 }
             }
         }
         String locale = majority(locales, values.size() * s * 0.6);
-        String format = "en-US".equals(locale) ? "NANP" : values.stream().filter(Validators::isPhone)
-                .filter(v -> v.startsWith("+")).count() > values.size() * s / 2 ? "E164" : "NATIONAL";
+        double international = values.share(v -> v.startsWith("+") && Validators.isPhone(v));
+        String format = "en-US".equals(locale) ? "NANP" : international > s / 2 ? "E164" : "NATIONAL";
         return finding(name.raw(), PiiKind.PHONE, s, 0.6, 0.9, hint, locale, format, values.size(),
                 pct(s, values.size(), "are phone numbers"));
     }
 
-    private PiiFinding card(ColumnName name, List<String> values) {
+    private PiiFinding card(ColumnName name, Sample values) {
         Set<String> brands = new TreeSet<>();
         long hits = 0;
-        for (String v : values) {
-            String b = Validators.cardBrand(v);
+        for (Map.Entry<String, Integer> e : values.counts().entrySet()) {
+            String b = Validators.cardBrand(e.getKey());
             if (b != null) {
                 brands.add(b);
-                hits++;
+                hits += e.getValue();
             }
         }
         double s = (double) hits / values.size();
@@ -152,14 +178,14 @@ public final class PiiDetector {
                 values.size(), pct(s, values.size(), "are card numbers passing the Luhn check"));
     }
 
-    private PiiFinding iban(ColumnName name, List<String> values) {
+    private PiiFinding iban(ColumnName name, Sample values) {
         Map<String, Integer> countries = new HashMap<>();
         long hits = 0;
-        for (String v : values) {
-            String c = Validators.ibanCountry(v);
+        for (Map.Entry<String, Integer> e : values.counts().entrySet()) {
+            String c = Validators.ibanCountry(e.getKey());
             if (c != null) {
-                countries.merge(c, 1, Integer::sum);
-                hits++;
+                countries.merge(c, e.getValue(), Integer::sum);
+                hits += e.getValue();
             }
         }
         double s = (double) hits / values.size();
@@ -176,12 +202,12 @@ public final class PiiDetector {
             Map.entry("IE", "en-IE"), Map.entry("PT", "pt-PT"), Map.entry("PL", "pl-PL"), Map.entry("SE", "sv-SE"),
             Map.entry("DK", "da-DK"), Map.entry("NO", "nb-NO"), Map.entry("FI", "fi-FI"));
 
-    private PiiFinding nationalId(ColumnName name, List<String> values) {
+    private PiiFinding nationalId(ColumnName name, Sample values) {
         boolean hint = name.hasAny("ssn", "social_security", "social_security_number", "national_id", "nino",
                 "national_insurance", "national_insurance_number", "tax_id", "tin", "sin", "passport", "id_number");
-        double written = share(values, Validators::looksLikeSsn);
-        double valid = share(values, Validators::isValidSsn);
-        double nino = share(values, Validators::isNino);
+        double written = values.share(Validators::looksLikeSsn);
+        double valid = values.share(Validators::isValidSsn);
+        double nino = values.share(Validators::isNino);
         if (nino > written) {
             return finding(name.raw(), PiiKind.NATIONAL_ID, nino, 0.6, 0.95, hint, "en-GB", "UK_NINO", values.size(),
                     pct(nino, values.size(), "are UK National Insurance numbers"));
@@ -195,9 +221,9 @@ public final class PiiDetector {
         return f;
     }
 
-    private PiiFinding ip(ColumnName name, List<String> values) {
-        double v4 = share(values, Validators::isIpv4);
-        double v6 = share(values, Validators::isIpv6);
+    private PiiFinding ip(ColumnName name, Sample values) {
+        double v4 = values.share(Validators::isIpv4);
+        double v6 = values.share(Validators::isIpv6);
         boolean hint = name.hasAny("ip", "ip_address", "ipaddress", "ipv4", "ipv6", "client_ip", "remote_addr",
                 "source_ip", "src_ip", "dst_ip");
         double s = v4 + v6;
@@ -206,15 +232,25 @@ public final class PiiDetector {
                 pct(s, values.size(), "are IP addresses"));
     }
 
-    private PiiFinding dateOfBirth(ColumnName name, Column column, List<String> values) {
+    private PiiFinding dateOfBirth(ColumnName name, Column column, Sample values) {
         boolean hint = name.hasAny("dob", "birth", "birthday", "birthdate", "date_of_birth", "birth_date", "born",
                 "geburtsdatum", "fecha_nacimiento", "date_naissance");
         String pattern = column.datePattern();
         if (pattern == null || DateTimeFormats.hasTime(pattern)) {
             return hint ? finding(name.raw(), PiiKind.DATE_OF_BIRTH, 0, 0.9, 0.9, true, null, pattern, values.size(), "") : null;
         }
-        double[] ages = values.stream().mapToDouble(v -> DateTimeFormats.parse(v, pattern)).filter(t -> !Double.isNaN(t))
-                .map(t -> (today.toEpochDay() * 86_400_000.0 - t) / (365.2425 * 86_400_000.0)).sorted().toArray();
+        double[] ages = new double[values.size()];
+        int n = 0;
+        for (Map.Entry<String, Integer> e : values.counts().entrySet()) {
+            double t = DateTimeFormats.parse(e.getKey(), pattern);
+            if (!Double.isNaN(t)) {
+                double age = (today.toEpochDay() * 86_400_000.0 - t) / (365.2425 * 86_400_000.0);
+                Arrays.fill(ages, n, n + e.getValue(), age);
+                n += e.getValue();
+            }
+        }
+        ages = Arrays.copyOf(ages, n);
+        Arrays.sort(ages);
         if (ages.length == 0) {
             return null;
         }
@@ -237,20 +273,21 @@ public final class PiiDetector {
     private static final Pattern STREET_FR = Pattern.compile(
             "(?i)\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage)\\s+.+");
 
-    private PiiFinding address(ColumnName name, List<String> values) {
+    private PiiFinding address(ColumnName name, Sample values) {
         int us = 0;
         int de = 0;
         int fr = 0;
-        for (String v : values) {
-            if (v.length() > 200) {
+        for (Map.Entry<String, Integer> e : values.counts().entrySet()) {
+            String v = e.getKey();
+            if (v.length() > 200 || !Character.isLetterOrDigit(v.charAt(0))) {
                 continue;
             }
             if (STREET_US.matcher(v).matches()) {
-                us++;
+                us += e.getValue();
             } else if (STREET_DE.matcher(v).matches()) {
-                de++;
+                de += e.getValue();
             } else if (STREET_FR.matcher(v).matches()) {
-                fr++;
+                fr += e.getValue();
             }
         }
         double s = (double) (us + de + fr) / values.size();
@@ -261,7 +298,7 @@ public final class PiiDetector {
                 pct(s, values.size(), "are street addresses"));
     }
 
-    private PiiFinding personName(ColumnName name, Column column, List<String> values) {
+    private PiiFinding personName(ColumnName name, Column column, Sample values) {
         boolean fullHint = name.hasAny("name", "full_name", "fullname", "person", "customer", "customer_name",
                 "patient", "patient_name", "employee_name", "contact", "contact_name", "holder", "account_holder",
                 "cardholder", "owner_name", "client_name", "student_name", "applicant");
