@@ -7,7 +7,7 @@ import io.synthline.commons.api.AuditEntryView;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.json.Json;
-import io.synthline.governance.engine.AuditRecord;
+import io.synthline.governance.engine.audit.AuditRecord;
 import io.synthline.governance.repository.AuditEntryEntity;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
