@@ -180,14 +180,14 @@ public final class Payloads {
 
     // ---------------------------------------------------------------------------------------- budgets
 
-    /** Remaining after the reservation: cap - spent - reserved (per dataset; the tenant cap is checked too). */
+    /** Remaining after the reservation: cap - spent - reserved of the dataset, null when uncapped (the tenant cap is checked too). */
     public record BudgetReserved(String datasetId, String reservationId, String generationId, double epsilon, double delta,
-            double epsilonRemaining, double deltaRemaining) {
+            Double epsilonRemaining, Double deltaRemaining) {
     }
 
     /** The reservation became spending of {@code epsilonSpent, deltaSpent} (at most what was reserved). */
     public record BudgetCommitted(String datasetId, String reservationId, String generationId, double epsilonSpent,
-            double deltaSpent, Double rho, List<String> mechanisms, double epsilonRemaining, double deltaRemaining) {
+            double deltaSpent, Double rho, List<String> mechanisms, Double epsilonRemaining, Double deltaRemaining) {
     }
 
     /** @param reason e.g. {@code generation-refused}, {@code failed-before-touching-data} */

@@ -46,6 +46,13 @@ public final class AuditTestSupport {
                 .when().get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
     }
 
+    /** Event types audited for one subject of a tenant, in chain order. */
+    public static List<String> types(String tenant, String subject) {
+        return given().auth().oauth2(LocalStackTestResource.serviceToken()).queryParam("tenant", tenant).queryParam("subject", subject)
+                .queryParam("limit", 1000).when().get("/api/v1/audit").then().statusCode(200).extract().jsonPath()
+                .getList("eventType", String.class);
+    }
+
     public static int awaitEntries(String tenant, int count, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         int seen = entries(tenant).getList("$").size();
