@@ -74,6 +74,20 @@ public class AuditResource {
     }
 
     @GET
+    @Path("export")
+    @Produces("application/zip")
+    @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Evidence bundle (ZIP: entries, checkpoints, public keys, signed manifest, VERIFY.md) of the entries "
+            + "that occurred in [from, to); verify offline with `synth audit verify`. The export is itself audited.")
+    public Uni<org.jboss.resteasy.reactive.RestResponse<byte[]>> export(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("tenant") String tenant) {
+        String t = tenantFor(tenant);
+        return audit.export(t, instant("from", from), instant("to", to), caller.username())
+                .map(zip -> org.jboss.resteasy.reactive.RestResponse.ResponseBuilder.ok(zip, "application/zip")
+                        .header("Content-Disposition", "attachment; filename=\"audit-evidence-" + t + ".zip\"").build());
+    }
+
+    @GET
     @Path("public-keys")
     @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN, Roles.DATA_OWNER, Roles.DATA_SCIENTIST})
     @Operation(summary = "Every Ed25519 public key that ever signed checkpoints (PEM by key id); the current key first")

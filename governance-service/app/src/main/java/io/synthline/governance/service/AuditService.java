@@ -9,6 +9,9 @@ import io.synthline.governance.engine.audit.ChainVerification;
 import io.synthline.governance.engine.audit.ChainVerifier;
 import io.synthline.governance.engine.audit.ChainedEntry;
 import io.synthline.governance.engine.audit.Checkpoint;
+import io.synthline.governance.engine.audit.EvidenceBundle;
+import io.synthline.commons.events.EventType;
+import io.synthline.commons.events.Payloads;
 import io.synthline.governance.repository.AuditRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +30,9 @@ public class AuditService {
 
     @Inject
     SigningKeys keys;
+
+    @Inject
+    GovernanceEvents events;
 
     /** Appends in its own transaction; true when a new entry was written, false for a redelivery. */
     public Uni<Boolean> append(AuditRecord record) {
@@ -78,6 +84,34 @@ public class AuditService {
                     .onItem().transformToUniAndConcatenate(repository::insertCheckpoint)
                     .collect().last().replaceWith(signed);
         });
+    }
+
+    /**
+     * The evidence bundle of a tenant's entries that occurred in [from, to) (the whole chain when both
+     * are null), extended to the contiguous chain segment between the first and last of them. The
+     * export itself is audited (audit.exported).
+     */
+    public Uni<byte[]> export(String tenant, Instant from, Instant to, String exportedBy) {
+        Instant start = from == null ? Instant.EPOCH : from;
+        Instant end = to == null ? Instant.now().plusSeconds(1) : to;
+        if (!start.isBefore(end)) {
+            throw new BadInputException("invalid-range", "from must be before to");
+        }
+        return repository.indexRange(tenant, start, end).chain(range -> {
+            long lo = range == null ? 1 : range[0];
+            long hi = range == null ? 0 : range[1];
+            Uni<List<ChainedEntry>> entries = range == null ? Uni.createFrom().item(List.of()) : segment(tenant, lo, hi);
+            return entries.chain(es -> repository.checkpoints(tenant, lo, hi).chain(cps -> keys.allPem().map(pems -> {
+                String bundleId = java.util.UUID.randomUUID().toString();
+                return new Export(bundleId, es.size(), EvidenceBundle.write(bundleId, tenant, start, end, exportedBy, es, cps, pems,
+                        keys.current(), Instant.now()));
+            })));
+        }).call(export -> repository.pool().withTransaction(conn -> events.publish(conn, EventType.AUDIT_EXPORTED,
+                "audit/" + tenant, tenant, exportedBy, new Payloads.AuditExported(export.bundleId(), start, end, export.entries(),
+                        io.synthline.governance.engine.audit.Hashes.sha256Hex(export.zip()))))).map(Export::zip);
+    }
+
+    record Export(String bundleId, long entries, byte[] zip) {
     }
 
     public Uni<List<Checkpoint>> checkpoints(String tenant) {

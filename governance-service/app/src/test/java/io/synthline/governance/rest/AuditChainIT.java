@@ -129,6 +129,28 @@ class AuditChainIT {
         assertThat(verify(tenant).getBoolean("chain.valid")).isTrue();
     }
 
+    @Test
+    void anExportedBundleVerifiesOfflineAndATamperedChainDoesNot() throws Exception {
+        String tenant = seeded("export");
+        checkpointNow();
+        byte[] zip = io.restassured.RestAssured.given().auth().oauth2(io.synthline.stack.testing.LocalStackTestResource.serviceToken())
+                .queryParam("tenant", tenant).when().get("/api/v1/audit/export")
+                .then().statusCode(200).contentType("application/zip").extract().asByteArray();
+        io.synthline.governance.engine.audit.EvidenceBundle bundle = io.synthline.governance.engine.audit.EvidenceBundle.read(zip);
+        assertThat(bundle.entries()).hasSize(ENTRIES);
+        assertThat(bundle.verify(java.util.Map.of()).valid()).isTrue();
+        // the export is audited too (after the bundle's range, as entry ENTRIES + 1)
+        assertThat(awaitEntries(tenant, ENTRIES + 1, Duration.ofSeconds(60))).isEqualTo(ENTRIES + 1);
+
+        bypassingTrigger(c -> update(c, "UPDATE audit_entry SET outcome = 'failure' WHERE tenant = ? AND chain_index = 5", tenant));
+        byte[] after = io.restassured.RestAssured.given().auth().oauth2(io.synthline.stack.testing.LocalStackTestResource.serviceToken())
+                .queryParam("tenant", tenant).when().get("/api/v1/audit/export").then().statusCode(200).extract().asByteArray();
+        io.synthline.governance.engine.audit.EvidenceBundle.Verification v =
+                io.synthline.governance.engine.audit.EvidenceBundle.read(after).verify(java.util.Map.of());
+        assertThat(v.valid()).isFalse();
+        assertThat(v.chain().firstBreak().chainIndex()).isEqualTo(5);
+    }
+
     private static String seeded(String prefix) throws InterruptedException {
         String tenant = freshTenant(prefix);
         publish(datasetEvents(tenant, ENTRIES));
