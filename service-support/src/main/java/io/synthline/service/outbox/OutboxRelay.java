@@ -57,7 +57,7 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
         return publishPending()
-                .onFailure().invoke(e -> logFailure(e.getMessage()))
+                .onFailure().invoke(e -> logFailure(String.valueOf(e)))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
@@ -122,7 +122,7 @@ public class OutboxRelay {
                     return sendInOrder(rows, i + 1, acknowledged, failure);
                 })
                 .onFailure().recoverWithUni(e -> {
-                    failure[0] = e.getMessage();
+                    failure[0] = String.valueOf(e);
                     return Uni.createFrom().voidItem();
                 });
     }
