@@ -17,4 +17,10 @@ public class GovernanceEvents {
     public Uni<EventEnvelope> publish(SqlConnection conn, EventType type, String subject, String tenant, String actor, Object data) {
         return Outbox.enqueue(conn, EventEnvelope.create(source, type, subject, tenant, actor, data));
     }
+
+    /** With the actor's roles stated explicitly (outside a request, where the outbox cannot find them). */
+    public Uni<EventEnvelope> publish(SqlConnection conn, EventType type, String subject, String tenant, String actor,
+            java.util.Collection<String> actorRoles, Object data) {
+        return Outbox.enqueue(conn, EventEnvelope.create(source, type, subject, tenant, actor, data).withActorRoles(actorRoles));
+    }
 }

@@ -151,6 +151,34 @@ class AuditChainIT {
         assertThat(v.chain().firstBreak().chainIndex()).isEqualTo(5);
     }
 
+    /**
+     * Offsets are committed only after the database commit, and failures are retried rather than
+     * dead-lettered: while the runtime role may not insert, nothing is recorded; once the grant is
+     * back, every event appears exactly once.
+     */
+    @Test
+    void aFailingDatabaseDelaysTheTrailButLosesNothing() throws Exception {
+        String tenant = freshTenant("outage");
+        try (Connection owner = GovernanceStackResource.superuser(); Statement s = owner.createStatement()) {
+            s.execute("REVOKE INSERT ON audit_entry FROM " + GovernanceStackResource.RUNTIME_USER);
+            try {
+                publish(datasetEvents(tenant, ENTRIES));
+                Thread.sleep(4000);
+                assertThat(io.synthline.governance.testing.AuditTestSupport.entries(tenant).getList("$")).isEmpty();
+            } finally {
+                s.execute("GRANT INSERT ON audit_entry TO " + GovernanceStackResource.RUNTIME_USER);
+            }
+            assertThat(awaitEntries(tenant, ENTRIES, Duration.ofSeconds(90))).isEqualTo(ENTRIES);
+            Thread.sleep(1000);
+            try (var rs = s.executeQuery("SELECT count(*), count(DISTINCT event_id) FROM audit_entry WHERE tenant = '" + tenant + "'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(ENTRIES);
+                assertThat(rs.getInt(2)).isEqualTo(ENTRIES);
+            }
+        }
+        assertThat(verify(tenant).getBoolean("chain.valid")).isTrue();
+    }
+
     private static String seeded(String prefix) throws InterruptedException {
         String tenant = freshTenant(prefix);
         publish(datasetEvents(tenant, ENTRIES));

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(GovernanceStackResource.class)
-class GenerationProtocolIT {
+public class GenerationProtocolIT {
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Test
@@ -130,11 +130,11 @@ class GenerationProtocolIT {
 
     // ---------------------------------------------------------------------------------------------
 
-    static String token(String user) {
+    public static String token(String user) {
         return LocalStackTestResource.token(user);
     }
 
-    static String dataset(String classification) {
+    public static String dataset(String classification) {
         String id = UUID.randomUUID().toString();
         register(id, classification);
         Eventually.await("dataset known", PATIENCE, () -> given().auth().oauth2(token("acme-owner"))
@@ -142,23 +142,23 @@ class GenerationProtocolIT {
         return id;
     }
 
-    static void register(String id, String classification) {
+    public static void register(String id, String classification) {
         AuditTestSupport.publish(List.of(EventEnvelope.create("/synthline/profiler", EventType.DATASET_REGISTERED, "datasets/" + id,
                 "acme", "acme-owner", new Payloads.DatasetRegistered(id, "protocol-" + classification, "acme/datasets/" + id + "/data.csv",
                         "ef".repeat(32), 100, "acme-owner", classification))));
     }
 
-    static EventEnvelope requested(String dataset, String gen, Double epsilon, Boolean pii, String actor) {
+    public static EventEnvelope requested(String dataset, String gen, Double epsilon, Boolean pii, String actor) {
         return EventEnvelope.create("/synthline/generator", EventType.GENERATION_REQUESTED, "generations/" + gen, "acme", actor,
                 new Payloads.GenerationRequested(gen, dataset, epsilon == null ? "independent" : "aim", 100, 7,
                         epsilon == null ? null : new Payloads.PrivacyParameters(epsilon, 1e-7), pii, "churn model training"));
     }
 
-    static String request(String dataset, Double epsilon, Boolean pii) {
+    public static String request(String dataset, Double epsilon, Boolean pii) {
         return request(dataset, epsilon, pii, "acme-scientist");
     }
 
-    static String request(String dataset, Double epsilon, Boolean pii, String actor) {
+    public static String request(String dataset, Double epsilon, Boolean pii, String actor) {
         String gen = UUID.randomUUID().toString();
         AuditTestSupport.publish(List.of(requested(dataset, gen, epsilon, pii, actor)));
         return gen;
@@ -177,11 +177,11 @@ class GenerationProtocolIT {
                 new Payloads.EvaluationCompleted(evaluation, gen, dataset, scores, null))));
     }
 
-    static JsonPath generation(String gen) {
+    public static JsonPath generation(String gen) {
         return given().auth().oauth2(token("acme-owner")).when().get("/api/v1/governed-generations/" + gen).then().extract().jsonPath();
     }
 
-    static JsonPath awaitStatus(String gen, String status) {
+    public static JsonPath awaitStatus(String gen, String status) {
         return Eventually.await("generation " + gen + " " + status, PATIENCE, () -> generation(gen),
                 g -> status.equals(g.getString("status")));
     }
@@ -196,7 +196,7 @@ class GenerationProtocolIT {
                 t -> t.size() >= count);
     }
 
-    static JsonPath budget(String dataset) {
+    public static JsonPath budget(String dataset) {
         return given().auth().oauth2(token("acme-owner")).when().get("/api/v1/governed-datasets/" + dataset + "/budget")
                 .then().statusCode(200).extract().jsonPath();
     }
