@@ -114,10 +114,11 @@ public class GovernanceResource {
     @PUT
     @Path("budget")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.TENANT_ADMIN)
-    @Operation(summary = "Set the tenant-wide epsilon/delta cap across all datasets (tenant admin; justification required)")
-    public Uni<Map<String, String>> setTenantBudget(DatasetGovernance.CapRequest cap) {
-        return datasets.setTenantCap(caller.tenant(), cap, caller.username()).replaceWith(Map.of("status", "updated"));
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Set the tenant-wide epsilon/delta cap across all datasets (tenant admin, or a platform admin naming "
+            + "?tenant=; justification required)")
+    public Uni<Map<String, String>> setTenantBudget(@QueryParam("tenant") String tenant, DatasetGovernance.CapRequest cap) {
+        return datasets.setTenantCap(tenantFor(tenant), cap, caller.username()).replaceWith(Map.of("status", "updated"));
     }
 
     @GET
