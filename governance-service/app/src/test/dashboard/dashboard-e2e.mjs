@@ -2,7 +2,11 @@
 // playwright-core), against the running governance service and the real Keycloak. Run by
 // DashboardE2EIT, which seeds the pending request and checks the outcome in the API afterwards.
 // Env: BASE_URL, GENERATION_ID, SCREENSHOT_DIR, CHROMIUM. Prints one JSON line of findings.
-import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+// playwright-core lives where scripts/ensure-browser.sh installed it (NODE_PATH); ES modules ignore NODE_PATH
+const { chromium } = createRequire(join(process.env.NODE_PATH, 'noop.js'))('playwright-core');
 
 const base = process.env.BASE_URL;
 const generation = process.env.GENERATION_ID;

@@ -145,7 +145,10 @@ public class DashboardResource {
         DashboardUser u = user();
         return generations.list(u.tenant(), blank(status), null, null, 300)
                 .map(rows -> generationsPage.data("user", u).data("nav", "generations").data("generations", rows)
-                        .data("status", status == null ? "" : status).render());
+                        .data("status", status == null ? "" : status)
+                        .data("statuses", List.of(GenerationRepository.AWAITING_DATASET, GenerationRepository.PENDING_APPROVAL,
+                                GenerationRepository.APPROVED, GenerationRepository.REFUSED, GenerationRepository.COMPLETED,
+                                GenerationRepository.FAILED)).render());
     }
 
     @GET
