@@ -89,6 +89,13 @@ public class GenerationGovernance {
                     LOG.debugf("generation %s waits for dataset %s to become known", id, g.datasetId());
                     return Uni.createFrom().voidItem();
                 }
+                if (g.epsilon() != null) {
+                    try {
+                        PrivacyAmount.requested(g.epsilon(), g.delta());
+                    } catch (BadInputException invalid) {
+                        return refuse(conn, g, d, List.of("invalid-privacy-parameters"), invalid.getMessage(), POLICY);
+                    }
+                }
                 return access.hasActiveGrant(conn, g.datasetId(), g.requestedBy()).chain(granted -> {
                     Classification cls = Classification.orRestricted(d.classification());
                     GenerationPolicy.Decision decision = GenerationPolicy.decide(new GenerationPolicy.Request(cls, g.requestedBy(),
