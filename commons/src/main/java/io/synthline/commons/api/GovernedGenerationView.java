@@ -17,5 +17,5 @@ public record GovernedGenerationView(String id, String datasetId, String dataset
         String status, String decisionReason, List<String> violations, String decidedBy, Instant decidedAt,
         Instant requestedAt, Instant completedAt, String outputSha256, JsonNode privacySpent, String failureReason,
         String releaseStatus, String releaseReason, JsonNode releaseChecks, String releasedBy, Instant releasedAt,
-        String evaluationId, JsonNode scores) {
+        String evaluationId, JsonNode scores, Long seed) {
 }

@@ -201,7 +201,7 @@ public class GenerationRepository {
                 DatasetRepository.instant(r, "completed_at"), r.getString("output_sha256"), json(r.getString("privacy_spent")),
                 r.getString("failure_reason"), r.getString("release_status"), r.getString("release_reason"),
                 json(r.getString("release_checks")), r.getString("released_by"), DatasetRepository.instant(r, "released_at"),
-                r.getString("evaluation_id"), json(r.getString("scores")));
+                r.getString("evaluation_id"), json(r.getString("scores")), r.getLong("seed"));
     }
 
     @SuppressWarnings("unchecked")

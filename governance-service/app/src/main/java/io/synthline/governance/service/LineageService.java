@@ -77,7 +77,7 @@ public class LineageService {
         if (g.privacySpent() != null) {
             g.privacySpent().path("mechanisms").forEach(m -> mechanisms.add(m.asText()));
         }
-        DataCard.Method method = new DataCard.Method(g.model(), g.rows(), null, g.requestedBy(), g.completedAt(), g.outputSha256());
+        DataCard.Method method = new DataCard.Method(g.model(), g.rows(), g.seed(), g.requestedBy(), g.completedAt(), g.outputSha256());
         DataCard.Privacy privacy = new DataCard.Privacy(dp, epsilonSpent, deltaSpent, rho, mechanisms.isEmpty() ? null : mechanisms,
                 b.epsilonSpent(), b.epsilonRemaining(), Boolean.TRUE.equals(g.piiReplaced()));
         DataCard.Release release = new DataCard.Release(g.releaseStatus(), g.releaseReason(), g.releasedBy(), g.releasedAt());
@@ -96,7 +96,7 @@ public class LineageService {
     }
 
     static LineageFacts.Generation fact(GovernedGenerationView g) {
-        return new LineageFacts.Generation(g.id(), g.model(), g.rows(), null, g.epsilon(), g.delta(), g.status(), g.requestedBy(),
+        return new LineageFacts.Generation(g.id(), g.model(), g.rows(), g.seed(), g.epsilon(), g.delta(), g.status(), g.requestedBy(),
                 g.requestedAt(), g.completedAt(), g.outputSha256(), g.releaseStatus(), g.releasedBy(), g.releasedAt(), g.releaseReason());
     }
 

@@ -38,7 +38,7 @@ public record LineageGraph(List<Node> nodes, List<Edge> edges) {
         }
         for (LineageFacts.Generation g : s.generations()) {
             String model = "model:" + g.id();
-            nodes.add(new Node(model, "model", g.model(), "seed " + g.seed(), null, attrs("epsilon", g.epsilon(), "delta", g.delta(),
+            nodes.add(new Node(model, "model", g.model(), g.seed() == null ? null : "seed " + g.seed(), null, attrs("epsilon", g.epsilon(), "delta", g.delta(),
                     "requestedBy", g.requestedBy(), "status", g.status())));
             edges.add(new Edge(profile != null ? profile : dataset, model, "trained"));
             if (g.outputSha256() == null) {
