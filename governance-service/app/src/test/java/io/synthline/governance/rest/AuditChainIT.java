@@ -66,14 +66,29 @@ class AuditChainIT {
         assertThat(r.getLong("chain.firstBreak.chainIndex")).isEqualTo(2);
     }
 
+    @jakarta.inject.Inject
+    io.synthline.governance.service.Monitoring monitoring;
+
     @Test
-    void aDeletedRowIsDetected() throws Exception {
+    void aDeletedRowIsDetectedAndTheMonitorRaisesAnAlert() throws Exception {
         String tenant = seeded("delete");
         bypassingTrigger(c -> update(c, "DELETE FROM audit_entry WHERE tenant = ? AND chain_index = 4", tenant));
         JsonPath r = verify(tenant);
         assertThat(r.getBoolean("chain.valid")).isFalse();
         assertThat(r.getLong("chain.firstBreak.chainIndex")).isEqualTo(4);
         assertThat(r.getString("chain.firstBreak.problem")).isEqualTo("entry-missing");
+
+        assertThat(monitoring.verifyAllChains().await().atMost(Duration.ofSeconds(60))).isPositive();
+        try (Connection c = GovernanceStackResource.superuser();
+                PreparedStatement ps = c.prepareStatement("SELECT kind, severity, message FROM alert WHERE tenant = ?")) {
+            ps.setString(1, tenant);
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("an alert for the broken chain").isTrue();
+                assertThat(rs.getString(1)).isEqualTo("audit-chain-broken");
+                assertThat(rs.getString(2)).isEqualTo("critical");
+                assertThat(rs.getString(3)).contains("entry 4", "entry-missing");
+            }
+        }
     }
 
     @Test

@@ -39,6 +39,23 @@ public class GenerationProtocolIT {
         evaluate(dataset, gen, Map.of(ScoreNames.COLUMN_SHAPES, 0.93));
         JsonPath released = awaitRelease(gen, "APPROVED");
         assertThat(released.getString("releaseChecks[0].metric")).isEqualTo("Column Shapes");
+        // lineage: source -> model -> synthetic -> evaluation -> release, with the output's hash
+        JsonPath lineage = given().auth().oauth2(token("acme-auditor")).when().get("/api/v1/lineage/generations/" + gen)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(lineage.getList("nodes.kind")).containsExactly("dataset", "model", "synthetic-dataset", "evaluation", "release");
+        assertThat(lineage.getString("nodes.find { it.kind == 'synthetic-dataset' }.sha256")).isEqualTo("12".repeat(32));
+        JsonPath openLineage = given().auth().oauth2(token("acme-auditor")).when().get("/api/v1/lineage/datasets/" + dataset + "/openlineage")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(openLineage.getList("job.name")).containsExactly("synthline.generate.independent", "synthline.evaluate");
+        assertThat(openLineage.getString("[0].outputs[0].facets.synthline_release.status")).isEqualTo("APPROVED");
+        String card = given().auth().oauth2(token("acme-scientist")).queryParam("format", "md")
+                .when().get("/api/v1/releases/" + gen + "/datacard").then().statusCode(200).extract().asString();
+        assertThat(card).contains("# Data card: synthetic protocol-internal", "- **Model:** independent", "| Column Shapes | 0.9300 |",
+                "Not differentially private", "## Retention");
+        given().auth().oauth2(token("acme-scientist")).queryParam("format", "pdf").when().get("/api/v1/releases/" + gen + "/datacard")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(token("globex-auditor")).when().get("/api/v1/lineage/generations/" + gen).then().statusCode(404);
+
         // evaluation.completed is audited under its own subject (evaluations/{id})
         assertThat(awaitTypes("generations/" + gen, 4)).containsExactly("generation.requested", "generation.approved",
                 "generation.completed", "release.approved");
@@ -115,6 +132,30 @@ public class GenerationProtocolIT {
                 b -> new BigDecimal(b.getString("epsilonReserved")).signum() == 0);
         assertThat(new BigDecimal(budget(dataset).getString("epsilonSpent"))).isEqualByComparingTo("0");
         assertThat(budget(dataset).getString("reservations[0].status")).isEqualTo("RELEASED");
+    }
+
+    @jakarta.inject.Inject
+    io.synthline.governance.service.DatasetGovernance datasetGovernance;
+
+    @Test
+    void anExpiredDatasetIsAskedToBeDeletedAndServesNoMoreRequests() throws Exception {
+        String dataset = dataset("internal");
+        given().auth().oauth2(token("acme-owner")).contentType("application/json")
+                .body(Map.of("retention", "PT1S", "purpose", "churn analysis", "legalBasis", "GDPR 6(1)(f)"))
+                .when().put("/api/v1/governed-datasets/" + dataset + "/policy")
+                .then().statusCode(200).body("retention", org.hamcrest.Matchers.equalTo("PT1S"));
+        given().auth().oauth2(token("acme-owner")).contentType("application/json").body(Map.of("retention", "forever"))
+                .when().put("/api/v1/governed-datasets/" + dataset + "/policy").then().statusCode(400);
+        Thread.sleep(1500);
+        // the sweep runs on a schedule too; running it here just saves waiting for the next run
+        datasetGovernance.sweepExpired().await().atMost(Duration.ofSeconds(30));
+        Eventually.await("deletion requested", PATIENCE, () -> given().auth().oauth2(token("acme-owner"))
+                .when().get("/api/v1/governed-datasets/" + dataset).then().statusCode(200).extract().jsonPath().getString("status"),
+                "DELETION_REQUESTED"::equals);
+        assertThat(awaitTypes("datasets/" + dataset, 3)).containsExactly("dataset.registered", "dataset.policy-updated",
+                "dataset.deletion-requested");
+        String gen = request(dataset, null, null);
+        assertThat(awaitStatus(gen, "REFUSED").getList("violations")).containsExactly("retention-expired");
     }
 
     @Test
