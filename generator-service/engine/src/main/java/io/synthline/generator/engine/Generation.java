@@ -113,6 +113,13 @@ public final class Generation {
                         + (settings.firstRow() + settings.rows()) + " rows requested");
             }
         }
+        for (var c : settings.conditions()) {
+            if (c != null && c.column() != null && output.indexOf(c.column()).isPresent()
+                    && layout.isGenerated(output.indexOf(c.column()).getAsInt())) {
+                throw new BadInputException("invalid-condition", "column '" + c.column()
+                        + "' is generated (PII, format or key), so it cannot be conditioned on");
+            }
+        }
         Condition onOutput = Conditions.and(output, Conditions.resolve(output, settings.conditions()), layout.ranges());
         Condition onModel = layout.toModel(onOutput);
         FittedModel base = model.base();
