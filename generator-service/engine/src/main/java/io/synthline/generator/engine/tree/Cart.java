@@ -5,67 +5,80 @@ import io.synthline.generator.engine.artifact.ModelOutput;
 import java.io.IOException;
 
 /**
- * One fitted classification/regression tree in flat arrays. Every split sends a set of
- * predictor states left (a 256-bit mask per node), which covers ordered cuts on numeric bins
- * and category subsets alike. A leaf owns a contiguous range of {@link #donors}, the training
- * rows that fell into it: sampling a leaf means picking one of them.
+ * One fitted classification/regression tree, packed for fast traversal: three ints per node
+ * (feature or ~leaf, left child with the right child next to it, split), so that a tree of
+ * thousands of leaves stays in cache. A split on ordered (numeric) states is a threshold, with
+ * a flag for the missing state; a split on categories is a 256-bit mask of the states that go
+ * left. A leaf owns a contiguous range of {@link #donors}, the training rows that fell into it:
+ * sampling a leaf means picking one of them.
  */
 final class Cart {
-    final int[] feature;
-    final long[] masks;
-    final int[] left;
-    final int[] right;
-    final int[] start;
-    final int[] end;
-    final int[] donors;
+    static final int MISSING_LEFT = 1 << 30;
+    private static final int THRESHOLD = MISSING_LEFT - 1;
 
-    Cart(int[] feature, long[] masks, int[] left, int[] right, int[] start, int[] end, int[] donors) {
-        this.feature = feature;
+    /** Per node: [feature or ~leaf, left child (right = left + 1), split (threshold | flag, or -(mask + 1))]. */
+    final int[] nodes;
+    final long[] masks;
+    final int[] leafStart;
+    final int[] leafEnd;
+    final int[] donors;
+    /** The missing state of each column, for threshold splits. */
+    final int[] missingState;
+
+    Cart(int[] nodes, long[] masks, int[] leafStart, int[] leafEnd, int[] donors, int[] missingState) {
+        this.nodes = nodes;
         this.masks = masks;
-        this.left = left;
-        this.right = right;
-        this.start = start;
-        this.end = end;
+        this.leafStart = leafStart;
+        this.leafEnd = leafEnd;
         this.donors = donors;
+        this.missingState = missingState;
     }
 
     /** The leaf a row with these predictor states (indexed by column) lands in. */
     int leaf(int[] states) {
-        int node = 0;
-        int f;
-        while ((f = feature[node]) >= 0) {
+        int[] n = nodes;
+        int i = 0;
+        while (true) {
+            int f = n[i];
+            if (f < 0) {
+                return ~f;
+            }
             int s = states[f];
-            node = ((masks[(node << 2) + (s >>> 6)] >>> (s & 63)) & 1L) != 0 ? left[node] : right[node];
+            int split = n[i + 2];
+            boolean left;
+            if (split >= 0) {
+                left = s <= (split & THRESHOLD) || ((split & MISSING_LEFT) != 0 && s == missingState[f]);
+            } else {
+                left = ((masks[((-split - 1) << 2) + (s >>> 6)] >>> (s & 63)) & 1L) != 0;
+            }
+            i = 3 * (n[i + 1] + (left ? 0 : 1));
         }
-        return node;
+    }
+
+    /** A training row of the leaf, uniformly. */
+    int donor(int leaf, java.util.random.RandomGenerator random) {
+        int from = leafStart[leaf];
+        return donors[from + random.nextInt(leafEnd[leaf] - from)];
     }
 
     int nodes() {
-        return feature.length;
+        return nodes.length / 3;
     }
 
     int leaves() {
-        int n = 0;
-        for (int f : feature) {
-            if (f < 0) {
-                n++;
-            }
-        }
-        return n;
+        return leafStart.length;
     }
 
     void write(ModelOutput out) throws IOException {
-        out.writeInts(feature);
+        out.writeInts(nodes);
         out.writeLongs(masks);
-        out.writeInts(left);
-        out.writeInts(right);
-        out.writeInts(start);
-        out.writeInts(end);
+        out.writeInts(leafStart);
+        out.writeInts(leafEnd);
         out.writeInts(donors);
+        out.writeInts(missingState);
     }
 
     static Cart read(ModelInput in) throws IOException {
-        return new Cart(in.readInts(), in.readLongs(), in.readInts(), in.readInts(), in.readInts(), in.readInts(),
-                in.readInts());
+        return new Cart(in.readInts(), in.readLongs(), in.readInts(), in.readInts(), in.readInts(), in.readInts());
     }
 }

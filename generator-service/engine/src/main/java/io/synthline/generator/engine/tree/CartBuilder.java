@@ -45,11 +45,8 @@ final class CartBuilder {
     // growing tree
     private int size;
     private int[] feature = new int[64];
-    private long[] masks = new long[256];
     private int[] left = new int[64];
-    private int[] right = new int[64];
-    private int[] start = new int[64];
-    private int[] end = new int[64];
+    private int[] split = new int[64];
 
     CartBuilder(TrainingData data, int target, int[] predictors, int[] rows, Limits limits) {
         this.data = data;
@@ -77,7 +74,11 @@ final class CartBuilder {
     private record Task(int node, int from, int to, int depth) {
     }
 
-    private record Split(int feature, double gain, long[] mask) {
+    /** A split: either ordered (threshold over value states, missing side flagged) or a mask of the states going left. */
+    private record Split(int feature, double gain, long[] mask, int threshold, boolean missingLeft) {
+        boolean ordered() {
+            return threshold >= 0;
+        }
     }
 
     Cart build() {
@@ -85,6 +86,10 @@ final class CartBuilder {
         double minGain = Math.max(1e-12, limits.complexity() * rootImpurity);
         Deque<Task> stack = new ArrayDeque<>();
         stack.push(new Task(newNode(), 0, rows.length, 0));
+        long[] maskBits = new long[64];
+        int maskCount = 0;
+        IntList leafStart = new IntList();
+        IntList leafEnd = new IntList();
         while (!stack.isEmpty()) {
             Task t = stack.pop();
             int n = t.to - t.from;
@@ -93,40 +98,74 @@ final class CartBuilder {
                 best = bestSplit(t.from, t.to, minGain);
             }
             if (best == null) {
-                feature[t.node] = -1;
-                start[t.node] = t.from;
-                end[t.node] = t.to;
+                feature[t.node] = ~leafStart.size();
+                leafStart.add(t.from);
+                leafEnd.add(t.to);
                 continue;
             }
             int mid = partition(t.from, t.to, best);
             int l = newNode();
-            int r = newNode();
+            newNode();
             feature[t.node] = best.feature;
-            System.arraycopy(best.mask, 0, masks, t.node << 2, 4);
             left[t.node] = l;
-            right[t.node] = r;
+            if (best.ordered()) {
+                split[t.node] = best.threshold | (best.missingLeft ? Cart.MISSING_LEFT : 0);
+            } else {
+                if ((maskCount + 1) * 4 > maskBits.length) {
+                    maskBits = Arrays.copyOf(maskBits, maskBits.length * 2);
+                }
+                System.arraycopy(best.mask, 0, maskBits, maskCount * 4, 4);
+                split[t.node] = -(maskCount + 1);
+                maskCount++;
+            }
             // right first so that the left subtree is numbered first (pop order)
-            stack.push(new Task(r, mid, t.to, t.depth + 1));
+            stack.push(new Task(l + 1, mid, t.to, t.depth + 1));
             stack.push(new Task(l, t.from, mid, t.depth + 1));
         }
-        return new Cart(Arrays.copyOf(feature, size), Arrays.copyOf(masks, size << 2), Arrays.copyOf(left, size),
-                Arrays.copyOf(right, size), Arrays.copyOf(start, size), Arrays.copyOf(end, size), rows);
+        int[] packed = new int[size * 3];
+        for (int i = 0; i < size; i++) {
+            packed[3 * i] = feature[i];
+            packed[3 * i + 1] = left[i];
+            packed[3 * i + 2] = split[i];
+        }
+        int[] missing = new int[data.columns()];
+        for (int c = 0; c < missing.length; c++) {
+            missing[c] = data.stateCount[c] - 1;
+        }
+        return new Cart(packed, Arrays.copyOf(maskBits, maskCount * 4), leafStart.toArray(), leafEnd.toArray(), rows, missing);
+    }
+
+    /** A growable int array. */
+    private static final class IntList {
+        private int[] a = new int[64];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        int size() {
+            return n;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
     }
 
     private int newNode() {
         if (size == feature.length) {
             int cap = size * 2;
             feature = Arrays.copyOf(feature, cap);
-            masks = Arrays.copyOf(masks, cap << 2);
             left = Arrays.copyOf(left, cap);
-            right = Arrays.copyOf(right, cap);
-            start = Arrays.copyOf(start, cap);
-            end = Arrays.copyOf(end, cap);
+            split = Arrays.copyOf(split, cap);
         }
         int node = size++;
         feature[node] = -1;
         left[node] = -1;
-        right[node] = -1;
         return node;
     }
 
@@ -284,7 +323,7 @@ final class CartBuilder {
                 bestCut = i;
             }
         }
-        return bestCut < 0 ? null : new Split(p, bestGain, mask(p, states, used, bestCut, n));
+        return bestCut < 0 ? null : split(p, bestGain, states, used, bestCut, n);
     }
 
     /**
@@ -412,7 +451,7 @@ final class CartBuilder {
                 bestCut = i;
             }
         }
-        return bestCut < 0 ? null : new Split(p, bestGain, mask(p, states, used, bestCut, n));
+        return bestCut < 0 ? null : split(p, bestGain, states, used, bestCut, n);
     }
 
     // ---------------------------------------------------------------- shared
@@ -432,37 +471,44 @@ final class CartBuilder {
     }
 
     /**
-     * The left set: states order[0..cut]. States without rows in this node must still go
-     * somewhere for synthetic rows: ordered (numeric) states follow their position, the others
-     * join the larger side.
+     * The left set: states order[0..cut]. Numeric predictors split by threshold: every value
+     * state up to the last one on the left goes left (states without rows in this node included),
+     * and the missing state goes where it was put, or with the larger side when it has no rows.
+     * Category states without rows join the larger side.
      */
-    private long[] mask(int p, int states, int used, int cut, int n) {
-        long[] m = new long[4];
+    private Split split(int p, double gain, int states, int used, int cut, int n) {
         long nLeft = 0;
         for (int i = 0; i <= cut; i++) {
-            int s = order[i];
-            m[s >>> 6] |= 1L << (s & 63);
-            nLeft += stateRows[s];
+            nLeft += stateRows[order[i]];
         }
         boolean largerLeft = nLeft * 2 >= n;
         if (data.numeric[p]) {
             int missing = states - 1;
-            boolean missingLeft = (m[missing >>> 6] >>> (missing & 63) & 1L) != 0;
+            boolean missingLeft = false;
             int lastLeftValue = -1;
             for (int i = 0; i <= cut; i++) {
-                if (order[i] != missing) {
+                if (order[i] == missing) {
+                    missingLeft = true;
+                } else {
                     lastLeftValue = Math.max(lastLeftValue, order[i]);
                 }
             }
-            for (int s = 0; s < missing; s++) {
-                if (s <= lastLeftValue) {
-                    m[s >>> 6] |= 1L << (s & 63);
-                }
+            if (stateRows[missing] == 0) {
+                missingLeft = largerLeft;
             }
-            if (stateRows[missing] == 0 && largerLeft && !missingLeft) {
+            // threshold -1 would read as "not ordered": states are >= 0, so "nothing below" is encoded by a
+            // mask instead (only the missing state on the left)
+            if (lastLeftValue < 0) {
+                long[] m = new long[4];
                 m[missing >>> 6] |= 1L << (missing & 63);
+                return new Split(p, gain, m, -1, false);
             }
-            return m;
+            return new Split(p, gain, null, lastLeftValue, missingLeft);
+        }
+        long[] m = new long[4];
+        for (int i = 0; i <= cut; i++) {
+            int s = order[i];
+            m[s >>> 6] |= 1L << (s & 63);
         }
         if (largerLeft) {
             for (int s = 0; s < states; s++) {
@@ -471,19 +517,21 @@ final class CartBuilder {
                 }
             }
         }
-        return m;
+        return new Split(p, gain, m, -1, false);
     }
 
     /** Stable partition of rows[from, to) into left then right; returns the first right index. */
     private int partition(int from, int to, Split split) {
         byte[] st = data.state[split.feature];
-        long[] m = split.mask;
+        int missing = data.stateCount[split.feature] - 1;
         int l = from;
         int r = 0;
         for (int i = from; i < to; i++) {
             int row = rows[i];
             int s = st[row] & 0xFF;
-            if (((m[s >>> 6] >>> (s & 63)) & 1L) != 0) {
+            boolean goLeft = split.ordered() ? s <= split.threshold || (split.missingLeft && s == missing)
+                    : ((split.mask[s >>> 6] >>> (s & 63)) & 1L) != 0;
+            if (goLeft) {
                 rows[l++] = row;
             } else {
                 scratch[r++] = row;

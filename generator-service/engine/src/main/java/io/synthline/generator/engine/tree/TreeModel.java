@@ -81,9 +81,7 @@ final class TreeModel implements FittedModel, ConditionalSampling {
             }
             for (int i = 0; i < sequence.length; i++) {
                 Cart tree = trees[i];
-                int leaf = tree.leaf(states);
-                int from = tree.start[leaf];
-                int d = tree.donors[from + random.nextInt(tree.end[leaf] - from)];
+                int d = tree.donor(tree.leaf(states), random);
                 int t = sequence[i];
                 donor[t] = d;
                 states[t] = data.stateOf(t, d);
