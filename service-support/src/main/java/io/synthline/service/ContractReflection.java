@@ -20,7 +20,14 @@ import io.synthline.commons.table.TableSchema;
         EventEnvelope.class, Payloads.DatasetRegistered.class, Payloads.DatasetProfiled.class,
         Payloads.DatasetDeleted.class, Payloads.GenerationRequested.class, Payloads.GenerationProgress.class,
         Payloads.GenerationCompleted.class, Payloads.GenerationFailed.class, Payloads.EvaluationCompleted.class,
-        Payloads.EvaluationFailed.class, AuditEntryView.class, ColumnSummary.class, DatasetView.class,
+        Payloads.EvaluationFailed.class, Payloads.DatasetPolicyUpdated.class, Payloads.DatasetDeletionRequested.class,
+        Payloads.PrivacyParameters.class, Payloads.PrivacySpent.class, Payloads.BudgetReservation.class,
+        Payloads.GenerationApproved.class, Payloads.GenerationRefused.class, Payloads.GenerationApprovalPending.class,
+        Payloads.EvaluationRequested.class, Payloads.GateCheck.class, Payloads.ReleaseApproved.class,
+        Payloads.ReleaseQuarantined.class, Payloads.ReleaseOverridden.class, Payloads.BudgetReserved.class,
+        Payloads.BudgetCommitted.class, Payloads.BudgetReleased.class, Payloads.BudgetCapChanged.class,
+        Payloads.AccessGranted.class, Payloads.AccessRevoked.class, Payloads.AccessLogin.class, Payloads.AlertRaised.class,
+        Payloads.AlertAcknowledged.class, Payloads.AuditExported.class, AuditEntryView.class, ColumnSummary.class, DatasetView.class,
         GenerationRequest.class, GenerationView.class, Problem.class, TableSchema.class, ColumnSchema.class})
 public final class ContractReflection {
     private ContractReflection() {

@@ -123,15 +123,19 @@ public final class ApiClient {
     }
 
     public void download(String generationId, Path out) {
+        downloadTo(endpoints.generator(), "/api/v1/generations/" + generationId + "/data", "text/csv", out);
+    }
+
+    /** GETs a file to {@code out}; written to a temporary file first, so a failed download leaves nothing behind. */
+    public void downloadTo(URI base, String pathAndQuery, String accept, Path out) {
         try {
             Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".synth-", ".part");
-            HttpRequest req = authorized(endpoints.generator().resolve("/api/v1/generations/" + generationId + "/data"))
-                    .setHeader("Accept", "text/csv").GET().build();
+            HttpRequest req = authorized(base.resolve(pathAndQuery)).setHeader("Accept", accept).GET().build();
             HttpResponse<Path> res = http.send(req, HttpResponse.BodyHandlers.ofFile(tmp));
             if (res.statusCode() != 200) {
                 String body = Files.readString(tmp);
                 Files.deleteIfExists(tmp);
-                throw new ApiException("GET", "/api/v1/generations/" + generationId + "/data", res.statusCode(), body);
+                throw new ApiException("GET", pathAndQuery, res.statusCode(), body);
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

@@ -128,7 +128,7 @@ class DatasetResourceIT {
         Properties p = new Properties();
         p.put("bootstrap.servers", LocalStackTestResource.endpoints().kafkaBootstrapServers());
         p.put("group.id", "it-" + UUID.randomUUID());
-        p.put("auto.offset.reset", "latest");
+        p.put("auto.offset.reset", "earliest");
         p.put("key.deserializer", StringDeserializer.class.getName());
         p.put("value.deserializer", StringDeserializer.class.getName());
         KafkaConsumer<String, String> c = new KafkaConsumer<>(p);
