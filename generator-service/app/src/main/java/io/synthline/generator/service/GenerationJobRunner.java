@@ -269,7 +269,7 @@ public class GenerationJobRunner {
                     return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_FAILED,
                             "generations/" + job.id(), job.tenant(), job.actor(),
                             new Payloads.GenerationFailed(job.id().toString(), job.datasetId().toString(),
-                                    GenerationEntity.CANCELLED.equals(status) ? "cancelled" : reason)))
+                                    GenerationEntity.CANCELLED.equals(status) ? "cancelled" : reason, true)))
                             .replaceWithVoid();
                 });
     }

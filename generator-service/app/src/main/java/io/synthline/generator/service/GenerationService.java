@@ -75,9 +75,11 @@ public class GenerationService {
                     g.createdAt = Instant.now();
                     g.format = format;
                     g.requestJson = Json.write(request);
+                    boolean piiReplaced = request.pii() != null && request.pii().columns() != null && !request.pii().columns().isEmpty();
                     EventEnvelope requested = EventEnvelope.create(source, EventType.GENERATION_REQUESTED,
                             "generations/" + g.id, tenant, actor,
-                            new Payloads.GenerationRequested(g.id.toString(), datasetId.toString(), model, g.rows, seed));
+                            new Payloads.GenerationRequested(g.id.toString(), datasetId.toString(), model, g.rows, seed, null,
+                                    piiReplaced ? Boolean.TRUE : null, null));
                     return g.<GenerationEntity>persist().call(() -> Outbox.enqueue(requested)).map(GenerationMapper::toView);
                 });
     }
@@ -100,7 +102,7 @@ public class GenerationService {
             g.error = "cancelled by " + actor + " before it started";
             g.completedAt = Instant.now();
             return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_FAILED, "generations/" + g.id, tenant, actor,
-                    new Payloads.GenerationFailed(g.id.toString(), g.datasetId.toString(), "cancelled")))
+                    new Payloads.GenerationFailed(g.id.toString(), g.datasetId.toString(), "cancelled", false)))
                     .map(e -> GenerationMapper.toView(g));
         });
     }
