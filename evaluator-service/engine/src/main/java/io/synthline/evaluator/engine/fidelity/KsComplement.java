@@ -1,0 +1,66 @@
+package io.synthline.evaluator.engine.fidelity;
+
+import java.util.Arrays;
+
+/**
+ * SDMetrics' KSComplement: 1 - the two-sample Kolmogorov-Smirnov statistic (largest distance
+ * between the empirical CDFs, as scipy's {@code ks_2samp}). Missing values are dropped and values
+ * are rounded to 14 decimals first, as SDMetrics does ({@code sys.float_info.dig - 1}).
+ */
+public final class KsComplement {
+    public static final String NAME = "KSComplement";
+    private static final double ROUNDING = 1e14;
+
+    private KsComplement() {
+    }
+
+    /** NaN when either side has no values. */
+    public static double compute(double[] real, double[] synthetic) {
+        double[] x = sortedRounded(real);
+        double[] y = sortedRounded(synthetic);
+        if (x.length == 0 || y.length == 0) {
+            return Double.NaN;
+        }
+        return 1.0 - statistic(x, y);
+    }
+
+    /** The KS statistic of two sorted samples without NaNs. */
+    public static double statistic(double[] x, double[] y) {
+        int i = 0;
+        int j = 0;
+        double d = 0;
+        while (i < x.length && j < y.length) {
+            double v = Math.min(x[i], y[j]);
+            while (i < x.length && x[i] == v) {
+                i++;
+            }
+            while (j < y.length && y[j] == v) {
+                j++;
+            }
+            d = Math.max(d, Math.abs((double) i / x.length - (double) j / y.length));
+        }
+        return d;
+    }
+
+    static double[] sortedRounded(double[] values) {
+        double[] out = new double[values.length];
+        int n = 0;
+        boolean integral = true;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                out[n++] = v;
+                integral &= v == Math.rint(v);
+            }
+        }
+        out = Arrays.copyOf(out, n);
+        if (!integral) {
+            // numpy's round(x, 14): rint(x * 1e14) / 1e14; integers are unchanged by it
+            for (int k = 0; k < n; k++) {
+                double scaled = out[k] * ROUNDING;
+                out[k] = Double.isInfinite(scaled) ? out[k] : Math.rint(scaled) / ROUNDING;
+            }
+        }
+        Arrays.sort(out);
+        return out;
+    }
+}
