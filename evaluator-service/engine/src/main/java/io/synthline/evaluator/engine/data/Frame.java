@@ -44,6 +44,17 @@ public final class Frame {
         return values[column] != null ? Double.isNaN(values[column][row]) : codes[column][row] == MISSING;
     }
 
+    /** The given columns only, in that order (column i of the result is column {@code columns[i]} here). */
+    public Frame project(int[] columns) {
+        double[][] v = new double[columns.length][];
+        int[][] c = new int[columns.length][];
+        for (int i = 0; i < columns.length; i++) {
+            v[i] = values[columns[i]];
+            c[i] = codes[columns[i]];
+        }
+        return new Frame(rows, v, c);
+    }
+
     /** The rows at the given indices, in that order. */
     public Frame select(int[] rowIndices) {
         double[][] v = new double[values.length][];

@@ -1,0 +1,80 @@
+package io.synthline.evaluator.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.evaluation.EvaluationDocument;
+import io.synthline.commons.json.Json;
+import io.synthline.commons.table.Table;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The complete evaluation on the 3,000-row reference samples of Adult (train, holdout, SDV synthetic). */
+class EvaluatorTest {
+    static Table train;
+    static Table holdout;
+    static Table synthetic;
+    static EvaluationDocument doc;
+
+    @BeforeAll
+    static void evaluate() throws Exception {
+        train = SharedData.read("reference/dcr/train.csv");
+        holdout = SharedData.read("reference/dcr/holdout.csv");
+        synthetic = SharedData.read("reference/dcr/synthetic.csv");
+        doc = Evaluator.evaluate(train, synthetic, holdout,
+                EvaluationOptions.defaults().withLabel("income").withSensitive(List.of("sex", "race")));
+        Path out = Path.of("target/evaluation-artifacts");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("adult-3000.json"), Json.writePretty(doc));
+    }
+
+    @Test
+    void everySectionIsComputed() {
+        assertThat(doc.quality().score()).isBetween(0.5, 1.0);
+        assertThat(doc.accuracy().overall()).isBetween(0.5, 1.0);
+        assertThat(doc.detection().models()).hasSize(2);
+        assertThat(doc.utility().models()).hasSize(2);
+        assertThat(doc.utility().positiveClass()).isEqualTo(">50K");
+        assertThat(doc.privacy().dcrOverfittingProtection()).isNotNull();
+        assertThat(doc.privacy().attacks().attributeInference()).hasSize(2);
+        assertThat(doc.privacy().attacks().singlingOut().attacks()).isPositive();
+        assertThat(doc.privacy().attacks().linkability()).isNotNull();
+        assertThat(doc.fairness().gaps()).isNotEmpty();
+        assertThat(doc.fairness().equalizedOdds()).hasSize(4);
+        assertThat(doc.skipped()).doesNotContainKeys("utility", "fairness", "privacy.attacks");
+    }
+
+    @Test
+    void matchesSdmetricsOverfittingBreakdownOfTheSamePair() {
+        // the same 3,000-row files as reference/dcr/dcr_metrics.json: 43.4 % closer to training
+        assertThat(doc.privacy().dcrOverfittingProtection().syntheticDataPercentages().closerToTraining())
+                .isEqualTo(SharedData.json("reference/dcr/dcr_metrics.json")
+                        .at("/DCROverfittingProtection/synthetic_data_percentages/closer_to_training").asDouble());
+    }
+
+    @Test
+    void syntheticDataFromAnSdvGaussianCopulaIsEasyToDetect() {
+        // the copula misses e.g. capital-gain's spike at 0 (KSComplement 0.09), so both models should separate the data
+        assertThat(doc.detection().models()).allSatisfy(m -> assertThat(m.auc()).isGreaterThan(0.7));
+    }
+
+    @Test
+    void badInputGivesClearErrors() {
+        assertThatThrownBy(() -> Evaluator.evaluate(train, synthetic, null, EvaluationOptions.defaults().withLabel("salary")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("label column 'salary' is not in the real data");
+        Table narrow = SharedData.read("reference/dcr/train.csv");
+        assertThatThrownBy(() -> Evaluator.evaluate(train, dropColumn(synthetic, "sex"), null, EvaluationOptions.defaults()))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("missing [sex]");
+        assertThatThrownBy(() -> Evaluator.evaluate(narrow, new Table(synthetic.columns().stream()
+                        .map(c -> TestTables.emptyLike(c)).toList()), null, EvaluationOptions.defaults()))
+                .isInstanceOf(BadInputException.class).hasMessage("the synthetic data has no rows");
+    }
+
+    static Table dropColumn(Table t, String name) {
+        return new Table(t.columns().stream().filter(c -> !c.name().equals(name)).toList());
+    }
+}
