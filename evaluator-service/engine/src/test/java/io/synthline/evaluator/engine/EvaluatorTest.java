@@ -3,13 +3,18 @@ package io.synthline.evaluator.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.evaluation.EvaluationDocument;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.table.Table;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.synthline.evaluator.engine.report.Html;
+import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +24,7 @@ class EvaluatorTest {
     static Table holdout;
     static Table synthetic;
     static EvaluationDocument doc;
+    static final Path ARTIFACTS = Path.of("target/evaluation-artifacts");
 
     @BeforeAll
     static void evaluate() throws Exception {
@@ -27,9 +33,9 @@ class EvaluatorTest {
         synthetic = SharedData.read("reference/dcr/synthetic.csv");
         doc = Evaluator.evaluate(train, synthetic, holdout,
                 EvaluationOptions.defaults().withLabel("income").withSensitive(List.of("sex", "race")));
-        Path out = Path.of("target/evaluation-artifacts");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("adult-3000.json"), Json.writePretty(doc));
+        Files.createDirectories(ARTIFACTS);
+        Files.writeString(ARTIFACTS.resolve("adult-3000.json"), Json.writePretty(doc));
+        Files.writeString(ARTIFACTS.resolve("adult-3000.html"), Html.render(doc));
     }
 
     @Test
@@ -72,6 +78,43 @@ class EvaluatorTest {
         assertThatThrownBy(() -> Evaluator.evaluate(narrow, new Table(synthetic.columns().stream()
                         .map(c -> TestTables.emptyLike(c)).toList()), null, EvaluationOptions.defaults()))
                 .isInstanceOf(BadInputException.class).hasMessage("the synthetic data has no rows");
+    }
+
+    @Test
+    void htmlReportIsSelfContainedAndItsChartsRenderInHeadlessChromium() throws Exception {
+        String html = Files.readString(ARTIFACTS.resolve("adult-3000.html"));
+        assertThat(html).contains("<h2>Column Shapes</h2>").doesNotContain("http").doesNotContain("<script")
+                .doesNotContain("<link").doesNotContain("src=");
+        JsonNode result = BrowserHarness.screenshot(ARTIFACTS.resolve("adult-3000.html"), ARTIFACTS.resolve("adult-3000.png"));
+        assertThat(result.get("external")).as("requests that left the file").isEmpty();
+        JsonNode charts = result.get("charts");
+        int columns = doc.inputs().columns().size();
+        assertThat(charts.size()).isEqualTo(columns + 3 + 2);
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        for (JsonNode c : charts) {
+            assertThat(c.get("width").asDouble()).as(c.toString()).isGreaterThan(100);
+            assertThat(c.get("height").asDouble()).as(c.toString()).isGreaterThan(100);
+            assertThat(c.get("marks").asInt()).as(c.toString()).isGreaterThanOrEqualTo(2);
+            kinds.merge(c.get("kind").asText(), 1, Integer::sum);
+        }
+        assertThat(kinds).containsEntry("distribution", columns).containsEntry("heatmap", 3).containsEntry("histogram", 2);
+        // the screenshot itself shows the charts: many pixels in the real and synthetic series colours
+        BufferedImage png = ImageIO.read(ARTIFACTS.resolve("adult-3000.png").toFile());
+        assertThat(png.getHeight()).isGreaterThan(2000);
+        assertThat(pixels(png, 0x2b6cb0)).as("real-series pixels").isGreaterThan(5_000);
+        assertThat(pixels(png, 0xdd6b20)).as("synthetic-series pixels").isGreaterThan(5_000);
+    }
+
+    static long pixels(BufferedImage img, int rgb) {
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getRGB(x, y) & 0xFFFFFF) == rgb) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     static Table dropColumn(Table t, String name) {

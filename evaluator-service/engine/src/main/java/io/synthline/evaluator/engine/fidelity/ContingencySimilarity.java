@@ -55,6 +55,17 @@ public final class ContingencySimilarity {
         return new Breakdown(1 - tv[0] / 2, association);
     }
 
+    /** Cramér's V (no continuity correction) of two discrete columns with codes in [-1, k). */
+    public static double cramersV(int[] a, int[] b, int ka, int kb) {
+        int width = kb + 1;
+        long cells = (long) (ka + 1) * width;
+        JointCounts t = cells <= DENSE_LIMIT ? new DenseCounts((int) cells) : new SparseCounts();
+        for (int i = 0; i < a.length; i++) {
+            t.add((long) (a[i] + 1) * width + b[i] + 1);
+        }
+        return cramersV(t, width, ka + 1);
+    }
+
     /** Cramér's V of the observed (non-empty) rows and columns; NaN when either dimension is below 2. */
     static double cramersV(JointCounts table, int width, int height) {
         long[] rowSums = new long[height];

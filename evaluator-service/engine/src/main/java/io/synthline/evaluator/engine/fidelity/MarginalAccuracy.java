@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.Locale;
 
 /**
  * MOSTLY AI-style accuracy: every column is discretised into at most {@value #BINS} bins of the
@@ -34,8 +36,10 @@ public final class MarginalAccuracy {
         int[][] realBins = new int[d][];
         int[][] synBins = new int[d][];
         int[] width = new int[d];
+        Binning[] binnings = new Binning[d];
         for (EvalColumn c : cols) {
             Binning b = Binning.of(c, data.real());
+            binnings[c.index()] = b;
             realBins[c.index()] = b.apply(data.real());
             synBins[c.index()] = b.apply(data.synthetic());
             width[c.index()] = b.bins();
@@ -81,7 +85,41 @@ public final class MarginalAccuracy {
             }
         }
         Double overall = orders.isEmpty() ? null : orders.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        return new Accuracy(overall, u, b, t, BINS, triples.size(), totalTriples, uni, bi);
+        List<Accuracy.ColumnBins> distributions = new ArrayList<>();
+        for (EvalColumn c : cols) {
+            distributions.add(binnings[c.index()].frequencies(realBins[c.index()], synBins[c.index()]));
+        }
+        return new Accuracy(overall, u, b, t, BINS, triples.size(), totalTriples, uni, bi, distributions,
+                correlations(data, realBins, synBins, width));
+    }
+
+    static final String CORRELATION_MEASURE = "Pearson's r for two continuous columns, else Cramér's V of the binned columns";
+
+    private static Accuracy.Correlations correlations(EvalData data, int[][] realBins, int[][] synBins, int[] width) {
+        List<EvalColumn> cols = data.columns();
+        int d = cols.size();
+        Double[][] real = new Double[d][d];
+        Double[][] syn = new Double[d][d];
+        IntStream.range(0, d).parallel().forEach(a -> {
+            real[a][a] = 1.0;
+            syn[a][a] = 1.0;
+            for (int b = a + 1; b < d; b++) {
+                double r;
+                double s;
+                if (cols.get(a).isContinuous() && cols.get(b).isContinuous()) {
+                    r = CorrelationSimilarity.pearson(data.real().values(a), data.real().values(b));
+                    s = CorrelationSimilarity.pearson(data.synthetic().values(a), data.synthetic().values(b));
+                } else {
+                    r = ContingencySimilarity.cramersV(realBins[a], realBins[b], width[a], width[b]);
+                    s = ContingencySimilarity.cramersV(synBins[a], synBins[b], width[a], width[b]);
+                }
+                real[a][b] = real[b][a] = Double.isNaN(r) ? null : r;
+                syn[a][b] = syn[b][a] = Double.isNaN(s) ? null : s;
+            }
+        });
+        return new Accuracy.Correlations(CORRELATION_MEASURE, cols.stream().map(EvalColumn::name).toList(),
+                Arrays.stream(real).map(row -> Arrays.asList(row)).toList(),
+                Arrays.stream(syn).map(row -> Arrays.asList(row)).toList());
     }
 
     private static Accuracy.Marginal marginal(List<EvalColumn> cols, int[] which, int[][] realBins, int[][] synBins, int[] width) {
@@ -162,6 +200,63 @@ public final class MarginalAccuracy {
                 }
             }
             return new Binning(c, null, binOf, BINS + 2);
+        }
+
+        Accuracy.ColumnBins frequencies(int[] real, int[] syn) {
+            long[] r = new long[bins];
+            long[] s = new long[bins];
+            for (int x : real) {
+                r[x]++;
+            }
+            for (int x : syn) {
+                s[x]++;
+            }
+            List<String> labels = new ArrayList<>();
+            List<Double> rf = new ArrayList<>();
+            List<Double> sf = new ArrayList<>();
+            for (int k = 0; k < bins; k++) {
+                if (r[k] + s[k] > 0) {
+                    labels.add(label(k));
+                    rf.add((double) r[k] / real.length);
+                    sf.add((double) s[k] / syn.length);
+                }
+            }
+            return new Accuracy.ColumnBins(column.name(), labels, rf, sf);
+        }
+
+        private String label(int k) {
+            if (k == bins - 1) {
+                return "(missing)";
+            }
+            if (cuts == null) {
+                if (k == BINS) {
+                    return "(other)";
+                }
+                for (int code = 0; code < binOfCode.length; code++) {
+                    if (binOfCode[code] == k) {
+                        return column.categories().get(code);
+                    }
+                }
+                return "?";
+            }
+            if (cuts.length == 0) {
+                return "all";
+            }
+            if (k == 0) {
+                return "< " + fmt(cuts[0]);
+            }
+            if (k == cuts.length) {
+                return ">= " + fmt(cuts[cuts.length - 1]);
+            }
+            return "[" + fmt(cuts[k - 1]) + ", " + fmt(cuts[k]) + ")";
+        }
+
+        private String fmt(double v) {
+            double x = column.type() == io.synthline.evaluator.engine.data.SdType.DATETIME ? v / 1e6 : v;
+            if (column.type() == io.synthline.evaluator.engine.data.SdType.DATETIME) {
+                return java.time.Instant.ofEpochMilli(Math.round(x)).toString().replace("T00:00:00Z", "");
+            }
+            return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : String.format(Locale.ROOT, "%.4g", x);
         }
 
         int[] apply(Frame f) {
