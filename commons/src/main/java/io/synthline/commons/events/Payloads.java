@@ -29,13 +29,30 @@ public final class Payloads {
     public record GenerationProgress(String generationId, long rowsDone, long rowsTotal) {
     }
 
+    /**
+     * @param holdoutStorageKey real rows the generator held out from fitting (optional): the
+     *                          evaluator uses them as the control of overfitting and privacy
+     *                          attacks and as the ML-utility test set; then
+     *                          {@code sourceStorageKey} should hold only the rows the model saw
+     */
     public record GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
-            String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis) {
+            String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis,
+            String holdoutStorageKey) {
+        public GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
+                String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis) {
+            this(generationId, datasetId, model, rows, seed, sourceStorageKey, outputStorageKey, outputSha256,
+                    durationMillis, null);
+        }
     }
 
     public record GenerationFailed(String generationId, String datasetId, String reason) {
     }
 
+    /**
+     * @param scores           the summary: see {@code EvaluationSummary} in the evaluator engine for the keys
+     * @param reportStorageKey the full evaluation document (JSON) in the dataset store; the HTML
+     *                         report sits beside it as {@code report.html}
+     */
     public record EvaluationCompleted(String evaluationId, String generationId, String datasetId,
             Map<String, Double> scores, String reportStorageKey) {
     }
