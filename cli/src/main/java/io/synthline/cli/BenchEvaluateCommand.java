@@ -79,15 +79,14 @@ public class BenchEvaluateCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
 
         double rawParse = median(3, () -> rawParse(realFile));
-        double[] load = new double[1];
+        rows.add(row("raw FastCSV parse of the real file (reference)", rawParse, "", ""));
         Table[] tables = new Table[2];
-        load[0] = seconds(() -> {
+        double load = seconds(() -> {
             tables[0] = EvaluationInputs.readReal(realFile, null);
             tables[1] = EvaluationInputs.readCompanion(synFile, tables[0], "synthetic");
         });
+        rows.add(row("read + type both files into tables", load, "", ""));
         EvalData data = EvalData.of(tables[0], tables[1]);
-        rows.add(row("raw FastCSV parse of the real file (reference)", rawParse, "", ""));
-        rows.add(row("read + type both files into tables", load[0], "", ""));
 
         for (int i = 0; i < 5; i++) {
             QualityReport.generate(data);
@@ -96,31 +95,32 @@ public class BenchEvaluateCommand implements Callable<Integer> {
         rows.add(row(String.format(Locale.ROOT, "QualityReport, %,d x %,d rows, warm (median of %d)", data.real().rows(),
                 data.synthetic().rows(), qualityRuns), quality, "SDMetrics ~" + SDMETRICS_QUALITY_SECONDS + " s (issue)",
                 ratio(SDMETRICS_QUALITY_SECONDS, quality)));
-        rows.add(row("  the same in units of the raw parse", quality, fmt(rawParse) + " (raw parse)", ratio(rawParse, quality)));
+        rows.add(row("  the same in units of the raw parse", quality, fmt(rawParse) + " (raw parse, wall)", ratio(rawParse, quality)));
 
         GowerSpace space = new GowerSpace(data.columns(), data.real());
         long pairs = (long) data.synthetic().rows() * data.real().rows();
         NearestRecords.search(space, data.synthetic().select(Sampling.sample(data.synthetic().rows(), 2000,
                 new SplittableRandom(1))), data.real());
-        double dcr = median(3, () -> NearestRecords.search(space, data.synthetic(), data.real()));
         int naiveN = Math.min(naiveRows, data.synthetic().rows());
         double naive = seconds(() -> NaiveDcr.nearest(space, data.synthetic(), data.real(), naiveN));
         double naiveFull = naive / naiveN * data.synthetic().rows();
+        rows.add(row(String.format(Locale.ROOT, "naive all-pairs DCR, one thread, %d rows x %,d (reference)", naiveN,
+                data.real().rows()), naive, String.format(Locale.ROOT, "all %,d rows: %s (extrapolated)", data.synthetic().rows(),
+                fmt(naiveFull)), ""));
+        double dcr = median(3, () -> NearestRecords.search(space, data.synthetic(), data.real()));
         double sdmetricsDcr = SDMETRICS_DCR_SECONDS_PER_MILLION_PAIRS * pairs / 1e6;
         rows.add(row(String.format(Locale.ROOT, "exact DCR, %,d x %,d rows (median of 3)", data.synthetic().rows(), data.real().rows()),
-                dcr, String.format(Locale.ROOT, "naive all-pairs scan here: %s (%d rows extrapolated)", fmt(naiveFull), naiveN),
-                ratio(naiveFull, dcr)));
-        rows.add(row("  the same against SDMetrics", dcr, "SDMetrics ~" + fmt(sdmetricsDcr) + " (3.45 s per 1e6 pairs, issue)",
-                ratio(sdmetricsDcr, dcr)));
+                dcr, "naive scan here " + fmt(naiveFull) + "; SDMetrics ~" + fmt(sdmetricsDcr) + " (3.45 s/1e6 pairs)",
+                ratio(naiveFull, dcr) + " / " + ratio(sdmetricsDcr, dcr)));
 
         if (largeRows > 0) {
             SplittableRandom random = new SplittableRandom(7);
             Frame bigReal = jittered(data.columns(), data.real(), largeRows, random);
             Frame bigSyn = jittered(data.columns(), data.synthetic(), largeRows, random);
             GowerSpace bigSpace = new GowerSpace(data.columns(), bigReal);
-            double big = seconds(() -> NearestRecords.search(bigSpace, bigSyn, bigReal));
             double bigNaive = seconds(() -> NaiveDcr.nearest(bigSpace, bigSyn, bigReal, Math.max(1, naiveN / 3)))
                     / Math.max(1, naiveN / 3) * largeRows;
+            double big = seconds(() -> NearestRecords.search(bigSpace, bigSyn, bigReal));
             rows.add(row(String.format(Locale.ROOT, "exact DCR, %,d x %,d rows (resampled, jittered)", largeRows, largeRows), big,
                     "naive scan here: " + fmt(bigNaive) + " (extrapolated)", ratio(bigNaive, big)));
         }
@@ -136,11 +136,12 @@ public class BenchEvaluateCommand implements Callable<Integer> {
                 holdout.rowCount(), tables[1].rowCount()), full, "sections (s): " + sections(doc[0]), ""));
 
         out.println();
-        out.printf("| %-70s | %10s | %-60s | %8s |%n", "measurement", "seconds", "reference", "ratio");
-        out.printf("|%s|%s|%s|%s|%n", "-".repeat(72), "-".repeat(12), "-".repeat(62), "-".repeat(10));
+        out.printf("| %-70s | %10s | %10s | %-60s | %8s |%n", "measurement", "wall", "CPU", "reference", "ratio (wall)");
+        out.printf("|%s|%s|%s|%s|%s|%n", "-".repeat(72), "-".repeat(12), "-".repeat(12), "-".repeat(62), "-".repeat(10));
         for (String[] r : rows) {
-            out.printf("| %-70s | %10s | %-60s | %8s |%n", r[0], r[1], r[2], r[3]);
+            out.printf("| %-70s | %10s | %10s | %-60s | %8s |%n", (Object[]) r);
         }
+        out.printf("%nCPU = process CPU seconds over the same interval (both cores count): on a busy machine wall time grows, CPU time does not.%n");
         return SynthCommand.EXIT_OK;
     }
 
@@ -210,8 +211,9 @@ public class BenchEvaluateCommand implements Callable<Integer> {
         return new Table(cols);
     }
 
+    /** A row timed just now: wall and CPU seconds of the last measurement. */
     private static String[] row(String what, double seconds, String reference, String ratio) {
-        return new String[] {what, fmt(seconds), reference, ratio};
+        return new String[] {what, fmt(seconds), fmt(lastCpu), reference, ratio};
     }
 
     private static String ratio(double reference, double ours) {
@@ -222,18 +224,32 @@ public class BenchEvaluateCommand implements Callable<Integer> {
         return seconds < 0.1 ? String.format(Locale.ROOT, "%.4f s", seconds) : String.format(Locale.ROOT, "%.2f s", seconds);
     }
 
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /** Wall seconds; the process CPU seconds of the last call are in {@link #lastCpu} (other load on the machine does not inflate them). */
     static double seconds(Runnable r) {
+        long cpu = OS.getProcessCpuTime();
         long t = System.nanoTime();
         r.run();
-        return (System.nanoTime() - t) / 1e9;
+        double wall = (System.nanoTime() - t) / 1e9;
+        lastCpu = (OS.getProcessCpuTime() - cpu) / 1e9;
+        return wall;
     }
 
+    static double lastCpu;
+
+    /** Median wall time; {@link #lastCpu} becomes the median CPU time. */
     static double median(int runs, Supplier<?> work) {
         double[] t = new double[runs];
+        double[] c = new double[runs];
         for (int i = 0; i < runs; i++) {
             t[i] = seconds(work::get);
+            c[i] = lastCpu;
         }
         Arrays.sort(t);
+        Arrays.sort(c);
+        lastCpu = runs % 2 == 1 ? c[runs / 2] : (c[runs / 2 - 1] + c[runs / 2]) / 2;
         return runs % 2 == 1 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2;
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.evaluation.EvaluationDocument;
 import io.synthline.commons.json.Json;
@@ -52,6 +55,19 @@ class EvaluatorTest {
         assertThat(doc.fairness().gaps()).isNotEmpty();
         assertThat(doc.fairness().equalizedOdds()).hasSize(4);
         assertThat(doc.skipped()).doesNotContainKeys("utility", "fairness", "privacy.attacks");
+    }
+
+    @Test
+    void documentConformsToTheJsonSchemaInCommons() throws Exception {
+        JsonSchema schema;
+        try (var in = EvaluationDocument.class.getResourceAsStream(EvaluationDocument.SCHEMA_RESOURCE)) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        }
+        JsonNode json = Json.mapper().readTree(Json.write(doc));
+        assertThat(schema.validate(json)).isEmpty();
+        // and the schema is not vacuous: a quality row without its SDMetrics columns is rejected
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.at("/quality/details/Column Pair Trends/0")).remove("Meets Threshold?");
+        assertThat(schema.validate(json)).isNotEmpty();
     }
 
     @Test

@@ -28,6 +28,9 @@ public final class ContingencySimilarity {
             double realAssociationThreshold) {
         int width = k2 + 1;
         long cells = (long) (k1 + 1) * width;
+        if (cells <= DENSE_LIMIT) {
+            return dense(real1, real2, syn1, syn2, k1, width, (int) cells, realAssociationThreshold);
+        }
         JointCounts real = cells <= DENSE_LIMIT ? new DenseCounts((int) cells) : new SparseCounts();
         JointCounts syn = cells <= DENSE_LIMIT ? new DenseCounts((int) cells) : new SparseCounts();
         for (int i = 0; i < real1.length; i++) {
@@ -53,6 +56,36 @@ public final class ContingencySimilarity {
             }
         });
         return new Breakdown(1 - tv[0] / 2, association);
+    }
+
+    /** The common case, on plain arrays: small joint tables. */
+    private static Breakdown dense(int[] real1, int[] real2, int[] syn1, int[] syn2, int k1, int width, int cells,
+            double realAssociationThreshold) {
+        int[] real = new int[cells];
+        for (int i = 0; i < real1.length; i++) {
+            real[(real1[i] + 1) * width + real2[i] + 1]++;
+        }
+        double association = Double.NaN;
+        if (realAssociationThreshold > 0) {
+            DenseCounts table = new DenseCounts(real);
+            association = cramersV(table, width, k1 + 1);
+            if (Double.isNaN(association) || association <= realAssociationThreshold) {
+                return new Breakdown(Double.NaN, association);
+            }
+        }
+        int[] syn = new int[cells];
+        for (int i = 0; i < syn1.length; i++) {
+            syn[(syn1[i] + 1) * width + syn2[i] + 1]++;
+        }
+        double nReal = real1.length;
+        double nSyn = syn1.length;
+        double tv = 0;
+        for (int c = 0; c < cells; c++) {
+            if (real[c] != 0 || syn[c] != 0) {
+                tv += Math.abs(real[c] / nReal - syn[c] / nSyn);
+            }
+        }
+        return new Breakdown(1 - tv / 2, association);
     }
 
     /** Cramér's V (no continuity correction) of two discrete columns with codes in [-1, k). */
@@ -124,6 +157,10 @@ public final class ContingencySimilarity {
 
         DenseCounts(int cells) {
             counts = new int[cells];
+        }
+
+        DenseCounts(int[] counts) {
+            this.counts = counts;
         }
 
         @Override

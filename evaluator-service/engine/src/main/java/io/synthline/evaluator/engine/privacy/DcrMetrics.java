@@ -24,11 +24,17 @@ public final class DcrMetrics {
         return NearestRecords.search(new GowerSpace(columns, reference), dataset, reference).nearest();
     }
 
+    /** Random rows whose DCR median is the baseline: its sampling error is far below the score's resolution. */
+    public static final int RANDOM_BASELINE_ROWS = 5_000;
+
     /**
      * DCRBaselineProtection: min(1, median DCR of synthetic rows to the real data / median DCR of
      * random rows to the real data). Random rows follow SDMetrics' recipe per column (uniform
      * integers or reals over the real range, uniform over the distinct categories, missing with
-     * the real missing share), from a seeded generator where SDMetrics uses an unseeded one.
+     * the real missing share), from a seeded generator where SDMetrics uses an unseeded one, and
+     * at most {@value #RANDOM_BASELINE_ROWS} of them (SDMetrics draws as many as there are synthetic
+     * rows; random rows are far from everything, so their exact DCRs cost the most). Every
+     * synthetic row's DCR is exact.
      *
      * @param syntheticToReal the synthetic rows' DCRs to the real data, if already computed, else null
      */
@@ -36,7 +42,8 @@ public final class DcrMetrics {
         List<EvalColumn> columns = data.columns();
         Frame real = data.real();
         double[] synthetic = syntheticToReal != null ? syntheticToReal : calculateDcr(columns, data.synthetic(), real);
-        Frame random = RandomBaseline.generate(columns, real, data.synthetic().rows(), new SplittableRandom(seed));
+        Frame random = RandomBaseline.generate(columns, real, Math.min(RANDOM_BASELINE_ROWS, data.synthetic().rows()),
+                new SplittableRandom(seed));
         double[] randomDcr = calculateDcr(columns, random, real);
         return baselineProtection(synthetic, randomDcr);
     }

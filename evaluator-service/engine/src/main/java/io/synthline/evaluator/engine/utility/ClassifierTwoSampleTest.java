@@ -11,6 +11,7 @@ import io.synthline.evaluator.engine.stats.RocAuc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.tribuo.Example;
 import org.tribuo.classification.Label;
 
@@ -43,42 +44,46 @@ public final class ClassifierTwoSampleTest {
             examples.add(encoder.example(syn, i, SYNTHETIC));
         }
         // rows were sampled in random order, so i % folds is a stratified random assignment
-        List<Detection.Model> models = new ArrayList<>();
-        for (ModelKind kind : ModelKind.values()) {
-            double[] aucs = new double[folds];
-            for (int f = 0; f < folds; f++) {
-                List<Example<Label>> train = new ArrayList<>();
-                List<Example<Label>> test = new ArrayList<>();
-                List<Boolean> isReal = new ArrayList<>();
-                for (int i = 0; i < examples.size(); i++) {
-                    if (fold[i] == f) {
-                        test.add(examples.get(i));
-                        isReal.add(i < real.rows());
-                    } else {
-                        train.add(examples.get(i));
-                    }
+        int realRows = real.rows();
+        int kinds = ModelKind.values().length;
+        // every (model, fold) is independent: train them in parallel (XGBoost itself runs single-threaded)
+        double[] aucs = IntStream.range(0, kinds * folds).parallel().mapToDouble(task -> {
+            ModelKind kind = ModelKind.values()[task / folds];
+            int f = task % folds;
+            List<Example<Label>> train = new ArrayList<>();
+            List<Example<Label>> test = new ArrayList<>();
+            List<Boolean> isReal = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (fold[i] == f) {
+                    test.add(examples.get(i));
+                    isReal.add(i < realRows);
+                } else {
+                    train.add(examples.get(i));
                 }
-                Classifier model = Classifier.train(kind, train, seed + f);
-                double[][] p = model.probabilities(test, List.of(REAL, SYNTHETIC));
-                double[] score = new double[p.length];
-                boolean[] positive = new boolean[p.length];
-                for (int i = 0; i < p.length; i++) {
-                    score[i] = p[i][0];
-                    positive[i] = isReal.get(i);
-                }
-                aucs[f] = RocAuc.auc(score, positive);
             }
+            Classifier model = Classifier.train(kind, train, seed + f);
+            double[][] p = model.probabilities(test, List.of(REAL, SYNTHETIC));
+            double[] score = new double[p.length];
+            boolean[] positive = new boolean[p.length];
+            for (int i = 0; i < p.length; i++) {
+                score[i] = p[i][0];
+                positive[i] = isReal.get(i);
+            }
+            return RocAuc.auc(score, positive);
+        }).toArray();
+        List<Detection.Model> models = new ArrayList<>();
+        for (int k = 0; k < kinds; k++) {
             double mean = 0;
-            for (double a : aucs) {
-                mean += a;
+            for (int f = 0; f < folds; f++) {
+                mean += aucs[k * folds + f];
             }
             mean /= folds;
             double var = 0;
-            for (double a : aucs) {
-                var += (a - mean) * (a - mean);
+            for (int f = 0; f < folds; f++) {
+                var += Math.pow(aucs[k * folds + f] - mean, 2);
             }
             double sd = folds > 1 ? Math.sqrt(var / (folds - 1)) : 0;
-            models.add(new Detection.Model(kind.id(), mean, sd, 1 - 2 * (Math.max(mean, 0.5) - 0.5)));
+            models.add(new Detection.Model(ModelKind.values()[k].id(), mean, sd, 1 - 2 * (Math.max(mean, 0.5) - 0.5)));
         }
         return new Detection(models, folds, real.rows(), syn.rows());
     }

@@ -94,15 +94,21 @@ public final class MlUtility {
         int[] truth = IntStream.range(0, test.rows()).map(i -> classOf[testFrame.codes(l)[i]]).toArray();
         List<Utility.Model> models = new ArrayList<>();
         Map<ModelKind, int[][]> predictions = new EnumMap<>(ModelKind.class);
-        for (ModelKind kind : ModelKind.values()) {
-            double[][] pReal = Classifier.train(kind, realExamples, seed).probabilities(testExamples, classes);
-            double[][] pSyn = Classifier.train(kind, synExamples, seed).probabilities(testExamples, classes);
+        ModelKind[] kinds = ModelKind.values();
+        // four independent trainings (each model family on real and on synthetic rows), two at a time
+        double[][][] probabilities = IntStream.range(0, kinds.length * 2).parallel()
+                .mapToObj(task -> Classifier.train(kinds[task / 2], task % 2 == 0 ? realExamples : synExamples, seed)
+                        .probabilities(testExamples, classes))
+                .toArray(double[][][]::new);
+        for (int k = 0; k < kinds.length; k++) {
+            double[][] pReal = probabilities[2 * k];
+            double[][] pSyn = probabilities[2 * k + 1];
             Utility.Scores trtr = Scores.of(truth, pReal, classes.size(), positive);
             Utility.Scores tstr = Scores.of(truth, pSyn, classes.size(), positive);
             Double aucGap = trtr.rocAuc() == null || tstr.rocAuc() == null ? null : trtr.rocAuc() - tstr.rocAuc();
-            models.add(new Utility.Model(kind.id(), trtr, tstr, new Utility.Scores(trtr.accuracy() - tstr.accuracy(),
+            models.add(new Utility.Model(kinds[k].id(), trtr, tstr, new Utility.Scores(trtr.accuracy() - tstr.accuracy(),
                     trtr.f1() - tstr.f1(), aucGap)));
-            predictions.put(kind, new int[][] {Classifier.argmax(pReal), Classifier.argmax(pSyn)});
+            predictions.put(kinds[k], new int[][] {Classifier.argmax(pReal), Classifier.argmax(pSyn)});
         }
         Utility utility = new Utility(label.name(), classes, positive < 0 ? null : classes.get(positive), testSet,
                 trainReal.rows(), syn.rows(), test.rows(), models);
