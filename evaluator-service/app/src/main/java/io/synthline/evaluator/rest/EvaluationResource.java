@@ -18,8 +18,7 @@ import java.util.List;
 
 /**
  * Evaluations of the caller's tenant. {@code GET /{id}} returns the full evaluation document
- * (JSON); {@code GET /{id}/report} (or {@code GET /{id}} with {@code Accept: text/html}) the
- * self-contained HTML report.
+ * (JSON); {@code GET /{id}/report} the self-contained HTML report.
  */
 @Path("/api/v1/evaluations")
 @RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN, Roles.AUDITOR, Roles.PLATFORM_ADMIN})
@@ -43,14 +42,6 @@ public class EvaluationResource {
     @WithSession
     public Uni<EvaluationResult> get(@PathParam("id") String id) {
         return evaluations.get(caller.tenant(), id);
-    }
-
-    @GET
-    @Path("{id}")
-    @Produces(MediaType.TEXT_HTML)
-    @WithSession
-    public Uni<String> getHtml(@PathParam("id") String id) {
-        return evaluations.report(caller.tenant(), id);
     }
 
     @GET

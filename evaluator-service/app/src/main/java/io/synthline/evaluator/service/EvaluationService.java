@@ -2,7 +2,6 @@ package io.synthline.evaluator.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.evaluation.EvaluationDocument;
 import io.synthline.commons.events.EventEnvelope;
@@ -125,9 +124,9 @@ public class EvaluationService {
         return find(tenant, id).map(e -> toResult(e, true));
     }
 
-    /** The stored HTML report of an evaluation. */
+    /** The stored HTML report of an evaluation (a local file of a few hundred kB, read in place). */
     public Uni<String> report(String tenant, String id) {
-        return find(tenant, id).emitOn(Infrastructure.getDefaultWorkerPool()).map(e -> {
+        return find(tenant, id).map(e -> {
             if (e.reportKey == null) {
                 throw new NotFound("report of evaluation", id);
             }
