@@ -65,8 +65,8 @@ public class EvaluateCommand implements Callable<Integer> {
     boolean noThresholds;
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
-            description = "compute only these sections: ${COMPLETION-CANDIDATES}")
-    EnumSet<EvaluationOptions.Section> only;
+            description = "compute only these sections: quality, accuracy, detection, utility, privacy, fairness")
+    List<String> only;
 
     @Option(names = "--seed", defaultValue = "" + EvaluationOptions.DEFAULT_SEED, description = "seed of every randomised step (default: ${DEFAULT-VALUE})")
     long seed;
@@ -100,6 +100,19 @@ public class EvaluateCommand implements Callable<Integer> {
         return SynthCommand.EXIT_OK;
     }
 
+    private EnumSet<EvaluationOptions.Section> sections() {
+        EnumSet<EvaluationOptions.Section> set = EnumSet.noneOf(EvaluationOptions.Section.class);
+        for (String name : only == null ? List.<String>of() : only) {
+            try {
+                set.add(EvaluationOptions.Section.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new SynthCommand.UserError("unknown section '" + name
+                        + "'; sections are quality, accuracy, detection, utility, privacy, fairness");
+            }
+        }
+        return set;
+    }
+
     EvaluationOptions options() {
         Map<String, SdType> types = new LinkedHashMap<>();
         if (sdtypes != null) {
@@ -113,7 +126,7 @@ public class EvaluateCommand implements Callable<Integer> {
             });
         }
         return EvaluationOptions.defaults().withLabel(label).withSensitive(sensitive).withQuasiIdentifiers(quasiIdentifiers)
-                .withFavourable(favourable).withSdtypes(types).withSections(only).withSeed(seed)
+                .withFavourable(favourable).withSdtypes(types).withSections(sections()).withSeed(seed)
                 .withThresholds(noThresholds ? QualityReport.Thresholds.NONE : QualityReport.Thresholds.DEFAULT);
     }
 }
