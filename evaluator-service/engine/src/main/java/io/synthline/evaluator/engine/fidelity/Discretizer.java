@@ -1,6 +1,7 @@
 package io.synthline.evaluator.engine.fidelity;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.evaluator.engine.stats.SortedArrays;
 
 /**
  * numpy's {@code histogram_bin_edges(values)} (10 equal-width bins over the non-missing values'
@@ -53,19 +54,6 @@ public final class Discretizer {
     }
 
     static int bin(double x, double[] edges) {
-        if (Double.isNaN(x)) {
-            return edges.length;
-        }
-        int lo = 0;
-        int hi = edges.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (edges[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return Double.isNaN(x) ? edges.length : SortedArrays.upperBound(edges, x);
     }
 }

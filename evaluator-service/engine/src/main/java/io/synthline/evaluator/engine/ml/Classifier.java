@@ -1,6 +1,5 @@
 package io.synthline.evaluator.engine.ml;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tribuo.Example;
@@ -14,6 +13,12 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /** A trained Tribuo classifier with class probabilities in a fixed class order. */
 public final class Classifier {
     private static final LabelFactory LABELS = new LabelFactory();
+    /** Tribuo logs every training at INFO; evaluations train dozens of models. Held strongly so the level sticks. */
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
+    static {
+        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
 
     private final Model<Label> model;
 
@@ -60,14 +65,6 @@ public final class Classifier {
                 }
             }
             out[i] = best;
-        }
-        return out;
-    }
-
-    static List<String> names(List<Example<Label>> examples) {
-        List<String> out = new ArrayList<>();
-        for (Example<Label> e : examples) {
-            out.add(e.getOutput().getLabel());
         }
         return out;
     }

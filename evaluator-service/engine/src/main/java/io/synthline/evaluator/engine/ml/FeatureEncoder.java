@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tribuo.Example;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
 
 /**
@@ -63,6 +64,7 @@ public final class FeatureEncoder {
         return columns;
     }
 
+    /** @param label the class name, or null for an example that is only predicted */
     public Example<Label> example(Frame frame, int row, String label) {
         List<String> names = new ArrayList<>(columns.size() + 2);
         List<Double> values = new ArrayList<>(columns.size() + 2);
@@ -87,14 +89,7 @@ public final class FeatureEncoder {
         for (int i = 0; i < v.length; i++) {
             v[i] = values.get(i);
         }
-        return new ArrayExample<>(label == null ? LabelFactoryHolder.UNKNOWN : new Label(label), names.toArray(String[]::new), v);
-    }
-
-    /** Tribuo's placeholder output for examples to predict. */
-    static final class LabelFactoryHolder {
-        static final Label UNKNOWN = org.tribuo.classification.LabelFactory.UNKNOWN_LABEL;
-
-        private LabelFactoryHolder() {
-        }
+        // Tribuo's placeholder output marks examples that are only predicted
+        return new ArrayExample<>(label == null ? LabelFactory.UNKNOWN_LABEL : new Label(label), names.toArray(String[]::new), v);
     }
 }

@@ -17,8 +17,8 @@ public final class RocAuc {
         Arrays.sort(neg);
         double sum = 0;
         for (double p : positive) {
-            int below = lowerBound(neg, p);
-            int notAbove = upperBound(neg, p);
+            int below = SortedArrays.lowerBound(neg, p);
+            int notAbove = SortedArrays.upperBound(neg, p);
             sum += below + 0.5 * (notAbove - below);
         }
         return sum / ((double) positive.length * neg.length);
@@ -52,33 +52,5 @@ public final class RocAuc {
                 / ((double) positives * negatives);
         double se = Math.sqrt(Math.max(var, 0));
         return new Interval(Math.max(0, auc - Intervals.z() * se), Math.min(1, auc + Intervals.z() * se), Intervals.LEVEL);
-    }
-
-    private static int lowerBound(double[] a, double key) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int upperBound(double[] a, double key) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }
