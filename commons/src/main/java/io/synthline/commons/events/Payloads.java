@@ -83,14 +83,34 @@ public final class Payloads {
     public record GenerationProgress(String generationId, long rowsDone, long rowsTotal) {
     }
 
-    /** @param privacySpent what a DP run spent; null for non-DP models */
+    /**
+     * @param privacySpent      what a DP run spent; null for non-DP models
+     * @param holdoutStorageKey real rows the generator held out from fitting (optional): the
+     *                          evaluator uses them as the control of overfitting and privacy
+     *                          attacks and as the ML-utility test set; then
+     *                          {@code sourceStorageKey} should hold only the rows the model saw
+     */
     public record GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
             String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis,
-            PrivacySpent privacySpent) {
+            PrivacySpent privacySpent, String holdoutStorageKey) {
         public GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
                 String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis) {
             this(generationId, datasetId, model, rows, seed, sourceStorageKey, outputStorageKey, outputSha256, durationMillis,
-                    null);
+                    null, null);
+        }
+
+        public GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
+                String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis,
+                PrivacySpent privacySpent) {
+            this(generationId, datasetId, model, rows, seed, sourceStorageKey, outputStorageKey, outputSha256, durationMillis,
+                    privacySpent, null);
+        }
+
+        public GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
+                String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis,
+                String holdoutStorageKey) {
+            this(generationId, datasetId, model, rows, seed, sourceStorageKey, outputStorageKey, outputSha256, durationMillis,
+                    null, holdoutStorageKey);
         }
     }
 
@@ -132,7 +152,12 @@ public final class Payloads {
 
     // ------------------------------------------------------------------------------------- evaluations
 
-    /** @param requestId set when the evaluation answers an evaluation.requested (e.g. scheduled re-evaluation) */
+    /**
+     * @param scores           the summary: see {@code EvaluationSummary} in the evaluator engine for the keys
+     * @param reportStorageKey the full evaluation document (JSON) in the dataset store; the HTML
+     *                         report sits beside it as {@code report.html}
+     * @param requestId        set when the evaluation answers an evaluation.requested (e.g. scheduled re-evaluation)
+     */
     public record EvaluationCompleted(String evaluationId, String generationId, String datasetId,
             Map<String, Double> scores, String reportStorageKey, String requestId) {
         public EvaluationCompleted(String evaluationId, String generationId, String datasetId, Map<String, Double> scores,
