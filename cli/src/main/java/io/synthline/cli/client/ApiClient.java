@@ -67,6 +67,13 @@ public final class ApiClient {
         return Json.writePretty(uploadCsv(file, file.getFileName().toString()));
     }
 
+    /** Uploads the file and returns the platform's full profile document of it. */
+    public io.synthline.commons.profile.DatasetProfile uploadAndFetchProfile(Path file) {
+        JsonNode dataset = uploadCsv(file, file.getFileName().toString());
+        JsonNode profile = get(endpoints.profiler(), "/api/v1/datasets/" + dataset.path("id").asText() + "/profile");
+        return Json.mapper().convertValue(profile, io.synthline.commons.profile.DatasetProfile.class);
+    }
+
     public JsonNode requestGeneration(String datasetId, long rows, Long seed, String model) {
         return requestGeneration(new GenerationRequest(datasetId, rows, seed, model));
     }

@@ -1,6 +1,8 @@
 package io.synthline.commons.events;
 
 import io.synthline.commons.api.ColumnSummary;
+import io.synthline.commons.profile.AttributeTag;
+import io.synthline.commons.profile.PiiFinding;
 import io.synthline.commons.table.TableSchema;
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +24,29 @@ public final class Payloads {
             String owner, String classification) {
     }
 
-    /** {@code schema} is what downstream services read the stored file with, so every service sees the same types. */
+    /**
+     * {@code schema} is what downstream services read the stored file with, so every service sees the same types.
+     * The full profile document ({@link io.synthline.commons.profile.DatasetProfile}) is stored next to the data
+     * under {@code profileKey}; the event carries what consumers act on: the schema, per-column summaries, the
+     * PII findings (generator: PII replacement) and the attribute tags (evaluator: fairness; governance:
+     * classification). For very wide tables {@code columns} and then {@code schema} are left out (null) to keep
+     * the event small; consumers then read the document under {@code profileKey}. See docs/profile.md.
+     */
     public record DatasetProfiled(String datasetId, String storageKey, long rowCount, int columnCount,
-            TableSchema schema, List<ColumnSummary> columns, String profileVersion) {
+            TableSchema schema, List<ColumnSummary> columns, String profileVersion, String profileKey,
+            String profileSha256, List<PiiFinding> pii, List<AttributeTag> attributes) {
+
+        /** The version-1 shape, without the profile document reference, PII findings and attribute tags. */
+        public DatasetProfiled(String datasetId, String storageKey, long rowCount, int columnCount, TableSchema schema,
+                List<ColumnSummary> columns, String profileVersion) {
+            this(datasetId, storageKey, rowCount, columnCount, schema, columns, profileVersion, null, null, List.of(),
+                    List.of());
+        }
+
+        public DatasetProfiled {
+            pii = pii == null ? List.of() : List.copyOf(pii);
+            attributes = attributes == null ? List.of() : List.copyOf(attributes);
+        }
     }
 
     public record DatasetDeleted(String datasetId, String reason) {
