@@ -4,7 +4,8 @@ import io.synthline.commons.api.ConditionSpec;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.csv.CsvTableWriter;
 import io.synthline.commons.table.Table;
-import io.synthline.evaluator.engine.ColumnShapes;
+import io.synthline.evaluator.engine.data.EvalData;
+import io.synthline.evaluator.engine.fidelity.QualityReport;
 import io.synthline.generator.engine.Generation;
 import io.synthline.generator.engine.GenerationSettings;
 import io.synthline.generator.engine.ModelSpec;
@@ -94,7 +95,7 @@ public class BenchGenerateCommand implements Callable<Integer> {
                 Path small = dir.resolve(name + "-quality.csv");
                 sample(model, GenerationSettings.of(training.rowCount(), 11).withThreads(workers), small);
                 Table synthetic = CsvTableReader.read(small, io.synthline.commons.csv.CsvOptions.defaults(), training.schema());
-                double shapes = ColumnShapes.average(ColumnShapes.evaluate(training, synthetic));
+                Double shapes = QualityReport.generate(EvalData.of(training, synthetic)).properties().get(io.synthline.commons.evaluation.Quality.COLUMN_SHAPES);
                 out.printf("| %s | %d / %d | %d / %d | %,.0f | %,.0f | %.2fx | %,.0f | %.0f%% | %.4f |%n", name, cold[0], cold[1], warm[0], warm[1],
                         rate.wall(), rate.cpu(), rate.cpu() / reference.cpu(), rare.cpu(), 100 * rare.cpu() / rate.cpu(), shapes);
                 out.flush();
