@@ -83,17 +83,6 @@ public record CsvOptions(char delimiter, char quote, Charset charset, Set<String
         return new CsvOptions(delimiter, quote, charset, nullTokens, emptyAsNull, header, renameDuplicateHeaders, maxField, maxCols);
     }
 
-    public boolean isNull(String cell) {
-        if (cell == null) {
-            return true;
-        }
-        if (cell.isEmpty()) {
-            return emptyAsNull;
-        }
-        // cheap length guard first: nearly every real cell is longer than any null token or is a number
-        return cell.length() <= 8 && nullTokens.contains(cell);
-    }
-
     /**
      * A delimiter or quote given by a user: one character, an escape such as {@code \t}, or a name
      * ({@code comma}, {@code tab}, {@code semicolon}, {@code pipe}, {@code space}).

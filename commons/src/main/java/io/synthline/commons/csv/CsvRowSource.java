@@ -26,6 +26,7 @@ import java.util.Map;
  */
 public final class CsvRowSource implements RowSource {
     private final CsvOptions options;
+    private final NullTokens nulls;
     private final DecodingReader decoding;
     private final CsvReader<CsvRecord> reader;
     private final CloseableIterator<CsvRecord> records;
@@ -37,6 +38,7 @@ public final class CsvRowSource implements RowSource {
 
     private CsvRowSource(InputStream in, CsvOptions options) {
         this.options = options;
+        this.nulls = new NullTokens(options);
         try {
             this.decoding = new DecodingReader(in, options.charset());
         } catch (IOException e) {
@@ -201,7 +203,7 @@ public final class CsvRowSource implements RowSource {
     @Override
     public String value(int column) {
         String cell = current.getField(column);
-        return options.isNull(cell) ? null : cell;
+        return nulls.isNull(cell) ? null : cell;
     }
 
     @Override

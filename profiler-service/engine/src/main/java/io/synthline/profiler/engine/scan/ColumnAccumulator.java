@@ -98,19 +98,22 @@ public final class ColumnAccumulator {
      * Takes one cell.
      *
      * @param slot the row's place in the correlation sample, or -1 when the row is not sampled
-     * @return the cell's hash, for duplicate-row detection
+     * @return the cell's key, for duplicate-row detection
      */
     long accept(String v, long line, int slot) {
         if (v == null) {
             nulls++;
-            if (slot >= 0 && sampleNumbers != null) {
-                sampleNumbers[slot] = Double.NaN;
-                sampleCodes[slot] = SAMPLE_MISSING;
+            if (slot >= 0) {
+                if (sampleNumbers != null) {
+                    sampleNumbers[slot] = Double.NaN;
+                }
+                if (sampleCodes != null) {
+                    sampleCodes[slot] = SAMPLE_MISSING;
+                }
             }
             return ValueHash.NULL;
         }
         count++;
-        long hash = ValueHash.of(v);
         int len = v.length();
         sumLength += len;
         if (len < minLength) {
@@ -168,13 +171,25 @@ public final class ColumnAccumulator {
                 numeric = null;
             }
         }
-        int code = values.add(v, hash);
+        long key = values.add(v);
         piiSample.offer(v);
-        if (slot >= 0 && sampleNumbers != null) {
-            sampleNumbers[slot] = numeric != null && isNumber ? number : Double.NaN;
-            sampleCodes[slot] = code;
+        // a column's share of the correlation sample is dropped as soon as it cannot be used:
+        // numbers once the column is not numeric, codes once it has too many distinct values
+        if (numeric == null) {
+            sampleNumbers = null;
         }
-        return hash;
+        if (!values.isExact()) {
+            sampleCodes = null;
+        }
+        if (slot >= 0) {
+            if (sampleNumbers != null) {
+                sampleNumbers[slot] = isNumber ? number : Double.NaN;
+            }
+            if (sampleCodes != null) {
+                sampleCodes[slot] = values.lastCode;
+            }
+        }
+        return key;
     }
 
     private void invalid(long line) {

@@ -5,11 +5,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** A uniform sample of a column's non-missing values (Vitter's algorithm R), seeded, so it repeats exactly. */
+/**
+ * A uniform sample of a column's non-missing values, seeded, so it repeats exactly. Li's
+ * algorithm L (ACM TOMS 20(4), 1994): once full, it draws the gap to the next replaced value
+ * instead of a random number per value, so a long column costs O(k log(n/k)) random draws.
+ */
 final class Reservoir {
     private final String[] slots;
     private final SplittableRandom random;
     private long seen;
+    private double w;
+    private long next;
 
     Reservoir(int capacity, long seed) {
         this.slots = new String[capacity];
@@ -17,15 +23,28 @@ final class Reservoir {
     }
 
     void offer(String value) {
-        if (seen < slots.length) {
-            slots[(int) seen] = value;
-        } else {
-            long j = random.nextLong(seen + 1);
-            if (j < slots.length) {
-                slots[(int) j] = value;
+        long i = seen++;
+        if (i < slots.length) {
+            slots[(int) i] = value;
+            if (i == slots.length - 1) {
+                w = Math.exp(Math.log(uniform()) / slots.length);
+                next = i + 1 + skip();
             }
+        } else if (i == next) {
+            slots[random.nextInt(slots.length)] = value;
+            w *= Math.exp(Math.log(uniform()) / slots.length);
+            next = i + 1 + skip();
         }
-        seen++;
+    }
+
+    private long skip() {
+        double gap = Math.floor(Math.log(uniform()) / Math.log1p(-w));
+        return gap >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) gap;
+    }
+
+    /** Uniform on the open interval (0, 1). */
+    private double uniform() {
+        return ((random.nextLong() >>> 11) + 0.5) * 0x1.0p-53;
     }
 
     List<String> values() {

@@ -17,6 +17,10 @@ import org.apache.datasketches.hll.HllSketch;
  * frequent-items sketch for the top values, both seeded with the exact counts gathered so far.
  * The HLL result does not depend on input order; the frequent-items sketch's does, but the order is
  * the file's, whatever the thread count.
+ *
+ * <p>Each value also gets a 64-bit key for comparing rows: its dictionary code when the value is in
+ * the dictionary (kept, frozen, after the switch to sketches), otherwise its {@link ValueHash}. Codes
+ * are collision-free and cost nothing extra, so only high-cardinality columns pay for hashing.
  */
 final class ValueCounter {
     /** Map size of the frequent-items sketch: counts are within about 3.5 / 2048 of the total. */
@@ -34,7 +38,10 @@ final class ValueCounter {
 
     private final int exactLimit;
     private final int hllLgK;
-    private Map<String, Entry> exact = new HashMap<>();
+    private final Map<String, Entry> dictionary = new HashMap<>();
+    private boolean exact = true;
+    /** Dictionary code of the value last added, or {@link #OVERFLOW}. */
+    int lastCode;
     private HllSketch hll;
     private FrequentItemsSketch<String> frequent;
     private long total;
@@ -44,67 +51,77 @@ final class ValueCounter {
         this.hllLgK = hllLgK;
     }
 
-    /** Counts one value; returns its dictionary code while exact, else {@link #OVERFLOW}. */
-    int add(String value, long hash) {
+    /** Counts one value; returns its key for row comparison and sets {@link #lastCode}. */
+    long add(String value) {
         total++;
-        if (exact != null) {
-            Entry e = exact.get(value);
-            if (e == null) {
-                if (exact.size() >= exactLimit) {
-                    overflow();
-                    return addToSketches(value, hash);
-                }
-                e = new Entry(exact.size());
-                exact.put(value, e);
+        Entry e = dictionary.get(value);
+        if (e != null) {
+            if (exact) {
+                e.count++;
+            } else {
+                frequent.update(value); // already in the HLL sketch: it was added when the dictionary froze
             }
-            e.count++;
-            return e.code;
+            lastCode = e.code;
+            return codeKey(e.code);
         }
-        return addToSketches(value, hash);
-    }
-
-    private int addToSketches(String value, long hash) {
+        if (exact) {
+            if (dictionary.size() < exactLimit) {
+                e = new Entry(dictionary.size());
+                e.count = 1;
+                dictionary.put(value, e);
+                lastCode = e.code;
+                return codeKey(e.code);
+            }
+            overflow();
+        }
+        long hash = ValueHash.of(value);
         hll.update(hash);
         frequent.update(value);
-        return OVERFLOW;
+        lastCode = OVERFLOW;
+        return hash;
+    }
+
+    /** Keys of dictionary values: distinct from each other and, but for a 2^-40 chance, from value hashes. */
+    private static long codeKey(int code) {
+        return 0x5BD1E995L << 32 | code;
     }
 
     private void overflow() {
         hll = new HllSketch(hllLgK);
         frequent = new FrequentItemsSketch<>(FREQUENT_MAP_SIZE);
-        for (Map.Entry<String, Entry> e : exact.entrySet()) {
+        for (Map.Entry<String, Entry> e : dictionary.entrySet()) {
             hll.update(ValueHash.of(e.getKey()));
             frequent.update(e.getKey(), e.getValue().count);
         }
-        exact = null;
+        exact = false;
     }
 
     boolean isExact() {
-        return exact != null;
+        return exact;
     }
 
     /** Exact dictionary (value to code order) while exact; null after overflow. */
     List<String> dictionary() {
-        if (exact == null) {
+        if (!exact) {
             return null;
         }
-        String[] values = new String[exact.size()];
-        exact.forEach((v, e) -> values[e.code] = v);
+        String[] values = new String[dictionary.size()];
+        dictionary.forEach((v, e) -> values[e.code] = v);
         return List.of(values);
     }
 
     Map<String, Long> exactCounts() {
-        if (exact == null) {
+        if (!exact) {
             return null;
         }
         Map<String, Long> out = new HashMap<>();
-        exact.forEach((v, e) -> out.put(v, e.count));
+        dictionary.forEach((v, e) -> out.put(v, e.count));
         return out;
     }
 
     DistinctCount distinct() {
-        if (exact != null) {
-            return DistinctCount.exact(exact.size());
+        if (exact) {
+            return DistinctCount.exact(dictionary.size());
         }
         long estimate = Math.round(hll.getEstimate());
         long lower = (long) Math.floor(hll.getLowerBound(2));
@@ -120,8 +137,8 @@ final class ValueCounter {
     FrequentItems frequent(int top) {
         List<FrequentItems.Item> items = new ArrayList<>();
         long covered = 0;
-        if (exact != null) {
-            List<Map.Entry<String, Entry>> entries = new ArrayList<>(exact.entrySet());
+        if (exact) {
+            List<Map.Entry<String, Entry>> entries = new ArrayList<>(dictionary.entrySet());
             entries.sort(Comparator.<Map.Entry<String, Entry>>comparingLong(e -> -e.getValue().count)
                     .thenComparing(Map.Entry::getKey));
             for (Map.Entry<String, Entry> e : entries.subList(0, Math.min(top, entries.size()))) {

@@ -21,7 +21,11 @@ public final class CorrelationMatrix {
         this.options = options;
     }
 
-    private record Variable(String name, double[] numbers, double[] ranks, int[] codes, int categories) {
+    /**
+     * @param order  row indices with a value, in value order (numeric columns)
+     * @param ranks  average ranks over all rows when the column has no missing value in the sample, else null
+     */
+    private record Variable(String name, double[] numbers, int[] order, double[] ranks, int[] codes, int categories) {
         boolean numeric() {
             return numbers != null;
         }
@@ -46,15 +50,17 @@ public final class CorrelationMatrix {
                     reason = "no numeric values";
                 } else {
                     double[] x = java.util.Arrays.copyOf(numbers, sampleSize);
-                    boolean complete = java.util.Arrays.stream(x).noneMatch(Double::isNaN);
-                    v = new Variable(c.name(), x, complete ? Associations.ranks(x) : null, null, 0);
+                    int[] order = SortedOrder.of(x, sampleSize);
+                    boolean complete = order.length == sampleSize;
+                    v = new Variable(c.name(), x, order, complete ? SortedOrder.ranks(x, order, null, sampleSize) : null,
+                            null, 0);
                 }
             } else if (type == ColumnType.CATEGORICAL || type == ColumnType.BOOLEAN) {
                 int[] codes = c.sampleCodes();
                 if (codes == null || c.distinct().estimate() > options.maxCorrelationCategories()) {
                     reason = "more than " + options.maxCorrelationCategories() + " categories";
                 } else {
-                    v = new Variable(c.name(), null, null, java.util.Arrays.copyOf(codes, sampleSize), c.dictionary().size());
+                    v = new Variable(c.name(), null, null, null, java.util.Arrays.copyOf(codes, sampleSize), c.dictionary().size());
                 }
             } else {
                 reason = switch (type) {
@@ -88,7 +94,7 @@ public final class CorrelationMatrix {
             add(out, a.name(), b.name(), CorrelationMeasure.PEARSON, Associations.pearson(a.numbers(), b.numbers(), n));
             Associations.Value rho = a.ranks() != null && b.ranks() != null
                     ? Associations.pearson(a.ranks(), b.ranks(), n)
-                    : Associations.spearman(a.numbers(), b.numbers(), n);
+                    : Associations.spearman(a.numbers(), a.order(), b.numbers(), b.order(), n);
             add(out, a.name(), b.name(), CorrelationMeasure.SPEARMAN, rho);
         } else if (!a.numeric() && !b.numeric()) {
             add(out, a.name(), b.name(), CorrelationMeasure.CRAMERS_V,
