@@ -193,11 +193,29 @@ public final class NumberText {
         return Double.isInfinite(v) ? Double.NaN : v;
     }
 
+    /** true, false, yes or no in any letter case (ASCII letters only). Called per cell: no allocation. */
     public static boolean isBoolean(String s) {
-        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "false", "yes", "no" -> true;
+        return switch (s.length()) {
+            case 2 -> asciiEqualsIgnoreCase(s, "no");
+            case 3 -> asciiEqualsIgnoreCase(s, "yes");
+            case 4 -> asciiEqualsIgnoreCase(s, "true");
+            case 5 -> asciiEqualsIgnoreCase(s, "false");
             default -> false;
         };
+    }
+
+    /** {@code lower} is lower-case ASCII letters of the same length as {@code s}. */
+    private static boolean asciiEqualsIgnoreCase(String s, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static boolean parseBoolean(String s) {

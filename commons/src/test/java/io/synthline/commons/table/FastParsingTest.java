@@ -26,6 +26,18 @@ class FastParsingTest {
     }
 
     @Test
+    void booleansInAnyAsciiCaseAndNothingElse() {
+        for (String b : new String[] {"true", "TRUE", "False", "yes", "YeS", "no", "NO"}) {
+            assertThat(NumberText.isBoolean(b)).as(b).isTrue();
+        }
+        // U+017F (long s) and U+212A (Kelvin sign) upper-case to ASCII letters; they are not booleans
+        for (String t : new String[] {"", "n", "tru", "truee", "ye", "yeah", "0", "1", "on", "off", "ye\u017f",
+                "fal\u017fe", "t", "f", "y"}) {
+            assertThat(NumberText.isBoolean(t)).as(t).isFalse();
+        }
+    }
+
+    @Test
     void numbersParseBitForBitLikeTheJdk() {
         List<String> cases = new ArrayList<>(List.of("0", "-0", "+7", "007", "0.5", "00.5", ".5", "5.", "-.5e3", "1e400",
                 "1e-400", "1E+5", "1e", "--1", "1.2.3", "", "-", "NaN", "Infinity", "0x1p3", "1d", "12345678901234567890",

@@ -126,9 +126,6 @@ public final class ColumnAccumulator {
         if (first <= ' ' && v.isBlank()) {
             blank++;
         }
-        if (!anyWhitespace && hasWhitespace(v)) {
-            anyWhitespace = true;
-        }
 
         double number = Double.NaN;
         if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') {
@@ -137,6 +134,10 @@ public final class ColumnAccumulator {
         boolean isNumber = !Double.isNaN(number);
         boolean isInteger = isNumber && NumberText.isInteger(v);
         boolean isBoolean = !isNumber && len <= 5 && NumberText.isBoolean(v);
+        // numbers and booleans never contain whitespace; only the rest can make a column free text
+        if (!anyWhitespace && !isNumber && !isBoolean && hasWhitespace(v)) {
+            anyWhitespace = true;
+        }
         boolean declaredDate = declared != null && declared.type() == ColumnType.DATETIME;
         // a declared pattern may read digits-only text ("20240131") as dates; inference never does
         boolean isDate = declaredDate ? acceptDate(v, line) : !isNumber && !isBoolean && acceptDate(v, line);

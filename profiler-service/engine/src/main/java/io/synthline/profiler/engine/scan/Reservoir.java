@@ -38,7 +38,7 @@ final class Reservoir {
     }
 
     private long skip() {
-        double gap = Math.floor(Math.log(uniform()) / Math.log1p(-w));
+        double gap = Math.floor(Math.log(uniform()) / Math.log(1 - w));
         return gap >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) gap;
     }
 
