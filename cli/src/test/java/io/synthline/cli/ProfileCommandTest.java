@@ -75,7 +75,7 @@ class ProfileCommandTest {
         SynthCommandTest.Result r = run("bench", "profile", "--file", SAMPLE.toString(), "--rows", "3000", "--columns", "12", "--repeat", "1",
                 "--work-dir", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("parse MB/s", "profile MB/s", "ratio", "adult-sample.csv", "mixed 3,000 x 12");
+        assertThat(r.out()).contains("parse MB/s", "prof. MB/s", "parse cpu", "ratio", "adult-sample.csv", "mixed 3,000 x 12");
         assertThat(r.out().lines().filter(l -> l.startsWith("adult-sample.csv") || l.startsWith("mixed")))
                 .hasSize(2).allSatisfy(l -> assertThat(l.strip()).endsWith("yes"));
         assertThat(dir.toFile().list()).as("generated files are deleted").isEmpty();
