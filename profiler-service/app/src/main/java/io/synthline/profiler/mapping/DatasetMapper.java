@@ -2,8 +2,6 @@ package io.synthline.profiler.mapping;
 
 import io.synthline.commons.api.ColumnSummary;
 import io.synthline.commons.api.DatasetView;
-import io.synthline.commons.json.Json;
-import io.synthline.commons.profile.DatasetProfile;
 import io.synthline.profiler.repository.DatasetEntity;
 import java.util.List;
 
@@ -20,15 +18,10 @@ public final class DatasetMapper {
         return new ColumnSummary(c.name(), c.type(), c.nullCount(), c.distinct().estimate());
     }
 
+    /** Column summaries from the stored profile; null before profiling or for a profile in an older format. */
     private static List<ColumnSummary> columns(DatasetEntity e) {
-        if (e.profileJson == null) {
-            return null;
-        }
-        try {
-            DatasetProfile profile = Json.mapper().readValue(e.profileJson, DatasetProfile.class);
-            return profile.columns().stream().map(DatasetMapper::summary).toList();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new IllegalStateException("stored profile of dataset " + e.id + " is unreadable", ex);
-        }
+        return StoredProfiles.readable(e.profileJson)
+                .map(profile -> profile.columns().stream().map(DatasetMapper::summary).toList())
+                .orElse(null);
     }
 }

@@ -23,6 +23,7 @@ import io.synthline.profiler.engine.DatasetProfiler;
 import io.synthline.profiler.engine.ProfileOptions;
 import io.synthline.profiler.engine.report.ProfileHtml;
 import io.synthline.profiler.mapping.DatasetMapper;
+import io.synthline.profiler.mapping.StoredProfiles;
 import io.synthline.profiler.repository.DatasetEntity;
 import io.synthline.service.outbox.Outbox;
 import io.synthline.service.persistence.BlockingTx;
@@ -247,7 +248,7 @@ public class DatasetService {
     }
 
     public Uni<String> profileHtml(String tenant, String id) {
-        return find(tenant, id).map(e -> ProfileHtml.render(Json.read(e.profileJson, DatasetProfile.class)));
+        return find(tenant, id).map(e -> ProfileHtml.render(StoredProfiles.require(id, e.profileJson)));
     }
 
     public Uni<List<DatasetView>> list(String tenant) {
