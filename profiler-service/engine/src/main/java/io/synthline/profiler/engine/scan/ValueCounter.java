@@ -27,18 +27,9 @@ final class ValueCounter {
     private static final int FREQUENT_MAP_SIZE = 2048;
     static final int OVERFLOW = -2;
 
-    static final class Entry {
-        long count;
-        final int code;
-
-        Entry(int code) {
-            this.code = code;
-        }
-    }
-
     private final int exactLimit;
     private final int hllLgK;
-    private final Map<String, Entry> dictionary = new HashMap<>();
+    private final Dictionary dictionary = new Dictionary();
     private boolean exact = true;
     /** Dictionary code of the value last added, or {@link #OVERFLOW}. */
     int lastCode;
@@ -54,23 +45,21 @@ final class ValueCounter {
     /** Counts one value; returns its key for row comparison and sets {@link #lastCode}. */
     long add(String value) {
         total++;
-        Entry e = dictionary.get(value);
-        if (e != null) {
+        int code = dictionary.codeOf(value);
+        if (code >= 0) {
             if (exact) {
-                e.count++;
+                dictionary.increment(code);
             } else {
                 frequent.update(value); // already in the HLL sketch: it was added when the dictionary froze
             }
-            lastCode = e.code;
-            return codeKey(e.code);
+            lastCode = code;
+            return codeKey(code);
         }
         if (exact) {
             if (dictionary.size() < exactLimit) {
-                e = new Entry(dictionary.size());
-                e.count = 1;
-                dictionary.put(value, e);
-                lastCode = e.code;
-                return codeKey(e.code);
+                code = dictionary.add(value);
+                lastCode = code;
+                return codeKey(code);
             }
             overflow();
         }
@@ -89,9 +78,9 @@ final class ValueCounter {
     private void overflow() {
         hll = new HllSketch(hllLgK);
         frequent = new FrequentItemsSketch<>(FREQUENT_MAP_SIZE);
-        for (Map.Entry<String, Entry> e : dictionary.entrySet()) {
-            hll.update(ValueHash.of(e.getKey()));
-            frequent.update(e.getKey(), e.getValue().count);
+        for (int code = 0; code < dictionary.size(); code++) {
+            hll.update(ValueHash.of(dictionary.value(code)));
+            frequent.update(dictionary.value(code), dictionary.count(code));
         }
         exact = false;
     }
@@ -106,7 +95,9 @@ final class ValueCounter {
             return null;
         }
         String[] values = new String[dictionary.size()];
-        dictionary.forEach((v, e) -> values[e.code] = v);
+        for (int code = 0; code < values.length; code++) {
+            values[code] = dictionary.value(code);
+        }
         return List.of(values);
     }
 
@@ -115,7 +106,9 @@ final class ValueCounter {
             return null;
         }
         Map<String, Long> out = new HashMap<>();
-        dictionary.forEach((v, e) -> out.put(v, e.count));
+        for (int code = 0; code < dictionary.size(); code++) {
+            out.put(dictionary.value(code), dictionary.count(code));
+        }
         return out;
     }
 
@@ -138,12 +131,14 @@ final class ValueCounter {
         List<FrequentItems.Item> items = new ArrayList<>();
         long covered = 0;
         if (exact) {
-            List<Map.Entry<String, Entry>> entries = new ArrayList<>(dictionary.entrySet());
-            entries.sort(Comparator.<Map.Entry<String, Entry>>comparingLong(e -> -e.getValue().count)
-                    .thenComparing(Map.Entry::getKey));
-            for (Map.Entry<String, Entry> e : entries.subList(0, Math.min(top, entries.size()))) {
-                long c = e.getValue().count;
-                items.add(new FrequentItems.Item(e.getKey(), c, c, c, total == 0 ? 0 : (double) c / total));
+            List<Integer> codes = new ArrayList<>(dictionary.size());
+            for (int code = 0; code < dictionary.size(); code++) {
+                codes.add(code);
+            }
+            codes.sort(Comparator.<Integer>comparingLong(c -> -dictionary.count(c)).thenComparing(dictionary::value));
+            for (int code : codes.subList(0, Math.min(top, codes.size()))) {
+                long c = dictionary.count(code);
+                items.add(new FrequentItems.Item(dictionary.value(code), c, c, c, total == 0 ? 0 : (double) c / total));
                 covered += c;
             }
             return new FrequentItems(items, total - covered, true);
