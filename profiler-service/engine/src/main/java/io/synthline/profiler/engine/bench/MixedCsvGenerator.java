@@ -38,8 +38,9 @@ public final class MixedCsvGenerator {
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
             StringBuilder sb = new StringBuilder(8192);
             header(sb, columns);
+            w.write(sb.toString());
             SplittableRandom random = new SplittableRandom(seed);
-            long written = 0;
+            long written = sb.length();
             long row = 0;
             while (written < bytes) {
                 sb.setLength(0);

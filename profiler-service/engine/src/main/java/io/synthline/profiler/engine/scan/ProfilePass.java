@@ -183,17 +183,32 @@ public final class ProfilePass {
         return r > 0;
     }
 
-    /** Updates the columns of one group (columns g, g + groups, g + 2 groups, ...) with a batch. */
+    /**
+     * Updates the columns of one group (columns g, g + groups, g + 2 groups, ...) with a batch, row
+     * by row: the reader allocated the cells row by row, so this walks memory in allocation order
+     * while the group's column state stays in cache. Each column still sees its values in file order.
+     */
     private void process(RowBatch batch, int group, int groups) {
         long[] parts = batch.rowHashParts[group];
-        java.util.Arrays.fill(parts, 0, batch.rows, 0L);
-        for (int c = group; c < columns.size(); c += groups) {
-            ColumnAccumulator acc = columns.get(c);
-            String[] cells = batch.cells[c];
-            for (int r = 0; r < batch.rows; r++) {
-                long h = acc.accept(cells[r], batch.lines[r], batch.sampleSlots[r]);
-                parts[r] += ValueHash.cell(c, h);
+        int width = (columns.size() - group + groups - 1) / groups;
+        ColumnAccumulator[] accs = new ColumnAccumulator[width];
+        String[][] cells = new String[width][];
+        int[] index = new int[width];
+        for (int k = 0, c = group; k < width; k++, c += groups) {
+            accs[k] = columns.get(c);
+            cells[k] = batch.cells[c];
+            index[k] = c;
+        }
+        for (int r = 0; r < batch.rows; r++) {
+            long line = batch.lines[r];
+            int slot = batch.sampleSlots[r];
+            long h = 0;
+            for (int k = 0; k < width; k++) {
+                h += ValueHash.cell(index[k], accs[k].accept(cells[k][r], line, slot));
             }
+            parts[r] = h;
+        }
+        for (ColumnAccumulator acc : accs) {
             acc.endBatch(batch.index);
         }
     }

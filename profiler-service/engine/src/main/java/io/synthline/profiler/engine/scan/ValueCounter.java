@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.datasketches.frequencies.ErrorType;
 import org.apache.datasketches.frequencies.FrequentItemsSketch;
 import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
 
 /**
  * Distinct values and their frequencies: exact while a column has at most {@code exactLimit}
@@ -76,7 +77,7 @@ final class ValueCounter {
     }
 
     private void overflow() {
-        hll = new HllSketch(hllLgK);
+        hll = new HllSketch(hllLgK, TgtHllType.HLL_8); // same estimates as HLL_4, cheaper updates, 4 KB at lgK 12
         frequent = new FrequentItemsSketch<>(FREQUENT_MAP_SIZE);
         for (int code = 0; code < dictionary.size(); code++) {
             hll.update(ValueHash.of(dictionary.value(code)));
