@@ -42,8 +42,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class EvaluationService {
-    static final String CONSUMER = "evaluator-generations";
-    static final String REQUESTS_CONSUMER = "evaluator-requests";
+    public static final String CONSUMER = "evaluator-generations";
+    public static final String REQUESTS_CONSUMER = "evaluator-requests";
     private static final Logger LOG = Logger.getLogger(EvaluationService.class);
 
     @Inject
