@@ -1,0 +1,166 @@
+package io.synthline.generator.engine.pgm;
+
+import java.util.Arrays;
+
+/**
+ * A table of numbers over the joint values of a set of attributes (sorted; row-major, the last
+ * attribute varying fastest). Used both in log space (potentials, messages) and in probability
+ * space (marginals); the method names say which.
+ */
+public final class Factor {
+    private final Domain domain;
+    private final int[] attrs;
+    private final double[] values;
+
+    public Factor(Domain domain, int[] attrs, double[] values) {
+        if (values.length != domain.cells(attrs)) {
+            throw new IllegalArgumentException("expected " + domain.cells(attrs) + " values for " + Arrays.toString(attrs)
+                    + ", got " + values.length);
+        }
+        this.domain = domain;
+        this.attrs = attrs;
+        this.values = values;
+    }
+
+    public static Factor filled(Domain domain, int[] attrs, double value) {
+        double[] v = new double[Math.toIntExact(domain.cells(attrs))];
+        Arrays.fill(v, value);
+        return new Factor(domain, attrs, v);
+    }
+
+    public Domain domain() {
+        return domain;
+    }
+
+    public int[] attrs() {
+        return attrs;
+    }
+
+    /** The backing array (mutable on purpose: estimation updates potentials in place). */
+    public double[] values() {
+        return values;
+    }
+
+    public Factor copy() {
+        return new Factor(domain, attrs, values.clone());
+    }
+
+    /** Sum over the attributes not in {@code keep} (a subset of this factor's attributes). */
+    public Factor sumTo(int[] keep) {
+        if (Arrays.equals(keep, attrs)) {
+            return copy();
+        }
+        int[] map = domain.indexMap(attrs, keep);
+        double[] out = new double[Math.toIntExact(domain.cells(keep))];
+        for (int i = 0; i < values.length; i++) {
+            out[map[i]] += values[i];
+        }
+        return new Factor(domain, keep, out);
+    }
+
+    /** log of the sum of exp over the attributes not in {@code keep}, computed stably. */
+    public Factor logSumExpTo(int[] keep) {
+        if (Arrays.equals(keep, attrs)) {
+            return copy();
+        }
+        int[] map = domain.indexMap(attrs, keep);
+        int n = Math.toIntExact(domain.cells(keep));
+        double[] max = new double[n];
+        Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] > max[map[i]]) {
+                max[map[i]] = values[i];
+            }
+        }
+        double[] sum = new double[n];
+        for (int i = 0; i < values.length; i++) {
+            double m = max[map[i]];
+            if (m != Double.NEGATIVE_INFINITY) {
+                sum[map[i]] += Math.exp(values[i] - m);
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            sum[j] = max[j] == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : max[j] + Math.log(sum[j]);
+        }
+        return new Factor(domain, keep, sum);
+    }
+
+    /** log of the sum of exp of all values. */
+    public double logSumExp() {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            max = Math.max(max, v);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            return max;
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += Math.exp(v - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    public double sum() {
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** this[cell] += scale * other[projection of cell]; other's attributes must be a subset of this one's. */
+    public void addBroadcast(Factor other, double scale) {
+        int[] map = domain.indexMap(attrs, other.attrs);
+        double[] o = other.values;
+        for (int i = 0; i < values.length; i++) {
+            values[i] += scale * o[map[i]];
+        }
+    }
+
+    /** this[cell] *= other[projection of cell] (probability space). */
+    public void multiplyBroadcast(Factor other) {
+        int[] map = domain.indexMap(attrs, other.attrs);
+        double[] o = other.values;
+        for (int i = 0; i < values.length; i++) {
+            values[i] *= o[map[i]];
+        }
+    }
+
+    /** this[cell] /= other[projection of cell], with 0 / 0 = 0 (probability space). */
+    public void divideBroadcast(Factor other) {
+        int[] map = domain.indexMap(attrs, other.attrs);
+        double[] o = other.values;
+        for (int i = 0; i < values.length; i++) {
+            double d = o[map[i]];
+            values[i] = d == 0 ? 0 : values[i] / d;
+        }
+    }
+
+    /** The product over the union of both scopes (probability space). */
+    public Factor times(Factor other) {
+        int[] scope = Attributes.union(attrs, other.attrs);
+        Factor out = Factor.filled(domain, scope, 1);
+        out.multiplyBroadcast(this);
+        out.multiplyBroadcast(other);
+        return out;
+    }
+
+    /** This factor broadcast to a superset scope (log or probability space alike). */
+    public Factor expandTo(int[] scope) {
+        Factor out = Factor.filled(domain, scope, 0);
+        out.addBroadcast(this, 1);
+        return out;
+    }
+
+    /** exp of every value, scaled so that the values sum to {@code total}. */
+    public Factor expNormalized(double total) {
+        double lse = logSumExp();
+        double[] out = new double[values.length];
+        double shift = Math.log(total) - lse;
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Math.exp(values[i] + shift);
+        }
+        return new Factor(domain, attrs, out);
+    }
+}
