@@ -1,7 +1,5 @@
 package io.synthline.generator.engine.pgm;
 
-import java.util.List;
-
 /**
  * A distribution that factorises over a junction tree: log-potentials per clique, scaled to a
  * total number of records. {@link #marginals()} runs belief propagation (sum-product in log
@@ -75,20 +73,8 @@ public final class GraphicalModel {
             if (down[c] != null) {
                 belief.addBroadcast(down[c], 1);
             }
-            List<Integer> children = tree.children(c);
-            for (int k : children) {
-                // The message to k must exclude k's own message: add the others explicitly rather
-                // than subtracting, which would turn -infinity (impossible values) into NaN.
-                Factor f = potentials[c].copy();
-                if (down[c] != null) {
-                    f.addBroadcast(down[c], 1);
-                }
-                for (int j : children) {
-                    if (j != k) {
-                        f.addBroadcast(up[j], 1);
-                    }
-                }
-                down[k] = f.logSumExpTo(tree.separator(k));
+            for (int k : tree.children(c)) {
+                down[k] = messageTo(tree, potentials, c, k, belief, up, down);
             }
             double lse = belief.logSumExp();
             double[] v = belief.values();
@@ -98,5 +84,38 @@ public final class GraphicalModel {
             beliefs[c] = belief;
         }
         return beliefs;
+    }
+
+    /**
+     * The message from c to its child k: c's belief without k's own message, summed down to the
+     * separator. Subtracting k's message is cheap but turns -infinity (impossible values, from
+     * conditioning) into NaN; then the other incoming messages are added up explicitly instead.
+     */
+    private static Factor messageTo(JunctionTree tree, Factor[] potentials, int c, int k, Factor belief, Factor[] up,
+            Factor[] down) {
+        if (isFinite(up[k])) {
+            Factor f = belief.copy();
+            f.addBroadcast(up[k], -1);
+            return f.logSumExpTo(tree.separator(k));
+        }
+        Factor f = potentials[c].copy();
+        if (down[c] != null) {
+            f.addBroadcast(down[c], 1);
+        }
+        for (int j : tree.children(c)) {
+            if (j != k) {
+                f.addBroadcast(up[j], 1);
+            }
+        }
+        return f.logSumExpTo(tree.separator(k));
+    }
+
+    private static boolean isFinite(Factor f) {
+        for (double v : f.values()) {
+            if (v == Double.NEGATIVE_INFINITY) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -69,6 +69,11 @@ public final class Mechanisms {
         }
         accountant.charge(new PrivacySpend(Mechanism.EXPONENTIAL, stage, purpose,
                 ZeroConcentratedDp.exponentialRho(epsilon), 0, epsilon));
+        return sampleExponential(scores, sensitivity, epsilon, bits);
+    }
+
+    /** The exponential mechanism's sampling, without accounting (tests check its distribution). */
+    static int sampleExponential(double[] scores, double sensitivity, double epsilon, RandomBits bits) {
         double max = Double.NEGATIVE_INFINITY;
         for (double s : scores) {
             if (!Double.isFinite(s)) {
@@ -111,8 +116,13 @@ public final class Mechanisms {
      */
     public List<String> frequentValues(Map<String, Long> counts, double rho, double delta, String stage, String purpose) {
         double sigma = ZeroConcentratedDp.gaussianSigma(1, rho);
-        double threshold = 1 + sigma * Math.sqrt(2 * Math.log(1 / delta));
         accountant.charge(new PrivacySpend(Mechanism.THRESHOLDED_GAUSSIAN, stage, purpose, rho, delta, sigma));
+        return sampleFrequentValues(counts, sigma, delta, bits);
+    }
+
+    /** The thresholded histogram's sampling, without accounting (tests check its failure probability). */
+    static List<String> sampleFrequentValues(Map<String, Long> counts, double sigma, double delta, RandomBits bits) {
+        double threshold = 1 + sigma * Math.sqrt(2 * Math.log(1 / delta));
         DiscreteGaussian noise = DiscreteGaussian.withSigmaAtLeast(sigma);
         List<String> kept = new ArrayList<>();
         // Iterate in sorted order so that the noise each value gets does not depend on hashing.

@@ -82,13 +82,7 @@ public final class PrivateHistogram {
                     parentOf.add(p);
                 }
             }
-            long[] counts = new long[children.size()];
-            for (int r = 0; r < present; r++) {
-                Integer s = slot.get(cellOf[r] / width);
-                if (s != null) {
-                    counts[s]++;
-                }
-            }
+            long[] counts = levelCounts(cellOf, present, width, slot, children.size());
             long[] noisy = mechanisms.gaussian(counts, sigma, 1, stage,
                     "histogram of " + domain.name() + (levels > 1 ? " (level " + level + " of " + levels + ")" : ""));
             double[] parentTotals = new double[frontier.size()];
@@ -112,6 +106,21 @@ public final class PrivateHistogram {
             frontier = next;
         }
         return toBinning(grid, levels, leaves, targetBins);
+    }
+
+    /**
+     * One level's query: for each measured node (slot), how many values fall in it. Nodes of one
+     * level are disjoint, so a row adds to at most one count.
+     */
+    static long[] levelCounts(long[] cellOf, int present, long width, Map<Long, Integer> slot, int nodes) {
+        long[] counts = new long[nodes];
+        for (int r = 0; r < present; r++) {
+            Integer s = slot.get(cellOf[r] / width);
+            if (s != null) {
+                counts[s]++;
+            }
+        }
+        return counts;
     }
 
     private static Binning toBinning(Grid grid, int levels, List<Node> leaves, int targetBins) {
