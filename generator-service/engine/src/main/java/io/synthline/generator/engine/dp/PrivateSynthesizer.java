@@ -109,7 +109,7 @@ public abstract class PrivateSynthesizer implements Synthesizer {
     }
 
     /** Encodes every row; a row whose value has no place in some non-nullable domain is left out of all measurements. */
-    private static PrivateData encode(Table training, List<AttributeCodec> codecs, List<Integer> columnOf) {
+    static PrivateData encode(Table training, List<AttributeCodec> codecs, List<Integer> columnOf) {
         int n = training.rowCount();
         int[][] raw = new int[codecs.size()][];
         boolean[] keep = new boolean[n];

@@ -89,12 +89,22 @@ public final class Binning {
             }
             total += w;
         }
-        double share = total > 0 ? total / targetBins : Double.POSITIVE_INFINITY;
+        // Point masses get bins of their own; the rest of the weight shares the remaining bins.
+        double heavy = total > 0 ? total / targetBins : Double.POSITIVE_INFINITY;
+        double heavyTotal = 0;
+        int heavyCount = 0;
+        for (double w : weights) {
+            if (w >= heavy) {
+                heavyTotal += w;
+                heavyCount++;
+            }
+        }
+        double share = total > heavyTotal ? (total - heavyTotal) / Math.max(1, targetBins - heavyCount) : Double.POSITIVE_INFINITY;
         List<Integer> firsts = new ArrayList<>();
         int start = 0;
         double accumulated = 0;
         for (int i = 0; i < n; i++) {
-            if (weights[i] >= share) {
+            if (weights[i] >= heavy) {
                 if (i > start) {
                     firsts.add(start);
                 }
@@ -111,7 +121,7 @@ public final class Binning {
             }
         }
         if (start < n) {
-            boolean lastIsPointMass = !firsts.isEmpty() && weights[firsts.getLast()] >= share
+            boolean lastIsPointMass = !firsts.isEmpty() && weights[firsts.getLast()] >= heavy
                     && firsts.getLast() == start - 1;
             if (firsts.isEmpty() || accumulated >= share / 2 || lastIsPointMass) {
                 firsts.add(start);
