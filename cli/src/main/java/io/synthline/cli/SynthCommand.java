@@ -71,6 +71,10 @@ public class SynthCommand {
                 err.println("synth: no such file: " + nsf.getFile());
                 return EXIT_BAD_INPUT;
             }
+            if (cause instanceof io.synthline.cli.client.ApiException api && api.status() >= 400 && api.status() < 500) {
+                err.println("synth: " + api.getMessage());
+                return EXIT_BAD_INPUT;
+            }
             if (cause instanceof UserError user) {
                 err.println("synth: " + user.getMessage());
                 return EXIT_BAD_INPUT;

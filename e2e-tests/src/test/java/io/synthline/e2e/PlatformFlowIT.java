@@ -61,6 +61,28 @@ class PlatformFlowIT {
     }
 
     @Test
+    void cliRemoteModeTalksToThePlatform() throws Exception {
+        String token = io.synthline.stack.KeycloakTokens.passwordGrant(endpoints.issuerUrl(), StackEndpoints.CLI_CLIENT_ID,
+                "globex-owner", StackEndpoints.DEMO_PASSWORD).token();
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = io.synthline.cli.SynthCommand.run(new String[] {"--remote", platform.endpoints().profiler().toString(),
+                "--token", token, "profile", REPO.resolve("samples/adult-sample.csv").toString(), "--format", "json"},
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode dataset = io.synthline.commons.json.Json.mapper().readTree(out.toString());
+        assertThat(dataset.path("rowCount").asLong()).isEqualTo(3257);
+        assertThat(dataset.path("owner").asText()).isEqualTo("globex-owner");
+
+        java.io.StringWriter err2 = new java.io.StringWriter();
+        int denied = io.synthline.cli.SynthCommand.run(new String[] {"--remote", platform.endpoints().profiler().toString(),
+                "--token", "not-a-token", "profile", REPO.resolve("samples/adult-sample.csv").toString()},
+                new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(err2, true));
+        assertThat(denied).isEqualTo(2);
+        assertThat(err2.toString()).contains("401");
+    }
+
+    @Test
     void datasetFlowsThroughAllFourServicesAndIsAudited() throws Exception {
         DemoRun.Outcome run = DemoRun.run(endpoints, platform.endpoints(), "acme", REPO.resolve("samples/adult-sample.csv"),
                 2000, 7, msg -> System.out.println("flow: " + msg));
