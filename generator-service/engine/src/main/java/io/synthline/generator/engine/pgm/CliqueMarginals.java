@@ -13,18 +13,14 @@ import java.util.Set;
  */
 public final class CliqueMarginals {
     private final JunctionTree tree;
-    private final Factor[] logBeliefs;
     private final Factor[] probabilities;
     private final double total;
 
-    CliqueMarginals(JunctionTree tree, Factor[] logBeliefs, double total) {
+    /** @param probabilities per clique, each summing to 1 */
+    CliqueMarginals(JunctionTree tree, Factor[] probabilities, double total) {
         this.tree = tree;
-        this.logBeliefs = logBeliefs;
+        this.probabilities = probabilities;
         this.total = total;
-        this.probabilities = new Factor[logBeliefs.length];
-        for (int c = 0; c < logBeliefs.length; c++) {
-            probabilities[c] = logBeliefs[c].expNormalized(1);
-        }
     }
 
     public JunctionTree tree() {
@@ -38,11 +34,6 @@ public final class CliqueMarginals {
     /** Clique c's marginal as probabilities (shared, do not modify). */
     public Factor cliqueProbabilities(int c) {
         return probabilities[c];
-    }
-
-    /** Clique c's log-marginal, normalised to log-sum-exp 0 (shared, do not modify). */
-    Factor cliqueLogProbabilities(int c) {
-        return logBeliefs[c];
     }
 
     /** Counts over the joint values of {@code attrs} (sorted). */

@@ -13,7 +13,11 @@ public final class Factor {
     private final double[] values;
 
     public Factor(Domain domain, int[] attrs, double[] values) {
-        if (values.length != domain.cells(attrs)) {
+        this(domain, attrs, values, true);
+    }
+
+    private Factor(Domain domain, int[] attrs, double[] values, boolean check) {
+        if (check && values.length != domain.cells(attrs)) {
             throw new IllegalArgumentException("expected " + domain.cells(attrs) + " values for " + Arrays.toString(attrs)
                     + ", got " + values.length);
         }
@@ -42,7 +46,7 @@ public final class Factor {
     }
 
     public Factor copy() {
-        return new Factor(domain, attrs, values.clone());
+        return new Factor(domain, attrs, values.clone(), false);
     }
 
     /** Sum over the attributes not in {@code keep} (a subset of this factor's attributes). */

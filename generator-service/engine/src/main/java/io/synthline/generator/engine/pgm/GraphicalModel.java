@@ -45,74 +45,139 @@ public final class GraphicalModel {
         return potentials;
     }
 
+    /**
+     * The model with one attribute's values reweighted: p'(x) proportional to p(x) w(x_attribute).
+     * Weights 0/1 condition on a set of values (evidence); fractional weights restrict a value
+     * partly (e.g. the share of a numeric bin inside a range). The total stays the same.
+     */
+    public GraphicalModel reweighted(int attribute, double[] weights) {
+        if (weights.length != domain().size(attribute)) {
+            throw new IllegalArgumentException("one weight per value of attribute " + attribute);
+        }
+        int c = tree.cliqueContaining(new int[] {attribute});
+        double[] log = new double[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+                throw new IllegalArgumentException("weights must be finite and non-negative");
+            }
+            log[i] = Math.log(weights[i]);
+        }
+        Factor[] next = potentials.clone();
+        next[c] = potentials[c].copy();
+        next[c].addBroadcast(new Factor(domain(), new int[] {attribute}, log), 1);
+        return new GraphicalModel(tree, next, total);
+    }
+
     public CliqueMarginals marginals() {
         return new CliqueMarginals(tree, calibrate(tree, potentials), total);
     }
 
-    /** Log-beliefs per clique, each normalised to log-sum-exp 0. */
+    /**
+     * Probabilities per clique (each summing to 1). Sum-product in probability space: each
+     * clique's potential is exponentiated once after subtracting its maximum, and messages are
+     * rescaled to a maximum of 1, so nothing overflows and a cell far below its clique's maximum
+     * (beyond double precision) simply has probability 0. That costs one exp per cell per
+     * calibration instead of one per cell per message in log space.
+     */
     static Factor[] calibrate(JunctionTree tree, Factor[] potentials) {
         int m = tree.cliqueCount();
         int[] order = tree.topDownOrder();
+        Factor[] psi = new Factor[m];
+        for (int c = 0; c < m; c++) {
+            psi[c] = exponentiate(potentials[c]);
+        }
         Factor[] up = new Factor[m];
         Factor[] inbound = new Factor[m];
         for (int i = m - 1; i >= 0; i--) {
             int c = order[i];
-            Factor f = potentials[c].copy();
+            Factor f = psi[c].copy();
             for (int k : tree.children(c)) {
-                f.addBroadcast(up[k], 1);
+                f.multiplyBroadcast(up[k]);
             }
             inbound[c] = f;
             if (tree.parent(c) >= 0) {
-                up[c] = f.logSumExpTo(tree.separator(c));
+                up[c] = rescaled(f.sumTo(tree.separator(c)));
             }
         }
         Factor[] down = new Factor[m];
         Factor[] beliefs = new Factor[m];
         for (int c : order) {
-            Factor belief = inbound[c].copy();
+            Factor belief = inbound[c];
             if (down[c] != null) {
-                belief.addBroadcast(down[c], 1);
+                belief.multiplyBroadcast(down[c]);
             }
             for (int k : tree.children(c)) {
-                down[k] = messageTo(tree, potentials, c, k, belief, up, down);
+                down[k] = rescaled(messageTo(tree, psi, c, k, belief, up, down));
             }
-            double lse = belief.logSumExp();
+            double total = belief.sum();
+            if (!(total > 0)) {
+                throw new IllegalStateException("the model gives every value of clique " + c + " probability zero");
+            }
             double[] v = belief.values();
             for (int i = 0; i < v.length; i++) {
-                v[i] -= lse;
+                v[i] /= total;
             }
             beliefs[c] = belief;
         }
         return beliefs;
     }
 
+    private static Factor exponentiate(Factor logPotential) {
+        double[] v = logPotential.values();
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            max = Math.max(max, x);
+        }
+        double[] out = new double[v.length];
+        if (max != Double.NEGATIVE_INFINITY) {
+            for (int i = 0; i < v.length; i++) {
+                out[i] = Math.exp(v[i] - max);
+            }
+        }
+        return new Factor(logPotential.domain(), logPotential.attrs(), out);
+    }
+
+    private static Factor rescaled(Factor message) {
+        double[] v = message.values();
+        double max = 0;
+        for (double x : v) {
+            max = Math.max(max, x);
+        }
+        if (max > 0) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] /= max;
+            }
+        }
+        return message;
+    }
+
     /**
      * The message from c to its child k: c's belief without k's own message, summed down to the
-     * separator. Subtracting k's message is cheap but turns -infinity (impossible values, from
-     * conditioning) into NaN; then the other incoming messages are added up explicitly instead.
+     * separator. Dividing k's message out is cheap but wrong where that message is 0 (a value
+     * ruled out below k); then the other incoming messages are multiplied explicitly instead.
      */
-    private static Factor messageTo(JunctionTree tree, Factor[] potentials, int c, int k, Factor belief, Factor[] up,
+    private static Factor messageTo(JunctionTree tree, Factor[] psi, int c, int k, Factor belief, Factor[] up,
             Factor[] down) {
-        if (isFinite(up[k])) {
+        if (isPositive(up[k])) {
             Factor f = belief.copy();
-            f.addBroadcast(up[k], -1);
-            return f.logSumExpTo(tree.separator(k));
+            f.divideBroadcast(up[k]);
+            return f.sumTo(tree.separator(k));
         }
-        Factor f = potentials[c].copy();
+        Factor f = psi[c].copy();
         if (down[c] != null) {
-            f.addBroadcast(down[c], 1);
+            f.multiplyBroadcast(down[c]);
         }
         for (int j : tree.children(c)) {
             if (j != k) {
-                f.addBroadcast(up[j], 1);
+                f.multiplyBroadcast(up[j]);
             }
         }
-        return f.logSumExpTo(tree.separator(k));
+        return f.sumTo(tree.separator(k));
     }
 
-    private static boolean isFinite(Factor f) {
+    private static boolean isPositive(Factor f) {
         for (double v : f.values()) {
-            if (v == Double.NEGATIVE_INFINITY) {
+            if (!(v > 0)) {
                 return false;
             }
         }

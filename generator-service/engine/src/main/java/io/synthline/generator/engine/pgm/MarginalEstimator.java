@@ -23,9 +23,8 @@ public final class MarginalEstimator {
     }
 
     private final Domain domain;
-    private final List<Measurement> measurements;
     private final JunctionTree tree;
-    private final int[] assignedClique;
+    private final List<List<Node>> plans;
     private final double total;
 
     public MarginalEstimator(Domain domain, List<Measurement> measurements) {
@@ -37,21 +36,87 @@ public final class MarginalEstimator {
             throw new IllegalArgumentException("nothing to estimate from");
         }
         this.domain = domain;
-        this.measurements = List.copyOf(measurements);
         this.tree = tree;
-        this.assignedClique = new int[measurements.size()];
-        for (int i = 0; i < measurements.size(); i++) {
-            Measurement m = measurements.get(i);
+        for (Measurement m : measurements) {
             if (m.values().length != domain.cells(m.attrs())) {
                 throw new IllegalArgumentException("measurement over " + Arrays.toString(m.attrs()) + " has "
                         + m.values().length + " values, expected " + domain.cells(m.attrs()));
             }
-            assignedClique[i] = tree.cliqueContaining(m.attrs());
-            if (assignedClique[i] < 0) {
+        }
+        this.plans = planProjections(domain, tree, combine(measurements));
+        this.total = estimateTotal(domain, measurements);
+    }
+
+    /**
+     * Measurements of the same attribute set merged into one: the inverse-variance weighted mean
+     * with variance 1 / sum(1 / sigma^2). The loss changes only by a constant, so the estimate
+     * is the same and each set is projected once.
+     */
+    static List<Measurement> combine(List<Measurement> measurements) {
+        java.util.Map<String, double[]> weighted = new java.util.LinkedHashMap<>();
+        java.util.Map<String, double[]> precision = new java.util.LinkedHashMap<>();
+        java.util.Map<String, int[]> attrs = new java.util.LinkedHashMap<>();
+        for (Measurement m : measurements) {
+            String key = Arrays.toString(m.attrs());
+            double w = 1 / (m.sigma() * m.sigma());
+            double[] sum = weighted.computeIfAbsent(key, k -> new double[m.values().length]);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += w * m.values()[i];
+            }
+            precision.computeIfAbsent(key, k -> new double[1])[0] += w;
+            attrs.putIfAbsent(key, m.attrs());
+        }
+        List<Measurement> out = new java.util.ArrayList<>();
+        for (String key : attrs.keySet()) {
+            double w = precision.get(key)[0];
+            double[] y = weighted.get(key);
+            for (int i = 0; i < y.length; i++) {
+                y[i] /= w;
+            }
+            out.add(new Measurement(attrs.get(key), y, 1 / Math.sqrt(w)));
+        }
+        return out;
+    }
+
+    /**
+     * How the loss projects each clique's marginal onto its measurements: largest sets first,
+     * each computed from the smallest already computed set that contains it (or the clique), so
+     * a clique with many small measurements is summed over once, not once per measurement.
+     */
+    private record Node(Measurement measurement, int parent) {
+    }
+
+    private static List<List<Node>> planProjections(Domain domain, JunctionTree tree, List<Measurement> measurements) {
+        List<List<Measurement>> byClique = new java.util.ArrayList<>();
+        for (int c = 0; c < tree.cliqueCount(); c++) {
+            byClique.add(new java.util.ArrayList<>());
+        }
+        for (Measurement m : measurements) {
+            int c = tree.cliqueContaining(m.attrs());
+            if (c < 0) {
                 throw new IllegalArgumentException("no clique contains " + Arrays.toString(m.attrs()));
             }
+            byClique.get(c).add(m);
         }
-        this.total = estimateTotal(domain, measurements);
+        List<List<Node>> plans = new java.util.ArrayList<>();
+        for (List<Measurement> ms : byClique) {
+            ms.sort((a, b) -> Long.compare(domain.cells(b.attrs()), domain.cells(a.attrs())));
+            List<Node> nodes = new java.util.ArrayList<>();
+            for (Measurement m : ms) {
+                int parent = -1;
+                long best = Long.MAX_VALUE;
+                for (int k = 0; k < nodes.size(); k++) {
+                    int[] candidate = nodes.get(k).measurement().attrs();
+                    if (Attributes.isSubset(m.attrs(), candidate) && domain.cells(candidate) < best) {
+                        parent = k;
+                        best = domain.cells(candidate);
+                    }
+                }
+                nodes.add(new Node(m, parent));
+            }
+            plans.add(nodes);
+        }
+        return plans;
     }
 
     /**
@@ -91,8 +156,7 @@ public final class MarginalEstimator {
      */
     public GraphicalModel estimate(Options options, GraphicalModel warmStart) {
         Factor[] theta = warmStart == null ? uniformPotentials() : potentialsFrom(warmStart);
-        Factor[] beliefs = GraphicalModel.calibrate(tree, theta);
-        Factor[] mu = toCounts(beliefs);
+        Factor[] mu = toCounts(GraphicalModel.calibrate(tree, theta));
         Loss current = loss(mu);
         double alpha = 1.0 / Math.max(1, maxInverseVariance() * total);
         for (int iteration = 0; iteration < options.maxIterations(); iteration++) {
@@ -134,8 +198,11 @@ public final class MarginalEstimator {
 
     private double maxInverseVariance() {
         double max = 0;
-        for (Measurement m : measurements) {
-            max = Math.max(max, 1 / (m.sigma() * m.sigma()));
+        for (List<Node> nodes : plans) {
+            for (Node node : nodes) {
+                Measurement m = node.measurement();
+                max = Math.max(max, 1 / (m.sigma() * m.sigma()));
+            }
         }
         return max;
     }
@@ -184,17 +251,15 @@ public final class MarginalEstimator {
         return next;
     }
 
-    private Factor[] toCounts(Factor[] logBeliefs) {
-        Factor[] mu = new Factor[logBeliefs.length];
-        for (int c = 0; c < mu.length; c++) {
-            double[] v = logBeliefs[c].values();
-            double[] out = new double[v.length];
+    /** Scales calibrated probabilities to counts, in place. */
+    private Factor[] toCounts(Factor[] probabilities) {
+        for (Factor p : probabilities) {
+            double[] v = p.values();
             for (int i = 0; i < v.length; i++) {
-                out[i] = total * Math.exp(v[i]);
+                v[i] *= total;
             }
-            mu[c] = new Factor(domain, logBeliefs[c].attrs(), out);
         }
-        return mu;
+        return probabilities;
     }
 
     private record Loss(double value, Factor[] gradient) {
@@ -202,23 +267,31 @@ public final class MarginalEstimator {
 
     private Loss loss(Factor[] mu) {
         Factor[] gradient = new Factor[mu.length];
+        double value = 0;
         for (int c = 0; c < mu.length; c++) {
             gradient[c] = Factor.filled(domain, tree.clique(c), 0);
-        }
-        double value = 0;
-        for (int i = 0; i < measurements.size(); i++) {
-            Measurement m = measurements.get(i);
-            int c = assignedClique[i];
-            double[] projected = mu[c].sumTo(m.attrs()).values();
-            double inverseVariance = 1 / (m.sigma() * m.sigma());
-            double[] d = new double[projected.length];
-            for (int j = 0; j < d.length; j++) {
-                double diff = projected[j] - m.values()[j];
-                value += 0.5 * diff * diff * inverseVariance;
-                d[j] = diff * inverseVariance;
+            List<Node> nodes = plans.get(c);
+            Factor[] projected = new Factor[nodes.size()];
+            Factor[] partial = new Factor[nodes.size()];
+            for (int k = 0; k < nodes.size(); k++) {
+                Node node = nodes.get(k);
+                Measurement m = node.measurement();
+                projected[k] = (node.parent() < 0 ? mu[c] : projected[node.parent()]).sumTo(m.attrs());
+                double[] x = projected[k].values();
+                double inverseVariance = 1 / (m.sigma() * m.sigma());
+                double[] d = new double[x.length];
+                for (int j = 0; j < d.length; j++) {
+                    double diff = x[j] - m.values()[j];
+                    value += 0.5 * diff * diff * inverseVariance;
+                    d[j] = diff * inverseVariance;
+                }
+                partial[k] = new Factor(domain, m.attrs(), d);
             }
-            Factor g = new Factor(domain, m.attrs(), d);
-            gradient[c].addBroadcast(g, 1);
+            // Gradients flow back up the same tree: children into parents, roots into the clique.
+            for (int k = nodes.size() - 1; k >= 0; k--) {
+                int parent = nodes.get(k).parent();
+                (parent < 0 ? gradient[c] : partial[parent]).addBroadcast(partial[k], 1);
+            }
         }
         return new Loss(value, gradient);
     }

@@ -96,6 +96,43 @@ class InferenceTest {
         assertThat(marginals.marginal(new int[] {0}).sum()).isCloseTo(1000, within(1e-8));
     }
 
+    @RepeatedTest(10)
+    void evidenceAndReweightingGiveExactConditionals() {
+        RandomModel m = randomModel();
+        JunctionTree tree = JunctionTree.build(m.domain(), m.cliques());
+        Factor[] potentials = new Factor[tree.cliqueCount()];
+        for (int c = 0; c < potentials.length; c++) {
+            potentials[c] = randomFactor(m.domain(), tree.clique(c));
+        }
+        GraphicalModel model = new GraphicalModel(tree, potentials, 1);
+        int a = RANDOM.nextInt(m.domain().attributes());
+        double[] weights = new double[m.domain().size(a)];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = i == 0 ? 0 : RANDOM.nextDouble(); // value 0 is ruled out: -infinity potentials
+        }
+        CliqueMarginals conditioned = model.reweighted(a, weights).marginals();
+        double[] joint = BruteForce.joint(m.domain(), potentials);
+        int d = m.domain().attributes();
+        int[] all = new int[d];
+        for (int i = 0; i < d; i++) {
+            all[i] = i;
+        }
+        Factor expected = new Factor(m.domain(), all, joint);
+        expected.multiplyBroadcast(new Factor(m.domain(), new int[] {a}, weights));
+        double z = expected.sum();
+        for (int i = 0; i < d; i++) {
+            for (int j = i + 1; j < d; j++) {
+                int[] pair = {i, j};
+                double[] want = expected.sumTo(pair).values();
+                for (int k = 0; k < want.length; k++) {
+                    want[k] /= z;
+                }
+                assertThat(conditioned.probability(pair).values()).containsExactly(want, within(1e-10));
+            }
+        }
+        assertThat(conditioned.probability(new int[] {a}).values()[0]).isZero();
+    }
+
     @Test
     void estimationRecoversExactMarginalsOfATreeModel() {
         // A chain a - b - c with exact (noise-free) 2-way counts: the estimate must reproduce them.
