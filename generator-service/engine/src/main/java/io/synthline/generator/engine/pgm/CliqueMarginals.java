@@ -61,17 +61,40 @@ public final class CliqueMarginals {
             if (!subtree.contains(node)) {
                 continue;
             }
-            Factor f = probabilities[node].copy();
+            int parent = tree.parent(node);
+            boolean hasParent = parent >= 0 && subtree.contains(parent);
+            // Sum out, before multiplying anything, every attribute no message and no result needs:
+            // the products then stay the size of separators, not of cliques.
+            int[] keep = Attributes.intersection(tree.clique(node), attrs);
+            if (hasParent) {
+                keep = Attributes.union(keep, tree.separator(node));
+            }
             for (int k : tree.children(node)) {
                 if (messages[k] != null) {
-                    f = f.times(messages[k]);
+                    keep = Attributes.union(keep, tree.separator(k));
                 }
             }
-            int parent = tree.parent(node);
-            if (parent >= 0 && subtree.contains(parent)) {
-                int[] separator = tree.separator(node);
-                f.divideBroadcast(probabilities[node].sumTo(separator));
-                messages[node] = f.sumTo(Attributes.union(separator, Attributes.intersection(f.attrs(), attrs)));
+            Factor f = probabilities[node].sumTo(keep);
+            if (hasParent) {
+                f.divideBroadcast(probabilities[node].sumTo(tree.separator(node)));
+            }
+            List<Integer> incoming = new ArrayList<>();
+            for (int k : tree.children(node)) {
+                if (messages[k] != null) {
+                    incoming.add(k);
+                }
+            }
+            for (int i2 = 0; i2 < incoming.size(); i2++) {
+                // keep what the result, the parent's message and the messages still to come need
+                int[] needed = hasParent ? Attributes.union(attrs, tree.separator(node)) : attrs;
+                for (int j = i2 + 1; j < incoming.size(); j++) {
+                    needed = Attributes.union(needed, tree.separator(incoming.get(j)));
+                }
+                Factor m = messages[incoming.get(i2)];
+                f = f.contract(m, Attributes.intersection(Attributes.union(f.attrs(), m.attrs()), needed));
+            }
+            if (hasParent) {
+                messages[node] = f.sumTo(Attributes.union(tree.separator(node), Attributes.intersection(f.attrs(), attrs)));
             } else {
                 result = f.sumTo(Attributes.intersection(f.attrs(), attrs));
             }

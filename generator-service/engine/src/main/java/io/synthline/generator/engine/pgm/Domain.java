@@ -2,7 +2,7 @@ package io.synthline.generator.engine.pgm;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.LinkedHashMap;
 
 /**
  * The discrete attributes a graphical model ranges over: attribute i takes values 0 .. size(i)-1.
@@ -10,8 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * marginalisation and broadcast needs and which repeat thousands of times during estimation.
  */
 public final class Domain {
+    /** Cached index maps hold at most this many entries in total (4 bytes each); least recently used go first. */
+    private static final long CACHE_ENTRIES = 1L << 25;
+
     private final int[] sizes;
-    private final Map<Pair, int[]> indexMaps = new ConcurrentHashMap<>();
+    private final Map<Pair, int[]> indexMaps = new LinkedHashMap<>(64, 0.75f, true);
+    private long cachedEntries;
 
     public Domain(int[] sizes) {
         for (int s : sizes) {
@@ -52,7 +56,29 @@ public final class Domain {
      * of the cell of the factor over {@code small} (a subset of big) it falls into.
      */
     int[] indexMap(int[] big, int[] small) {
-        return indexMaps.computeIfAbsent(new Pair(big, small), p -> computeIndexMap(big, small));
+        Pair key = new Pair(big, small);
+        synchronized (indexMaps) {
+            int[] cached = indexMaps.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        int[] map = computeIndexMap(big, small);
+        synchronized (indexMaps) {
+            if (indexMaps.putIfAbsent(key, map) == null) {
+                cachedEntries += map.length;
+                var eldest = indexMaps.entrySet().iterator();
+                while (cachedEntries > CACHE_ENTRIES && eldest.hasNext()) {
+                    var e = eldest.next();
+                    if (e.getKey().equals(key)) {
+                        break;
+                    }
+                    cachedEntries -= e.getValue().length;
+                    eldest.remove();
+                }
+            }
+        }
+        return map;
     }
 
     private int[] computeIndexMap(int[] big, int[] small) {

@@ -150,6 +150,97 @@ public final class Factor {
         return out;
     }
 
+    /**
+     * sum over the attributes not in {@code scope} of this * other (probability space), without
+     * building the product over the union of both scopes: the cost is |this| x (cells of other's
+     * attributes this factor lacks), the memory that of the result.
+     */
+    public Factor contract(Factor other, int[] scope) {
+        int[] carried = Attributes.minus(other.attrs, attrs);
+        int[] union = Attributes.union(attrs, other.attrs);
+        if (!Attributes.isSubset(scope, union)) {
+            throw new IllegalArgumentException(Arrays.toString(scope) + " is not within " + Arrays.toString(union));
+        }
+        int[] otherStride = strides(other.attrs);
+        int[] outStride = strides(scope);
+        int n = values.length;
+        int[] otherIndex = new int[n];
+        int[] outIndex = new int[n];
+        int[] shape = domain.shape(attrs);
+        int[] digit = new int[attrs.length];
+        int[] stepOther = new int[attrs.length];
+        int[] stepOut = new int[attrs.length];
+        for (int p = 0; p < attrs.length; p++) {
+            int i = Attributes.indexOf(other.attrs, attrs[p]);
+            stepOther[p] = i >= 0 ? otherStride[i] : 0;
+            int j = Attributes.indexOf(scope, attrs[p]);
+            stepOut[p] = j >= 0 ? outStride[j] : 0;
+        }
+        int io = 0;
+        int iu = 0;
+        for (int x = 0; x < n; x++) {
+            otherIndex[x] = io;
+            outIndex[x] = iu;
+            for (int p = attrs.length - 1; p >= 0; p--) {
+                digit[p]++;
+                io += stepOther[p];
+                iu += stepOut[p];
+                if (digit[p] < shape[p]) {
+                    break;
+                }
+                io -= stepOther[p] * shape[p];
+                iu -= stepOut[p] * shape[p];
+                digit[p] = 0;
+            }
+        }
+        int t = Math.toIntExact(domain.cells(carried));
+        int[] offsetOther = new int[t];
+        int[] offsetOut = new int[t];
+        int[] carriedShape = domain.shape(carried);
+        int[] cd = new int[carried.length];
+        for (int k = 0; k < t; k++) {
+            int a = 0;
+            int b = 0;
+            for (int q = 0; q < carried.length; q++) {
+                a += cd[q] * otherStride[Attributes.indexOf(other.attrs, carried[q])];
+                int j = Attributes.indexOf(scope, carried[q]);
+                b += j >= 0 ? cd[q] * outStride[j] : 0;
+            }
+            offsetOther[k] = a;
+            offsetOut[k] = b;
+            for (int q = carried.length - 1; q >= 0; q--) {
+                if (++cd[q] < carriedShape[q]) {
+                    break;
+                }
+                cd[q] = 0;
+            }
+        }
+        double[] out = new double[Math.toIntExact(domain.cells(scope))];
+        double[] o = other.values;
+        for (int x = 0; x < n; x++) {
+            double v = values[x];
+            if (v == 0) {
+                continue;
+            }
+            int baseOther = otherIndex[x];
+            int baseOut = outIndex[x];
+            for (int k = 0; k < t; k++) {
+                out[baseOut + offsetOut[k]] += v * o[baseOther + offsetOther[k]];
+            }
+        }
+        return new Factor(domain, scope, out);
+    }
+
+    private int[] strides(int[] scope) {
+        int[] stride = new int[scope.length];
+        int s = 1;
+        for (int i = scope.length - 1; i >= 0; i--) {
+            stride[i] = s;
+            s *= domain.size(scope[i]);
+        }
+        return stride;
+    }
+
     /** This factor broadcast to a superset scope (log or probability space alike). */
     public Factor expandTo(int[] scope) {
         Factor out = Factor.filled(domain, scope, 0);

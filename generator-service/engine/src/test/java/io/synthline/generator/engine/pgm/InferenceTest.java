@@ -190,6 +190,18 @@ class InferenceTest {
         }
     }
 
+    @RepeatedTest(10)
+    void contractionEqualsProductThenSum() {
+        Domain domain = new Domain(new int[] {2, 3, 4, 2, 3});
+        int[] x = Attributes.of(RANDOM.nextInt(5), RANDOM.nextInt(5), RANDOM.nextInt(5));
+        int[] y = Attributes.of(RANDOM.nextInt(5), RANDOM.nextInt(5));
+        Factor f = new Factor(domain, x, RANDOM.doubles(domain.cells(x), 0, 1).toArray());
+        Factor g = new Factor(domain, y, RANDOM.doubles(domain.cells(y), 0, 1).toArray());
+        int[] union = Attributes.union(x, y);
+        int[] scope = Attributes.of(union[RANDOM.nextInt(union.length)], union[RANDOM.nextInt(union.length)]);
+        assertThat(f.contract(g, scope).values()).containsExactly(f.times(g).sumTo(scope).values(), within(1e-12));
+    }
+
     @Test
     void factorOperationsByHand() {
         Domain domain = new Domain(new int[] {2, 3});
