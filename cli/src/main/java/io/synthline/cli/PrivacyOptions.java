@@ -1,28 +1,25 @@
 package io.synthline.cli;
 
+import io.synthline.commons.api.DeclaredColumn;
+import io.synthline.commons.api.PrivacySpec;
 import io.synthline.commons.json.Json;
-import io.synthline.commons.table.Table;
 import io.synthline.commons.table.TableSchema;
-import io.synthline.generator.engine.FittedModel;
 import io.synthline.generator.engine.Synthesizers;
-import io.synthline.generator.engine.dp.DpSettings;
-import io.synthline.generator.engine.dp.PrivateModel;
 import io.synthline.generator.engine.dp.PrivateSynthesizers;
 import io.synthline.generator.engine.privacy.DomainProvenance;
-import io.synthline.generator.engine.privacy.PrivacyParameters;
 import io.synthline.generator.engine.privacy.PrivacyReport;
 import io.synthline.generator.engine.privacy.domain.DeclaredSchema;
-import io.synthline.generator.engine.privacy.domain.DomainPolicy;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** The differential-privacy options of {@code synth generate} (models mst and aim). */
+/**
+ * The differential-privacy options of {@code synth generate} (models mst and aim). They become
+ * the request's privacy block, the same one the API takes.
+ */
 public class PrivacyOptions {
     @Option(names = "--epsilon", paramLabel = "E", description = "DP models (mst, aim): epsilon of the (epsilon, delta)-DP guarantee for the whole run")
     Double epsilon;
@@ -35,9 +32,8 @@ public class PrivacyOptions {
     Path schema;
 
     @Option(names = "--domain-budget", paramLabel = "SHARE",
-            description = "DP models: share of the budget spent learning domains the schema leaves open (default: ${DEFAULT-VALUE})",
-            defaultValue = "0.1")
-    double domainShare;
+            description = "DP models: share of the budget spent learning domains the schema leaves open (default: 0.1)")
+    Double domainShare;
 
     @Option(names = "--require-declared-domain",
             description = "DP models: refuse to run when the schema leaves a domain open, instead of learning it privately")
@@ -62,48 +58,52 @@ public class PrivacyOptions {
         return declared;
     }
 
-    /** Checks the combination of options before any data is read. */
-    void validate(String model) {
+    private boolean anyGiven() {
+        return epsilon != null || delta != null || domainShare != null || requireDeclaredDomain || reportFile != null;
+    }
+
+    /**
+     * The privacy block for {@code model}: these options over the spec file's block. Refuses DP
+     * options on a model that gives no guarantee, and a DP model without (epsilon, delta).
+     */
+    PrivacySpec spec(String model, PrivacySpec base) {
         boolean dp = PrivateSynthesizers.isPrivate(model);
-        if (dp && (epsilon == null || delta == null)) {
+        if (!dp) {
+            if (anyGiven() || base != null) {
+                throw new SynthCommand.UserError("--epsilon, --delta, --domain-budget, --require-declared-domain and --privacy-report"
+                        + " (and a spec's privacy block) apply to the differentially private models " + PrivateSynthesizers.NAMES
+                        + ", not to " + (model == null ? Synthesizers.DEFAULT : model));
+            }
+            return null;
+        }
+        PrivacySpec b = base != null ? base : new PrivacySpec(null, null, null, null, null);
+        Double e = epsilon != null ? epsilon : b.epsilon();
+        Double d = delta != null ? delta : b.delta();
+        if (e == null || d == null) {
             throw new SynthCommand.UserError("model " + model + " is differentially private: give --epsilon and --delta");
         }
-        if (!dp && (epsilon != null || delta != null || requireDeclaredDomain || reportFile != null)) {
-            throw new SynthCommand.UserError("--epsilon, --delta, --require-declared-domain and --privacy-report apply to the"
-                    + " differentially private models " + PrivateSynthesizers.NAMES + ", not to " + (model == null ? Synthesizers.DEFAULT : model));
-        }
-        if (dp) {
-            settings();
-        }
-    }
-
-    private DpSettings settings() {
-        return DpSettings.of(new PrivacyParameters(epsilon, delta), declared())
-                .withDomainPolicy(requireDeclaredDomain ? DomainPolicy.REFUSE : DomainPolicy.LEARN_PRIVATELY)
-                .withDomainShare(domainShare);
-    }
-
-    FittedModel fit(String model, Table training, long seed) {
-        if (PrivateSynthesizers.isPrivate(model)) {
-            return PrivateSynthesizers.create(model, settings(), null).fit(training, seed);
-        }
-        return Synthesizers.byName(model).fit(training, seed);
+        List<DeclaredColumn> domain = declared() != null ? declared().columns() : b.domain();
+        return new PrivacySpec(e, d, domainShare != null ? domainShare : b.domainBudgetShare(),
+                requireDeclaredDomain ? Boolean.TRUE : b.requireDeclaredDomain(), domain);
     }
 
     /** For DP models: tells what the run guarantees and where the domain came from, and writes the report next to the output. */
-    void report(FittedModel fitted, Path out, PrintWriter err) throws IOException {
-        if (!(fitted instanceof PrivateModel model)) {
+    void report(PrivacyReport report, boolean fitted, Path out, PrintWriter err) throws IOException {
+        if (report == null) {
             return;
         }
-        PrivacyReport report = model.privacy();
         err.println("synth: privacy: " + report.summary() + " (noise: " + report.noiseSource() + ")");
+        if (!fitted) {
+            err.println("synth: privacy: the stored model was sampled: post-processing, no further budget spent");
+        }
         List<DomainProvenance> learned = report.domain().stream().filter(p -> p.source().equals(DomainProvenance.LEARNED)).toList();
         double domainRho = report.mechanisms().stream().filter(u -> u.stage().equals("domain"))
                 .mapToDouble(PrivacyReport.MechanismUse::rho).sum();
         double domainDelta = report.mechanisms().stream().filter(u -> u.stage().equals("domain"))
                 .mapToDouble(PrivacyReport.MechanismUse::delta).sum();
         if (learned.isEmpty()) {
-            err.println("synth: privacy: every column's domain was declared by " + schema + " (public, no budget spent on it)");
+            err.println("synth: privacy: every column's domain was declared" + (schema != null ? " by " + schema : "")
+                    + " (public, no budget spent on it)");
         } else {
             err.printf(Locale.ROOT, "synth: privacy: learned privately (no schema declared them), costing rho %.4g (%.0f %% of the budget) and delta %.3g:%n",
                     domainRho, 100 * domainRho / report.rho(), domainDelta);
@@ -114,13 +114,7 @@ public class PrivacyOptions {
         report.domain().stream().filter(p -> p.source().equals(DomainProvenance.NOT_MODELLED))
                 .forEach(p -> err.println("synth: privacy:   " + p.column() + ": " + p.detail()));
         Path target = reportFile != null ? reportFile : out.resolveSibling(out.getFileName() + ".privacy.json");
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".privacy-", ".part");
-        try {
-            Files.writeString(tmp, Json.writePretty(report));
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        GenerateCommand.writeAtomically(target, os -> os.write(Json.writePretty(report).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         err.println("synth: privacy: report written to " + target);
     }
 }

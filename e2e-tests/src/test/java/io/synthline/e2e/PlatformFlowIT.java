@@ -95,7 +95,12 @@ class PlatformFlowIT {
 
         List<String> types = run.auditEntries().stream().map(e -> e.path("eventType").asText()).toList();
         assertThat(types).containsExactlyInAnyOrderElementsOf(DemoRun.EXPECTED_AUDIT_TYPES);
-        assertThat(run.auditEntries()).allSatisfy(e -> assertThat(e.path("actor").asText()).startsWith("acme-"));
+        // people act as themselves; governance's automatic decisions (policy approval, release gate) are the system's
+        assertThat(run.auditEntries()).allSatisfy(e -> assertThat(e.path("actor").asText())
+                .isEqualTo(e.path("source").asText().equals("/synthline/governance") ? "system" : e.path("actor").asText())
+                .satisfiesAnyOf(a -> assertThat(a).startsWith("acme-"), a -> assertThat(a).isEqualTo("system")));
+        assertThat(run.auditEntries()).filteredOn(e -> e.path("eventType").asText().equals("dataset.registered"))
+                .allSatisfy(e -> assertThat(e.path("actorRoles").toString()).contains("data-owner"));
 
         // the audit trail lives in governance's PostgreSQL database, once per event, and cannot be rewritten
         String datasetSubject = "datasets/" + run.dataset().path("id").asText();
@@ -112,7 +117,7 @@ class PlatformFlowIT {
                 }
             }
             assertThat(rows).containsExactly("dataset.registered@acme", "dataset.profiled@acme",
-                    "generation.requested@acme", "generation.completed@acme");
+                    "generation.requested@acme", "generation.approved@acme", "generation.completed@acme", "release.approved@acme");
             assertThatThrownBy(() -> c.createStatement().executeUpdate("DELETE FROM audit_entry WHERE subject = '" + datasetSubject + "'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
         }

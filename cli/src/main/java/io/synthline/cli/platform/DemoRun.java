@@ -17,8 +17,9 @@ import java.util.function.Consumer;
  * so callers (the demo command, the end-to-end test) can print or assert it.
  */
 public final class DemoRun {
+    /** What the trail holds after the demo: the services' events and governance's decisions (approval, release). */
     public static final List<String> EXPECTED_AUDIT_TYPES = List.of("dataset.registered", "dataset.profiled",
-            "generation.requested", "generation.completed", "evaluation.completed");
+            "generation.requested", "generation.approved", "generation.completed", "evaluation.completed", "release.approved");
 
     public record Outcome(JsonNode dataset, JsonNode generation, JsonNode evaluation, List<JsonNode> auditEntries) {
     }

@@ -69,6 +69,9 @@ public final class PlatformLauncher implements AutoCloseable {
     private final Map<Service, Process> processes = new LinkedHashMap<>();
     private final Ports ports;
     private final Path logsDir;
+    private Path repoRoot;
+    private StackEndpoints stack;
+    private Path storeRoot;
 
     private PlatformLauncher(Ports ports, Path logsDir) {
         this.ports = ports;
@@ -77,7 +80,13 @@ public final class PlatformLauncher implements AutoCloseable {
 
     public static PlatformLauncher start(Path repoRoot, StackEndpoints stack, Path storeRoot, Path logsDir, Ports ports,
             Consumer<String> progress) {
-        for (Service s : Service.values()) {
+        return start(repoRoot, stack, storeRoot, logsDir, ports, java.util.EnumSet.allOf(Service.class), progress);
+    }
+
+    /** Starts only {@code services} (e.g. governance alone for its restart tests). */
+    public static PlatformLauncher start(Path repoRoot, StackEndpoints stack, Path storeRoot, Path logsDir, Ports ports,
+            java.util.Set<Service> services, Consumer<String> progress) {
+        for (Service s : services) {
             if (!Files.isRegularFile(s.runnableJar(repoRoot))) {
                 throw new SynthCommand.UserError(s.module + " is not built (" + repoRoot.relativize(s.runnableJar(repoRoot))
                         + " missing); run ./mvnw package -DskipTests, or ./synth demo which builds it");
@@ -88,14 +97,17 @@ public final class PlatformLauncher implements AutoCloseable {
             }
         }
         PlatformLauncher launcher = new PlatformLauncher(ports, logsDir);
+        launcher.repoRoot = repoRoot;
+        launcher.stack = stack;
+        launcher.storeRoot = storeRoot;
         try {
             Files.createDirectories(logsDir);
             Files.createDirectories(storeRoot);
-            for (Service s : Service.values()) {
+            for (Service s : services) {
                 launcher.launch(repoRoot, s, stack, storeRoot);
             }
             long t0 = System.nanoTime();
-            for (Service s : Service.values()) {
+            for (Service s : services) {
                 launcher.awaitReady(s, Duration.ofSeconds(180));
                 progress.accept(s.module + " ready on http://127.0.0.1:" + ports.of(s) + " ("
                         + (System.nanoTime() - t0) / 1_000_000 + " ms)");
@@ -110,13 +122,34 @@ public final class PlatformLauncher implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills a service the hard way (SIGKILL: no shutdown hook, no graceful Kafka or database close),
+     * as a crash would, and waits until the process is gone.
+     */
+    public void kill(Service s) throws InterruptedException {
+        Process p = processes.remove(s);
+        if (p != null) {
+            p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Starts a service again (after {@link #kill}) with the same configuration, and waits until it is ready. */
+    public void relaunch(Service s) throws IOException {
+        if (processes.containsKey(s)) {
+            throw new IllegalStateException(s.module + " is still running");
+        }
+        launch(repoRoot, s, stack, storeRoot);
+        awaitReady(s, Duration.ofSeconds(180));
+    }
+
     private void launch(Path repoRoot, Service s, StackEndpoints stack, Path storeRoot) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + s.heap, "-XX:+UseSerialGC",
                 "-jar", s.runnableJar(repoRoot).toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
-                .redirectOutput(logFile(s).toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(s).toFile()));
         Map<String, String> env = pb.environment();
         env.put(s.portVariable, Integer.toString(ports.of(s)));
         env.put("SYNTHLINE_DB_HOST", stack.host());

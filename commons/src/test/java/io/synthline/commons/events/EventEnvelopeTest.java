@@ -35,4 +35,25 @@ class EventEnvelopeTest {
             assertThat(EventType.fromWireName(t.wireName())).contains(t);
         }
     }
+
+    @Test
+    void actorRolesTravelAsAStringExtensionAndOldPayloadsStillRead() throws Exception {
+        EventEnvelope e = EventEnvelope.create("/synthline/governance", EventType.GENERATION_APPROVED, "generations/g1",
+                "acme", "acme-owner", new Payloads.GenerationApproved("g1", "d1", "restricted", "policy",
+                        new Payloads.BudgetReservation("g1", "d1", 0.5, 1e-6), null))
+                .withActorRoles(java.util.List.of("tenant-admin", "data-owner"));
+        JsonNode json = Json.mapper().readTree(e.toJson());
+        assertThat(json.get("actorroles").asText()).isEqualTo("data-owner,tenant-admin");
+        assertThat(EventEnvelope.fromJson(e.toJson()).actorRoleList()).containsExactly("data-owner", "tenant-admin");
+        assertThat(EventEnvelope.fromJson(e.toJson()).dataAs(Payloads.GenerationApproved.class).reservation().epsilon())
+                .isEqualTo(0.5);
+
+        // an event written before the privacy block existed reads with privacy == null
+        String old = "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"/s\",\"type\":\"generation.requested\","
+                + "\"tenant\":\"acme\",\"data\":{\"generationId\":\"g\",\"datasetId\":\"d\",\"model\":\"m\",\"rows\":5,\"seed\":1}}";
+        Payloads.GenerationRequested req = EventEnvelope.fromJson(old).dataAs(Payloads.GenerationRequested.class);
+        assertThat(req.privacy()).isNull();
+        assertThat(req.rows()).isEqualTo(5);
+        assertThat(EventEnvelope.fromJson(old).actorRoleList()).isEmpty();
+    }
 }

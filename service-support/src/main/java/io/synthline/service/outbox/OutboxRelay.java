@@ -1,7 +1,6 @@
 package io.synthline.service.outbox;
 
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -10,9 +9,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -22,6 +25,13 @@ import org.jboss.logging.Logger;
  * Kafka acknowledged them. Rows are locked with SKIP LOCKED so several replicas can relay
  * without publishing the same row twice in normal operation; after a crash between send and mark,
  * a row is sent again, which consumers absorb by deduplicating on the event id.
+ *
+ * <p>Sends are sequential, so the order of rows is the order on each partition. When Kafka fails
+ * in the middle of a batch (broker down, timeout), the rows acknowledged so far are marked and
+ * committed, the rest stays pending and the next run starts with the first unacknowledged row: a
+ * Kafka outage delays events, it neither loses nor reorders them, and it does not make the relay
+ * re-send a whole batch. A send never waits longer than {@code synthline.outbox.send-timeout}, so
+ * row locks are not held for the producer's full delivery timeout.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -35,16 +45,40 @@ public class OutboxRelay {
     @Channel("outbox")
     MutinyEmitter<String> emitter;
 
+    @ConfigProperty(name = "synthline.outbox.send-timeout", defaultValue = "15s")
+    Duration sendTimeout;
+
+    @ConfigProperty(name = "synthline.outbox.retention", defaultValue = "7d")
+    Duration retention;
+
+    private volatile String lastFailure;
+
     @Scheduled(every = "${synthline.outbox.poll-interval:0.2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
         return publishPending()
-                .onFailure().invoke(e -> LOG.warnf("outbox relay failed, will retry: %s", e.getMessage()))
+                .onFailure().invoke(e -> logFailure(String.valueOf(e)))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
-    /** Publishes one batch; returns how many rows were published. */
+    /** Published rows are only kept for inspection; consumers deduplicate with their own inbox. */
+    @Scheduled(every = "${synthline.outbox.cleanup-interval:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> cleanup() {
+        return pool.preparedQuery("DELETE FROM outbox_event WHERE published_at < $1")
+                .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(retention)))
+                .invoke(rows -> {
+                    if (rows.rowCount() > 0) {
+                        LOG.infof("outbox: removed %d rows published more than %s ago", rows.rowCount(), retention);
+                    }
+                })
+                .onFailure().invoke(e -> LOG.warnf("outbox cleanup failed, will retry: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Publishes one batch; returns how many rows were published (and marked). */
     public Uni<Integer> publishPending() {
         return pool.withTransaction(conn -> conn
                 .preparedQuery("SELECT id, topic, message_key, payload FROM outbox_event WHERE published_at IS NULL "
@@ -56,14 +90,41 @@ public class OutboxRelay {
                     if (pending.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    UUID[] ids = pending.stream().map(r -> r.getUUID("id")).toArray(UUID[]::new);
-                    return Multi.createFrom().iterable(pending)
-                            .onItem().transformToUniAndConcatenate(this::send)
-                            .collect().last()
-                            .chain(() -> conn.preparedQuery("UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)")
-                                    .execute(Tuple.of(ids)))
-                            .map(done -> pending.size());
+                    List<UUID> acknowledged = new ArrayList<>();
+                    String[] failure = {null};
+                    return sendInOrder(pending, 0, acknowledged, failure)
+                            .chain(() -> acknowledged.isEmpty() ? Uni.createFrom().voidItem()
+                                    : conn.preparedQuery("UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)")
+                                            .execute(Tuple.of(acknowledged.toArray(UUID[]::new))).replaceWithVoid())
+                            .map(done -> {
+                                if (failure[0] != null) {
+                                    logFailure("published " + acknowledged.size() + " of " + pending.size()
+                                            + " pending events, then: " + failure[0]);
+                                } else if (lastFailure != null) {
+                                    LOG.infof("outbox relay recovered: publishing again");
+                                    lastFailure = null;
+                                }
+                                return acknowledged.size();
+                            });
                 }));
+    }
+
+    /** Sends rows[i..] one after the other, stopping at the first failure (later rows must not overtake it). */
+    private Uni<Void> sendInOrder(List<Row> rows, int i, List<UUID> acknowledged, String[] failure) {
+        if (i == rows.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        Row row = rows.get(i);
+        return send(row)
+                .ifNoItem().after(sendTimeout).failWith(() -> new IllegalStateException("Kafka did not acknowledge within " + sendTimeout))
+                .onItem().transformToUni(ok -> {
+                    acknowledged.add(row.getUUID("id"));
+                    return sendInOrder(rows, i + 1, acknowledged, failure);
+                })
+                .onFailure().recoverWithUni(e -> {
+                    failure[0] = String.valueOf(e);
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     private Uni<Void> send(Row row) {
@@ -72,5 +133,13 @@ public class OutboxRelay {
                 .withKey(row.getString("message_key"))
                 .build();
         return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata));
+    }
+
+    /** Logs a failure once per distinct message: a Kafka outage must not flood the log every 200 ms. */
+    private void logFailure(String message) {
+        if (!message.equals(lastFailure)) {
+            LOG.warnf("outbox relay could not publish, will retry: %s", message);
+            lastFailure = message;
+        }
     }
 }

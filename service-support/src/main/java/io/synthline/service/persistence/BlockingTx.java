@@ -3,6 +3,7 @@ package io.synthline.service.persistence;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.synthline.service.security.CallerSnapshot;
 import java.util.function.Supplier;
 
 /**
@@ -22,8 +23,13 @@ public final class BlockingTx {
     }
 
     private static <T> T await(Supplier<Uni<T>> work) {
+        // The work runs on a fresh Vert.x context where the request's identity is not visible: carry the caller over.
+        CallerSnapshot caller = CallerSnapshot.current().orElse(null);
         try {
-            return VertxContextSupport.subscribeAndAwait(work);
+            return VertxContextSupport.subscribeAndAwait(() -> {
+                CallerSnapshot.bind(caller);
+                return work.get();
+            });
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

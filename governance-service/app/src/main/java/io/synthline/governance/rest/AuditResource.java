@@ -1,36 +1,117 @@
 package io.synthline.governance.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.AuditEntryView;
+import io.synthline.commons.api.BadInputException;
+import io.synthline.governance.engine.audit.Checkpoint;
+import io.synthline.governance.repository.AuditRepository;
 import io.synthline.governance.service.AuditService;
+import io.synthline.governance.service.SigningKeys;
 import io.synthline.service.security.Caller;
 import io.synthline.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
+    static final String[] READERS = {Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN, Roles.DATA_OWNER};
+
     @Inject
     AuditService audit;
+
+    @Inject
+    SigningKeys keys;
 
     @Inject
     Caller caller;
 
     @GET
-    @WithSession
     @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN, Roles.DATA_OWNER})
-    @Operation(summary = "Audit entries of the caller's tenant, oldest first, optionally for one subject (e.g. datasets/{id})")
+    @Operation(summary = "Audit entries of the caller's tenant in chain order, filtered by subject (e.g. datasets/{id}), "
+            + "event type, actor, outcome and occurrence time [from, to)")
     public Uni<List<AuditEntryView>> query(@QueryParam("subject") String subject, @QueryParam("type") String type,
-            @QueryParam("limit") Integer limit) {
-        return audit.query(caller.tenant(), subject, type, limit);
+            @QueryParam("actor") String actor, @QueryParam("outcome") String outcome, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("after") Long afterChainIndex, @QueryParam("limit") Integer limit,
+            @QueryParam("tenant") String tenant) {
+        return audit.query(new AuditRepository.Filter(tenantFor(tenant), subject, type, actor, outcome, instant("from", from),
+                instant("to", to), afterChainIndex, limit == null ? 100 : limit));
+    }
+
+    @GET
+    @Path("verify")
+    @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN, Roles.DATA_OWNER})
+    @Operation(summary = "Recompute the tenant's hash chain and checkpoints; reports the first broken link")
+    public Uni<AuditService.VerificationResult> verify(@QueryParam("tenant") String tenant) {
+        return audit.verify(tenantFor(tenant));
+    }
+
+    @GET
+    @Path("checkpoints")
+    @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN, Roles.DATA_OWNER})
+    @Operation(summary = "Signed checkpoints of the tenant's chain")
+    public Uni<List<Checkpoint>> checkpoints(@QueryParam("tenant") String tenant) {
+        return audit.checkpoints(tenantFor(tenant));
+    }
+
+    @POST
+    @Path("checkpoints")
+    @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Sign the heads of all chains that moved now instead of at the next scheduled checkpoint")
+    public Uni<List<Checkpoint>> checkpointNow() {
+        return audit.checkpointNow();
+    }
+
+    @GET
+    @Path("export")
+    @Produces("application/zip")
+    @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Evidence bundle (ZIP: entries, checkpoints, public keys, signed manifest, VERIFY.md) of the entries "
+            + "that occurred in [from, to); verify offline with `synth audit verify`. The export is itself audited.")
+    public Uni<org.jboss.resteasy.reactive.RestResponse<byte[]>> export(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("tenant") String tenant) {
+        String t = tenantFor(tenant);
+        return audit.export(t, instant("from", from), instant("to", to), caller.username())
+                .map(zip -> org.jboss.resteasy.reactive.RestResponse.ResponseBuilder.ok(zip, "application/zip")
+                        .header("Content-Disposition", "attachment; filename=\"audit-evidence-" + t + ".zip\"").build());
+    }
+
+    @GET
+    @Path("public-keys")
+    @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN, Roles.DATA_OWNER, Roles.DATA_SCIENTIST})
+    @Operation(summary = "Every Ed25519 public key that ever signed checkpoints (PEM by key id); the current key first")
+    public Uni<Map<String, Object>> publicKeys() {
+        return keys.allPem().map(pems -> Map.of("currentKeyId", keys.current().keyId(), "algorithm", "Ed25519", "keys", pems));
+    }
+
+    /** The caller's tenant; a platform admin (who may have none) names one explicitly. */
+    String tenantFor(String requested) {
+        if (requested != null && !requested.isBlank() && caller.hasRole(Roles.PLATFORM_ADMIN)) {
+            return requested;
+        }
+        return caller.tenant();
+    }
+
+    static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadInputException("invalid-" + name, name + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z, got '"
+                    + value + "'");
+        }
     }
 }

@@ -1,70 +1,124 @@
 package io.synthline.governance.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.AuditEntryView;
 import io.synthline.commons.api.BadInputException;
-import io.synthline.commons.events.EventEnvelope;
-import io.synthline.commons.json.Json;
-import io.synthline.governance.engine.AuditRecord;
-import io.synthline.governance.repository.AuditEntryEntity;
-import io.quarkus.panache.common.Parameters;
+import io.synthline.governance.engine.audit.AuditRecord;
+import io.synthline.governance.engine.audit.ChainVerification;
+import io.synthline.governance.engine.audit.ChainVerifier;
+import io.synthline.governance.engine.audit.ChainedEntry;
+import io.synthline.governance.engine.audit.Checkpoint;
+import io.synthline.governance.engine.audit.EvidenceBundle;
+import io.synthline.commons.events.EventType;
+import io.synthline.commons.events.Payloads;
+import io.synthline.governance.repository.AuditRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
+import org.jboss.logging.Logger;
 
-/** Appends events to the audit trail (exactly once per event id) and answers queries on it. */
+/** Appends events to the tenants' audit chains (exactly once per event id), signs checkpoints, verifies chains. */
 @ApplicationScoped
 public class AuditService {
     public static final int MAX_LIMIT = 1000;
+    private static final Logger LOG = Logger.getLogger(AuditService.class);
 
-    /** Inserts unless the event id is already recorded; true when a new entry was written. */
-    public Uni<Boolean> append(EventEnvelope event) {
-        AuditRecord r = AuditRecord.of(event);
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                "INSERT INTO audit_entry (event_id, tenant, event_type, source, subject, actor, outcome, occurred_at, recorded_at, data_json) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, now(), ?9) ON CONFLICT (event_id) DO NOTHING")
-                .setParameter(1, r.eventId())
-                .setParameter(2, r.tenant())
-                .setParameter(3, r.eventType())
-                .setParameter(4, r.source())
-                .setParameter(5, r.subject())
-                .setParameter(6, r.actor())
-                .setParameter(7, r.outcome())
-                .setParameter(8, OffsetDateTime.ofInstant(r.occurredAt(), ZoneOffset.UTC))
-                .setParameter(9, r.data() == null ? null : r.data().toString())
-                .executeUpdate())
-                .map(n -> n == 1);
+    @Inject
+    AuditRepository repository;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    GovernanceEvents events;
+
+    /** Appends in its own transaction; true when a new entry was written, false for a redelivery. */
+    public Uni<Boolean> append(AuditRecord record) {
+        return repository.pool().withTransaction(conn -> repository.append(conn, record)).map(e -> e != null);
     }
 
-    public Uni<List<AuditEntryView>> query(String tenant, String subject, String type, Integer limit) {
-        int max = limit == null ? 100 : limit;
-        if (max < 1 || max > MAX_LIMIT) {
+    public Uni<List<AuditEntryView>> query(AuditRepository.Filter filter) {
+        if (filter.limit() < 1 || filter.limit() > MAX_LIMIT) {
             throw new BadInputException("invalid-limit", "limit must be between 1 and " + MAX_LIMIT);
         }
-        StringBuilder q = new StringBuilder("tenant = :tenant");
-        Parameters p = Parameters.with("tenant", tenant);
-        if (subject != null && !subject.isBlank()) {
-            q.append(" and subject = :subject");
-            p.and("subject", subject);
-        }
-        if (type != null && !type.isBlank()) {
-            q.append(" and eventType = :type");
-            p.and("type", type);
-        }
-        q.append(" order by seq");
-        return AuditEntryEntity.<AuditEntryEntity>find(q.toString(), p).range(0, max - 1).list()
-                .map(l -> l.stream().map(AuditService::toView).toList());
+        return repository.find(filter);
     }
 
-    static AuditEntryView toView(AuditEntryEntity e) {
-        try {
-            return new AuditEntryView(e.seq, e.eventId, e.eventType, e.source, e.subject, e.actor, e.occurredAt,
-                    e.recordedAt, e.dataJson == null ? null : Json.mapper().readTree(e.dataJson));
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("audit entry " + e.seq + " holds unreadable data", ex);
+    /** Recomputes the whole chain of a tenant against every checkpoint and every key that ever signed. */
+    public Uni<VerificationResult> verify(String tenant) {
+        return keys.publicKeys().chain(publicKeys -> repository.checkpoints(tenant, null, null).chain(checkpoints -> {
+            ChainVerifier verifier = ChainVerifier.wholeChain(tenant, checkpoints, publicKeys);
+            return repository.chain(tenant, null, null)
+                    .onItem().invoke(verifier::accept)
+                    .collect().last()
+                    .chain(() -> repository.unchainedCount(tenant))
+                    .map(unchained -> new VerificationResult(verifier.finish(), unchained, Instant.now()));
+        }));
+    }
+
+    /**
+     * @param unchainedEntries entries written before chaining existed (not covered by the chain)
+     */
+    public record VerificationResult(ChainVerification chain, long unchainedEntries, Instant verifiedAt) {
+    }
+
+    /** Signs the head of every chain that moved since its last checkpoint. */
+    @Scheduled(every = "${synthline.governance.audit.checkpoint-interval:30s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledCheckpoints() {
+        return checkpointNow().onFailure().invoke(e -> LOG.warnf("checkpointing failed, will retry: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Returns the checkpoints written. */
+    public Uni<List<Checkpoint>> checkpointNow() {
+        return repository.headsWithoutCheckpoint().chain(heads -> {
+            List<Checkpoint> signed = heads.stream().map(h -> keys.current().checkpoint(h.getString("tenant"),
+                    h.getLong("chain_index"), h.getString("entry_hash"), Instant.now())).toList();
+            if (signed.isEmpty()) {
+                return Uni.createFrom().item(signed);
+            }
+            return io.smallrye.mutiny.Multi.createFrom().iterable(signed)
+                    .onItem().transformToUniAndConcatenate(repository::insertCheckpoint)
+                    .collect().last().replaceWith(signed);
+        });
+    }
+
+    /**
+     * The evidence bundle of a tenant's entries that occurred in [from, to) (the whole chain when both
+     * are null), extended to the contiguous chain segment between the first and last of them. The
+     * export itself is audited (audit.exported).
+     */
+    public Uni<byte[]> export(String tenant, Instant from, Instant to, String exportedBy) {
+        Instant start = from == null ? Instant.EPOCH : from;
+        Instant end = to == null ? Instant.now().plusSeconds(1) : to;
+        if (!start.isBefore(end)) {
+            throw new BadInputException("invalid-range", "from must be before to");
         }
+        return repository.indexRange(tenant, start, end).chain(range -> {
+            long lo = range == null ? 1 : range[0];
+            long hi = range == null ? 0 : range[1];
+            Uni<List<ChainedEntry>> entries = range == null ? Uni.createFrom().item(List.of()) : segment(tenant, lo, hi);
+            return entries.chain(es -> repository.checkpoints(tenant, lo, hi).chain(cps -> keys.allPem().map(pems -> {
+                String bundleId = java.util.UUID.randomUUID().toString();
+                return new Export(bundleId, es.size(), EvidenceBundle.write(bundleId, tenant, start, end, exportedBy, es, cps, pems,
+                        keys.current(), Instant.now()));
+            })));
+        }).call(export -> repository.pool().withTransaction(conn -> events.publish(conn, EventType.AUDIT_EXPORTED,
+                "audit/" + tenant, tenant, exportedBy, new Payloads.AuditExported(export.bundleId(), start, end, export.entries(),
+                        io.synthline.governance.engine.audit.Hashes.sha256Hex(export.zip()))))).map(Export::zip);
+    }
+
+    record Export(String bundleId, long entries, byte[] zip) {
+    }
+
+    public Uni<List<Checkpoint>> checkpoints(String tenant) {
+        return repository.checkpoints(tenant, null, null);
+    }
+
+    public Uni<List<ChainedEntry>> segment(String tenant, long fromIndex, long toIndex) {
+        return repository.chain(tenant, fromIndex, toIndex).collect().asList();
     }
 }

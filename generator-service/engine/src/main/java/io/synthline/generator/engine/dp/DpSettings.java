@@ -1,6 +1,7 @@
 package io.synthline.generator.engine.dp;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.api.PrivacySpec;
 import io.synthline.generator.engine.privacy.PrivacyParameters;
 import io.synthline.generator.engine.privacy.domain.DeclaredSchema;
 import io.synthline.generator.engine.privacy.domain.DomainPolicy;
@@ -51,6 +52,21 @@ public record DpSettings(PrivacyParameters privacy, DeclaredSchema schema, Domai
     public static DpSettings of(PrivacyParameters privacy, DeclaredSchema schema) {
         return new DpSettings(privacy, schema, DomainPolicy.LEARN_PRIVATELY, DEFAULT_DOMAIN_SHARE,
                 DEFAULT_THRESHOLD_DELTA_SHARE, DEFAULT_DISCRETISATION_SHARE, DEFAULT_NUMERIC_BINS, RandomBits::secure);
+    }
+
+    /**
+     * The settings a request's privacy block asks for: (epsilon, delta), the public domain it
+     * declares, the domain budget share and whether open domains are refused. Secure noise.
+     */
+    public static DpSettings of(PrivacySpec spec) {
+        if (spec == null || spec.epsilon() == null || spec.delta() == null) {
+            throw new BadInputException("missing-privacy", "differentially private models (" + PrivateSynthesizers.NAMES
+                    + ") need a privacy block with epsilon and delta");
+        }
+        DpSettings settings = of(new PrivacyParameters(spec.epsilon(), spec.delta()),
+                spec.domain() == null || spec.domain().isEmpty() ? null : new DeclaredSchema(spec.domain()))
+                .withDomainPolicy(Boolean.TRUE.equals(spec.requireDeclaredDomain()) ? DomainPolicy.REFUSE : DomainPolicy.LEARN_PRIVATELY);
+        return spec.domainBudgetShare() == null ? settings : settings.withDomainShare(spec.domainBudgetShare());
     }
 
     public DpSettings withDomainPolicy(DomainPolicy policy) {

@@ -4,6 +4,8 @@ import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.FittedModel;
 import io.synthline.generator.engine.Synthesizer;
+import io.synthline.generator.engine.artifact.ModelInput;
+import java.io.IOException;
 import io.synthline.generator.engine.pgm.GraphicalModel;
 import io.synthline.generator.engine.privacy.DomainProvenance;
 import io.synthline.generator.engine.privacy.Mechanisms;
@@ -106,6 +108,11 @@ public abstract class PrivateSynthesizer implements Synthesizer {
         PrivacyReport report = accountant.report(bits.description(), bits.isPrivate(), provenance);
         int[] columns = columnOf.stream().mapToInt(Integer::intValue).toArray();
         return new PrivateModel(name(), training.schema(), columns, learned.codecs(), learned.model(), report);
+    }
+
+    @Override
+    public PrivateModel read(ModelInput in) throws IOException {
+        return PrivateModel.read(name(), in);
     }
 
     /** Encodes every row; a row whose value has no place in some non-nullable domain is left out of all measurements. */

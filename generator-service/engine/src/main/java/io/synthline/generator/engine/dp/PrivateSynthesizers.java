@@ -1,6 +1,7 @@
 package io.synthline.generator.engine.dp;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.api.PrivacySpec;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,11 @@ public final class PrivateSynthesizers {
 
     public static boolean isPrivate(String model) {
         return model != null && NAMES.contains(model);
+    }
+
+    /** The synthesizer a model spec asks for; its privacy block gives (epsilon, delta) and the public domain. */
+    public static PrivateSynthesizer create(String model, PrivacySpec privacy, Map<String, String> options) {
+        return create(model, DpSettings.of(privacy), options);
     }
 
     /**

@@ -54,6 +54,22 @@ public final class JunctionTree {
         }
     }
 
+    /**
+     * A tree given by its cliques and parents (as {@link #cliques()} and {@link #parent} report
+     * them), e.g. read back from a stored model.
+     */
+    public static JunctionTree of(Domain domain, List<int[]> cliques, int[] parent) {
+        if (parent.length != cliques.size() || cliques.isEmpty() || parent[0] != -1) {
+            throw new IllegalArgumentException("one parent per clique, clique 0 the root");
+        }
+        for (int c = 1; c < parent.length; c++) {
+            if (parent[c] < 0 || parent[c] >= parent.length || parent[c] == c) {
+                throw new IllegalArgumentException("clique " + c + " has no valid parent");
+            }
+        }
+        return new JunctionTree(domain, cliques, parent.clone());
+    }
+
     /** The junction tree of a model that measures {@code measured} (each a sorted attribute set). */
     public static JunctionTree build(Domain domain, Collection<int[]> measured) {
         List<int[]> cliques = maximalCliques(domain, measured);

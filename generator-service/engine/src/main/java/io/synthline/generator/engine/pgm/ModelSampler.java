@@ -1,6 +1,7 @@
 package io.synthline.generator.engine.pgm;
 
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Draws records from a calibrated model, clique by clique down the junction tree: the root
@@ -18,6 +19,9 @@ public final class ModelSampler {
     /** For one clique: which attributes are new, and P(new | separator) as a [separator][new] table. */
     private record Step(int[] separator, int[] fresh, double[][] conditional) {
     }
+
+    /** Per step, per separator value: running sums of {@link Step#conditional}, for drawing one record at a time. */
+    private volatile double[][][] cumulative;
 
     public ModelSampler(CliqueMarginals marginals) {
         this.tree = marginals.tree();
@@ -38,6 +42,64 @@ public final class ModelSampler {
             }
             steps[i] = new Step(separator, fresh, conditional);
         }
+    }
+
+    /**
+     * One record drawn independently (ancestral sampling down the tree), all randomness from
+     * {@code random}: what a row-by-row generation pipeline needs, where each row has its own
+     * stream. Fills {@code codes} (one code per attribute).
+     */
+    public void draw(RandomGenerator random, int[] codes) {
+        double[][][] cum = cumulative();
+        for (int i = 0; i < steps.length; i++) {
+            Step step = steps[i];
+            int g = 0;
+            for (int a : step.separator) {
+                g = g * domain.size(a) + codes[a];
+            }
+            double[] c = cum[i][g];
+            double total = c[c.length - 1];
+            int value;
+            if (total > 0) {
+                double u = random.nextDouble() * total;
+                int k = java.util.Arrays.binarySearch(c, u);
+                value = k >= 0 ? k + 1 : -k - 1;
+                while (value < c.length - 1 && c[value] <= u) {
+                    value++;
+                }
+                value = Math.min(value, c.length - 1);
+            } else {
+                // a separator value the model gives probability zero: cannot be reached from the root
+                value = random.nextInt(c.length);
+            }
+            for (int k = step.fresh.length - 1; k >= 0; k--) {
+                int a = step.fresh[k];
+                codes[a] = value % domain.size(a);
+                value /= domain.size(a);
+            }
+        }
+    }
+
+    private double[][][] cumulative() {
+        double[][][] c = cumulative;
+        if (c == null) {
+            c = new double[steps.length][][];
+            for (int i = 0; i < steps.length; i++) {
+                double[][] table = steps[i].conditional;
+                c[i] = new double[table.length][];
+                for (int g = 0; g < table.length; g++) {
+                    double[] running = new double[table[g].length];
+                    double sum = 0;
+                    for (int k = 0; k < running.length; k++) {
+                        sum += table[g][k];
+                        running[k] = sum;
+                    }
+                    c[i][g] = running;
+                }
+            }
+            cumulative = c;
+        }
+        return c;
     }
 
     /** {@code rows} records as codes[attribute][row]. */

@@ -1,5 +1,6 @@
 package io.synthline.generator.engine.dp;
 
+import io.synthline.commons.api.DeclaredColumn;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.table.Column;
@@ -31,9 +32,9 @@ final class AdultFixtures {
     }
 
     static DeclaredSchema domainOf(String... names) {
-        Map<String, DeclaredSchema.DeclaredColumn> byName = DOMAIN.columns().stream()
-                .collect(Collectors.toMap(DeclaredSchema.DeclaredColumn::name, Function.identity()));
-        List<DeclaredSchema.DeclaredColumn> out = new ArrayList<>();
+        Map<String, DeclaredColumn> byName = DOMAIN.columns().stream()
+                .collect(Collectors.toMap(DeclaredColumn::name, Function.identity()));
+        List<DeclaredColumn> out = new ArrayList<>();
         for (String n : names) {
             out.add(byName.get(n));
         }

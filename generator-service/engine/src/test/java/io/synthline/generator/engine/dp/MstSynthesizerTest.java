@@ -1,5 +1,6 @@
 package io.synthline.generator.engine.dp;
 
+import io.synthline.commons.api.DeclaredColumn;
 import static io.synthline.generator.engine.dp.AdultFixtures.ADULT;
 import static io.synthline.generator.engine.dp.AdultFixtures.DOMAIN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,12 +74,12 @@ class MstSynthesizerTest {
 
     @Test
     void everyValueStaysInsideTheDeclaredDomain() {
-        Map<String, DeclaredSchema.DeclaredColumn> declared = DOMAIN.columns().stream()
-                .collect(Collectors.toMap(DeclaredSchema.DeclaredColumn::name, Function.identity()));
+        Map<String, DeclaredColumn> declared = DOMAIN.columns().stream()
+                .collect(Collectors.toMap(DeclaredColumn::name, Function.identity()));
         List<String> names = ADULT.schema().names();
         for (String[] row : rows) {
             for (int c = 0; c < row.length; c++) {
-                DeclaredSchema.DeclaredColumn d = declared.get(names.get(c));
+                DeclaredColumn d = declared.get(names.get(c));
                 assertThat(row[c]).isNotNull();
                 if (d.hasCategories()) {
                     assertThat(d.categories()).contains(row[c]);

@@ -3,7 +3,7 @@ package io.synthline.generator.engine.privacy.domain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * A numeric column's discretisation: fine leaves (a partition of [min, max] into intervals, each
@@ -172,19 +172,111 @@ public final class Binning {
     }
 
     /** A value of the bin: a leaf by weight (by width when the bin's leaves all weigh nothing), then uniform inside. */
-    public double sample(int bin, SplittableRandom random) {
+    public double sample(int bin, RandomGenerator random) {
         int first = binFirstLeaf[bin];
         int last = binFirstLeaf[bin + 1];
         double u = random.nextDouble() * cumulative[last - 1];
         int i = Arrays.binarySearch(cumulative, first, last, u);
         int leaf = Math.min(last - 1, i >= 0 ? i + 1 : -i - 1);
-        double lo = leafStart[leaf];
-        double hi = leafEnd(leaf);
+        return uniform(leaf, leafStart[leaf], leafEnd(leaf), random);
+    }
+
+    /**
+     * The share of the bin's sampling mass that falls in [lo, hi] (inclusive; infinities for open
+     * ends): the weight exact conditional sampling gives the bin under a range condition.
+     */
+    public double share(int bin, double lo, double hi) {
+        int first = binFirstLeaf[bin];
+        int last = binFirstLeaf[bin + 1];
+        double total = cumulative[last - 1];
+        if (!(total > 0)) {
+            return 0;
+        }
+        double inside = 0;
+        for (int l = first; l < last; l++) {
+            inside += leafMass(l, first) * overlap(l, lo, hi);
+        }
+        return Math.min(1, inside / total);
+    }
+
+    /** A value of the bin inside [lo, hi], drawn from the bin's sampling distribution restricted to it. */
+    public double sample(int bin, RandomGenerator random, double lo, double hi) {
+        int first = binFirstLeaf[bin];
+        int last = binFirstLeaf[bin + 1];
+        double[] running = new double[last - first];
+        double sum = 0;
+        for (int l = first; l < last; l++) {
+            sum += leafMass(l, first) * overlap(l, lo, hi);
+            running[l - first] = sum;
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("bin " + bin + " has no mass in [" + lo + ", " + hi + "]");
+        }
+        double u = random.nextDouble() * sum;
+        int k = 0;
+        while (k < running.length - 1 && running[k] <= u) {
+            k++;
+        }
+        int leaf = first + k;
+        double from = leafStart[leaf];
+        double to = leafEnd(leaf);
+        if (integer) {
+            return uniform(leaf, Math.max(from, Math.ceil(lo)), Math.min(to, Math.floor(hi) + 1), random);
+        }
+        return Math.clamp(uniform(leaf, Math.max(from, lo), Math.min(to, hi), random), Math.max(from, lo), Math.min(Math.min(to, hi), max));
+    }
+
+    private double leafMass(int leaf, int first) {
+        return cumulative[leaf] - (leaf == first ? 0 : cumulative[leaf - 1]);
+    }
+
+    /** The share of a leaf's values in [lo, hi]: integers counted, continuous leaves by length. */
+    private double overlap(int leaf, double lo, double hi) {
+        double from = leafStart[leaf];
+        double to = leafEnd(leaf);
+        if (integer) {
+            double a = Math.max(from, Math.ceil(lo));
+            double b = Math.min(to - 1, Math.floor(hi));
+            return b < a ? 0 : (b - a + 1) / (to - from);
+        }
+        double a = Math.max(from, lo);
+        double b = Math.min(to, hi);
+        return b <= a || to <= from ? 0 : (b - a) / (to - from);
+    }
+
+    private double uniform(int leaf, double lo, double hi, RandomGenerator random) {
         if (integer) {
             long span = (long) (hi - lo);
             return lo + (span <= 1 ? 0 : random.nextLong(span));
         }
         return Math.min(max, lo + random.nextDouble() * (hi - lo));
+    }
+
+    /** For storage: the leaves' starts, the end, their weights, and each bin's first leaf. */
+    public double[] leafStarts() {
+        return leafStart.clone();
+    }
+
+    public double end() {
+        return end;
+    }
+
+    public double[] leafWeights() {
+        return leafWeight.clone();
+    }
+
+    public int[] binFirstLeaves() {
+        return binFirstLeaf.clone();
+    }
+
+    /** Reads back what {@link #leafStarts}, {@link #end}, {@link #leafWeights} and {@link #binFirstLeaves} gave. */
+    public static Binning of(boolean integer, double min, double max, double[] leafStart, double end, double[] leafWeight,
+            int[] binFirstLeaf) {
+        if (leafStart.length == 0 || leafWeight.length != leafStart.length || binFirstLeaf.length < 2
+                || binFirstLeaf[0] != 0 || binFirstLeaf[binFirstLeaf.length - 1] != leafStart.length) {
+            throw new IllegalArgumentException("inconsistent binning");
+        }
+        return new Binning(integer, min, max, leafStart.clone(), end, leafWeight.clone(), binFirstLeaf.clone());
     }
 
     private double leafEnd(int leaf) {

@@ -2,9 +2,9 @@ package io.synthline.generator.engine.privacy.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.api.DeclaredColumn;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.table.ColumnSchema;
-import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.TableSchema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,57 +33,6 @@ public record DeclaredSchema(List<DeclaredColumn> columns) {
             if (!names.add(c.name())) {
                 throw new BadInputException("invalid-schema", "the schema declares column '" + c.name() + "' twice");
             }
-        }
-    }
-
-    /**
-     * @param type       optional; when null the column's type comes from the data (and is then
-     *                   treated as public metadata, which the report says)
-     * @param min        lower bound of a numeric column (values below are clamped)
-     * @param max        upper bound of a numeric column (values above are clamped)
-     * @param categories the complete value set of a categorical column (other values are treated as missing)
-     * @param nullable   whether missing values are possible; default true
-     */
-    public record DeclaredColumn(String name, ColumnType type, String format, Double min, Double max,
-            List<String> categories, Boolean nullable) {
-        public DeclaredColumn {
-            if (name == null || name.isBlank()) {
-                throw new BadInputException("invalid-schema", "every schema column needs a name");
-            }
-            if (categories != null) {
-                if (categories.isEmpty()) {
-                    throw new BadInputException("invalid-schema", "column '" + name + "' declares an empty category list");
-                }
-                if (new HashSet<>(categories).size() != categories.size() || categories.stream().anyMatch(c -> c == null)) {
-                    throw new BadInputException("invalid-schema", "column '" + name + "' declares a category twice or a null category");
-                }
-                categories = List.copyOf(categories);
-            }
-            if ((min == null) != (max == null)) {
-                throw new BadInputException("invalid-schema", "column '" + name + "' must declare both min and max, or neither");
-            }
-            if (min != null && !(Double.isFinite(min) && Double.isFinite(max) && min < max)) {
-                throw new BadInputException("invalid-schema", "column '" + name + "' needs finite bounds with min < max, got ["
-                        + min + ", " + max + "]");
-            }
-            if (type != null && type.isNumeric() && categories != null) {
-                throw new BadInputException("invalid-schema", "column '" + name + "' is " + type + " but declares categories");
-            }
-            if (type != null && !type.isNumeric() && min != null) {
-                throw new BadInputException("invalid-schema", "column '" + name + "' is " + type + " but declares bounds");
-            }
-        }
-
-        public boolean isNullable() {
-            return nullable == null || nullable;
-        }
-
-        public boolean hasBounds() {
-            return min != null;
-        }
-
-        public boolean hasCategories() {
-            return categories != null;
         }
     }
 

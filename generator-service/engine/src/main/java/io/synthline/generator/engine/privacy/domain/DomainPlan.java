@@ -1,5 +1,6 @@
 package io.synthline.generator.engine.privacy.domain;
 
+import io.synthline.commons.api.DeclaredColumn;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.ColumnSchema;
@@ -27,7 +28,7 @@ public final class DomainPlan {
     }
 
     /** @param declared the column's declaration, or null when the schema does not name it */
-    public record ColumnPlan(ColumnSchema schema, DeclaredSchema.DeclaredColumn declared, Need need) {
+    public record ColumnPlan(ColumnSchema schema, DeclaredColumn declared, Need need) {
         boolean typeDeclared() {
             return declared != null && declared.type() != null;
         }
@@ -53,7 +54,7 @@ public final class DomainPlan {
      */
     public static DomainPlan of(TableSchema data, DeclaredSchema declared, DomainPolicy policy) {
         if (declared != null) {
-            for (DeclaredSchema.DeclaredColumn c : declared.columns()) {
+            for (DeclaredColumn c : declared.columns()) {
                 if (data.indexOf(c.name()).isEmpty()) {
                     throw new BadInputException("unknown-column", "schema declares column '" + c.name()
                             + "' which the data does not have; columns are " + data.names());
@@ -63,7 +64,7 @@ public final class DomainPlan {
         List<ColumnPlan> plans = new ArrayList<>();
         List<String> open = new ArrayList<>();
         for (ColumnSchema schema : data.columns()) {
-            DeclaredSchema.DeclaredColumn d = declared == null ? null : declared.column(schema.name()).orElse(null);
+            DeclaredColumn d = declared == null ? null : declared.column(schema.name()).orElse(null);
             Need need;
             if (schema.type() == ColumnType.IDENTIFIER) {
                 need = Need.EXCLUDED;
@@ -133,7 +134,7 @@ public final class DomainPlan {
                             "identifier column: not synthesised, left empty (use PII replacement to fill it)" + typeNote));
                 }
                 case NOTHING -> {
-                    DeclaredSchema.DeclaredColumn d = plan.declared();
+                    DeclaredColumn d = plan.declared();
                     if (schema.type().isNumeric()) {
                         domains.add(new ColumnDomain.Numeric(schema, d.min(), d.max(), plan.nullable()));
                         provenance.add(new DomainProvenance(schema.name(), DomainProvenance.DECLARED,

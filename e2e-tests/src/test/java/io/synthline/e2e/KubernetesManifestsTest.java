@@ -1,0 +1,130 @@
+package io.synthline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.synthline.commons.events.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Kubernetes manifests, parsed into typed fabric8 models (a typo in a field fails parsing or
+ * leaves it null), checked for the properties operations rely on, and applied to a CRUD-mode
+ * mock API server.
+ */
+@EnableKubernetesMockClient(crud = true)
+class KubernetesManifestsTest {
+    static final Path BASE = Path.of("../k8s/base");
+    static final Set<String> SERVICES = Set.of("profiler-service", "generator-service", "evaluator-service", "governance-service");
+
+    KubernetesClient client;
+    static List<HasMetadata> resources;
+
+    @BeforeAll
+    static void load() throws IOException {
+        JsonNode kustomization = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(BASE.resolve("kustomization.yaml").toFile());
+        resources = new ArrayList<>();
+        for (JsonNode file : kustomization.get("resources")) {
+            Path p = BASE.resolve(file.asText());
+            assertThat(p).as("resource listed in kustomization.yaml").exists();
+            try (InputStream in = Files.newInputStream(p)) {
+                // one document gives the object, several give a list
+                Object parsed = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(in);
+                if (parsed instanceof List<?> many) {
+                    many.forEach(o -> resources.add((HasMetadata) o));
+                } else {
+                    resources.add((HasMetadata) parsed);
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> List<T> all(Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(r -> (T) r).toList();
+    }
+
+    @Test
+    void everyServiceIsAHardenedDeploymentWithProbesAndAService() {
+        List<Deployment> deployments = all(Deployment.class);
+        assertThat(deployments).extracting(d -> d.getMetadata().getName()).containsExactlyInAnyOrderElementsOf(SERVICES);
+        Set<String> configKeys = all(ConfigMap.class).stream().flatMap(c -> c.getData().keySet().stream()).collect(Collectors.toSet());
+        for (Deployment d : deployments) {
+            var pod = d.getSpec().getTemplate().getSpec();
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(d.getMetadata().getName()).isTrue();
+            assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+            Container c = pod.getContainers().getFirst();
+            assertThat(c.getImage()).isNotBlank();
+            assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+            assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+            assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+            assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+            assertThat(c.getResources().getLimits()).containsKey("memory");
+            Map<String, String> env = c.getEnv().stream().filter(e -> e.getValue() != null)
+                    .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+            // inside a pod the service must listen on the pod address, not only on loopback
+            assertThat(env).containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0");
+            c.getEnvFrom().forEach(ef -> assertThat(ef.getConfigMapRef().getName()).isEqualTo("synthline-config"));
+            assertThat(configKeys).contains("SYNTHLINE_KAFKA_BOOTSTRAP", "SYNTHLINE_OIDC_URL", "SYNTHLINE_STORE_ROOT", "SYNTHLINE_DB_HOST");
+            Map<String, String> podLabels = d.getSpec().getTemplate().getMetadata().getLabels();
+            assertThat(podLabels).containsAllEntriesOf(d.getSpec().getSelector().getMatchLabels());
+            Service svc = all(Service.class).stream().filter(s -> s.getMetadata().getName().equals(d.getMetadata().getName()))
+                    .findFirst().orElseThrow();
+            assertThat(podLabels).containsAllEntriesOf(svc.getSpec().getSelector());
+        }
+    }
+
+    @Test
+    void ingressRoutesEveryApiToItsServiceAndTopicsMatchTheContracts() {
+        Ingress ingress = all(Ingress.class).getFirst();
+        Map<String, String> routes = ingress.getSpec().getRules().getFirst().getHttp().getPaths().stream()
+                .collect(Collectors.toMap(p -> p.getPath(), p -> p.getBackend().getService().getName()));
+        assertThat(routes).containsEntry("/api/v1/datasets", "profiler-service")
+                .containsEntry("/api/v1/generations", "generator-service")
+                .containsEntry("/api/v1/evaluations", "evaluator-service")
+                .containsEntry("/api/v1/audit", "governance-service");
+        assertThat(SERVICES).containsAll(routes.values());
+
+        Set<String> topics = all(GenericKubernetesResource.class).stream()
+                .filter(r -> r.getKind().equals("KafkaTopic")).map(r -> r.getMetadata().getName()).collect(Collectors.toSet());
+        assertThat(topics).containsAll(Topics.ALL).contains("synthline.dead-letters");
+        assertThat(all(NetworkPolicy.class)).isNotEmpty();
+    }
+
+    @Test
+    void coreResourcesApplyToAnApiServer() {
+        for (HasMetadata r : resources) {
+            if (r instanceof GenericKubernetesResource) {
+                continue; // custom resources need their operator's CRDs
+            }
+            if (r.getMetadata().getNamespace() == null && !(r instanceof io.fabric8.kubernetes.api.model.Namespace)) {
+                r.getMetadata().setNamespace("synthline");
+            }
+            client.resource(r).create();
+        }
+        assertThat(client.apps().deployments().inNamespace("synthline").list().getItems()).hasSize(4);
+        assertThat(client.services().inNamespace("synthline").list().getItems()).hasSize(4);
+        assertThat(client.persistentVolumeClaims().inNamespace("synthline").withName("synthline-store").get()).isNotNull();
+    }
+}

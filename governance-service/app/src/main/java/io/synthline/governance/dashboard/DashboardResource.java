@@ -1,0 +1,286 @@
+package io.synthline.governance.dashboard;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.ForbiddenException;
+import io.smallrye.mutiny.Uni;
+import io.synthline.commons.api.AuditEntryView;
+import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.api.DatasetPolicyView;
+import io.synthline.commons.api.GovernedGenerationView;
+import io.synthline.governance.engine.audit.ChainVerification;
+import io.synthline.governance.repository.AlertRepository;
+import io.synthline.governance.repository.AuditRepository;
+import io.synthline.governance.repository.DatasetRepository;
+import io.synthline.governance.repository.GenerationRepository;
+import io.synthline.governance.service.Alerts;
+import io.synthline.governance.service.AuditService;
+import io.synthline.governance.service.BudgetLedger;
+import io.synthline.governance.service.GenerationGovernance;
+import io.synthline.governance.service.LineageService;
+import io.synthline.service.problem.NotFound;
+import io.synthline.service.security.Caller;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The compliance dashboard: server-rendered pages (Qute) with htmx for in-place updates. Every
+ * page reads the same services as the API, scoped to the signed-in user's tenant; what a user can
+ * see and do follows {@link DashboardUser}. State-changing requests must come from htmx (the
+ * HX-Request header cannot be sent cross-site without CORS), on top of the SameSite session cookie.
+ */
+@Path("/dashboard")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+@TemplateData(target = GovernedGenerationView.class)
+@TemplateData(target = DatasetPolicyView.class)
+@TemplateData(target = AuditEntryView.class)
+@TemplateData(target = ChainVerification.class)
+@TemplateData(target = ChainVerification.Break.class)
+@TemplateData(target = AuditService.VerificationResult.class)
+@TemplateData(target = AlertRepository.AlertView.class)
+@TemplateData(target = DashboardQueries.DatasetRow.class)
+@TemplateData(target = DashboardQueries.EvaluationRow.class)
+@TemplateData(target = DashboardUser.class)
+public class DashboardResource {
+    @Inject
+    Caller caller;
+
+    @Inject
+    DashboardQueries queries;
+
+    @Inject
+    GenerationRepository generations;
+
+    @Inject
+    DatasetRepository datasets;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    AlertRepository alertRepository;
+
+    @Inject
+    Alerts alerts;
+
+    @Inject
+    GenerationGovernance protocol;
+
+    @Inject
+    LineageService lineage;
+
+    @Inject
+    BudgetLedger ledger;
+
+    @Location("dashboard/overview.html")
+    Template overview;
+
+    @Location("dashboard/datasets.html")
+    Template datasetsPage;
+
+    @Location("dashboard/generations.html")
+    Template generationsPage;
+
+    @Location("dashboard/evaluations.html")
+    Template evaluationsPage;
+
+    @Location("dashboard/approvals.html")
+    Template approvalsPage;
+
+    @Location("dashboard/approval-row.html")
+    Template approvalRow;
+
+    @Location("dashboard/audit.html")
+    Template auditPage;
+
+    @Location("dashboard/audit-rows.html")
+    Template auditRows;
+
+    @Location("dashboard/chain-status.html")
+    Template chainStatus;
+
+    @Location("dashboard/lineage.html")
+    Template lineagePage;
+
+    @Location("dashboard/alerts.html")
+    Template alertsPage;
+
+    DashboardUser user() {
+        return new DashboardUser(caller.username(), caller.tenant(), caller.roles());
+    }
+
+    @GET
+    public Uni<String> overview() {
+        DashboardUser u = user();
+        return queries.counts(u.tenant()).map(c -> overview.data("user", u).data("nav", "overview").data("counts", c).render());
+    }
+
+    @GET
+    @Path("datasets")
+    public Uni<String> datasets() {
+        DashboardUser u = user();
+        return queries.datasets(u.tenant(), ledger.defaultEpsilonCap().doubleValue())
+                .map(rows -> datasetsPage.data("user", u).data("nav", "datasets").data("datasets", rows).render());
+    }
+
+    @GET
+    @Path("generations")
+    public Uni<String> generations(@QueryParam("status") String status) {
+        DashboardUser u = user();
+        return generations.list(u.tenant(), blank(status), null, null, 300)
+                .map(rows -> generationsPage.data("user", u).data("nav", "generations").data("generations", rows)
+                        .data("status", status == null ? "" : status)
+                        .data("statuses", List.of(GenerationRepository.AWAITING_DATASET, GenerationRepository.PENDING_APPROVAL,
+                                GenerationRepository.APPROVED, GenerationRepository.REFUSED, GenerationRepository.COMPLETED,
+                                GenerationRepository.FAILED)).render());
+    }
+
+    @GET
+    @Path("evaluations")
+    public Uni<String> evaluations() {
+        DashboardUser u = user();
+        return queries.evaluations(u.tenant()).map(rows -> evaluationsPage.data("user", u).data("nav", "evaluations")
+                .data("evaluations", rows).render());
+    }
+
+    @GET
+    @Path("approvals")
+    public Uni<String> approvals() {
+        DashboardUser u = oversight();
+        return generations.list(u.tenant(), GenerationRepository.PENDING_APPROVAL, null, null, 500).chain(pending ->
+                generations.list(u.tenant(), null, GenerationRepository.RELEASE_QUARANTINED, null, 500).map(quarantined ->
+                        approvalsPage.data("user", u).data("nav", "approvals").data("pending", pending)
+                                .data("quarantined", quarantined).render()));
+    }
+
+    /** htmx: approve, refuse or override; answers the replacement table row. */
+    @POST
+    @Path("approvals/{id}/{action}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<String> decide(@PathParam("id") String id, @PathParam("action") String action,
+            @FormParam("justification") String justification, @HeaderParam("HX-Request") String htmx) {
+        requireHtmx(htmx);
+        DashboardUser u = user();
+        if (!u.canDecide()) {
+            throw new ForbiddenException("only data owners and tenant admins decide");
+        }
+        UUID gen = NotFound.parseId("generation", id);
+        boolean admin = u.roles().contains(io.synthline.service.security.Roles.TENANT_ADMIN);
+        Uni<Void> done = switch (action) {
+            case "approve" -> protocol.ownerApproves(u.tenant(), gen, u.username(), admin, justification);
+            case "refuse" -> protocol.ownerRefuses(u.tenant(), gen, u.username(), admin, justification);
+            case "override" -> protocol.override(u.tenant(), gen, u.username(), admin, justification);
+            default -> throw new BadInputException("invalid-action", "action must be approve, refuse or override");
+        };
+        return done.chain(() -> generations.view(u.tenant(), gen))
+                .map(g -> approvalRow.data("g", g).data("user", u).data("done", action).data("error", null).render())
+                .onFailure(BadInputException.class).recoverWithUni(e -> generations.view(u.tenant(), gen)
+                        .map(g -> approvalRow.data("g", g).data("user", u).data("done", null).data("error", e.getMessage()).render()));
+    }
+
+    @GET
+    @Path("audit")
+    public Uni<String> audit(@QueryParam("type") String type, @QueryParam("actor") String actor, @QueryParam("subject") String subject,
+            @QueryParam("outcome") String outcome, @HeaderParam("HX-Request") String htmx) {
+        DashboardUser u = oversight();
+        Uni<List<AuditEntryView>> entries = audit.query(new AuditRepository.Filter(u.tenant(), blank(subject), blank(type), blank(actor),
+                blank(outcome), null, null, null, 300)).map(l -> l.reversed());
+        if (htmx != null) {
+            return entries.map(l -> auditRows.data("entries", l).render());
+        }
+        return entries.map(l -> auditPage.data("user", u).data("nav", "audit").data("entries", l)
+                .data("filter", Map.of("type", nz(type), "actor", nz(actor), "subject", nz(subject), "outcome", nz(outcome))).render());
+    }
+
+    /** htmx: recompute the chain now. */
+    @POST
+    @Path("audit/verify")
+    public Uni<String> verifyChain(@HeaderParam("HX-Request") String htmx) {
+        requireHtmx(htmx);
+        DashboardUser u = oversight();
+        return audit.verify(u.tenant()).map(v -> chainStatus.data("v", v).render());
+    }
+
+    @GET
+    @Path("lineage")
+    public Uni<String> lineage(@QueryParam("dataset") String dataset) {
+        DashboardUser u = user();
+        return datasets.list(u.tenant()).chain(all -> {
+            String chosen = blank(dataset) != null ? dataset : all.isEmpty() ? null : all.getFirst().id();
+            if (chosen == null) {
+                return Uni.createFrom().item(lineagePage.data("user", u).data("nav", "lineage").data("datasets", all)
+                        .data("chosen", "").data("svg", "").render());
+            }
+            return lineage.datasetGraph(u.tenant(), chosen).map(g -> lineagePage.data("user", u).data("nav", "lineage")
+                    .data("datasets", all).data("chosen", chosen).data("svg", LineageSvg.render(g)).render());
+        });
+    }
+
+    @GET
+    @Path("alerts")
+    public Uni<String> alerts() {
+        DashboardUser u = oversight();
+        return alertRepository.list(u.tenant(), false, 300)
+                .map(rows -> alertsPage.data("user", u).data("nav", "alerts").data("alerts", rows).render());
+    }
+
+    @POST
+    @Path("alerts/{id}/acknowledge")
+    public Uni<String> acknowledge(@PathParam("id") String id, @HeaderParam("HX-Request") String htmx) {
+        requireHtmx(htmx);
+        DashboardUser u = user();
+        if (!u.canDecide()) {
+            throw new ForbiddenException("only data owners and tenant admins acknowledge alerts");
+        }
+        return alerts.acknowledge(u.tenant(), NotFound.parseId("alert", id), u.username(), "acknowledged in the dashboard")
+                .map(ok -> "<span class=\"badge ok\">acknowledged by " + io.synthline.governance.engine.datacard.DataCardRenderer.esc(u.username())
+                        + " at " + Instant.now() + "</span>");
+    }
+
+    @GET
+    @Path("signed-out")
+    @jakarta.annotation.security.PermitAll
+    public String signedOut() {
+        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>Signed out</title><link rel=\"stylesheet\" "
+                + "href=\"/dashboard/assets/dashboard.css\"></head><body><main><h1>Signed out</h1><p><a href=\"/dashboard\">Sign in again</a></p>"
+                + "</main></body></html>";
+    }
+
+    private DashboardUser oversight() {
+        DashboardUser u = user();
+        if (!u.canSeeOversight()) {
+            throw new ForbiddenException("this page is for data owners, tenant admins and auditors");
+        }
+        return u;
+    }
+
+    private static void requireHtmx(String header) {
+        if (!"true".equals(header)) {
+            throw new BadInputException("htmx-required", 403, "state-changing dashboard requests must come from the dashboard page");
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

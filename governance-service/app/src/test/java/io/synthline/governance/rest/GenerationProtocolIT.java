@@ -1,0 +1,260 @@
+package io.synthline.governance.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.synthline.commons.events.EventEnvelope;
+import io.synthline.commons.events.EventType;
+import io.synthline.commons.events.Payloads;
+import io.synthline.commons.events.ScoreNames;
+import io.synthline.governance.testing.AuditTestSupport;
+import io.synthline.governance.testing.Eventually;
+import io.synthline.governance.testing.GovernanceStackResource;
+import io.synthline.stack.testing.LocalStackTestResource;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Governance's half of the generation protocol on the real stack: this test plays the profiler,
+ * generator and evaluator on Kafka and drives the owner's decisions through the API.
+ */
+@QuarkusTest
+@QuarkusTestResource(GovernanceStackResource.class)
+public class GenerationProtocolIT {
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Test
+    void internalDataIsApprovedByPolicyAndReleasedWhenTheEvaluationPasses() {
+        String dataset = dataset("internal");
+        String gen = request(dataset, null, null);
+        assertThat(awaitStatus(gen, "APPROVED").getString("decidedBy")).isEqualTo("policy");
+        // a real generator starts only after generation.approved reached it through Kafka, so the
+        // trail records the approval first; wait for it the same way before playing the generator
+        awaitTypes("generations/" + gen, 2);
+        complete(dataset, gen, null);
+        evaluate(dataset, gen, Map.of(ScoreNames.COLUMN_SHAPES, 0.93));
+        JsonPath released = awaitRelease(gen, "APPROVED");
+        assertThat(released.getString("releaseChecks[0].metric")).isEqualTo("Column Shapes");
+        // lineage: source -> model -> synthetic -> evaluation -> release, with the output's hash
+        JsonPath lineage = given().auth().oauth2(token("acme-auditor")).when().get("/api/v1/lineage/generations/" + gen)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(lineage.getList("nodes.kind")).containsExactly("dataset", "model", "synthetic-dataset", "evaluation", "release");
+        assertThat(lineage.getString("nodes.find { it.kind == 'synthetic-dataset' }.sha256")).isEqualTo("12".repeat(32));
+        JsonPath openLineage = given().auth().oauth2(token("acme-auditor")).when().get("/api/v1/lineage/datasets/" + dataset + "/openlineage")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(openLineage.getList("job.name")).containsExactly("synthline.generate.independent", "synthline.evaluate");
+        assertThat(openLineage.getString("[0].outputs[0].facets.synthline_release.status")).isEqualTo("APPROVED");
+        String card = given().auth().oauth2(token("acme-scientist")).queryParam("format", "md")
+                .when().get("/api/v1/releases/" + gen + "/datacard").then().statusCode(200).extract().asString();
+        assertThat(card).contains("# Data card: synthetic protocol-internal", "- **Model:** independent", "| Column Shapes | 0.9300 |",
+                "Not differentially private", "## Retention");
+        given().auth().oauth2(token("acme-scientist")).queryParam("format", "pdf").when().get("/api/v1/releases/" + gen + "/datacard")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(token("globex-auditor")).when().get("/api/v1/lineage/generations/" + gen).then().statusCode(404);
+
+        // evaluation.completed is audited under its own subject (evaluations/{id})
+        assertThat(awaitTypes("generations/" + gen, 4)).containsExactly("generation.requested", "generation.approved",
+                "generation.completed", "release.approved");
+    }
+
+    @Test
+    void restrictedDataNeedsDpAndTheOwnerAndSpendsTheBudget() {
+        String dataset = dataset("restricted");
+        String noDp = request(dataset, null, true);
+        JsonPath refused = awaitStatus(noDp, "REFUSED");
+        assertThat(refused.getList("violations")).containsExactly("dp-required");
+
+        String tooMuch = request(dataset, 3.0, true);
+        assertThat(awaitStatus(tooMuch, "REFUSED").getList("violations")).containsExactly("epsilon-above-max");
+
+        String gen = request(dataset, 0.5, true);
+        awaitStatus(gen, "PENDING_APPROVAL");
+        List<String> inbox = given().auth().oauth2(token("acme-owner")).when().get("/api/v1/approvals")
+                .then().statusCode(200).extract().jsonPath().getList("id", String.class);
+        assertThat(inbox).contains(gen);
+
+        decide("acme-scientist", gen, "approve", "I would like to approve my own request").statusCode(403);
+        decide("acme-owner", gen, "approve", "short").statusCode(400);
+        decide("acme-owner", gen, "approve", "approved for the churn model, DPIA 2026-14").statusCode(200);
+        JsonPath approved = awaitStatus(gen, "APPROVED");
+        assertThat(approved.getString("decidedBy")).isEqualTo("acme-owner");
+        JsonPath budget = budget(dataset);
+        assertThat(new BigDecimal(budget.getString("epsilonReserved"))).isEqualByComparingTo("0.5");
+
+        awaitTypes("generations/" + gen, 3);
+        complete(dataset, gen, new Payloads.PrivacySpent(0.45, 1e-7, 0.004, List.of("aim")));
+        Eventually.await("the reservation committed", PATIENCE, () -> budget(dataset),
+                b -> new BigDecimal(b.getString("epsilonSpent")).compareTo(new BigDecimal("0.45")) == 0);
+        assertThat(new BigDecimal(budget(dataset).getString("epsilonReserved"))).isEqualByComparingTo("0");
+
+        // the gate of restricted data wants privacy risk and fairness measured too: quarantined, then overridden
+        evaluate(dataset, gen, Map.of(ScoreNames.FIDELITY, 0.91));
+        JsonPath quarantined = awaitRelease(gen, "QUARANTINED");
+        assertThat(quarantined.getString("releaseReason")).contains("privacyRisk was not measured", "fairnessGap was not measured");
+        override("acme-scientist", gen, "I need this data for the report").statusCode(403);
+        override("acme-owner", gen, null).statusCode(400);
+        override("acme-owner", gen, "accepted: fairness not applicable, no protected attributes").statusCode(200);
+        awaitRelease(gen, "OVERRIDDEN");
+
+        List<String> types = awaitTypes("generations/" + gen, 6);
+        assertThat(types).containsExactly("generation.requested", "generation.approval-pending", "generation.approved",
+                "generation.completed", "release.quarantined", "release.overridden");
+        JsonPath override = given().auth().oauth2(token("acme-auditor")).queryParam("subject", "generations/" + gen)
+                .queryParam("type", "release.overridden").when().get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        assertThat(override.getString("[0].actor")).isEqualTo("acme-owner");
+        assertThat(override.getList("[0].actorRoles")).contains("data-owner");
+        assertThat(override.getString("[0].justification")).isEqualTo("accepted: fairness not applicable, no protected attributes");
+        assertThat(awaitTypes("datasets/" + dataset, 3)).containsExactly("dataset.registered", "budget.reserved", "budget.committed");
+    }
+
+    @Test
+    void aRequestThatArrivesBeforeItsDatasetWaitsForIt() {
+        String dataset = UUID.randomUUID().toString();
+        String gen = request(dataset, null, null);
+        awaitStatus(gen, "AWAITING_DATASET");
+        register(dataset, "internal");
+        awaitStatus(gen, "APPROVED");
+    }
+
+    @Test
+    void aRunThatFailsBeforeTouchingDataGetsItsBudgetBack() {
+        String dataset = dataset("confidential");
+        // the owner's own requests of confidential data need no approval
+        String gen = request(dataset, 1.0, true, "acme-owner");
+        awaitStatus(gen, "APPROVED");
+        assertThat(new BigDecimal(budget(dataset).getString("epsilonReserved"))).isEqualByComparingTo("1");
+        AuditTestSupport.publish(List.of(EventEnvelope.create("/synthline/generator", EventType.GENERATION_FAILED, "generations/" + gen,
+                "acme", "acme-owner", new Payloads.GenerationFailed(gen, dataset, "out of disk before reading", false))));
+        Eventually.await("the reservation released", PATIENCE, () -> budget(dataset),
+                b -> new BigDecimal(b.getString("epsilonReserved")).signum() == 0);
+        assertThat(new BigDecimal(budget(dataset).getString("epsilonSpent"))).isEqualByComparingTo("0");
+        assertThat(budget(dataset).getString("reservations[0].status")).isEqualTo("RELEASED");
+    }
+
+    @jakarta.inject.Inject
+    io.synthline.governance.service.DatasetGovernance datasetGovernance;
+
+    @Test
+    void anExpiredDatasetIsAskedToBeDeletedAndServesNoMoreRequests() throws Exception {
+        String dataset = dataset("internal");
+        given().auth().oauth2(token("acme-owner")).contentType("application/json")
+                .body(Map.of("retention", "PT1S", "purpose", "churn analysis", "legalBasis", "GDPR 6(1)(f)"))
+                .when().put("/api/v1/governed-datasets/" + dataset + "/policy")
+                .then().statusCode(200).body("retention", org.hamcrest.Matchers.equalTo("PT1S"));
+        given().auth().oauth2(token("acme-owner")).contentType("application/json").body(Map.of("retention", "forever"))
+                .when().put("/api/v1/governed-datasets/" + dataset + "/policy").then().statusCode(400);
+        Thread.sleep(1500);
+        // the sweep runs on a schedule too; running it here just saves waiting for the next run
+        datasetGovernance.sweepExpired().await().atMost(Duration.ofSeconds(30));
+        Eventually.await("deletion requested", PATIENCE, () -> given().auth().oauth2(token("acme-owner"))
+                .when().get("/api/v1/governed-datasets/" + dataset).then().statusCode(200).extract().jsonPath().getString("status"),
+                "DELETION_REQUESTED"::equals);
+        assertThat(awaitTypes("datasets/" + dataset, 3)).containsExactly("dataset.registered", "dataset.policy-updated",
+                "dataset.deletion-requested");
+        String gen = request(dataset, null, null);
+        assertThat(awaitStatus(gen, "REFUSED").getList("violations")).containsExactly("retention-expired");
+    }
+
+    @Test
+    void aRedeliveredRequestIsDecidedOnce() {
+        String dataset = dataset("confidential");
+        String gen = UUID.randomUUID().toString();
+        EventEnvelope e = requested(dataset, gen, 0.2, true, "acme-owner");
+        AuditTestSupport.publish(List.of(e, e, e));
+        awaitStatus(gen, "APPROVED");
+        assertThat(awaitTypes("generations/" + gen, 2)).containsExactly("generation.requested", "generation.approved");
+        assertThat(budget(dataset).getList("reservations")).hasSize(1);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    public static String token(String user) {
+        return LocalStackTestResource.token(user);
+    }
+
+    public static String dataset(String classification) {
+        String id = UUID.randomUUID().toString();
+        register(id, classification);
+        Eventually.await("dataset known", PATIENCE, () -> given().auth().oauth2(token("acme-owner"))
+                .when().get("/api/v1/governed-datasets/" + id).then().extract().statusCode(), s -> s == 200);
+        return id;
+    }
+
+    public static void register(String id, String classification) {
+        AuditTestSupport.publish(List.of(EventEnvelope.create("/synthline/profiler", EventType.DATASET_REGISTERED, "datasets/" + id,
+                "acme", "acme-owner", new Payloads.DatasetRegistered(id, "protocol-" + classification, "acme/datasets/" + id + "/data.csv",
+                        "ef".repeat(32), 100, "acme-owner", classification))));
+    }
+
+    public static EventEnvelope requested(String dataset, String gen, Double epsilon, Boolean pii, String actor) {
+        return EventEnvelope.create("/synthline/generator", EventType.GENERATION_REQUESTED, "generations/" + gen, "acme", actor,
+                new Payloads.GenerationRequested(gen, dataset, epsilon == null ? "independent" : "aim", 100, 7,
+                        epsilon == null ? null : new Payloads.PrivacyParameters(epsilon, 1e-7), pii, "churn model training"));
+    }
+
+    public static String request(String dataset, Double epsilon, Boolean pii) {
+        return request(dataset, epsilon, pii, "acme-scientist");
+    }
+
+    public static String request(String dataset, Double epsilon, Boolean pii, String actor) {
+        String gen = UUID.randomUUID().toString();
+        AuditTestSupport.publish(List.of(requested(dataset, gen, epsilon, pii, actor)));
+        return gen;
+    }
+
+    static void complete(String dataset, String gen, Payloads.PrivacySpent spent) {
+        AuditTestSupport.publish(List.of(EventEnvelope.create("/synthline/generator", EventType.GENERATION_COMPLETED, "generations/" + gen,
+                "acme", "acme-scientist", new Payloads.GenerationCompleted(gen, dataset, "aim", 100, 7, "acme/datasets/" + dataset + "/data.csv",
+                        "acme/generations/" + gen + "/synthetic.csv", "12".repeat(32), 1000, spent))));
+    }
+
+    static void evaluate(String dataset, String gen, Map<String, Double> scores) {
+        String evaluation = UUID.randomUUID().toString();
+        AuditTestSupport.publish(List.of(EventEnvelope.create("/synthline/evaluator", EventType.EVALUATION_COMPLETED,
+                "evaluations/" + evaluation, "acme", "acme-scientist",
+                new Payloads.EvaluationCompleted(evaluation, gen, dataset, scores, null))));
+    }
+
+    public static JsonPath generation(String gen) {
+        return given().auth().oauth2(token("acme-owner")).when().get("/api/v1/governed-generations/" + gen).then().extract().jsonPath();
+    }
+
+    public static JsonPath awaitStatus(String gen, String status) {
+        return Eventually.await("generation " + gen + " " + status, PATIENCE, () -> generation(gen),
+                g -> status.equals(g.getString("status")));
+    }
+
+    static JsonPath awaitRelease(String gen, String status) {
+        return Eventually.await("release of " + gen + " " + status, PATIENCE, () -> generation(gen),
+                g -> status.equals(g.getString("releaseStatus")));
+    }
+
+    static List<String> awaitTypes(String subject, int count) {
+        return Eventually.await(count + " audit entries of " + subject, PATIENCE, () -> AuditTestSupport.types("acme", subject),
+                t -> t.size() >= count);
+    }
+
+    public static JsonPath budget(String dataset) {
+        return given().auth().oauth2(token("acme-owner")).when().get("/api/v1/governed-datasets/" + dataset + "/budget")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static io.restassured.response.ValidatableResponse decide(String user, String gen, String action, String justification) {
+        return given().auth().oauth2(token(user)).contentType("application/json")
+                .body(justification == null ? Map.of() : Map.of("justification", justification))
+                .when().post("/api/v1/approvals/" + gen + "/" + action).then();
+    }
+
+    static io.restassured.response.ValidatableResponse override(String user, String gen, String justification) {
+        return given().auth().oauth2(token(user)).contentType("application/json")
+                .body(justification == null ? Map.of() : Map.of("justification", justification))
+                .when().post("/api/v1/releases/" + gen + "/override").then();
+    }
+}

@@ -1,0 +1,28 @@
+package io.synthline.governance.engine.lineage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What governance knows about the artefacts of one source dataset, as plain records (no storage). */
+public final class LineageFacts {
+    private LineageFacts() {
+    }
+
+    public record Dataset(String tenant, String id, String name, String sha256, Long rowCount, Integer columnCount,
+            String profileVersion, String classification, Instant registeredAt, Instant profiledAt, String status) {
+    }
+
+    /** @param epsilon null for non-DP models */
+    public record Generation(String id, String model, Long rows, Long seed, Double epsilon, Double delta, String status,
+            String requestedBy, Instant requestedAt, Instant completedAt, String outputSha256, String releaseStatus, String releasedBy,
+            Instant releasedAt, String releaseReason) {
+    }
+
+    public record Evaluation(String id, String generationId, String status, Map<String, Double> scores, String requestId,
+            Instant completedAt) {
+    }
+
+    public record Snapshot(Dataset dataset, List<Generation> generations, List<Evaluation> evaluations) {
+    }
+}

@@ -1,0 +1,2 @@
+/** Lineage of synthetic data (source -> profile -> model -> synthetic -> evaluation -> release) and its OpenLineage export. */
+package io.synthline.governance.engine.lineage;
