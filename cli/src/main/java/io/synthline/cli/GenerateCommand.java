@@ -147,6 +147,7 @@ public class GenerateCommand implements Callable<Integer> {
             throw new SynthCommand.UserError("--first-row must not be negative");
         }
         GenerationRequest request = request();
+        Requests.copyExclusion(request); // refused for DP models before any data is read
         if (root.remoteOption() != null) {
             if (file == null || loadModel != null || saveModel != null) {
                 throw new SynthCommand.UserError("--remote needs FILE.csv and cannot use stored model files");

@@ -8,6 +8,7 @@ import io.synthline.commons.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +70,40 @@ class GeneratePrivateTest {
                 "--rows", "10", "--seed", "1", "--out", out.toString(), "--require-declared-domain");
         assertThat(undeclared.exit()).isEqualTo(2);
         assertThat(undeclared.err()).contains("leaves it open for").contains("native-country (categories)");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aStoredDpModelIsSampledAgainUnderConditionsAtNoFurtherCost() throws IOException {
+        Path first = dir.resolve("a.csv");
+        Path model = dir.resolve("m.synth");
+        SynthCommandTest.Result fit = run("generate", SAMPLE, "--model", "mst", "--epsilon", "1", "--delta", "1e-9", "--schema", DOMAIN,
+                "--rows", "300", "--seed", "4", "--out", first.toString(), "--save-model", model.toString(), "--condition", "sex=Female");
+        assertThat(fit.exit()).as(fit.err()).isZero();
+        List<String> rows = Files.readAllLines(first);
+        int sex = List.of(rows.getFirst().split(",")).indexOf("sex");
+        assertThat(rows.subList(1, rows.size())).hasSize(300).allSatisfy(r -> assertThat(r.split(",")[sex]).isEqualTo("Female"));
+        JsonNode manifest = Json.mapper().readTree(dir.resolve("a.csv.manifest.json").toFile());
+        assertThat(manifest.path("privacy").path("epsilon").asDouble()).isEqualTo(1);
+        assertThat(manifest.path("excludeTrainingCopies").asBoolean()).isFalse();
+
+        Path again = dir.resolve("b.csv");
+        SynthCommandTest.Result load = run("generate", "--load-model", model.toString(), "--rows", "300", "--seed", "4",
+                "--out", again.toString(), "--condition", "sex=Female");
+        assertThat(load.exit()).as(load.err()).isZero();
+        assertThat(load.err()).contains("no further budget spent");
+        assertThat(Files.readAllLines(again)).isEqualTo(rows);
+    }
+
+    @Test
+    void redrawingTrainingCopiesIsRefusedForDpModels() throws IOException {
+        Path spec = dir.resolve("spec.json");
+        Files.writeString(spec, "{\"excludeTrainingCopies\": true}");
+        Path out = dir.resolve("c.csv");
+        SynthCommandTest.Result r = run("generate", SAMPLE, "--model", "mst", "--epsilon", "1", "--delta", "1e-9", "--rows", "10",
+                "--seed", "1", "--out", out.toString(), "--spec", spec.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("outside the (epsilon, delta) guarantee");
         assertThat(out).doesNotExist();
     }
 }
