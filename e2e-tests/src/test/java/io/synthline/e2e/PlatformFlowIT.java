@@ -115,7 +115,8 @@ class PlatformFlowIT {
         String generationSubject = "generations/" + run.generation().path("id").asText();
         try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl("governance"), endpoints.dbUser(), endpoints.dbPassword())) {
             List<String> rows = new ArrayList<>();
-            try (var ps = c.prepareStatement("SELECT event_type, tenant FROM audit_entry WHERE subject IN (?, ?) ORDER BY seq")) {
+            try (var ps = c.prepareStatement("SELECT event_type, tenant FROM audit_entry WHERE subject IN (?, ?)"
+                    + " AND event_type <> 'generation.progress' ORDER BY seq")) {
                 ps.setString(1, datasetSubject);
                 ps.setString(2, generationSubject);
                 try (ResultSet rs = ps.executeQuery()) {
