@@ -85,6 +85,8 @@ public class BenchGenerateCommand implements Callable<Integer> {
                 long[] cold = fitMillis.getFirst();
                 long[] warm = fitMillis.subList(1, fitMillis.size()).stream().min(java.util.Comparator.comparingLong(f -> f[1])).orElseThrow();
                 GenerationSettings settings = GenerationSettings.of(rows, 7).withThreads(workers);
+                // warm-up: the JIT's compile time would otherwise be charged to the first timed run
+                sample(model, GenerationSettings.of(Math.min(rows, 200_000), 3).withThreads(workers), dir.resolve(name + "-warmup.csv"));
                 Rate rate = sample(model, settings, dir.resolve(name + ".csv"));
                 Rate rare;
                 try {
