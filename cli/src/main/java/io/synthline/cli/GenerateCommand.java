@@ -164,7 +164,7 @@ public class GenerateCommand implements Callable<Integer> {
             Files2.existing(file, "input");
             String sha = sha256(file);
             Table training = CsvTableReader.read(file);
-            ModelSpec modelSpec = Requests.modelSpec(request, Map.of());
+            ModelSpec modelSpec = Requests.modelSpec(request, java.util.List.of());
             long tRead = System.nanoTime();
             fitted = SynthesisModel.fit(training, modelSpec, seed, workers, sha);
             fitNote = String.format("%s fitted on %,d rows in %d ms (read %d ms)", fitted.manifest().synthesizer(),

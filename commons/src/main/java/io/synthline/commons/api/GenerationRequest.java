@@ -1,5 +1,6 @@
 package io.synthline.commons.api;
 
+import io.synthline.commons.events.Payloads;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +18,19 @@ import java.util.Map;
  * @param output                file format and provenance columns
  * @param excludeTrainingCopies drop (and redraw) rows identical to a training row; default true
  * @param modelId               reuse a stored fitted model instead of fitting again
+ * @param privacy               (epsilon, delta) for a differentially private model (required for those,
+ *                              refused for the others); reserved from the dataset's budget by governance
  */
 public record GenerationRequest(String datasetId, Long rows, Long seed, String model, Map<String, String> modelOptions,
         List<ConditionSpec> conditions, RebalanceSpec rebalance, List<ConstraintSpec> constraints, PiiSpec pii,
-        OutputSpec output, Boolean excludeTrainingCopies, String modelId) {
+        OutputSpec output, Boolean excludeTrainingCopies, String modelId, Payloads.PrivacyParameters privacy) {
+
+    public GenerationRequest(String datasetId, Long rows, Long seed, String model, Map<String, String> modelOptions,
+            List<ConditionSpec> conditions, RebalanceSpec rebalance, List<ConstraintSpec> constraints, PiiSpec pii,
+            OutputSpec output, Boolean excludeTrainingCopies, String modelId) {
+        this(datasetId, rows, seed, model, modelOptions, conditions, rebalance, constraints, pii, output, excludeTrainingCopies,
+                modelId, null);
+    }
 
     public GenerationRequest(String datasetId, Long rows, Long seed, String model) {
         this(datasetId, rows, seed, model, null, null, null, null, null, null, null, null);

@@ -36,7 +36,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -67,7 +66,7 @@ public class GenerationJobRunner {
     long progressIntervalMillis;
 
     record Job(UUID id, String tenant, String actor, UUID datasetId, String sourceKey, String datasetSha256, String schemaJson,
-            String requestJson, String model, long rows, long seed) {
+            String piiJson, String requestJson, String model, long rows, long seed) {
     }
 
     /** Blocking. {@code trigger} is the event that allowed the job to run (requested or approved). */
@@ -78,10 +77,12 @@ public class GenerationJobRunner {
             return;
         }
         long started = System.nanoTime();
+        // whether the training data was read (a fit): decides what a failure tells governance and what the run spent
+        java.util.concurrent.atomic.AtomicBoolean dataRead = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             GenerationRequest request = job.requestJson() == null ? new GenerationRequest(job.datasetId().toString(), job.rows(),
                     job.seed(), job.model()) : Json.read(job.requestJson(), GenerationRequest.class);
-            SynthesisModel model = model(job, request);
+            SynthesisModel model = model(job, request, dataRead);
             GenerationSettings settings = Requests.settings(request, job.seed(), threads > 0 ? threads : Parallel.defaultThreads());
             Generation generation = Generation.prepare(model, settings);
             Progress progress = new Progress(job);
@@ -98,17 +99,19 @@ public class GenerationJobRunner {
                 manifestObject = staged.commit(base + "/manifest.json");
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
-            BlockingTx.inTransaction(() -> finish(trigger.id(), job, model, output, manifestObject, result[0], millis));
+            Payloads.PrivacySpent spent = spent(model, dataRead.get());
+            BlockingTx.inTransaction(() -> finish(trigger.id(), job, model, output, manifestObject, result[0], millis, spent));
             LOG.infof("generation %s completed: %d rows with %s in %d ms (%d redrawn copies)", id, result[0].rowsWritten(),
                     job.model(), millis, result[0].copiesRedrawn());
         } catch (Generation.CancelledException e) {
-            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.CANCELLED, "cancelled while running"));
+            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.CANCELLED, "cancelled while running", dataRead.get()));
         } catch (BadInputException e) {
-            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.FAILED, e.getMessage()));
+            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.FAILED, e.getMessage(), dataRead.get()));
         } catch (RuntimeException | IOException e) {
             String errorId = UUID.randomUUID().toString();
             LOG.errorf(e, "generation %s failed (error id %s)", id, errorId);
-            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.FAILED, "internal error, error id " + errorId));
+            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.FAILED, "internal error, error id " + errorId,
+                    dataRead.get()));
         }
     }
 
@@ -151,7 +154,7 @@ public class GenerationJobRunner {
             g.status = GenerationEntity.RUNNING;
             g.startedAt = Instant.now();
             return DatasetRefEntity.<DatasetRefEntity>findById(g.datasetId).map(d -> new Job(g.id, g.tenant, g.requestedBy,
-                    g.datasetId, d.storageKey, d.sha256, d.schemaJson, g.requestJson, g.model, g.rows, g.seed));
+                    g.datasetId, d.storageKey, d.sha256, d.schemaJson, d.piiJson, g.requestJson, g.model, g.rows, g.seed));
         });
     }
 
@@ -159,7 +162,7 @@ public class GenerationJobRunner {
      * The stored model for this request: the one named by {@code modelId}, or the one already
      * fitted on the same dataset bytes with the same spec and seed, or a new fit (then stored).
      */
-    private SynthesisModel model(Job job, GenerationRequest request) throws IOException {
+    private SynthesisModel model(Job job, GenerationRequest request, java.util.concurrent.atomic.AtomicBoolean dataRead) throws IOException {
         int workers = threads > 0 ? threads : Parallel.defaultThreads();
         String datasetSha = job.datasetSha256() != null ? job.datasetSha256() : sha256(job.sourceKey());
         if (request.modelId() != null) {
@@ -172,15 +175,23 @@ public class GenerationJobRunner {
                 throw new BadInputException("model-dataset-mismatch", "model " + request.modelId() + " was fitted on other data than dataset "
                         + job.datasetId());
             }
+            java.util.Set<String> flagged = new java.util.TreeSet<>(Requests.modelSpec(request, DatasetRefEntity.piiFindings(job.piiJson()))
+                    .piiColumns().keySet());
+            flagged.removeAll(loaded.manifest().spec().piiColumns().keySet());
+            if (!flagged.isEmpty()) {
+                throw new BadInputException("model-pii-mismatch", "model " + request.modelId() + " learned from columns flagged as PII "
+                        + flagged + "; fit a new model");
+            }
             return loaded;
         }
-        ModelSpec spec = Requests.modelSpec(request, Map.of());
+        ModelSpec spec = Requests.modelSpec(request, DatasetRefEntity.piiFindings(job.piiJson()));
         String fitKey = sha256Text(datasetSha + "\n" + Json.write(spec) + "\n" + job.seed() + "\n" + SynthesisModel.ENGINE_VERSION);
         FittedModelEntity existing = BlockingTx.inSession(() -> FittedModelEntity.find(job.tenant(), fitKey));
         if (existing != null && store.exists(existing.storageKey)) {
             return load(existing.storageKey, workers);
         }
         TableSchema schema = job.schemaJson() == null ? null : Json.read(job.schemaJson(), TableSchema.class);
+        dataRead.set(true);
         Table training = CsvTableReader.read(store.localPath(job.sourceKey()), CsvOptions.defaults(), schema);
         SynthesisModel model = SynthesisModel.fit(training, spec, job.seed(), workers, datasetSha);
         String key = job.tenant() + "/models/" + model.id() + "/model.synth";
@@ -207,6 +218,18 @@ public class GenerationJobRunner {
         return model;
     }
 
+    /**
+     * What this run spent of the dataset's privacy budget: a DP model fitted now spent what its fit
+     * reports; sampling a stored DP model again is post-processing and spends nothing; other models: null.
+     */
+    static Payloads.PrivacySpent spent(SynthesisModel model, boolean fittedNow) {
+        Payloads.PrivacySpent fit = model.manifest().privacySpent();
+        if (fit == null) {
+            return null;
+        }
+        return fittedNow ? fit : new Payloads.PrivacySpent(0, 0, 0.0, java.util.List.of());
+    }
+
     private SynthesisModel load(String key, int workers) throws IOException {
         try (InputStream in = store.open(key)) {
             return SynthesisModel.read(new java.io.BufferedInputStream(in, 1 << 16), workers);
@@ -231,7 +254,7 @@ public class GenerationJobRunner {
     }
 
     private Uni<Void> finish(String eventId, Job job, SynthesisModel model, StoredObject output, StoredObject manifest,
-            Generation.Result result, long millis) {
+            Generation.Result result, long millis, Payloads.PrivacySpent spent) {
         return Inbox.firstDelivery(CONSUMER, eventId).chain(first -> GenerationEntity.<GenerationEntity>findById(job.id()))
                 .chain(g -> {
                     if (g.isFinished()) {
@@ -252,12 +275,12 @@ public class GenerationJobRunner {
                     return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_COMPLETED,
                             "generations/" + job.id(), job.tenant(), job.actor(),
                             new Payloads.GenerationCompleted(job.id().toString(), job.datasetId().toString(), job.model(),
-                                    result.rowsWritten(), job.seed(), job.sourceKey(), output.key(), output.sha256(), millis)))
+                                    result.rowsWritten(), job.seed(), job.sourceKey(), output.key(), output.sha256(), millis, spent)))
                             .replaceWithVoid();
                 });
     }
 
-    private Uni<Void> end(String eventId, Job job, String status, String reason) {
+    private Uni<Void> end(String eventId, Job job, String status, String reason, boolean dataTouched) {
         return Inbox.firstDelivery(CONSUMER, eventId).chain(first -> GenerationEntity.<GenerationEntity>findById(job.id()))
                 .chain(g -> {
                     if (g.isFinished()) {
@@ -269,7 +292,7 @@ public class GenerationJobRunner {
                     return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_FAILED,
                             "generations/" + job.id(), job.tenant(), job.actor(),
                             new Payloads.GenerationFailed(job.id().toString(), job.datasetId().toString(),
-                                    GenerationEntity.CANCELLED.equals(status) ? "cancelled" : reason, true)))
+                                    GenerationEntity.CANCELLED.equals(status) ? "cancelled" : reason, dataTouched)))
                             .replaceWithVoid();
                 });
     }

@@ -58,14 +58,14 @@ public final class SynthesisModel {
         if (training.rowCount() == 0) {
             throw new BadInputException("empty-training-data", "the dataset has no rows to learn from");
         }
-        Synthesizer synthesizer = Synthesizers.create(spec.model(), spec.options(), threads);
+        Synthesizer synthesizer = Synthesizers.create(spec, threads);
         Layout.Fitted fitted = Layout.fit(training, spec.constraints(), spec.piiColumns(), spec.piiLocale(), seed);
         FittedModel base = synthesizer.fit(fitted.modelTable(), seed);
         TrainingFingerprint fingerprint = TrainingFingerprint.of(training, fitted.layout().learnedColumns());
         byte[] parameters = parameters(fitted.layout(), base, fingerprint);
         String dataset = datasetSha256 != null ? datasetSha256 : tableHash(training);
         ModelManifest manifest = new ModelManifest(FORMAT_VERSION, ENGINE_VERSION, sha256(parameters), synthesizer.name(), spec,
-                seed, dataset, training.schema(), training.rowCount(), fitted.layout().notes());
+                seed, dataset, training.schema(), training.rowCount(), fitted.layout().notes(), base.privacySpent());
         return new SynthesisModel(manifest, fitted.layout(), base, fingerprint, parameters);
     }
 
@@ -142,7 +142,11 @@ public final class SynthesisModel {
         ModelInput body = new ModelInput(new ByteArrayInputStream(parameters));
         Layout layout = Layout.read(body);
         String synthesizerName = body.readString();
-        Synthesizer synthesizer = Synthesizers.create(synthesizerName, manifest.spec().options(), threads);
+        if (!synthesizerName.equals(manifest.spec().model())) {
+            throw new BadInputException("corrupt-model", "the model's parameters are of " + synthesizerName + ", its manifest says "
+                    + manifest.spec().model());
+        }
+        Synthesizer synthesizer = Synthesizers.create(manifest.spec(), threads);
         FittedModel base = synthesizer.read(body);
         TrainingFingerprint fingerprint = TrainingFingerprint.read(body);
         return new SynthesisModel(manifest, layout, base, fingerprint, parameters);

@@ -1,5 +1,6 @@
 package io.synthline.generator.engine.artifact;
 
+import io.synthline.commons.events.Payloads;
 import io.synthline.commons.table.TableSchema;
 import io.synthline.generator.engine.ModelSpec;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.List;
  *
  * @param modelSha256  SHA-256 of the parameter bytes; doubles as the model id
  * @param datasetSha256 SHA-256 of the training file (or of its canonical CSV when fitted from a table)
+ * @param privacySpent  what the fit spent of the data's privacy budget (DP models); null for the others
  */
 public record ModelManifest(int formatVersion, String engineVersion, String modelSha256, String synthesizer, ModelSpec spec,
-        long seed, String datasetSha256, TableSchema schema, long trainingRows, List<String> notes) {
+        long seed, String datasetSha256, TableSchema schema, long trainingRows, List<String> notes,
+        Payloads.PrivacySpent privacySpent) {
 }
