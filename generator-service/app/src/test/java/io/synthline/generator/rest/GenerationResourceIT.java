@@ -241,7 +241,7 @@ class GenerationResourceIT {
         expectProblem("{" + ds + ",\"conditions\":[{\"column\":\"age\",\"min\":\"old\"}]}", 400, "not a valid INTEGER");
         expectProblem("{" + ds + ",\"rebalance\":{\"column\":\"age\",\"target\":{\"30\":1}}}", 400, "categorical column");
         expectProblem("{" + ds + ",\"model\":\"tree\",\"modelOptions\":{\"depth\":\"3\"}}", 400, "no option 'depth'");
-        expectProblem("{" + ds + ",\"output\":{\"format\":\"xlsx\"}}", 400, "csv or parquet");
+        expectProblem("{" + ds + ",\"output\":{\"format\":\"xlsx\"}}", 400, "output format must be csv");
         given().auth().oauth2(token("acme-scientist")).contentType("application/json")
                 .body("{" + ds + ",\"constraints\":[{\"type\":\"teleport\"}]}")
                 .when().post("/api/v1/generations")
