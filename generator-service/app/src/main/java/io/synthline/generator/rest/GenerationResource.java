@@ -7,6 +7,8 @@ import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.api.GenerationView;
 import io.synthline.commons.store.DatasetStore;
+import io.synthline.generator.engine.Requests;
+import io.synthline.generator.engine.output.ParquetOutput;
 import io.synthline.generator.repository.GenerationEntity;
 import io.synthline.generator.service.GenerationService;
 import io.synthline.service.security.Caller;
@@ -97,13 +99,16 @@ public class GenerationResource {
 
     @GET
     @Path("{id}/data")
-    @Produces("text/csv")
+    @Produces({"text/csv", ParquetOutput.MEDIA_TYPE, MediaType.APPLICATION_OCTET_STREAM})
     @WithSession
     @RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Download the synthetic CSV (streamed from the store)")
+    @Operation(summary = "Download the synthetic data in the requested format, CSV or Parquet (streamed from the store)")
     public Uni<RestResponse<java.nio.file.Path>> data(@PathParam("id") String id) {
         return generations.find(caller.tenant(), id).map(g -> {
             ready(g, id);
+            if (Requests.PARQUET.equals(g.format)) {
+                return file(GenerationEntity.parquetKey(g.outputKey), ParquetOutput.MEDIA_TYPE, "synthetic-" + id + ".parquet", null);
+            }
             return file(g.outputKey, "text/csv", "synthetic-" + id + ".csv", g.outputSha256);
         });
     }

@@ -19,6 +19,7 @@ import io.synthline.generator.engine.GenerationSettings;
 import io.synthline.generator.engine.ModelSpec;
 import io.synthline.generator.engine.Parallel;
 import io.synthline.generator.engine.Requests;
+import io.synthline.generator.engine.output.ParquetOutput;
 import io.synthline.generator.engine.SynthesisModel;
 import io.synthline.generator.repository.DatasetRefEntity;
 import io.synthline.generator.repository.FittedModelEntity;
@@ -92,7 +93,11 @@ public class GenerationJobRunner {
             try (DatasetStore.Staged staged = store.stage(out -> result[0] = generation.writeCsv(out, true, progress))) {
                 output = staged.commit(base + "/synthetic.csv");
             }
-            GenerationManifest manifest = GenerationManifest.of(model, settings, result[0], Requests.CSV);
+            String format = Requests.format(request);
+            if (Requests.PARQUET.equals(format)) {
+                parquet(model, generation, output.key());
+            }
+            GenerationManifest manifest = GenerationManifest.of(model, settings, result[0], format);
             StoredObject manifestObject;
             byte[] manifestBytes = Json.writePretty(manifest).getBytes(StandardCharsets.UTF_8);
             try (DatasetStore.Staged staged = store.stage(new ByteArrayInputStream(manifestBytes), manifestBytes.length)) {
@@ -216,6 +221,24 @@ public class GenerationJobRunner {
             return e.persist().replaceWithVoid();
         }));
         return model;
+    }
+
+    /**
+     * The Parquet rendition of the output, next to the CSV (which stays the hashed output the
+     * evaluator reads): converted row by row, never held in memory.
+     */
+    private void parquet(SynthesisModel model, Generation generation, String csvKey) throws IOException {
+        TableSchema schema = ParquetOutput.schema(generation.header(), model.manifest().schema());
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("synthetic-", ".parquet");
+        try {
+            ParquetOutput.convert(store.localPath(csvKey), schema, tmp);
+            try (InputStream in = java.nio.file.Files.newInputStream(tmp);
+                    DatasetStore.Staged staged = store.stage(in, Long.MAX_VALUE)) {
+                staged.commit(GenerationEntity.parquetKey(csvKey));
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
     }
 
     /**

@@ -213,6 +213,33 @@ class GenerationResourceIT {
     }
 
     @Test
+    void parquetOutputHoldsTheSameRowsTypedLikeTheTrainingColumns() throws Exception {
+        String id = request("{\"datasetId\":\"" + datasetId + "\",\"rows\":1200,\"seed\":8,\"model\":\"copula\","
+                + "\"output\":{\"format\":\"parquet\",\"provenanceColumns\":true}}");
+        assertThat(awaitStatus(id)).isEqualTo("COMPLETED");
+        byte[] bytes = given().auth().oauth2(token("acme-scientist")).accept("application/vnd.apache.parquet")
+                .when().get("/api/v1/generations/" + id + "/data")
+                .then().statusCode(200).contentType(containsString("application/vnd.apache.parquet")).extract().asByteArray();
+        Path file = Files.createTempFile("synthetic-", ".parquet");
+        try {
+            Files.write(file, bytes);
+            try (io.synthline.parquet.ParquetRowSource rows = io.synthline.parquet.ParquetRowSource.open(file, 1000)) {
+                assertThat(rows.header()).startsWith("age").endsWith("_synth_run", "_synth_row");
+                assertThat(rows.declaredSchema().column(0).type()).isEqualTo(io.synthline.commons.table.ColumnType.INTEGER);
+                long n = 0;
+                int rowColumn = rows.header().indexOf("_synth_row");
+                while (rows.next()) {
+                    assertThat(Long.parseLong(rows.value(rowColumn))).isEqualTo(n);
+                    n++;
+                }
+                assertThat(n).isEqualTo(1200);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void runningJobsCanBeCancelledAndLeaveNoData() {
         String id = request("{\"datasetId\":\"" + datasetId + "\",\"rows\":200000000,\"seed\":1,\"model\":\"independent\"}");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -241,7 +268,7 @@ class GenerationResourceIT {
         expectProblem("{" + ds + ",\"conditions\":[{\"column\":\"age\",\"min\":\"old\"}]}", 400, "not a valid INTEGER");
         expectProblem("{" + ds + ",\"rebalance\":{\"column\":\"age\",\"target\":{\"30\":1}}}", 400, "categorical column");
         expectProblem("{" + ds + ",\"model\":\"tree\",\"modelOptions\":{\"depth\":\"3\"}}", 400, "no option 'depth'");
-        expectProblem("{" + ds + ",\"output\":{\"format\":\"xlsx\"}}", 400, "output format must be csv");
+        expectProblem("{" + ds + ",\"output\":{\"format\":\"xlsx\"}}", 400, "output format must be csv or parquet");
         given().auth().oauth2(token("acme-scientist")).contentType("application/json")
                 .body("{" + ds + ",\"constraints\":[{\"type\":\"teleport\"}]}")
                 .when().post("/api/v1/generations")

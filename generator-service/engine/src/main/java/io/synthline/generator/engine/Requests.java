@@ -59,18 +59,12 @@ public final class Requests {
         return new GenerationSettings(request.rows(), seed, 0, request.conditions(), request.rebalance(), provenance, exclude, threads);
     }
 
-    /**
-     * {@code csv}; anything else is a 400. Parquet output is refused until the generator writes it
-     * (rather than accepted and answered with CSV): convert the CSV with the commons Parquet writer.
-     */
+    /** {@code csv} or {@code parquet}; anything else is a 400. */
     public static String format(GenerationRequest request) {
         String f = request.output() == null || request.output().format() == null ? CSV
                 : request.output().format().strip().toLowerCase(Locale.ROOT);
-        if (f.equals(PARQUET)) {
-            throw new BadInputException("unsupported-format", "parquet output is not available yet; request csv");
-        }
-        if (!f.equals(CSV)) {
-            throw new BadInputException("invalid-format", "output format must be csv, got '" + request.output().format() + "'");
+        if (!f.equals(CSV) && !f.equals(PARQUET)) {
+            throw new BadInputException("invalid-format", "output format must be csv or parquet, got '" + request.output().format() + "'");
         }
         return f;
     }
