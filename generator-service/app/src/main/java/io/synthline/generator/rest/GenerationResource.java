@@ -99,17 +99,32 @@ public class GenerationResource {
 
     @GET
     @Path("{id}/data")
-    @Produces({"text/csv", ParquetOutput.MEDIA_TYPE, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces("text/csv")
     @WithSession
     @RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Download the synthetic data in the requested format, CSV or Parquet (streamed from the store)")
+    @Operation(summary = "Download the synthetic CSV (streamed from the store); every generation has it")
     public Uni<RestResponse<java.nio.file.Path>> data(@PathParam("id") String id) {
         return generations.find(caller.tenant(), id).map(g -> {
             ready(g, id);
-            if (Requests.PARQUET.equals(g.format)) {
-                return file(GenerationEntity.parquetKey(g.outputKey), ParquetOutput.MEDIA_TYPE, "synthetic-" + id + ".parquet", null);
-            }
             return file(g.outputKey, "text/csv", "synthetic-" + id + ".csv", g.outputSha256);
+        });
+    }
+
+    // a path of its own: one method producing both text/csv and Parquet would let the text writer answer with the file's name
+    @GET
+    @Path("{id}/data.parquet")
+    @Produces(ParquetOutput.MEDIA_TYPE)
+    @WithSession
+    @RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN})
+    @Operation(summary = "Download the Parquet rendition of the synthetic data (generations requested with output.format parquet)")
+    public Uni<RestResponse<java.nio.file.Path>> parquet(@PathParam("id") String id) {
+        return generations.find(caller.tenant(), id).map(g -> {
+            ready(g, id);
+            if (!Requests.PARQUET.equals(g.format)) {
+                throw new BadInputException("no-parquet", 409, "generation " + id + " was requested as " + g.format
+                        + "; request output.format parquet to get a Parquet file");
+            }
+            return file(GenerationEntity.parquetKey(g.outputKey), ParquetOutput.MEDIA_TYPE, "synthetic-" + id + ".parquet", null);
         });
     }
 

@@ -218,8 +218,11 @@ class GenerationResourceIT {
                 + "\"output\":{\"format\":\"parquet\",\"provenanceColumns\":true}}");
         assertThat(awaitStatus(id)).isEqualTo("COMPLETED");
         byte[] bytes = given().auth().oauth2(token("acme-scientist")).accept("application/vnd.apache.parquet")
-                .when().get("/api/v1/generations/" + id + "/data")
+                .when().get("/api/v1/generations/" + id + "/data.parquet")
                 .then().statusCode(200).contentType(containsString("application/vnd.apache.parquet")).extract().asByteArray();
+        // the canonical CSV is there too; a CSV-only generation has no Parquet rendition
+        given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id + "/data")
+                .then().statusCode(200).contentType(containsString("text/csv"));
         Path file = Files.createTempFile("synthetic-", ".parquet");
         try {
             Files.write(file, bytes);
@@ -244,7 +247,10 @@ class GenerationResourceIT {
         String id = request("{\"datasetId\":\"" + datasetId + "\",\"rows\":200000000,\"seed\":1,\"model\":\"independent\"}");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            given().auth().oauth2(token("acme-scientist")).when().post("/api/v1/generations/" + id + "/cancel").then().statusCode(202);
+            // 409 once the job has stopped between two rounds (it is already CANCELLED)
+            int code = given().auth().oauth2(token("acme-scientist")).when().post("/api/v1/generations/" + id + "/cancel")
+                    .then().extract().statusCode();
+            assertThat(code).isIn(202, 409);
             String status = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id).then().extract().path("status");
             if (status.equals("CANCELLED")) {
                 break;
