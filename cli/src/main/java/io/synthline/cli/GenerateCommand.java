@@ -7,6 +7,7 @@ import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.api.OutputSpec;
 import io.synthline.commons.api.PiiSpec;
 import io.synthline.commons.api.RebalanceSpec;
+import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.table.Table;
@@ -18,6 +19,7 @@ import io.synthline.generator.engine.Parallel;
 import io.synthline.generator.engine.Requests;
 import io.synthline.generator.engine.output.ParquetOutput;
 import io.synthline.generator.engine.SynthesisModel;
+import io.synthline.generator.engine.Synthesizers;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,7 +69,7 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "output file; a name ending in .parquet writes Parquet")
     Path out;
 
-    @Option(names = "--model", description = "tree, copula or independent (default: independent)")
+    @Option(names = "--model", description = "tree, copula or independent (default: independent); differentially private: mst, aim")
     String model;
 
     @Option(names = "--model-option", paramLabel = "NAME=VALUE", description = "model hyper-parameter, e.g. minLeaf=10 (tree), marginals=empirical (copula)")
@@ -116,6 +119,9 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--manifest", paramLabel = "FILE.json", description = "where to write the provenance manifest (default: OUT.manifest.json)")
     Path manifest;
 
+    @Mixin
+    PrivacyOptions privacy;
+
     /** The request these options describe: the spec file's, with every given option on top. */
     GenerationRequest request() throws IOException {
         GenerationRequest base = specFile == null ? new GenerationRequest(null, null, null, null)
@@ -132,8 +138,10 @@ public class GenerateCommand implements Callable<Integer> {
         String loc = locale != null ? locale : base.pii() == null ? null : base.pii().locale();
         boolean prov = provenanceColumns || (base.output() != null && Boolean.TRUE.equals(base.output().provenanceColumns()));
         Boolean exclude = allowCopies ? Boolean.FALSE : base.excludeTrainingCopies();
-        return new GenerationRequest(base.datasetId(), rows, seed, model != null ? model : base.model(), options, c, r, k,
-                p.isEmpty() && loc == null ? null : new PiiSpec(p, loc), new OutputSpec("csv", prov), exclude, base.modelId());
+        String m = model != null ? model : base.model();
+        return new GenerationRequest(base.datasetId(), rows, seed, m, options, c, r, k,
+                p.isEmpty() && loc == null ? null : new PiiSpec(p, loc), new OutputSpec("csv", prov), exclude, base.modelId(),
+                loadModel != null ? null : privacy.spec(m, base.privacy()));
     }
 
     @Override
@@ -145,6 +153,7 @@ public class GenerateCommand implements Callable<Integer> {
             throw new SynthCommand.UserError("--first-row must not be negative");
         }
         GenerationRequest request = request();
+        Requests.copyExclusion(request); // refused for DP models before any data is read
         if (root.remoteOption() != null) {
             if (file == null || loadModel != null || saveModel != null) {
                 throw new SynthCommand.UserError("--remote needs FILE.csv and cannot use stored model files");
@@ -168,10 +177,12 @@ public class GenerateCommand implements Callable<Integer> {
             }
             Files2.existing(file, "input");
             String sha = sha256(file);
-            Table training = CsvTableReader.read(file);
-            java.util.List<io.synthline.commons.profile.PiiFinding> flagged = noPiiDetection ? java.util.List.of()
+            Table training = CsvTableReader.read(file, CsvOptions.defaults(), privacy.readSchema());
+            // a DP model may only learn what its accounting covers: its PII columns are declared (--pii), not detected in the data
+            java.util.List<io.synthline.commons.profile.PiiFinding> flagged = noPiiDetection || Synthesizers.isPrivate(request.model())
+                    ? java.util.List.of()
                     : new io.synthline.profiler.engine.DatasetProfiler(io.synthline.profiler.engine.ProfileOptions.defaults())
-                            .profile(file, io.synthline.commons.csv.CsvOptions.defaults()).pii();
+                            .profile(file, CsvOptions.defaults()).pii();
             ModelSpec modelSpec = Requests.modelSpec(request, flagged);
             if (!flagged.isEmpty()) {
                 spec.commandLine().getErr().println("synth: PII detected by the profiler, replaced by fake values and never learned: "
@@ -219,6 +230,7 @@ public class GenerateCommand implements Callable<Integer> {
                         ? String.format("; %,d draws equal to a training row redrawn, %,d rows dropped", result[0].copiesRedrawn(), result[0].rowsDropped())
                         : "", out);
         fitted.manifest().notes().forEach(n -> spec.commandLine().getErr().println("synth: note: " + n));
+        privacy.report(fitted.privacy(), loadModel == null, out, spec.commandLine().getErr());
         return SynthCommand.EXIT_OK;
     }
 

@@ -141,7 +141,7 @@ class GenerationResourceIT {
         expectProblem("{" + ds + "}", 400, "rows is required");
         expectProblem("{" + ds + ",\"rows\":10,\"model\":\"gan\"}", 400, "unknown model 'gan'");
         expectProblem("{" + ds + ",\"rows\":10,\"model\":\"copula\",\"privacy\":{\"epsilon\":1,\"delta\":1e-9}}", 400,
-                "applies to the differentially private models");
+                "gives no differential-privacy guarantee");
         expectProblem("{\"rows\":10}", 400, "datasetId is required");
         expectProblem("{\"datasetId\":\"nope\",\"rows\":10}", 400, "not a valid id");
         expectProblem("{\"datasetId\":\"" + UUID.randomUUID() + "\",\"rows\":10}", 404, "no dataset with id");

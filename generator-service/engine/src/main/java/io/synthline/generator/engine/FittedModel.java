@@ -1,7 +1,6 @@
 package io.synthline.generator.engine;
 
 import io.synthline.commons.api.BadInputException;
-import io.synthline.commons.events.Payloads;
 import io.synthline.commons.table.TableSchema;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.random.RowRandom;
@@ -21,15 +20,6 @@ public interface FittedModel {
 
     default TableSchema schema() {
         return domain().schema();
-    }
-
-    /**
-     * What fitting this model spent of the training data's privacy budget; null for models
-     * without a differential-privacy guarantee. Sampling, conditioning and rebalancing a fitted
-     * DP model are post-processing and spend nothing more.
-     */
-    default Payloads.PrivacySpent privacySpent() {
-        return null;
     }
 
     /** A drawer for one thread. */

@@ -1,7 +1,7 @@
 package io.synthline.generator.engine;
 
 import io.synthline.commons.api.ConstraintSpec;
-import io.synthline.commons.events.Payloads;
+import io.synthline.commons.api.PrivacySpec;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,14 +9,14 @@ import java.util.TreeMap;
 /**
  * Everything that decides what a model learns (as opposed to how it is sampled): the method,
  * its options, the constraints, the PII columns and, for differentially private models, the
- * privacy parameters. Part of a stored model's manifest.
+ * privacy parameters and public domain. Part of a stored model's manifest.
  *
  * @param piiColumns column name to PII kind (null kind = guess from the name)
  * @param piiLocale  BCP 47 locale of generated PII (default en-US)
- * @param privacy    (epsilon, delta) of a differentially private model's guarantee; null for the others
+ * @param privacy    (epsilon, delta) and the public domain for the DP models; null for the others
  */
 public record ModelSpec(String model, Map<String, String> options, List<ConstraintSpec> constraints,
-        Map<String, String> piiColumns, String piiLocale, Payloads.PrivacyParameters privacy) {
+        Map<String, String> piiColumns, String piiLocale, PrivacySpec privacy) {
     public ModelSpec {
         model = model == null ? Synthesizers.DEFAULT : model;
         options = options == null ? Map.of() : new TreeMap<>(options);
@@ -30,10 +30,11 @@ public record ModelSpec(String model, Map<String, String> options, List<Constrai
     }
 
     public static ModelSpec of(String model) {
-        return new ModelSpec(model, null, null, null, null);
+        return new ModelSpec(model, null, null, null, null, null);
     }
 
-    public ModelSpec withPrivacy(Payloads.PrivacyParameters privacy) {
-        return new ModelSpec(model, options, constraints, piiColumns, piiLocale, privacy);
+    /** The same spec with its privacy block replaced (e.g. by the budget governance approved). */
+    public ModelSpec withPrivacy(PrivacySpec p) {
+        return new ModelSpec(model, options, constraints, piiColumns, piiLocale, p);
     }
 }

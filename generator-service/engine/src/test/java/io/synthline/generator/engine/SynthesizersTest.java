@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.GenerationRequest;
-import io.synthline.commons.events.Payloads;
+import io.synthline.commons.api.PrivacySpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The registry of model kinds and the privacy rules it enforces for every caller (API, CLI, stored models). */
+/** The model registry and the privacy rules it enforces for every caller (API, CLI, stored models). */
 class SynthesizersTest {
     @Test
     void everyRegisteredKindCanBeCreatedAndNamesItself() {
@@ -21,19 +21,18 @@ class SynthesizersTest {
             }
         }
         assertThat(Synthesizers.isPrivate("copula")).isFalse();
-        assertThat(Synthesizers.kind("nope")).isEmpty();
     }
 
     @Test
     void privacyParametersAreRefusedForModelsWithoutAGuaranteeAndUnknownNamesAreClear() {
-        Payloads.PrivacyParameters privacy = new Payloads.PrivacyParameters(1, 1e-9);
-        assertThatThrownBy(() -> Synthesizers.create(ModelSpec.of("tree").withPrivacy(privacy), 1))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("applies to the differentially private models");
+        PrivacySpec privacy = PrivacySpec.of(1, 1e-9);
+        assertThatThrownBy(() -> Synthesizers.create(new ModelSpec("tree", null, null, null, null, privacy), 1))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("gives no differential-privacy guarantee");
         assertThatThrownBy(() -> Synthesizers.create(ModelSpec.of("gan"), 1))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("unknown model 'gan'").hasMessageContaining("copula");
         GenerationRequest request = new GenerationRequest("d", 10L, 1L, "copula", null, null, null, null, null, null, null, null, privacy);
         assertThatThrownBy(() -> Requests.validate(request, null, List.of(), 100)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("applies to the differentially private models");
+                .hasMessageContaining("gives no differential-privacy guarantee");
         assertThat(Requests.modelSpec(request, List.of()).privacy()).isEqualTo(privacy);
         assertThatThrownBy(() -> Synthesizers.create("tree", Map.of("depth", "x"), 1)).isInstanceOf(BadInputException.class);
     }
