@@ -15,8 +15,8 @@ public final class DatasetMapper {
     }
 
     public static ColumnSummary summary(io.synthline.commons.profile.ColumnProfile c) {
-        // profiles stored by an earlier profiler version have no distinct count: one such row must not break every listing
-        return new ColumnSummary(c.name(), c.type(), c.nullCount(), c.distinct() == null ? 0 : c.distinct().estimate());
+        // only current-format profiles get here (see StoredProfiles), and those always carry a distinct count
+        return new ColumnSummary(c.name(), c.type(), c.nullCount(), c.distinct().estimate());
     }
 
     /** Column summaries from the stored profile; null before profiling or for a profile in an older format. */
