@@ -30,33 +30,23 @@ import org.junit.jupiter.api.Test;
  * Kafka and Keycloak, driven through their APIs exactly as the demo does.
  */
 class PlatformFlowIT {
-    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    static final int PORT_BASE = Integer.getInteger("synthline.it.portBase", 25000);
+    static final Path REPO = RunningPlatform.REPO;
 
-    static LocalStack stack;
-    static Set<Component> startedHere;
+    static RunningPlatform running;
     static PlatformLauncher platform;
     static StackEndpoints endpoints;
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        StackConfig config = StackConfig.forPortBase(PORT_BASE,
-                Path.of(System.getProperty("java.io.tmpdir"), "synthline-it-" + PORT_BASE));
-        stack = new LocalStack(config, msg -> System.out.println("stack: " + msg));
-        startedHere = stack.up().started();
-        endpoints = stack.endpoints();
-        Path work = Files.createTempDirectory("synthline-e2e");
-        platform = PlatformLauncher.start(REPO, endpoints, work.resolve("store"), work.resolve("logs"),
-                PlatformLauncher.Ports.fromBase(PORT_BASE + 100), msg -> System.out.println("platform: " + msg));
+        running = RunningPlatform.start(java.util.EnumSet.allOf(PlatformLauncher.Service.class));
+        platform = running.platform;
+        endpoints = running.endpoints;
     }
 
     @AfterAll
     static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (stack != null && !startedHere.isEmpty()) {
-            stack.down(startedHere);
+        if (running != null) {
+            running.close();
         }
     }
 
