@@ -122,6 +122,8 @@ public class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "evaluation  %s  %s", e.path("id").asText(), e.path("status").asText());
         e.path("properties").fields().forEachRemaining(p -> out.printf(Locale.ROOT, ", %s %.4f", p.getKey(), p.getValue().asDouble()));
         out.println();
+        out.println("            report: " + platform.endpoints().evaluator() + "/api/v1/evaluations/" + e.path("id").asText()
+                + "/report");
         out.printf("audit       %d entries:%n", o.auditEntries().size());
         for (JsonNode a : o.auditEntries()) {
             out.printf("              #%-5s %-22s %-48s by %s%n", a.path("sequence").asText(), a.path("eventType").asText(),

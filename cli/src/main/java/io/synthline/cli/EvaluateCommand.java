@@ -1,15 +1,20 @@
 package io.synthline.cli;
 
-import io.synthline.commons.csv.CsvOptions;
-import io.synthline.commons.csv.CsvTableReader;
+import io.synthline.commons.evaluation.EvaluationDocument;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.table.Table;
-import io.synthline.evaluator.engine.EvaluationReport;
+import io.synthline.evaluator.engine.EvaluationInputs;
+import io.synthline.evaluator.engine.EvaluationOptions;
 import io.synthline.evaluator.engine.Evaluator;
-import io.synthline.evaluator.engine.HtmlReport;
+import io.synthline.evaluator.engine.data.SdType;
+import io.synthline.evaluator.engine.fidelity.QualityReport;
+import io.synthline.evaluator.engine.report.Html;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Score synthetic data against the real data.")
+@Command(name = "evaluate", mixinStandardHelpOptions = true, description = {
+        "Score synthetic data against the real data: SDMetrics-compatible quality, MOSTLY-style accuracy, detection,",
+        "ML utility (TSTR vs TRTR), privacy (exact DCR metrics and attacks) and fairness; JSON or a self-contained HTML report."})
 public class EvaluateCommand implements Callable<Integer> {
     enum Format { json, html }
 
@@ -27,20 +34,42 @@ public class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--real", required = true, paramLabel = "REAL.csv")
+    @Option(names = "--real", required = true, paramLabel = "REAL.csv", description = "the data the synthesizer was trained on")
     Path real;
 
     @Option(names = "--synthetic", required = true, paramLabel = "SYN.csv")
     Path synthetic;
 
-    @Option(names = "--holdout", paramLabel = "HOLDOUT.csv", description = "real rows the synthesizer never saw (privacy and utility)")
+    @Option(names = "--holdout", paramLabel = "HOLDOUT.csv",
+            description = "real rows the synthesizer never saw: the control of overfitting and privacy attacks, the test set of ML utility")
     Path holdout;
 
     @Option(names = "--label", paramLabel = "COL", description = "label column for ML utility and fairness")
     String label;
 
-    @Option(names = "--sensitive", split = ",", paramLabel = "COL", description = "sensitive columns for fairness")
+    @Option(names = "--sensitive", split = ",", paramLabel = "COL", description = "sensitive columns: fairness groups and attribute-inference secrets")
     List<String> sensitive;
+
+    @Option(names = "--quasi-identifiers", split = ",", paramLabel = "COL",
+            description = "what an attacker knows (default: every other column)")
+    List<String> quasiIdentifiers;
+
+    @Option(names = "--favourable", paramLabel = "VALUE", description = "favourable label value for fairness (default: the less frequent one)")
+    String favourable;
+
+    @Option(names = "--sdtype", split = ",", paramLabel = "COL=TYPE",
+            description = "override a column's SDMetrics sdtype: numerical, datetime, categorical or boolean")
+    Map<String, String> sdtypes;
+
+    @Option(names = "--no-thresholds", description = "score every column pair (SDMetrics thresholds 0) instead of real |r| > 0.5 / association > 0.3")
+    boolean noThresholds;
+
+    @Option(names = "--only", split = ",", paramLabel = "SECTION",
+            description = "compute only these sections: quality, accuracy, detection, utility, privacy, fairness")
+    List<String> only;
+
+    @Option(names = "--seed", defaultValue = "" + EvaluationOptions.DEFAULT_SEED, description = "seed of every randomised step (default: ${DEFAULT-VALUE})")
+    long seed;
 
     @Option(names = "--format", defaultValue = "json", description = "json or html (default: ${DEFAULT-VALUE})")
     Format format;
@@ -58,21 +87,46 @@ public class EvaluateCommand implements Callable<Integer> {
         if (holdout != null) {
             Files2.existing(holdout, "holdout");
         }
-        Table realTable = CsvTableReader.read(real);
-        if (label != null) {
-            realTable.column(label);
-        }
-        Table synTable = CsvTableReader.read(synthetic, CsvOptions.defaults(), realTable.schema());
-        if (synTable.rowCount() == 0) {
-            throw new SynthCommand.UserError("the synthetic file has no rows");
-        }
-        EvaluationReport report = Evaluator.evaluate(realTable, synTable);
-        String text = format == Format.json ? Json.writePretty(report) : HtmlReport.render(report);
+        Table realTable = EvaluationInputs.readReal(real, null);
+        Table synTable = EvaluationInputs.readCompanion(synthetic, realTable, "synthetic");
+        Table holdTable = holdout == null ? null : EvaluationInputs.readCompanion(holdout, realTable, "holdout");
+        EvaluationDocument doc = Evaluator.evaluate(realTable, synTable, holdTable, options());
+        String text = format == Format.json ? Json.writePretty(doc) : Html.render(doc);
         if (out != null) {
             Files.writeString(out, text);
         } else {
             spec.commandLine().getOut().println(text);
         }
         return SynthCommand.EXIT_OK;
+    }
+
+    private EnumSet<EvaluationOptions.Section> sections() {
+        EnumSet<EvaluationOptions.Section> set = EnumSet.noneOf(EvaluationOptions.Section.class);
+        for (String name : only == null ? List.<String>of() : only) {
+            try {
+                set.add(EvaluationOptions.Section.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new SynthCommand.UserError("unknown section '" + name
+                        + "'; sections are quality, accuracy, detection, utility, privacy, fairness");
+            }
+        }
+        return set;
+    }
+
+    EvaluationOptions options() {
+        Map<String, SdType> types = new LinkedHashMap<>();
+        if (sdtypes != null) {
+            sdtypes.forEach((column, type) -> {
+                try {
+                    types.put(column, SdType.parse(type));
+                } catch (IllegalArgumentException e) {
+                    throw new SynthCommand.UserError("unknown sdtype '" + type + "' for column '" + column
+                            + "'; use numerical, datetime, categorical or boolean");
+                }
+            });
+        }
+        return EvaluationOptions.defaults().withLabel(label).withSensitive(sensitive).withQuasiIdentifiers(quasiIdentifiers)
+                .withFavourable(favourable).withSdtypes(types).withSections(sections()).withSeed(seed)
+                .withThresholds(noThresholds ? QualityReport.Thresholds.NONE : QualityReport.Thresholds.DEFAULT);
     }
 }

@@ -1,16 +1,36 @@
 package io.synthline.cli;
 
 import io.synthline.cli.client.ApiClient;
+import io.synthline.commons.api.ConditionSpec;
+import io.synthline.commons.api.ConstraintSpec;
+import io.synthline.commons.api.GenerationRequest;
+import io.synthline.commons.api.OutputSpec;
+import io.synthline.commons.api.PiiSpec;
+import io.synthline.commons.api.RebalanceSpec;
 import io.synthline.commons.csv.CsvTableReader;
-import io.synthline.commons.csv.CsvTableWriter;
+import io.synthline.commons.json.Json;
 import io.synthline.commons.table.Table;
-import io.synthline.generator.engine.FittedModel;
-import io.synthline.generator.engine.Synthesizers;
+import io.synthline.generator.engine.Generation;
+import io.synthline.generator.engine.GenerationManifest;
+import io.synthline.generator.engine.GenerationSettings;
+import io.synthline.generator.engine.ModelSpec;
+import io.synthline.generator.engine.Parallel;
+import io.synthline.generator.engine.Requests;
+import io.synthline.generator.engine.SynthesisModel;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +39,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "generate", mixinStandardHelpOptions = true, description = "Fit a model on a CSV file and write synthetic rows.")
+/**
+ * {@code synth generate}: the same request the API takes, as options (or a JSON spec file with
+ * the API's request shape, which options override). Further option groups (e.g. differential
+ * privacy) add fields here and map them in {@link #request()}.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Fit a model on a CSV file (or load a stored one) and write synthetic rows.")
 public class GenerateCommand implements Callable<Integer> {
     @ParentCommand
     SynthCommand root;
@@ -27,48 +53,170 @@ public class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE.csv", description = "training data")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.csv", description = "training data (not needed with --load-model)")
     Path file;
 
     @Option(names = "--rows", required = true, description = "number of synthetic rows")
     long rows;
 
-    @Option(names = "--seed", required = true, description = "random seed; the same seed gives the same output")
+    @Option(names = "--seed", required = true, description = "random seed; the same data, options and seed give the same bytes")
     long seed;
 
     @Option(names = "--out", required = true, paramLabel = "OUT.csv")
     Path out;
 
-    @Option(names = "--model", description = "synthesizer (default: independent)")
+    @Option(names = "--model", description = "tree, copula or independent (default: independent)")
     String model;
+
+    @Option(names = "--model-option", paramLabel = "NAME=VALUE", description = "model hyper-parameter, e.g. minLeaf=10 (tree), marginals=empirical (copula)")
+    Map<String, String> modelOptions = new LinkedHashMap<>();
+
+    @Option(names = "--condition", paramLabel = "COL=VALUE", description = "every row satisfies it: COL=VALUE, COL=A|B, COL=MIN..MAX")
+    List<String> conditions = new ArrayList<>();
+
+    @Option(names = "--rebalance", paramLabel = "SPEC", description = "COL=VALUE:SHARE,... (target shares) or COL=VALUE:xFACTOR")
+    String rebalance;
+
+    @Option(names = "--constraint", paramLabel = "SPEC",
+            description = "fixed:A,B | ineq:LOW<=HIGH | range:COL=MIN..MAX | format:COL=REGEX | unique:COL")
+    List<String> constraints = new ArrayList<>();
+
+    @Option(names = "--pii", paramLabel = "COL=KIND", description = "replace a column by fake values (kinds: full_name, email, phone, ...; empty = guess)")
+    Map<String, String> pii = new LinkedHashMap<>();
+
+    @Option(names = "--locale", description = "locale of fake PII values (default en-US)")
+    String locale;
+
+    @Option(names = "--spec", paramLabel = "REQUEST.json", description = "a generation request as the API takes it; options override it")
+    Path specFile;
+
+    @Option(names = "--provenance-columns", description = "add _synth_run and _synth_row columns")
+    boolean provenanceColumns;
+
+    @Option(names = "--allow-copies", description = "keep rows identical to a training row (they are redrawn by default)")
+    boolean allowCopies;
+
+    @Option(names = "--first-row", defaultValue = "0", description = "index of the first row: regenerate rows or shards of a larger run")
+    long firstRow;
+
+    @Option(names = "--threads", description = "worker threads (default: all cores); never changes the output")
+    Integer threads;
+
+    @Option(names = "--save-model", paramLabel = "MODEL.synth", description = "store the fitted model (sample it again with --load-model)")
+    Path saveModel;
+
+    @Option(names = "--load-model", paramLabel = "MODEL.synth", description = "sample a stored model instead of fitting")
+    Path loadModel;
+
+    @Option(names = "--manifest", paramLabel = "FILE.json", description = "where to write the provenance manifest (default: OUT.manifest.json)")
+    Path manifest;
+
+    /** The request these options describe: the spec file's, with every given option on top. */
+    GenerationRequest request() throws IOException {
+        GenerationRequest base = specFile == null ? new GenerationRequest(null, null, null, null)
+                : Json.read(Files.readString(Files2.existing(specFile, "spec")), GenerationRequest.class);
+        Map<String, String> options = new LinkedHashMap<>(base.modelOptions() == null ? Map.of() : base.modelOptions());
+        options.putAll(modelOptions);
+        List<ConditionSpec> c = new ArrayList<>(base.conditions() == null ? List.of() : base.conditions());
+        conditions.forEach(t -> c.add(GenerateSyntax.condition(t)));
+        List<ConstraintSpec> k = new ArrayList<>(base.constraints() == null ? List.of() : base.constraints());
+        constraints.forEach(t -> k.add(GenerateSyntax.constraint(t)));
+        RebalanceSpec r = rebalance != null ? GenerateSyntax.rebalance(rebalance) : base.rebalance();
+        Map<String, String> p = new LinkedHashMap<>(base.pii() == null || base.pii().columns() == null ? Map.of() : base.pii().columns());
+        p.putAll(pii);
+        String loc = locale != null ? locale : base.pii() == null ? null : base.pii().locale();
+        boolean prov = provenanceColumns || (base.output() != null && Boolean.TRUE.equals(base.output().provenanceColumns()));
+        Boolean exclude = allowCopies ? Boolean.FALSE : base.excludeTrainingCopies();
+        return new GenerationRequest(base.datasetId(), rows, seed, model != null ? model : base.model(), options, c, r, k,
+                p.isEmpty() && loc == null ? null : new PiiSpec(p, loc), new OutputSpec("csv", prov), exclude, base.modelId());
+    }
 
     @Override
     public Integer call() throws Exception {
-        Files2.existing(file, "input");
         if (rows < 1) {
             throw new SynthCommand.UserError("--rows must be at least 1, got " + rows);
         }
+        if (firstRow < 0) {
+            throw new SynthCommand.UserError("--first-row must not be negative");
+        }
+        GenerationRequest request = request();
         if (root.remoteOption() != null) {
-            ApiClient.forCli(root).generateRemotely(file, rows, seed, model, out, spec.commandLine().getErr());
+            if (file == null || loadModel != null || saveModel != null) {
+                throw new SynthCommand.UserError("--remote needs FILE.csv and cannot use stored model files");
+            }
+            Files2.existing(file, "input");
+            ApiClient.forCli(root).generateRemotely(file, request, out, spec.commandLine().getErr());
             return SynthCommand.EXIT_OK;
         }
+        int workers = threads != null ? Math.max(1, threads) : Parallel.defaultThreads();
         long t0 = System.nanoTime();
-        Table training = CsvTableReader.read(file);
-        FittedModel fitted = Synthesizers.byName(model).fit(training, seed);
-        long t1 = System.nanoTime();
-        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".synth-", ".part");
-        try {
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-                    CsvTableWriter writer = CsvTableWriter.open(os, fitted.schema().names())) {
-                fitted.sample(rows, seed, writer::writeRow);
+        SynthesisModel fitted;
+        String fitNote;
+        if (loadModel != null) {
+            try (InputStream in = Files.newInputStream(Files2.existing(loadModel, "model"))) {
+                fitted = SynthesisModel.read(in, workers);
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            fitNote = "loaded " + fitted.manifest().synthesizer() + " model " + fitted.id().substring(0, 12);
+        } else {
+            if (file == null) {
+                throw new SynthCommand.UserError("give the training FILE.csv (or --load-model)");
+            }
+            Files2.existing(file, "input");
+            String sha = sha256(file);
+            Table training = CsvTableReader.read(file);
+            ModelSpec modelSpec = Requests.modelSpec(request, Map.of());
+            long tRead = System.nanoTime();
+            fitted = SynthesisModel.fit(training, modelSpec, seed, workers, sha);
+            fitNote = String.format("%s fitted on %,d rows in %d ms (read %d ms)", fitted.manifest().synthesizer(),
+                    training.rowCount(), (System.nanoTime() - tRead) / 1_000_000, (tRead - t0) / 1_000_000);
+        }
+        if (saveModel != null) {
+            writeAtomically(saveModel, fitted::write);
+        }
+        GenerationSettings settings = Requests.settings(request, seed, workers).withRange(firstRow, rows);
+        Generation generation = Generation.prepare(fitted, settings);
+        long t1 = System.nanoTime();
+        Generation.Result[] result = new Generation.Result[1];
+        writeAtomically(out, os -> result[0] = generation.writeCsv(os, true, Generation.SILENT));
+        long t2 = System.nanoTime();
+        GenerationManifest m = GenerationManifest.of(fitted, settings, result[0], Requests.CSV);
+        Path manifestPath = manifest != null ? manifest : out.resolveSibling(out.getFileName() + ".manifest.json");
+        writeAtomically(manifestPath, os -> os.write(Json.writePretty(m).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        double seconds = Math.max(1e-9, (t2 - t1) / 1e9);
+        spec.commandLine().getErr().printf("synth: %s; %,d rows sampled in %d ms (%,.0f rows/s)%s -> %s%n", fitNote,
+                result[0].rowsWritten(), (t2 - t1) / 1_000_000, result[0].rowsWritten() / seconds,
+                result[0].copiesRedrawn() > 0 || result[0].rowsDropped() > 0
+                        ? String.format("; %,d draws equal to a training row redrawn, %,d rows dropped", result[0].copiesRedrawn(), result[0].rowsDropped())
+                        : "", out);
+        fitted.manifest().notes().forEach(n -> spec.commandLine().getErr().println("synth: note: " + n));
+        return SynthCommand.EXIT_OK;
+    }
+
+    @FunctionalInterface
+    interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes to a temporary file beside the target and moves it into place: no half-written output. */
+    static void writeAtomically(Path target, Writer writer) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, ".synth-", ".part");
+        try {
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                writer.write(os);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
-        long t2 = System.nanoTime();
-        spec.commandLine().getErr().printf("synth: %s fitted on %,d rows in %d ms; %,d rows sampled in %d ms -> %s%n",
-                fitted.synthesizer(), training.rowCount(), (t1 - t0) / 1_000_000, rows, (t2 - t1) / 1_000_000, out);
-        return SynthCommand.EXIT_OK;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

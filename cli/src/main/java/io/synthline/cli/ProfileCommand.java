@@ -1,23 +1,33 @@
 package io.synthline.cli;
 
 import io.synthline.cli.client.ApiClient;
-import io.synthline.commons.api.ColumnSummary;
+import io.synthline.commons.csv.CsvDialect;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.json.Json;
-import io.synthline.profiler.engine.DatasetProfile;
+import io.synthline.commons.profile.DatasetProfile;
+import io.synthline.commons.table.TableSchema;
 import io.synthline.profiler.engine.DatasetProfiler;
+import io.synthline.profiler.engine.ProfileOptions;
+import io.synthline.profiler.engine.report.ProfileHtml;
+import io.synthline.profiler.engine.report.ProfileText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "profile", mixinStandardHelpOptions = true, description = "Profile a CSV file: types, nulls, distinct values.")
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = "Profile a CSV or Parquet file: types, statistics, correlations, personal data, sensitive attributes, alerts.")
 public class ProfileCommand implements Callable<Integer> {
-    enum Format { json, text }
+    enum Format { json, text, html }
 
     @ParentCommand
     SynthCommand root;
@@ -25,31 +35,102 @@ public class ProfileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE.csv")
+    @Parameters(index = "0", paramLabel = "FILE", description = "CSV or Parquet file (Parquet is recognised by its content)")
     Path file;
 
-    @Option(names = "--format", defaultValue = "text", description = "json or text (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE})")
     Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the report here instead of standard output")
+    Path out;
+
+    @Option(names = "--schema", paramLabel = "SCHEMA.json",
+            description = "explicit column types, e.g. {\"columns\":[{\"name\":\"zip\",\"type\":\"CATEGORICAL\"}]}; they win over inference")
+    Path schema;
+
+    @Mixin
+    CsvDialectOptions dialect;
+
+    @Option(names = "--threads", description = "worker threads (default: all cores; results do not depend on it)")
+    Integer threads;
+
+    @Option(names = "--correlation-rows", paramLabel = "N",
+            description = "use all rows for correlations up to N, a uniform sample of N above (default: ${DEFAULT-VALUE})",
+            defaultValue = "100000")
+    int correlationRows;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the row sample and sketches (default: ${DEFAULT-VALUE})")
+    long seed;
 
     @Override
     public Integer call() throws Exception {
         Files2.existing(file, "input");
-        var out = spec.commandLine().getOut();
+        DatasetProfile profile;
         if (root.remoteOption() != null) {
-            String json = ApiClient.forCli(root).uploadAndProfile(file);
-            out.println(format == Format.json ? json : ApiClient.describeDataset(json));
-            return SynthCommand.EXIT_OK;
-        }
-        DatasetProfile profile = new DatasetProfiler(CsvOptions.defaults()).profile(file, null);
-        if (format == Format.json) {
-            out.println(Json.writePretty(profile));
+            profile = ApiClient.forCli(root).uploadAndFetchProfile(file);
         } else {
-            out.printf("%s: %,d rows, %d columns%n", file.getFileName(), profile.rowCount(), profile.columns().size());
-            out.printf("%-28s %-12s %12s %12s%n", "column", "type", "nulls", "distinct~");
-            for (ColumnSummary c : profile.columns()) {
-                out.printf("%-28s %-12s %,12d %,12d%n", c.name(), c.type(), c.nullCount(), c.distinctEstimate());
+            ProfileOptions options = ProfileOptions.defaults().withCorrelationRowLimit(correlationRows).withSeed(seed)
+                    .withExplicitSchema(readSchema());
+            if (threads != null) {
+                options = options.withThreads(threads);
             }
+            profile = new DatasetProfiler(options).profile(file, dialect.toCsvOptions());
+        }
+        String rendered = switch (format) {
+            case json -> Json.writePretty(profile);
+            case text -> ProfileText.render(profile);
+            case html -> ProfileHtml.render(profile);
+        };
+        if (out != null) {
+            Files.writeString(out, rendered, StandardCharsets.UTF_8);
+            spec.commandLine().getErr().println("synth: profile written to " + out);
+        } else {
+            spec.commandLine().getOut().println(rendered);
         }
         return SynthCommand.EXIT_OK;
+    }
+
+    private TableSchema readSchema() throws IOException {
+        if (schema == null) {
+            return null;
+        }
+        Files2.existing(schema, "schema");
+        try {
+            return Json.mapper().readValue(Files.readString(schema), TableSchema.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SynthCommand.UserError("the schema file is not a valid schema: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw new SynthCommand.UserError("the schema file is not a valid schema: " + e.getMessage());
+        }
+    }
+
+    /** How to read a CSV file; the same flags wherever the CLI reads CSV. */
+    public static class CsvDialectOptions {
+        @Option(names = "--delimiter", paramLabel = "C", description = "field delimiter: a character or comma, tab, semicolon, pipe")
+        String delimiter;
+
+        @Option(names = "--quote", paramLabel = "C", description = "quote character (default: \")")
+        String quote;
+
+        @Option(names = "--encoding", paramLabel = "CHARSET", description = "character encoding unless a byte order mark says otherwise (default: UTF-8)")
+        String encoding;
+
+        @Option(names = "--null-tokens", paramLabel = "LIST", split = ",",
+                description = "cell texts that mean missing, comma separated (default: pandas' list: NA, NULL, N/A, NaN, ...)")
+        List<String> nullTokens;
+
+        @Option(names = "--keep-empty", description = "read empty cells as empty strings, not as missing")
+        boolean keepEmpty;
+
+        @Option(names = "--no-header", description = "the first row is data; columns are named column_1, column_2, ...")
+        boolean noHeader;
+
+        @Option(names = "--rename-duplicate-headers", description = "rename a repeated column name x to x.1, x.2 (pandas' way) instead of failing")
+        boolean renameDuplicates;
+
+        public CsvOptions toCsvOptions() {
+            return new CsvDialect(delimiter, quote, encoding, nullTokens, keepEmpty, noHeader ? Boolean.FALSE : null,
+                    renameDuplicates).toCsvOptions();
+        }
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "synth", mixinStandardHelpOptions = true, version = "synth 0.1.0",
         description = "Synthline: privacy-safe synthetic tabular data.",
         subcommands = {ProfileCommand.class, GenerateCommand.class, EvaluateCommand.class, StackCommand.class,
-                DemoCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+                DemoCommand.class, AuditCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public class SynthCommand {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,5 +86,66 @@ class SynthCommandTest {
         Result mismatch = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", other.toString());
         assertThat(mismatch.exit()).isEqualTo(2);
         assertThat(mismatch.err()).contains("does not have");
+    }
+
+    @Test
+    void evaluateWritesTheFullDocumentAndTheHtmlReport() throws IOException {
+        Path syn = dir.resolve("syn.csv");
+        assertThat(run("generate", SAMPLE.toString(), "--rows", "1500", "--seed", "3", "--out", syn.toString()).exit()).isZero();
+        Path json = dir.resolve("eval.json");
+        Result e = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", syn.toString(), "--label", "income",
+                "--sensitive", "sex,race", "--only", "quality,utility,privacy,fairness", "--out", json.toString());
+        assertThat(e.exit()).as(e.err()).isZero();
+        JsonNode doc = Json.mapper().readTree(Files.readString(json));
+        assertThat(doc.at("/quality/details/Column Pair Trends")).hasSize(105);
+        assertThat(doc.at("/utility/label").asText()).isEqualTo("income");
+        assertThat(doc.at("/privacy/DCRBaselineProtection/score").asDouble()).isBetween(0.0, 1.0);
+        assertThat(doc.at("/fairness/sensitive")).hasSize(2);
+        assertThat(doc.at("/skipped/detection").asText()).isEqualTo("not requested");
+        assertThat(doc.at("/skipped/privacy.attacks").asText()).contains("holdout");
+    }
+
+    @Test
+    void evaluateBadInputGivesOneClearLine() throws IOException {
+        Path syn = dir.resolve("syn.csv");
+        run("generate", SAMPLE.toString(), "--rows", "200", "--seed", "3", "--out", syn.toString());
+
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "");
+        Result emptyFile = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", empty.toString());
+        assertThat(emptyFile.exit()).isEqualTo(2);
+        assertThat(emptyFile.err().strip()).isEqualTo("synth: the synthetic file: the file is empty: expected a header row");
+
+        Path headerOnly = dir.resolve("header.csv");
+        Files.writeString(headerOnly, Files.readAllLines(SAMPLE).getFirst() + "\n");
+        Result noRows = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", headerOnly.toString());
+        assertThat(noRows.exit()).isEqualTo(2);
+        assertThat(noRows.err().strip()).isEqualTo("synth: the synthetic data has no rows");
+
+        Path narrow = dir.resolve("narrow.csv");
+        List<String> lines = Files.readAllLines(syn).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+        Files.write(narrow, lines);
+        Result mismatch = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", narrow.toString());
+        assertThat(mismatch.exit()).isEqualTo(2);
+        assertThat(mismatch.err().strip()).isEqualTo("synth: the synthetic data does not have the real data's columns: missing [income]");
+
+        Result label = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", syn.toString(), "--label", "salary");
+        assertThat(label.exit()).isEqualTo(2);
+        assertThat(label.err()).startsWith("synth: the label column 'salary' is not in the real data; columns are [age,");
+
+        Result sdtype = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", syn.toString(), "--sdtype", "age=text");
+        assertThat(sdtype.exit()).isEqualTo(2);
+        assertThat(sdtype.err()).contains("unknown sdtype 'text' for column 'age'");
+    }
+
+    @Test
+    void benchEvaluatePrintsATableWithItsReferences() throws IOException {
+        Path syn = dir.resolve("syn.csv");
+        run("generate", SAMPLE.toString(), "--rows", "500", "--seed", "3", "--out", syn.toString());
+        Result b = run("bench", "evaluate", "--real", SAMPLE.toString(), "--synthetic", syn.toString(), "--large-rows", "0",
+                "--quality-runs", "1", "--naive-rows", "5");
+        assertThat(b.exit()).as(b.err()).isZero();
+        assertThat(b.out()).contains("raw FastCSV parse of the real file (reference)").contains("QualityReport")
+                .contains("naive all-pairs DCR").contains("exact DCR, 500 x 3,257 rows").contains("complete evaluation");
     }
 }

@@ -28,7 +28,20 @@ import io.synthline.commons.table.TableSchema;
         Payloads.BudgetCommitted.class, Payloads.BudgetReleased.class, Payloads.BudgetCapChanged.class,
         Payloads.AccessGranted.class, Payloads.AccessRevoked.class, Payloads.AccessLogin.class, Payloads.AlertRaised.class,
         Payloads.AlertAcknowledged.class, Payloads.AuditExported.class, AuditEntryView.class, ColumnSummary.class, DatasetView.class,
-        GenerationRequest.class, GenerationView.class, Problem.class, TableSchema.class, ColumnSchema.class})
+        GenerationRequest.class, GenerationView.class, Problem.class, TableSchema.class, ColumnSchema.class,
+        // the profile document (stored as JSON, carried in part by dataset.profiled)
+        io.synthline.commons.profile.DatasetProfile.class, io.synthline.commons.profile.SourceInfo.class,
+        io.synthline.commons.profile.SourceInfo.CsvDialect.class, io.synthline.commons.profile.ColumnProfile.class,
+        io.synthline.commons.profile.ColumnProfile.TypeCounts.class, io.synthline.commons.profile.DistinctCount.class,
+        io.synthline.commons.profile.NumericSummary.class, io.synthline.commons.profile.Quantiles.class,
+        io.synthline.commons.profile.Quantiles.Point.class, io.synthline.commons.profile.Histogram.class,
+        io.synthline.commons.profile.DatetimeSummary.class, io.synthline.commons.profile.TextSummary.class,
+        io.synthline.commons.profile.FrequentItems.class, io.synthline.commons.profile.FrequentItems.Item.class,
+        io.synthline.commons.profile.TableSummary.class, io.synthline.commons.profile.TableSummary.DuplicateRows.class,
+        io.synthline.commons.profile.Correlations.class, io.synthline.commons.profile.Correlations.PairCorrelation.class,
+        io.synthline.commons.profile.Correlations.SkippedColumn.class, io.synthline.commons.profile.PiiFinding.class,
+        io.synthline.commons.profile.AttributeTag.class, io.synthline.commons.profile.Alert.class,
+        io.synthline.commons.profile.ProfileSettings.class})
 public final class ContractReflection {
     private ContractReflection() {
     }

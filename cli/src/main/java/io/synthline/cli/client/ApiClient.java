@@ -2,6 +2,7 @@ package io.synthline.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.cli.SynthCommand;
+import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.json.Json;
 import io.synthline.stack.KeycloakTokens;
 import io.synthline.stack.StackConfig;
@@ -66,26 +67,36 @@ public final class ApiClient {
         return Json.writePretty(uploadCsv(file, file.getFileName().toString()));
     }
 
+    /** Uploads the file and returns the platform's full profile document of it. */
+    public io.synthline.commons.profile.DatasetProfile uploadAndFetchProfile(Path file) {
+        JsonNode dataset = uploadCsv(file, file.getFileName().toString());
+        JsonNode profile = get(endpoints.profiler(), "/api/v1/datasets/" + dataset.path("id").asText() + "/profile");
+        return Json.mapper().convertValue(profile, io.synthline.commons.profile.DatasetProfile.class);
+    }
+
     public JsonNode requestGeneration(String datasetId, long rows, Long seed, String model) {
-        var body = Json.mapper().createObjectNode().put("datasetId", datasetId).put("rows", rows);
-        if (seed != null) {
-            body.put("seed", seed);
-        }
-        if (model != null) {
-            body.put("model", model);
-        }
+        return requestGeneration(new GenerationRequest(datasetId, rows, seed, model));
+    }
+
+    /** Posts a full generation request (conditions, constraints, PII, ...). */
+    public JsonNode requestGeneration(GenerationRequest request) {
+        String body = Json.write(request);
         HttpRequest req = authorized(endpoints.generator().resolve("/api/v1/generations"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return send(req, "POST", "/api/v1/generations");
     }
 
     /** Retries while the generator has not yet seen the dataset's events (eventual consistency). */
     public JsonNode requestGenerationWhenVisible(String datasetId, long rows, Long seed, String model, Duration patience) {
+        return requestGenerationWhenVisible(new GenerationRequest(datasetId, rows, seed, model), patience);
+    }
+
+    public JsonNode requestGenerationWhenVisible(GenerationRequest request, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             try {
-                return requestGeneration(datasetId, rows, seed, model);
+                return requestGeneration(request);
             } catch (ApiException e) {
                 if ((e.status() != 404 && e.status() != 409) || System.nanoTime() > deadline) {
                     throw e;
@@ -143,10 +154,18 @@ public final class ApiClient {
     }
 
     public void generateRemotely(Path file, long rows, long seed, String model, Path out, PrintWriter log) {
+        generateRemotely(file, new GenerationRequest(null, rows, seed, model), out, log);
+    }
+
+    /** Uploads the file, requests the generation described by {@code template} on it, waits and downloads the result. */
+    public void generateRemotely(Path file, GenerationRequest template, Path out, PrintWriter log) {
         JsonNode dataset = uploadCsv(file, file.getFileName().toString());
         log.printf("synth: uploaded %s as dataset %s (%s rows)%n", file.getFileName(), dataset.path("id").asText(),
                 dataset.path("rowCount").asText());
-        JsonNode g = requestGenerationWhenVisible(dataset.path("id").asText(), rows, seed, model, Duration.ofSeconds(30));
+        GenerationRequest t = template;
+        GenerationRequest request = new GenerationRequest(dataset.path("id").asText(), t.rows(), t.seed(), t.model(), t.modelOptions(),
+                t.conditions(), t.rebalance(), t.constraints(), t.pii(), t.output(), t.excludeTrainingCopies(), t.modelId());
+        JsonNode g = requestGenerationWhenVisible(request, Duration.ofSeconds(30));
         JsonNode done = awaitGeneration(g.path("id").asText(), Duration.ofMinutes(30));
         if (!"COMPLETED".equals(done.path("status").asText())) {
             throw new SynthCommand.UserError("generation " + g.path("id").asText() + " failed: " + done.path("error").asText());

@@ -1,11 +1,28 @@
 package io.synthline.commons.api;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * What a client asks the generator for. Tenant and actor come from the caller's token, never
- * from here.
+ * from here. Every block after {@code model} is optional.
  *
- * @param model defaults to {@code independent} when null
- * @param seed  defaults to a random seed (recorded, so the run stays reproducible) when null
+ * @param model                 defaults to {@code independent} when null
+ * @param seed                  defaults to a random seed (recorded, so the run stays reproducible) when null
+ * @param modelOptions          hyper-parameters of the model by name (e.g. tree {@code minLeaf})
+ * @param conditions            every row satisfies all of them (exact conditional sampling)
+ * @param rebalance             a target distribution for one column
+ * @param constraints           rules every row satisfies
+ * @param pii                   columns replaced by fake values (in addition to those the profile flags)
+ * @param output                file format and provenance columns
+ * @param excludeTrainingCopies drop (and redraw) rows identical to a training row; default true
+ * @param modelId               reuse a stored fitted model instead of fitting again
  */
-public record GenerationRequest(String datasetId, Long rows, Long seed, String model) {
+public record GenerationRequest(String datasetId, Long rows, Long seed, String model, Map<String, String> modelOptions,
+        List<ConditionSpec> conditions, RebalanceSpec rebalance, List<ConstraintSpec> constraints, PiiSpec pii,
+        OutputSpec output, Boolean excludeTrainingCopies, String modelId) {
+
+    public GenerationRequest(String datasetId, Long rows, Long seed, String model) {
+        this(datasetId, rows, seed, model, null, null, null, null, null, null, null, null);
+    }
 }

@@ -2,6 +2,17 @@ package io.synthline.commons.api;
 
 import java.time.Instant;
 
+/**
+ * A generation as the API shows it.
+ *
+ * @param status        REQUESTED, PENDING_APPROVAL, RUNNING, COMPLETED, FAILED, CANCELLED or REFUSED
+ * @param rowsDone      progress of a running job
+ * @param copiesRedrawn sampled rows equal to a training row that were drawn again
+ * @param rowsDropped   rows given up after repeated copies (tiny domains only)
+ * @param modelId       SHA-256 of the stored model that made the rows
+ * @param runId         content-derived id of the run (the {@code _synth_run} column)
+ * @param releaseStatus null while no release gate applies, else RELEASED, QUARANTINED or OVERRIDDEN
+ */
 public record GenerationView(
         String id,
         String datasetId,
@@ -12,5 +23,21 @@ public record GenerationView(
         String outputSha256,
         String error,
         Instant createdAt,
-        Instant completedAt) {
+        Instant completedAt,
+        Long rowsDone,
+        Long rowsWritten,
+        Long copiesRedrawn,
+        Long rowsDropped,
+        Long outputBytes,
+        String format,
+        String modelId,
+        String runId,
+        String releaseStatus,
+        Instant startedAt) {
+
+    public GenerationView(String id, String datasetId, String status, String model, long rows, long seed, String outputSha256,
+            String error, Instant createdAt, Instant completedAt) {
+        this(id, datasetId, status, model, rows, seed, outputSha256, error, createdAt, completedAt, null, null, null, null, null,
+                null, null, null, null, null);
+    }
 }

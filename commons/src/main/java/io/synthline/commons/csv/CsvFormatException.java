@@ -26,6 +26,12 @@ public class CsvFormatException extends BadInputException {
         return column == null ? "line " + line + ": " : "line " + line + ", column '" + column + "': ";
     }
 
+    @Override
+    public CsvFormatException detail(String name, Object value) {
+        super.detail(name, value);
+        return this;
+    }
+
     public long line() {
         return line;
     }

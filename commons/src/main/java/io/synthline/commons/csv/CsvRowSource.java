@@ -4,58 +4,65 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
-import java.io.BufferedInputStream;
+import io.synthline.commons.table.RowSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Streams the data rows of a CSV file with a header, one row at a time, in constant memory.
- * Every structural problem (ragged rows, bad encoding, oversized fields, bad headers) becomes a
+ * Streams the data rows of a CSV file, one at a time, in constant memory. Every structural problem
+ * (ragged rows, bad encoding, binary content, oversized fields, bad headers) becomes a
  * {@link CsvFormatException} naming the line.
  */
-public final class CsvRowSource implements AutoCloseable {
+public final class CsvRowSource implements RowSource {
     private final CsvOptions options;
+    private final DecodingReader decoding;
     private final CsvReader<CsvRecord> reader;
     private final CloseableIterator<CsvRecord> records;
     private final List<String> header;
     private CsvRecord current;
+    private CsvRecord pushedBack;
     private long lastLine;
     private long rowIndex = -1;
 
     private CsvRowSource(InputStream in, CsvOptions options) {
         this.options = options;
-        CharsetDecoder decoder = options.charset().newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            this.decoding = new DecodingReader(in, options.charset());
+        } catch (IOException e) {
+            closeQuietly(in);
+            throw new UncheckedIOException(e);
+        }
+        // one field more than allowed, so that a too-wide row is reported by us, with the limit, not by FastCSV
+        CsvRecordHandler handler = CsvRecordHandler.builder()
+                .maxFields(options.maxColumns() == Integer.MAX_VALUE ? Integer.MAX_VALUE : options.maxColumns() + 1)
+                .maxFieldSize(options.maxFieldChars())
+                .maxRecordSize((int) Math.min(Integer.MAX_VALUE - 8, Math.max(4L * options.maxFieldChars(), 64L << 20)))
+                .build();
         this.reader = CsvReader.builder()
                 .fieldSeparator(options.delimiter())
                 .quoteCharacter(options.quote())
                 .skipEmptyLines(true)
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-                .maxBufferSize(bufferLimit(options.maxFieldChars()))
-                .ofCsvRecord(new InputStreamReader(skipUtf8Bom(in), decoder));
+                .build(handler, decoding);
         this.records = reader.iterator();
-        this.header = readHeader();
-    }
-
-    /** FastCSV grows its buffer by doubling and fails obscurely unless the cap is a power of two. */
-    private static int bufferLimit(int maxFieldChars) {
-        int atLeast = Math.max(maxFieldChars, 16 * 1024);
-        int power = Integer.highestOneBit(atLeast);
-        return power == atLeast ? power : (power >= (1 << 30) ? Integer.MAX_VALUE - 8 : power << 1);
+        try {
+            this.header = readHeader();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public static CsvRowSource open(Path path, CsvOptions options) {
@@ -71,37 +78,43 @@ public final class CsvRowSource implements AutoCloseable {
         return new CsvRowSource(in, options);
     }
 
-    private static InputStream skipUtf8Bom(InputStream raw) {
-        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-        try {
-            in.mark(3);
-            byte[] head = in.readNBytes(3);
-            if (!(head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF)) {
-                in.reset();
-            }
-            return in;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private List<String> readHeader() {
         if (!advance()) {
-            throw new CsvFormatException("empty-file", 0, null, "the file is empty: expected a header row");
+            throw new CsvFormatException("empty-file", 0, null, "the file is empty: expected "
+                    + (options.header() ? "a header row" : "at least one row"));
         }
-        if (current.getFieldCount() > options.maxColumns()) {
-            throw new CsvFormatException("too-many-columns", lastLine, null, "the header has "
-                    + current.getFieldCount() + " columns, more than the limit of " + options.maxColumns());
+        int n = current.getFieldCount();
+        if (n > options.maxColumns()) {
+            throw new CsvFormatException("too-many-columns", lastLine, null, "the " + (options.header() ? "header" : "row")
+                    + " has " + n + " columns, more than the limit of " + options.maxColumns())
+                    .detail("limit", options.maxColumns()).detail("columns", n);
         }
-        List<String> names = new ArrayList<>(current.getFieldCount());
+        if (!options.header()) {
+            List<String> names = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                names.add("column_" + i);
+            }
+            pushedBack = current;
+            return List.copyOf(names);
+        }
+        List<String> names = new ArrayList<>(n);
         Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < current.getFieldCount(); i++) {
+        for (int i = 0; i < n; i++) {
             String name = current.getField(i).strip();
             if (name.isEmpty()) {
                 throw new CsvFormatException("blank-header", lastLine, null,
-                        "header field " + (i + 1) + " is blank; every column needs a name");
+                        "header field " + (i + 1) + " is blank; every column needs a name").detail("field", i + 1);
             }
-            Integer previous = seen.put(name, i);
+            Integer previous = seen.get(name);
+            if (previous != null && options.renameDuplicateHeaders()) {
+                int k = 1;
+                while (seen.containsKey(name + "." + k)) {
+                    k++;
+                }
+                name = name + "." + k;
+                previous = null;
+            }
+            seen.put(name, i);
             if (previous != null) {
                 throw new CsvFormatException("duplicate-header", lastLine, name, "the header names column '" + name
                         + "' twice (fields " + (previous + 1) + " and " + (i + 1) + ")");
@@ -127,44 +140,55 @@ public final class CsvRowSource implements AutoCloseable {
 
     private CsvFormatException translate(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CharacterCodingException) {
-                return new CsvFormatException("bad-encoding", lastLine + 1, null,
-                        "the bytes are not valid " + options.charset().name() + " text");
+            if (t instanceof CsvFormatException known) {
+                return known;
             }
-            String msg = t.getMessage();
-            if (msg != null && msg.toLowerCase(java.util.Locale.ROOT).contains("buffer size")) {
+            String msg = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (msg.contains("maximum limit of") && msg.contains("fields")) {
+                return new CsvFormatException("too-many-columns", lastLine + 1, null, "the "
+                        + (header == null && options.header() ? "header" : "row") + " has more than " + options.maxColumns()
+                        + " columns, the limit").detail("limit", options.maxColumns());
+            }
+            if (msg.contains("field size") || msg.contains("buffer size") || msg.contains("record size")) {
                 return new CsvFormatException("field-too-large", lastLine + 1, null,
-                        "a field is longer than the limit of " + options.maxFieldChars() + " characters");
+                        "a field is longer than the limit of " + options.maxFieldChars() + " characters")
+                        .detail("limit", options.maxFieldChars());
             }
         }
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        if (root instanceof java.io.IOException io && !(e instanceof CsvParseException)) {
+        if (root instanceof IOException io && !(e instanceof CsvParseException)) {
             throw new UncheckedIOException(io);
         }
         return new CsvFormatException("malformed-csv", lastLine + 1, null,
                 root.getMessage() == null ? "unparseable CSV" : root.getMessage());
     }
 
+    @Override
     public List<String> header() {
         return header;
     }
 
+    @Override
     public int columnCount() {
         return header.size();
     }
 
-    /** Moves to the next data row; false at the end of the file. */
+    @Override
     public boolean next() {
-        if (!advance()) {
+        if (pushedBack != null) {
+            current = pushedBack;
+            pushedBack = null;
+        } else if (!advance()) {
             return false;
         }
         rowIndex++;
         if (current.getFieldCount() != header.size()) {
             throw new CsvFormatException("ragged-row", lastLine, null, "the row has " + current.getFieldCount()
-                    + " fields but the header has " + header.size());
+                    + " fields but the header has " + header.size())
+                    .detail("fields", current.getFieldCount()).detail("expected", header.size());
         }
         return true;
     }
@@ -174,13 +198,13 @@ public final class CsvRowSource implements AutoCloseable {
         return current.getField(column);
     }
 
-    /** The cell text, or null if it is one of the configured null tokens. */
+    @Override
     public String value(int column) {
         String cell = current.getField(column);
         return options.isNull(cell) ? null : cell;
     }
 
-    /** 1-based line where the current row starts (quoted fields may span lines). */
+    @Override
     public long lineNumber() {
         return lastLine;
     }
@@ -194,12 +218,29 @@ public final class CsvRowSource implements AutoCloseable {
         return options;
     }
 
+    /** The charset actually used: the requested one, unless a byte order mark said otherwise. */
+    public Charset charset() {
+        return decoding.charset();
+    }
+
+    public boolean bomDetected() {
+        return decoding.bom();
+    }
+
     @Override
     public void close() {
         try {
             reader.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the open failure is what the caller needs to hear about
         }
     }
 }

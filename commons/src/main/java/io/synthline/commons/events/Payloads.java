@@ -1,6 +1,8 @@
 package io.synthline.commons.events;
 
 import io.synthline.commons.api.ColumnSummary;
+import io.synthline.commons.profile.AttributeTag;
+import io.synthline.commons.profile.PiiFinding;
 import io.synthline.commons.table.TableSchema;
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +24,29 @@ public final class Payloads {
             String owner, String classification) {
     }
 
-    /** {@code schema} is what downstream services read the stored file with, so every service sees the same types. */
+    /**
+     * {@code schema} is what downstream services read the stored file with, so every service sees the same types.
+     * The full profile document ({@link io.synthline.commons.profile.DatasetProfile}) is stored next to the data
+     * under {@code profileKey}; the event carries what consumers act on: the schema, per-column summaries, the
+     * PII findings (generator: PII replacement) and the attribute tags (evaluator: fairness; governance:
+     * classification). For very wide tables {@code columns} and then {@code schema} are left out (null) to keep
+     * the event small; consumers then read the document under {@code profileKey}. See docs/profile.md.
+     */
     public record DatasetProfiled(String datasetId, String storageKey, long rowCount, int columnCount,
-            TableSchema schema, List<ColumnSummary> columns, String profileVersion) {
+            TableSchema schema, List<ColumnSummary> columns, String profileVersion, String profileKey,
+            String profileSha256, List<PiiFinding> pii, List<AttributeTag> attributes) {
+
+        /** The version-1 shape, without the profile document reference, PII findings and attribute tags. */
+        public DatasetProfiled(String datasetId, String storageKey, long rowCount, int columnCount, TableSchema schema,
+                List<ColumnSummary> columns, String profileVersion) {
+            this(datasetId, storageKey, rowCount, columnCount, schema, columns, profileVersion, null, null, List.of(),
+                    List.of());
+        }
+
+        public DatasetProfiled {
+            pii = pii == null ? List.of() : List.copyOf(pii);
+            attributes = attributes == null ? List.of() : List.copyOf(attributes);
+        }
     }
 
     public record DatasetDeleted(String datasetId, String reason) {
@@ -83,14 +105,34 @@ public final class Payloads {
     public record GenerationProgress(String generationId, long rowsDone, long rowsTotal) {
     }
 
-    /** @param privacySpent what a DP run spent; null for non-DP models */
+    /**
+     * @param privacySpent      what a DP run spent; null for non-DP models
+     * @param holdoutStorageKey real rows the generator held out from fitting (optional): the
+     *                          evaluator uses them as the control of overfitting and privacy
+     *                          attacks and as the ML-utility test set; then
+     *                          {@code sourceStorageKey} should hold only the rows the model saw
+     */
     public record GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
             String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis,
-            PrivacySpent privacySpent) {
+            PrivacySpent privacySpent, String holdoutStorageKey) {
         public GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
                 String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis) {
             this(generationId, datasetId, model, rows, seed, sourceStorageKey, outputStorageKey, outputSha256, durationMillis,
-                    null);
+                    null, null);
+        }
+
+        public GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
+                String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis,
+                PrivacySpent privacySpent) {
+            this(generationId, datasetId, model, rows, seed, sourceStorageKey, outputStorageKey, outputSha256, durationMillis,
+                    privacySpent, null);
+        }
+
+        public GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
+                String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis,
+                String holdoutStorageKey) {
+            this(generationId, datasetId, model, rows, seed, sourceStorageKey, outputStorageKey, outputSha256, durationMillis,
+                    null, holdoutStorageKey);
         }
     }
 
@@ -132,7 +174,12 @@ public final class Payloads {
 
     // ------------------------------------------------------------------------------------- evaluations
 
-    /** @param requestId set when the evaluation answers an evaluation.requested (e.g. scheduled re-evaluation) */
+    /**
+     * @param scores           the summary: see {@code EvaluationSummary} in the evaluator engine for the keys
+     * @param reportStorageKey the full evaluation document (JSON) in the dataset store; the HTML
+     *                         report sits beside it as {@code report.html}
+     * @param requestId        set when the evaluation answers an evaluation.requested (e.g. scheduled re-evaluation)
+     */
     public record EvaluationCompleted(String evaluationId, String generationId, String datasetId,
             Map<String, Double> scores, String reportStorageKey, String requestId) {
         public EvaluationCompleted(String evaluationId, String generationId, String datasetId, Map<String, Double> scores,

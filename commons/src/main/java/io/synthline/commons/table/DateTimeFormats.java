@@ -27,17 +27,27 @@ public final class DateTimeFormats {
             ISO_DATE,
             "uuuu-MM-dd HH:mm:ss",
             ISO_DATE_TIME,
+            "uuuu-MM-dd HH:mm:ss.SSS",
             "uuuu-MM-dd'T'HH:mm:ss.SSS",
             "uuuu-MM-dd'T'HH:mm:ssXXX",
             "uuuu-MM-dd'T'HH:mm:ss.SSSXXX",
             "uuuu-MM-dd HH:mm",
+            "uuuu-MM-dd'T'HH:mm",
             "uuuu/MM/dd",
             "MM/dd/uuuu",
+            "dd/MM/uuuu",
+            "M/d/uuuu",
+            "d/M/uuuu",
             "dd.MM.uuuu",
+            "d.M.uuuu",
             "MM/dd/uuuu HH:mm",
-            "MM/dd/uuuu HH:mm:ss");
+            "MM/dd/uuuu HH:mm:ss",
+            "M/d/uuuu H:mm",
+            "dd/MM/uuuu HH:mm",
+            "dd/MM/uuuu HH:mm:ss");
 
     private static final Map<String, DateTimeFormatter> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, java.util.Optional<FastDatePattern>> FAST = new ConcurrentHashMap<>();
 
     private DateTimeFormats() {
     }
@@ -60,6 +70,17 @@ public final class DateTimeFormats {
         if (text == null || text.length() < 6 || !Character.isDigit(text.charAt(0))) {
             return Double.NaN;
         }
+        FastDatePattern fast = FAST.computeIfAbsent(pattern, p -> java.util.Optional.ofNullable(FastDatePattern.compile(p)))
+                .orElse(null);
+        if (fast != null) {
+            long millis = fast.parse(text);
+            return millis == FastDatePattern.NO_MATCH ? Double.NaN : millis;
+        }
+        return parseWithFormatter(text, pattern);
+    }
+
+    /** The reference path: {@link DateTimeFormatter} in STRICT mode. */
+    static double parseWithFormatter(String text, String pattern) {
         try {
             TemporalAccessor t = formatter(pattern).parse(text);
             if (hasOffset(pattern)) {

@@ -77,19 +77,120 @@ public final class NumberText {
         return i == n;
     }
 
-    /** The value, or NaN when the text is not a strict decimal number. */
+    /** Powers of ten a double holds exactly, for the exact fast path of {@link #parse}. */
+    private static final double[] EXACT_POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+            1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * The value, or NaN when the text is not a strict number ({@link #isInteger} or {@link #isDecimal}).
+     * One pass over the characters: when the digits fit 2^53 and the decimal exponent is at most 22 in
+     * magnitude, one IEEE multiplication or division of two exact values gives the correctly rounded
+     * result (Clinger's fast path); everything else goes to {@link Double#parseDouble}.
+     */
     public static double parse(String s) {
         if (s == null) {
             return Double.NaN;
         }
-        if (isInteger(s)) {
-            return Long.parseLong(s);
+        int n = s.length();
+        if (n == 0) {
+            return Double.NaN;
         }
-        if (isDecimal(s)) {
-            double v = Double.parseDouble(s);
-            return Double.isInfinite(v) ? Double.NaN : v;
+        int i = 0;
+        boolean negative = false;
+        char first = s.charAt(0);
+        if (first == '-' || first == '+') {
+            negative = first == '-';
+            i++;
         }
-        return Double.NaN;
+        int start = i;
+        long mantissa = 0;
+        int significant = 0;
+        int intDigits = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            if (significant < 19) {
+                mantissa = mantissa * 10 + (c - '0');
+                if (mantissa != 0) {
+                    significant++;
+                }
+            } else {
+                significant++;
+            }
+            intDigits++;
+            i++;
+        }
+        int fracDigits = 0;
+        boolean dot = i < n && s.charAt(i) == '.';
+        if (intDigits > 1 && s.charAt(start) == '0' && !dot) {
+            return Double.NaN;
+        }
+        int scale = 0;
+        if (dot) {
+            i++;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                if (significant < 19) {
+                    mantissa = mantissa * 10 + (c - '0');
+                    if (mantissa != 0) {
+                        significant++;
+                    }
+                    scale--;
+                } else {
+                    significant++;
+                }
+                fracDigits++;
+                i++;
+            }
+        }
+        if (intDigits + fracDigits == 0) {
+            return Double.NaN;
+        }
+        boolean exponent = false;
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            exponent = true;
+            i++;
+            boolean expNegative = false;
+            if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+                expNegative = s.charAt(i) == '-';
+                i++;
+            }
+            int expDigits = 0;
+            int exp = 0;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                if (exp < 100_000) {
+                    exp = exp * 10 + (c - '0');
+                }
+                expDigits++;
+                i++;
+            }
+            if (expDigits == 0) {
+                return Double.NaN;
+            }
+            scale += expNegative ? -exp : exp;
+        }
+        if (i != n) {
+            return Double.NaN;
+        }
+        if (!dot && !exponent && intDigits <= 18) {
+            return negative ? -mantissa : mantissa;
+        }
+        if (significant <= 15 && scale >= -22 && scale <= 22) {
+            double v = (double) mantissa;
+            v = scale < 0 ? v / EXACT_POWERS_OF_TEN[-scale] : v * EXACT_POWERS_OF_TEN[scale];
+            return negative ? -v : v;
+        }
+        double v = Double.parseDouble(s);
+        return Double.isInfinite(v) ? Double.NaN : v;
     }
 
     public static boolean isBoolean(String s) {

@@ -42,7 +42,7 @@ class TypeInferenceAndReaderTest {
         TableSchema schema = TypeInference.infer(csv(sb.toString()), CsvOptions.defaults());
         assertThat(schema.columns()).extracting(ColumnSchema::type).containsExactly(
                 ColumnType.IDENTIFIER, ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.BOOLEAN,
-                ColumnType.DATETIME, ColumnType.CATEGORICAL, ColumnType.IDENTIFIER, ColumnType.IDENTIFIER);
+                ColumnType.DATETIME, ColumnType.CATEGORICAL, ColumnType.IDENTIFIER, ColumnType.TEXT);
         assertThat(schema.column(4).format()).isEqualTo("uuuu-MM-dd");
     }
 

@@ -34,4 +34,31 @@ public final class TestKafka {
         }
     }
 
+    /**
+     * Reads the topic from the beginning (a throw-away consumer group) until a record with this
+     * key arrives, and returns its value; fails after the timeout. Lets a test check what a
+     * service published.
+     */
+    public static String awaitRecord(String topic, String key, java.time.Duration timeout) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", LocalStackTestResource.endpoints().kafkaBootstrapServers());
+        p.put("group.id", "test-" + java.util.UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        p.put("enable.auto.commit", "false");
+        p.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        p.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer =
+                new org.apache.kafka.clients.consumer.KafkaConsumer<>(p)) {
+            consumer.subscribe(java.util.List.of(topic));
+            while (System.nanoTime() < deadline) {
+                for (var r : consumer.poll(java.time.Duration.ofMillis(500))) {
+                    if (key.equals(r.key())) {
+                        return r.value();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no record with key " + key + " on " + topic + " within " + timeout);
+    }
 }

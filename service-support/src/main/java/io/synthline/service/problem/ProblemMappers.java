@@ -47,6 +47,16 @@ public class ProblemMappers {
         return respond(Problem.of(403, "forbidden", "Forbidden", detail), uri);
     }
 
+    /** A body that is JSON but not of the expected shape (wrong type, unknown "type" of a polymorphic block). */
+    @ServerExceptionMapper
+    public Response jsonShape(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        String where = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+        String detail = (where.isEmpty() ? "" : where + ": ") + e.getOriginalMessage();
+        return respond(Problem.of(400, "invalid-body", "Bad request", detail), uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();

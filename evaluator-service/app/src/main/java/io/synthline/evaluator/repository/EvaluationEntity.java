@@ -26,6 +26,18 @@ public class EvaluationEntity extends PanacheEntityBase {
     @Column(name = "result_json", columnDefinition = "text")
     public String resultJson;
     public String error;
+    @Column(name = "source_key")
+    public String sourceKey;
+    @Column(name = "output_key")
+    public String outputKey;
+    @Column(name = "holdout_key")
+    public String holdoutKey;
+    @Column(name = "report_key")
+    public String reportKey;
+    @Column(name = "options_json", columnDefinition = "text")
+    public String optionsJson;
+    @Column(name = "summary_json", columnDefinition = "text")
+    public String summaryJson;
     @Column(name = "created_at")
     public Instant createdAt;
 

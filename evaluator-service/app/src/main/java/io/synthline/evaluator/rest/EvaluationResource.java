@@ -16,8 +16,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
+/**
+ * Evaluations of the caller's tenant. {@code GET /{id}} returns the full evaluation document
+ * (JSON); {@code GET /{id}/report} the self-contained HTML report.
+ */
 @Path("/api/v1/evaluations")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN, Roles.AUDITOR, Roles.PLATFORM_ADMIN})
 public class EvaluationResource {
     @Inject
@@ -27,6 +30,7 @@ public class EvaluationResource {
     Caller caller;
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
     @WithSession
     public Uni<List<EvaluationResult>> list(@QueryParam("generationId") String generationId) {
         return evaluations.list(caller.tenant(), generationId);
@@ -34,8 +38,17 @@ public class EvaluationResource {
 
     @GET
     @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
     @WithSession
     public Uni<EvaluationResult> get(@PathParam("id") String id) {
         return evaluations.get(caller.tenant(), id);
+    }
+
+    @GET
+    @Path("{id}/report")
+    @Produces(MediaType.TEXT_HTML)
+    @WithSession
+    public Uni<String> report(@PathParam("id") String id) {
+        return evaluations.report(caller.tenant(), id);
     }
 }

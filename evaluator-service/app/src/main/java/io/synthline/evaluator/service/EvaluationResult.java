@@ -1,11 +1,15 @@
 package io.synthline.evaluator.service;
 
-import io.synthline.evaluator.engine.ColumnShapeScore;
+import io.synthline.commons.evaluation.EvaluationDocument;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
-/** What the API returns for an evaluation. Property names follow SDMetrics so users can diff them. */
+/**
+ * What the API returns for an evaluation. {@code properties} are SDMetrics' property scores,
+ * {@code summary} the headline numbers published in evaluation.completed, {@code evaluation} the
+ * full document (only on a single evaluation, not in lists).
+ */
 public record EvaluationResult(String id, String generationId, String datasetId, String status, Double score,
-        Map<String, Double> properties, List<ColumnShapeScore> columnShapes, String error, Instant createdAt) {
+        Map<String, Double> properties, Map<String, Double> summary, EvaluationRun.Settings settings, String error,
+        Instant createdAt, EvaluationDocument evaluation) {
 }

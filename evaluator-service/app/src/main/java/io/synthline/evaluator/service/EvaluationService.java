@@ -1,17 +1,17 @@
 package io.synthline.evaluator.service;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.BadInputException;
-import io.synthline.commons.csv.CsvOptions;
-import io.synthline.commons.csv.CsvTableReader;
+import io.synthline.commons.evaluation.EvaluationDocument;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.store.DatasetStore;
-import io.synthline.commons.table.Table;
-import io.synthline.evaluator.engine.ColumnShapeScore;
-import io.synthline.evaluator.engine.ColumnShapes;
+import io.synthline.evaluator.engine.EvaluationOptions;
+import io.synthline.evaluator.engine.EvaluationSummary;
+import io.synthline.evaluator.repository.DatasetProfileEntity;
 import io.synthline.evaluator.repository.EvaluationEntity;
 import io.synthline.service.outbox.Inbox;
 import io.synthline.service.outbox.Outbox;
@@ -20,15 +20,25 @@ import io.synthline.service.problem.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Evaluates a completed generation. Idempotent: one evaluation per generation, whatever the redeliveries. */
+/**
+ * Evaluates a completed generation: quality, accuracy, detection, utility, privacy and fairness,
+ * with label and sensitive columns from the dataset profile. Idempotent: one evaluation per
+ * generation, whatever the redeliveries. The documents go to the store first; the database row and
+ * the outbox event are written in one transaction only after that, so a crash leaves at most an
+ * unreferenced file, never a row without its report.
+ */
 @ApplicationScoped
 public class EvaluationService {
     static final String CONSUMER = "evaluator-generations";
@@ -40,31 +50,47 @@ public class EvaluationService {
     @ConfigProperty(name = "synthline.service.source")
     String source;
 
+    @ConfigProperty(name = "synthline.evaluator.sections")
+    List<String> sections;
+
     /** Blocking. */
     public void evaluate(EventEnvelope completedEvent) {
         Payloads.GenerationCompleted done = completedEvent.dataAs(Payloads.GenerationCompleted.class);
+        UUID generationId = UUID.fromString(done.generationId());
+        boolean known = BlockingTx.inTransaction(() -> EvaluationEntity.count("generationId", generationId).map(n -> n > 0));
+        if (known) {
+            BlockingTx.inTransaction(() -> Inbox.firstDelivery(CONSUMER, completedEvent.id()));
+            return;
+        }
+        DatasetProfileEntity profile = BlockingTx.inTransaction(() -> DatasetProfileEntity.<DatasetProfileEntity>findById(
+                UUID.fromString(done.datasetId())).map(p -> p != null && p.tenant.equals(completedEvent.tenant()) ? p : null));
         UUID evaluationId = UUID.randomUUID();
         EvaluationEntity e = new EvaluationEntity();
         e.id = evaluationId;
         e.tenant = completedEvent.tenant();
-        e.generationId = UUID.fromString(done.generationId());
+        e.generationId = generationId;
         e.datasetId = UUID.fromString(done.datasetId());
+        e.sourceKey = done.sourceStorageKey();
+        e.outputKey = done.outputStorageKey();
+        e.holdoutKey = done.holdoutStorageKey();
         e.createdAt = Instant.now();
         EventEnvelope outcome;
+        long started = System.nanoTime();
         try {
-            Table real = CsvTableReader.read(store.localPath(done.sourceStorageKey()));
-            Table synthetic = CsvTableReader.read(store.localPath(done.outputStorageKey()), CsvOptions.defaults(), real.schema());
-            List<ColumnShapeScore> shapes = ColumnShapes.evaluate(real, synthetic);
-            double columnShapes = ColumnShapes.average(shapes);
-            Map<String, Double> properties = new LinkedHashMap<>();
-            properties.put("Column Shapes", columnShapes);
+            EvaluationRun.Outcome run = EvaluationRun.evaluate(store, done, profile == null ? null : profile.schemaJson,
+                    profile == null ? null : profile.profileJson, sectionSet());
+            EvaluationDocument doc = run.document();
+            Map<String, Double> summary = EvaluationSummary.of(doc);
+            e.reportKey = EvaluationRun.store(store, e.tenant, evaluationId.toString(), doc);
             e.status = "COMPLETED";
-            e.overallScore = columnShapes;
-            e.resultJson = Json.write(Map.of("properties", properties, "columnShapes", shapes));
+            e.overallScore = doc.quality() == null ? null : doc.quality().score();
+            e.resultJson = Json.write(doc);
+            e.summaryJson = Json.write(summary);
+            e.optionsJson = Json.write(run.settings());
             outcome = EventEnvelope.create(source, EventType.EVALUATION_COMPLETED, "evaluations/" + evaluationId,
                     e.tenant, completedEvent.actor(), new Payloads.EvaluationCompleted(evaluationId.toString(),
-                            done.generationId(), done.datasetId(), properties, null));
-        } catch (BadInputException | IOException ex) {
+                            done.generationId(), done.datasetId(), summary, e.reportKey));
+        } catch (BadInputException | IOException | UncheckedIOException ex) {
             e.status = "FAILED";
             e.error = ex.getMessage();
             outcome = EventEnvelope.create(source, EventType.EVALUATION_FAILED, "evaluations/" + evaluationId,
@@ -81,14 +107,41 @@ public class EvaluationService {
                     : e.persist().call(() -> Outbox.enqueue(event)).replaceWith(true));
         }));
         if (stored) {
-            LOG.infof("evaluation %s of generation %s: %s, score %s", evaluationId, done.generationId(), e.status, e.overallScore);
+            LOG.infof("evaluation %s of generation %s: %s, quality %s, %d ms", evaluationId, done.generationId(), e.status,
+                    e.overallScore, (System.nanoTime() - started) / 1_000_000);
         }
     }
 
+    private Set<EvaluationOptions.Section> sectionSet() {
+        Set<EvaluationOptions.Section> set = EnumSet.noneOf(EvaluationOptions.Section.class);
+        for (String s : sections) {
+            set.add(EvaluationOptions.Section.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+        }
+        return set;
+    }
+
     public Uni<EvaluationResult> get(String tenant, String id) {
+        return find(tenant, id).map(e -> toResult(e, true));
+    }
+
+    /** The stored HTML report of an evaluation (a local file of a few hundred kB, read in place). */
+    public Uni<String> report(String tenant, String id) {
+        return find(tenant, id).map(e -> {
+            if (e.reportKey == null) {
+                throw new NotFound("report of evaluation", id);
+            }
+            String key = e.reportKey.substring(0, e.reportKey.lastIndexOf('/') + 1) + "report.html";
+            try (var in = store.open(key)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        });
+    }
+
+    private Uni<EvaluationEntity> find(String tenant, String id) {
         return Uni.createFrom().item(() -> NotFound.parseId("evaluation", id))
-                .chain(uuid -> EvaluationEntity.findForTenant(tenant, uuid)).onItem().ifNull().failWith(() -> new NotFound("evaluation", id))
-                .map(EvaluationService::toResult);
+                .chain(uuid -> EvaluationEntity.findForTenant(tenant, uuid)).onItem().ifNull().failWith(() -> new NotFound("evaluation", id));
     }
 
     public Uni<List<EvaluationResult>> list(String tenant, String generationId) {
@@ -100,21 +153,16 @@ public class EvaluationService {
                 return Uni.createFrom().item(List.of());
             }
         }
-        return EvaluationEntity.listForTenant(tenant, gen).map(l -> l.stream().map(EvaluationService::toResult).toList());
+        return EvaluationEntity.listForTenant(tenant, gen).map(l -> l.stream().map(e -> toResult(e, false)).toList());
     }
 
-    static EvaluationResult toResult(EvaluationEntity e) {
-        Map<String, Double> properties = null;
-        List<ColumnShapeScore> shapes = null;
-        if (e.resultJson != null) {
-            Stored stored = Json.read(e.resultJson, Stored.class);
-            properties = stored.properties();
-            shapes = stored.columnShapes();
-        }
+    static EvaluationResult toResult(EvaluationEntity e, boolean withDocument) {
+        EvaluationDocument doc = e.resultJson == null ? null : Json.read(e.resultJson, EvaluationDocument.class);
+        Map<String, Double> summary = e.summaryJson == null ? null
+                : Json.mapper().convertValue(Json.read(e.summaryJson, Map.class), new TypeReference<Map<String, Double>>() { });
+        EvaluationRun.Settings settings = e.optionsJson == null ? null : Json.read(e.optionsJson, EvaluationRun.Settings.class);
         return new EvaluationResult(e.id.toString(), e.generationId.toString(), e.datasetId.toString(), e.status,
-                e.overallScore, properties, shapes, e.error, e.createdAt);
-    }
-
-    record Stored(Map<String, Double> properties, List<ColumnShapeScore> columnShapes) {
+                e.overallScore, doc == null || doc.quality() == null ? null : doc.quality().properties(), summary, settings,
+                e.error, e.createdAt, withDocument ? doc : null);
     }
 }

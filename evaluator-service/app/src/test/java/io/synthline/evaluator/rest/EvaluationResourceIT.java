@@ -11,6 +11,7 @@ import io.restassured.path.json.JsonPath;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
+import io.synthline.commons.json.Json;
 import io.synthline.commons.store.FileSystemDatasetStore;
 import io.synthline.stack.testing.LocalStackTestResource;
 import io.synthline.stack.testing.TestKafka;
@@ -18,6 +19,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -27,10 +30,13 @@ import org.junit.jupiter.api.Test;
 class EvaluationResourceIT {
     static final Path SHARED = Path.of("../../../shared/datasets");
 
+    static FileSystemDatasetStore store() throws java.io.IOException {
+        return new FileSystemDatasetStore(Path.of(ConfigProvider.getConfig().getValue("synthline.store.root", String.class)));
+    }
+
     @Test
-    void scoresACompletedGenerationOnceWithSdmetricsColumnShapes() throws Exception {
-        FileSystemDatasetStore store = new FileSystemDatasetStore(
-                Path.of(ConfigProvider.getConfig().getValue("synthline.store.root", String.class)));
+    void scoresACompletedGenerationOnceWithSdmetricsNumbersAndPublishesTheSummary() throws Exception {
+        FileSystemDatasetStore store = store();
         String real = put(store, SHARED.resolve("adult.csv"), "acme/datasets/" + UUID.randomUUID() + "/data.csv");
         String synthetic = put(store, SHARED.resolve("reference/adult_sdv_gc.csv"), "acme/generations/" + UUID.randomUUID() + "/synthetic.csv");
         String generationId = UUID.randomUUID().toString();
@@ -40,19 +46,77 @@ class EvaluationResourceIT {
         publish(completed, completed);
 
         JsonPath evaluation = await(generationId);
-        assertThat(evaluation.getString("[0].status")).isEqualTo("COMPLETED");
-        // the Column Shapes property SDMetrics reports for this pair (shared/datasets/reference)
+        assertThat(evaluation.getString("[0].status")).as(evaluation.prettify()).isEqualTo("COMPLETED");
+        // SDMetrics' QualityReport for this pair (shared/datasets/reference/adult_sdv_gc_metrics.json)
         assertThat(evaluation.getDouble("[0].properties.'Column Shapes'")).isCloseTo(0.8755505052056142, within(1e-6));
+        assertThat(evaluation.getDouble("[0].properties.'Column Pair Trends'")).isCloseTo(0.7530693869258409, within(1e-6));
+        assertThat(evaluation.getDouble("[0].score")).isCloseTo(0.8143099460657275, within(1e-6));
+        // defaults from column names (no profile seen): income is the label, sex and race are sensitive
+        assertThat(evaluation.getString("[0].settings.label")).isEqualTo("income");
+        assertThat(evaluation.getList("[0].settings.sensitive")).containsExactly("race", "sex");
+        assertThat(evaluation.getDouble("[0].summary.DCRBaselineProtection")).isBetween(0.0, 1.0);
         Thread.sleep(1500);
         assertThat(list(generationId, "acme-scientist").getList("$")).hasSize(1);
         assertThat(list(generationId, "globex-scientist").getList("$")).isEmpty();
 
-        given().auth().oauth2(LocalStackTestResource.token("acme-scientist"))
-                .when().get("/api/v1/evaluations/" + evaluation.getString("[0].id"))
-                .then().statusCode(200);
+        String id = evaluation.getString("[0].id");
+        JsonPath one = given().auth().oauth2(LocalStackTestResource.token("acme-scientist"))
+                .when().get("/api/v1/evaluations/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(one.getList("evaluation.quality.details.'Column Pair Trends'")).hasSize(105);
+        assertThat(one.getString("evaluation.utility.label")).isEqualTo("income");
+        String html = given().auth().oauth2(LocalStackTestResource.token("acme-scientist"))
+                .when().get("/api/v1/evaluations/" + id + "/report").then().statusCode(200).contentType("text/html").extract().asString();
+        assertThat(html).contains("<h2>Column Shapes</h2>").contains("svg class=\"chart\"");
         given().auth().oauth2(LocalStackTestResource.token("globex-scientist"))
-                .when().get("/api/v1/evaluations/" + evaluation.getString("[0].id"))
+                .when().get("/api/v1/evaluations/" + id)
                 .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(LocalStackTestResource.token("globex-scientist"))
+                .when().get("/api/v1/evaluations/" + id + "/report")
+                .then().statusCode(404).contentType("application/problem+json");
+
+        // evaluation.completed carries the summary and points at the stored document
+        EventEnvelope published = EventEnvelope.fromJson(TestKafka.awaitRecord(EventType.EVALUATION_COMPLETED.topic(),
+                "evaluations/" + id, Duration.ofSeconds(60)));
+        Payloads.EvaluationCompleted payload = published.dataAs(Payloads.EvaluationCompleted.class);
+        assertThat(payload.scores()).containsKeys("quality", "Column Shapes", "DCRBaselineProtection", "utility.tstr.accuracy");
+        assertThat(store.exists(payload.reportStorageKey())).isTrue();
+    }
+
+    @Test
+    void usesTheProfilesTagsAndTheRecordedHoldoutForAttacksAndFairness() throws Exception {
+        FileSystemDatasetStore store = store();
+        String datasetId = UUID.randomUUID().toString();
+        String train = put(store, SHARED.resolve("reference/dcr/train.csv"), "acme/datasets/" + datasetId + "/data.csv");
+        String holdout = put(store, SHARED.resolve("reference/dcr/holdout.csv"), "acme/datasets/" + datasetId + "/holdout.csv");
+        String synthetic = put(store, SHARED.resolve("reference/dcr/synthetic.csv"), "acme/generations/" + UUID.randomUUID() + "/synthetic.csv");
+        Map<String, Object> profile = Map.of("datasetId", datasetId, "storageKey", train, "rowCount", 3000, "columnCount", 15,
+                "columns", List.of(Map.of("name", "income", "tags", List.of("label")),
+                        Map.of("name", "sex", "tags", List.of("sensitive", "quasi-identifier")),
+                        Map.of("name", "age", "tags", List.of("quasi-identifier")),
+                        Map.of("name", "race", "tags", List.of("quasi-identifier"))));
+        publish(EventEnvelope.create("/synthline/profiler", EventType.DATASET_PROFILED, "datasets/" + datasetId, "acme",
+                "acme-owner", Json.mapper().valueToTree(profile)));
+        Thread.sleep(3000); // the projection is eventually consistent, like in production
+
+        String generationId = UUID.randomUUID().toString();
+        publish(EventEnvelope.create("/synthline/generator", EventType.GENERATION_COMPLETED, "generations/" + generationId,
+                "acme", "acme-scientist", new Payloads.GenerationCompleted(generationId, datasetId, "independent", 3000, 7,
+                        train, synthetic, "x", 10, holdout)));
+        JsonPath evaluation = await(generationId);
+        assertThat(evaluation.getString("[0].status")).as(evaluation.prettify()).isEqualTo("COMPLETED");
+        assertThat(evaluation.getString("[0].settings.defaultsFrom")).isEqualTo("profile tags");
+        assertThat(evaluation.getList("[0].settings.quasiIdentifiers")).containsExactly("sex", "age", "race");
+        String body = given().auth().oauth2(LocalStackTestResource.token("acme-owner"))
+                .when().get("/api/v1/evaluations/" + evaluation.getString("[0].id")).then().statusCode(200).extract().asString();
+        JsonPath one = JsonPath.from(body);
+        // SDMetrics' DCROverfittingProtection for these very files (reference/dcr/dcr_metrics.json), read as double
+        assertThat(Json.mapper().readTree(body).at("/evaluation/privacy/DCROverfittingProtection/synthetic_data_percentages/closer_to_training")
+                .asDouble()).isCloseTo(0.43433333333333335, within(1e-12));
+        assertThat(one.getDouble("evaluation.privacy.attacks.membershipInference.auc")).isBetween(0.0, 1.0);
+        assertThat(one.getList("evaluation.privacy.attacks.attributeInference.column")).containsExactly("sex");
+        assertThat(one.getList("evaluation.fairness.sensitive")).containsExactly("sex");
+        assertThat(one.getString("evaluation.utility.testSet")).startsWith("holdout");
+        assertThat(one.getString("evaluation.skipped.detection")).isEqualTo("not requested");
     }
 
     @Test
@@ -64,6 +128,21 @@ class EvaluationResourceIT {
         JsonPath evaluation = await(generationId);
         assertThat(evaluation.getString("[0].status")).isEqualTo("FAILED");
         assertThat(evaluation.getString("[0].error")).contains("no stored object");
+    }
+
+    @Test
+    void anEmptySyntheticFileGivesAFailedEvaluationWithAClearReason() throws Exception {
+        FileSystemDatasetStore store = store();
+        String real = put(store, SHARED.resolve("reference/dcr/train.csv"), "acme/datasets/" + UUID.randomUUID() + "/data.csv");
+        Path empty = Files.createTempFile("empty", ".csv");
+        String synthetic = put(store, empty, "acme/generations/" + UUID.randomUUID() + "/synthetic.csv");
+        String generationId = UUID.randomUUID().toString();
+        publish(EventEnvelope.create("/synthline/generator", EventType.GENERATION_COMPLETED, "generations/" + generationId,
+                "acme", "acme-scientist", new Payloads.GenerationCompleted(generationId, UUID.randomUUID().toString(),
+                        "independent", 0, 1, real, synthetic, "x", 1)));
+        JsonPath evaluation = await(generationId);
+        assertThat(evaluation.getString("[0].status")).isEqualTo("FAILED");
+        assertThat(evaluation.getString("[0].error")).isEqualTo("the synthetic file: the file is empty: expected a header row");
     }
 
     private static String put(FileSystemDatasetStore store, Path file, String key) throws Exception {
@@ -78,10 +157,10 @@ class EvaluationResourceIT {
     }
 
     private static JsonPath await(String generationId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         JsonPath p = list(generationId, "acme-scientist");
         while (p.getList("$").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(300);
+            Thread.sleep(500);
             p = list(generationId, "acme-scientist");
         }
         return p;

@@ -1,23 +1,122 @@
 package io.synthline.evaluator.engine;
 
+import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.evaluation.Accuracy;
+import io.synthline.commons.evaluation.Detection;
+import io.synthline.commons.evaluation.EvaluationDocument;
+import io.synthline.commons.evaluation.Fairness;
+import io.synthline.commons.evaluation.Privacy;
+import io.synthline.commons.evaluation.Quality;
+import io.synthline.commons.evaluation.Utility;
 import io.synthline.commons.table.Table;
+import io.synthline.evaluator.engine.EvaluationOptions.Section;
+import io.synthline.evaluator.engine.data.EvalColumn;
+import io.synthline.evaluator.engine.data.EvalData;
+import io.synthline.evaluator.engine.fairness.FairnessEvaluation;
+import io.synthline.evaluator.engine.fidelity.MarginalAccuracy;
+import io.synthline.evaluator.engine.fidelity.QualityReport;
+import io.synthline.evaluator.engine.privacy.PrivacyEvaluation;
+import io.synthline.evaluator.engine.utility.ClassifierTwoSampleTest;
+import io.synthline.evaluator.engine.utility.MlUtility;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** Entry point: evaluates synthetic data against the real data it imitates. */
+/** Entry point: evaluates synthetic data against the real data it imitates (and an optional holdout). */
 public final class Evaluator {
     private Evaluator() {
     }
 
-    public static EvaluationReport evaluate(Table real, Table synthetic) {
-        List<ColumnShapeScore> shapes = ColumnShapes.evaluate(real, synthetic);
-        Map<String, Double> properties = new LinkedHashMap<>();
-        properties.put("Column Shapes", ColumnShapes.average(shapes));
-        List<EvaluationReport.ShapeRow> rows = shapes.stream()
-                .map(s -> new EvaluationReport.ShapeRow(s.column(), s.metric(), s.score())).toList();
-        return new EvaluationReport(new EvaluationReport.Quality(null, properties, new EvaluationReport.Details(rows)),
-                List.of("Column Pair Trends", "detection", "utility", "privacy", "fairness"),
-                real.rowCount(), synthetic.rowCount());
+    public static EvaluationDocument evaluate(Table real, Table synthetic) {
+        return evaluate(real, synthetic, null, EvaluationOptions.defaults());
+    }
+
+    /**
+     * @param real    the data the synthesizer was trained on
+     * @param holdout real rows the synthesizer never saw, or null
+     * @throws BadInputException for mismatched columns, empty tables, unknown label or sensitive columns
+     */
+    public static EvaluationDocument evaluate(Table real, Table synthetic, Table holdout, EvaluationOptions options) {
+        requireColumn(real, options.label(), "label");
+        options.sensitive().forEach(s -> requireColumn(real, s, "sensitive"));
+        options.quasiIdentifiers().forEach(s -> requireColumn(real, s, "quasi-identifier"));
+        EvalData data = EvalData.of(real, synthetic, holdout, options.sdtypes());
+        Map<String, String> skipped = new LinkedHashMap<>();
+        Map<String, Long> timings = new LinkedHashMap<>();
+        data.skippedColumns().forEach(c -> skipped.put("column " + c, "free text or identifier: not evaluated (as in SDMetrics)"));
+        EvalColumn label = options.label() == null ? null : evaluated(data, options.label(), "label");
+        List<EvalColumn> sensitive = options.sensitive().stream().map(s -> evaluated(data, s, "sensitive column")).toList();
+        List<EvalColumn> qis = options.quasiIdentifiers().stream().map(s -> evaluated(data, s, "quasi-identifier")).toList();
+        if (label != null && label.isContinuous()) {
+            skipped.put("utility", "the label '" + label.name() + "' is " + label.type().sdmetricsName()
+                    + "; ML utility and fairness need a categorical label");
+            skipped.put("fairness", skipped.get("utility"));
+            label = null;
+        } else if (label == null) {
+            skipped.put("utility", "no label column given (--label or the profile's label tag)");
+            skipped.put("fairness", "no label column given");
+        }
+        Quality quality = options.sections().contains(Section.QUALITY)
+                ? timed("quality", timings, () -> QualityReport.generate(data, options.thresholds())) : null;
+        Accuracy accuracy = options.sections().contains(Section.ACCURACY)
+                ? timed("accuracy", timings, () -> MarginalAccuracy.compute(data, options.seed())) : null;
+        Detection detection = options.sections().contains(Section.DETECTION)
+                ? timed("detection", timings, () -> ClassifierTwoSampleTest.run(data, options.detectionRows(),
+                        options.detectionFolds(), options.seed())) : null;
+        MlUtility.Run utilityRun = null;
+        EvalColumn labelColumn = label;
+        if (labelColumn != null && (options.sections().contains(Section.UTILITY) || options.sections().contains(Section.FAIRNESS))) {
+            utilityRun = timed("utility", timings, () -> MlUtility.run(data, labelColumn, options.seed()));
+        }
+        Utility utility = utilityRun != null && options.sections().contains(Section.UTILITY) ? utilityRun.utility() : null;
+        Privacy privacy = null;
+        if (options.sections().contains(Section.PRIVACY)) {
+            PrivacyEvaluation.Result r = timed("privacy", timings, () -> PrivacyEvaluation.run(data,
+                    new PrivacyEvaluation.Options(sensitive, qis, options.maxAttacks(), options.seed())));
+            privacy = r.privacy();
+            skipped.putAll(r.skipped());
+        }
+        Fairness fairness = null;
+        if (labelColumn != null && options.sections().contains(Section.FAIRNESS)) {
+            if (sensitive.isEmpty()) {
+                skipped.put("fairness", "no sensitive columns given (--sensitive or the profile's tags)");
+            } else {
+                MlUtility.Run run = utilityRun;
+                fairness = timed("fairness", timings, () -> FairnessEvaluation.run(data, labelColumn, sensitive,
+                        options.favourable(), run));
+            }
+        }
+        for (Section s : Section.values()) {
+            if (!options.sections().contains(s)) {
+                skipped.put(s.name().toLowerCase(java.util.Locale.ROOT), "not requested");
+            }
+        }
+        EvaluationDocument.Inputs inputs = new EvaluationDocument.Inputs(real.rowCount(), synthetic.rowCount(),
+                holdout == null ? null : (long) holdout.rowCount(),
+                data.columns().stream().map(c -> new EvaluationDocument.ColumnInput(c.name(), c.type().sdmetricsName())).toList(),
+                options.label(), sensitive.stream().map(EvalColumn::name).toList(), qis.stream().map(EvalColumn::name).toList(),
+                holdout == null ? "none" : "provided", options.seed());
+        return new EvaluationDocument(EvaluationDocument.SCHEMA_VERSION, inputs, quality, accuracy, detection, utility,
+                privacy, fairness, skipped, timings);
+    }
+
+    private static void requireColumn(Table real, String name, String role) {
+        if (name != null && real.schema().indexOf(name).isEmpty()) {
+            throw new BadInputException("unknown-column", "the " + role + " column '" + name
+                    + "' is not in the real data; columns are " + real.schema().names());
+        }
+    }
+
+    private static EvalColumn evaluated(EvalData data, String name, String role) {
+        return data.findColumn(name).orElseThrow(() -> new BadInputException("not-evaluable", "the " + role + " '" + name
+                + "' is free text or an identifier, which cannot be evaluated; give it an sdtype or pick another column"));
+    }
+
+    private static <T> T timed(String section, Map<String, Long> timings, Supplier<T> work) {
+        long t = System.nanoTime();
+        T result = work.get();
+        timings.put(section, (System.nanoTime() - t) / 1_000_000);
+        return result;
     }
 }

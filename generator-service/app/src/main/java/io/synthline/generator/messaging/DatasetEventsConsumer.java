@@ -31,6 +31,7 @@ public class DatasetEventsConsumer {
                     if (ref.status == null) {
                         ref.status = "REGISTERED";
                     }
+                    ref.sha256 = d.sha256();
                 });
             }
             if (event.is(EventType.DATASET_PROFILED)) {

@@ -21,6 +21,8 @@ public class DatasetRefEntity extends PanacheEntityBase {
     public String status;
     @Column(name = "row_count")
     public Long rowCount;
+    /** SHA-256 of the stored file: part of the key under which fitted models are reused. */
+    public String sha256;
     @Column(name = "schema_json", columnDefinition = "text")
     public String schemaJson;
     @Column(name = "updated_at")

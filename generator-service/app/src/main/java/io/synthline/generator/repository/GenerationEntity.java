@@ -8,15 +8,24 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @Entity
 @Table(name = "generation")
 public class GenerationEntity extends PanacheEntityBase {
     public static final String REQUESTED = "REQUESTED";
+    public static final String PENDING_APPROVAL = "PENDING_APPROVAL";
     public static final String RUNNING = "RUNNING";
     public static final String COMPLETED = "COMPLETED";
     public static final String FAILED = "FAILED";
+    public static final String CANCELLED = "CANCELLED";
+    public static final String REFUSED = "REFUSED";
+    private static final Set<String> FINISHED = Set.of(COMPLETED, FAILED, CANCELLED, REFUSED);
+
+    public static final String RELEASED = "RELEASED";
+    public static final String QUARANTINED = "QUARANTINED";
+    public static final String OVERRIDDEN = "OVERRIDDEN";
 
     @Id
     public UUID id;
@@ -41,9 +50,34 @@ public class GenerationEntity extends PanacheEntityBase {
     public Instant startedAt;
     @Column(name = "completed_at")
     public Instant completedAt;
+    @Column(name = "request_json", columnDefinition = "text")
+    public String requestJson;
+    @Column(name = "output_format")
+    public String format = "csv";
+    @Column(name = "rows_done")
+    public long rowsDone;
+    @Column(name = "rows_written")
+    public Long rowsWritten;
+    @Column(name = "copies_redrawn")
+    public Long copiesRedrawn;
+    @Column(name = "rows_dropped")
+    public Long rowsDropped;
+    @Column(name = "output_bytes")
+    public Long outputBytes;
+    @Column(name = "model_id")
+    public String modelId;
+    @Column(name = "run_id")
+    public String runId;
+    @Column(name = "manifest_key")
+    public String manifestKey;
+    @Column(name = "cancel_requested")
+    public boolean cancelRequested;
+    @Column(name = "release_status")
+    public String releaseStatus;
+    public String purpose;
 
     public boolean isFinished() {
-        return COMPLETED.equals(status) || FAILED.equals(status);
+        return FINISHED.contains(status);
     }
 
     public static Uni<GenerationEntity> findForTenant(String tenant, UUID id) {

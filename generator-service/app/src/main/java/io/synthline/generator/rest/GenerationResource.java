@@ -14,6 +14,7 @@ import io.synthline.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
@@ -42,11 +44,15 @@ public class GenerationResource {
     @Inject
     Caller caller;
 
+    /** With the governance protocol on, data is served only after the release gate let it through. */
+    @ConfigProperty(name = "synthline.generator.require-approval")
+    boolean requireApproval;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     @RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Request synthetic data; runs asynchronously, poll the returned location")
+    @Operation(summary = "Request synthetic data (model, rows, seed, conditions, rebalance, constraints, PII, output); runs asynchronously, poll the returned location")
     public Uni<RestResponse<GenerationView>> request(GenerationRequest request, UriInfo uri) {
         return generations.request(request, caller.tenant(), caller.username())
                 .map(view -> ResponseBuilder.<GenerationView>create(Response.Status.ACCEPTED)
@@ -65,8 +71,28 @@ public class GenerationResource {
     @Path("{id}")
     @WithSession
     @RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN, Roles.AUDITOR, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "Status, progress and provenance of a generation")
     public Uni<GenerationView> get(@PathParam("id") String id) {
         return generations.get(caller.tenant(), id);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @WithTransaction
+    @RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN})
+    @Operation(summary = "Cancel a generation: at once if it has not started, at its next block if it runs; nothing is kept")
+    public Uni<RestResponse<GenerationView>> cancel(@PathParam("id") String id) {
+        return generations.cancel(caller.tenant(), id, caller.username())
+                .map(view -> ResponseBuilder.<GenerationView>create(Response.Status.ACCEPTED).entity(view).build());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @WithTransaction
+    @RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN})
+    @Operation(summary = "Same as POST {id}/cancel")
+    public Uni<RestResponse<GenerationView>> delete(@PathParam("id") String id) {
+        return cancel(id);
     }
 
     @GET
@@ -77,18 +103,46 @@ public class GenerationResource {
     @Operation(summary = "Download the synthetic CSV (streamed from the store)")
     public Uni<RestResponse<java.nio.file.Path>> data(@PathParam("id") String id) {
         return generations.find(caller.tenant(), id).map(g -> {
-            if (!GenerationEntity.COMPLETED.equals(g.status)) {
-                throw new BadInputException("not-ready", 409, "generation " + id + " is " + g.status + "; data exists only once it is COMPLETED");
-            }
-            try {
-                return ResponseBuilder.ok(store.localPath(g.outputKey), "text/csv")
-                        .header("Content-Disposition", "attachment; filename=\"synthetic-" + id + ".csv\"")
-                        .header("Digest", "sha-256=" + g.outputSha256)
-                        .build();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            ready(g, id);
+            return file(g.outputKey, "text/csv", "synthetic-" + id + ".csv", g.outputSha256);
         });
     }
 
+    @GET
+    @Path("{id}/manifest")
+    @WithSession
+    @RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN, Roles.AUDITOR, Roles.PLATFORM_ADMIN})
+    @Operation(summary = "The provenance manifest of the output (run, model hash, seed, rows, hashes, removed copies)")
+    public Uni<RestResponse<java.nio.file.Path>> manifest(@PathParam("id") String id) {
+        return generations.find(caller.tenant(), id).map(g -> {
+            if (!GenerationEntity.COMPLETED.equals(g.status) || g.manifestKey == null) {
+                throw new BadInputException("not-ready", 409, "generation " + id + " is " + g.status + "; its manifest exists once it is COMPLETED");
+            }
+            return file(g.manifestKey, MediaType.APPLICATION_JSON, "manifest-" + id + ".json", null);
+        });
+    }
+
+    private void ready(GenerationEntity g, String id) {
+        if (!GenerationEntity.COMPLETED.equals(g.status)) {
+            throw new BadInputException("not-ready", 409, "generation " + id + " is " + g.status + "; data exists only once it is COMPLETED");
+        }
+        if (requireApproval && !GenerationEntity.RELEASED.equals(g.releaseStatus) && !GenerationEntity.OVERRIDDEN.equals(g.releaseStatus)) {
+            throw new BadInputException(g.releaseStatus == null ? "awaiting-release" : "quarantined", 409,
+                    g.releaseStatus == null ? "generation " + id + " has not passed the release gate yet (it is released after its evaluation)"
+                            : "generation " + id + " is quarantined by the release gate; a data owner can override with a justification");
+        }
+    }
+
+    private RestResponse<java.nio.file.Path> file(String key, String type, String name, String sha256) {
+        try {
+            var builder = ResponseBuilder.ok(store.localPath(key), type)
+                    .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+            if (sha256 != null) {
+                builder.header("Digest", "sha-256=" + sha256);
+            }
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -2,9 +2,9 @@ package io.synthline.generator.service;
 
 import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvTableReader;
-import io.synthline.commons.csv.CsvTableWriter;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
@@ -13,25 +13,39 @@ import io.synthline.commons.store.DatasetStore;
 import io.synthline.commons.store.StoredObject;
 import io.synthline.commons.table.Table;
 import io.synthline.commons.table.TableSchema;
-import io.synthline.generator.engine.FittedModel;
-import io.synthline.generator.engine.Synthesizers;
+import io.synthline.generator.engine.Generation;
+import io.synthline.generator.engine.GenerationManifest;
+import io.synthline.generator.engine.GenerationSettings;
+import io.synthline.generator.engine.ModelSpec;
+import io.synthline.generator.engine.Parallel;
+import io.synthline.generator.engine.Requests;
+import io.synthline.generator.engine.SynthesisModel;
 import io.synthline.generator.repository.DatasetRefEntity;
+import io.synthline.generator.repository.FittedModelEntity;
 import io.synthline.generator.repository.GenerationEntity;
 import io.synthline.service.outbox.Inbox;
 import io.synthline.service.outbox.Outbox;
 import io.synthline.service.persistence.BlockingTx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Runs one generation job. Idempotent: a redelivered request for a finished generation does
- * nothing, and one that was interrupted mid-run is simply run again (same seed, same output).
- * The output becomes visible only when complete.
+ * Runs one generation job on a worker thread: fits the model (or reuses the stored one with the
+ * same dataset bytes, spec and seed), samples it straight into the store's staging area with
+ * progress events and cancellation between blocks, then commits the output and its manifest and
+ * announces the result. A job that fails or is cancelled commits nothing.
  */
 @ApplicationScoped
 public class GenerationJobRunner {
@@ -44,60 +58,180 @@ public class GenerationJobRunner {
     @ConfigProperty(name = "synthline.service.source")
     String source;
 
-    private record Job(UUID id, String tenant, String actor, UUID datasetId, String sourceKey, String schemaJson,
-            String model, long rows, long seed) {
+    /** Worker threads per job; 0 = all cores. Never changes the output. */
+    @ConfigProperty(name = "synthline.generator.threads", defaultValue = "0")
+    int threads;
+
+    /** Minimum time between two progress events of one job. */
+    @ConfigProperty(name = "synthline.generator.progress-interval-ms", defaultValue = "2000")
+    long progressIntervalMillis;
+
+    record Job(UUID id, String tenant, String actor, UUID datasetId, String sourceKey, String datasetSha256, String schemaJson,
+            String requestJson, String model, long rows, long seed) {
     }
 
-    /** Blocking. */
-    public void run(EventEnvelope requested) {
-        Payloads.GenerationRequested req = requested.dataAs(Payloads.GenerationRequested.class);
-        UUID id = UUID.fromString(req.generationId());
+    /** Blocking. {@code trigger} is the event that allowed the job to run (requested or approved). */
+    public void run(EventEnvelope trigger, UUID id) {
         Job job = BlockingTx.inTransaction(() -> claim(id));
         if (job == null) {
-            LOG.debugf("generation %s already finished, ignoring redelivery", id);
+            LOG.debugf("generation %s is not waiting to run, ignoring %s", id, trigger.type());
             return;
         }
         long started = System.nanoTime();
         try {
-            StoredObject output = produce(job);
+            GenerationRequest request = job.requestJson() == null ? new GenerationRequest(job.datasetId().toString(), job.rows(),
+                    job.seed(), job.model()) : Json.read(job.requestJson(), GenerationRequest.class);
+            SynthesisModel model = model(job, request);
+            GenerationSettings settings = Requests.settings(request, job.seed(), threads > 0 ? threads : Parallel.defaultThreads());
+            Generation generation = Generation.prepare(model, settings);
+            Progress progress = new Progress(job);
+            Generation.Result[] result = new Generation.Result[1];
+            String base = job.tenant() + "/generations/" + job.id();
+            StoredObject output;
+            try (DatasetStore.Staged staged = store.stage(out -> result[0] = generation.writeCsv(out, true, progress))) {
+                output = staged.commit(base + "/synthetic.csv");
+            }
+            GenerationManifest manifest = GenerationManifest.of(model, settings, result[0], Requests.CSV);
+            StoredObject manifestObject;
+            byte[] manifestBytes = Json.writePretty(manifest).getBytes(StandardCharsets.UTF_8);
+            try (DatasetStore.Staged staged = store.stage(new ByteArrayInputStream(manifestBytes), manifestBytes.length)) {
+                manifestObject = staged.commit(base + "/manifest.json");
+            }
             long millis = (System.nanoTime() - started) / 1_000_000;
-            BlockingTx.inTransaction(() -> finish(requested.id(), job, output, millis));
-            LOG.infof("generation %s completed: %d rows with %s in %d ms", id, job.rows(), job.model(), millis);
+            BlockingTx.inTransaction(() -> finish(trigger.id(), job, model, output, manifestObject, result[0], millis));
+            LOG.infof("generation %s completed: %d rows with %s in %d ms (%d redrawn copies)", id, result[0].rowsWritten(),
+                    job.model(), millis, result[0].copiesRedrawn());
+        } catch (Generation.CancelledException e) {
+            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.CANCELLED, "cancelled while running"));
         } catch (BadInputException e) {
-            BlockingTx.inTransaction(() -> fail(requested.id(), job, e.getMessage()));
+            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.FAILED, e.getMessage()));
         } catch (RuntimeException | IOException e) {
             String errorId = UUID.randomUUID().toString();
             LOG.errorf(e, "generation %s failed (error id %s)", id, errorId);
-            BlockingTx.inTransaction(() -> fail(requested.id(), job, "internal error, error id " + errorId));
+            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.FAILED, "internal error, error id " + errorId));
+        }
+    }
+
+    /** Reports progress between blocks and reads the cancellation flag (set by any replica) at the same time. */
+    private final class Progress implements Generation.Listener {
+        private final Job job;
+        private long last = System.nanoTime();
+        private volatile boolean cancelled;
+
+        Progress(Job job) {
+            this.job = job;
+        }
+
+        @Override
+        public void progress(long rowsDone, long rowsTotal) {
+            long now = System.nanoTime();
+            if (now - last < progressIntervalMillis * 1_000_000 && rowsDone < rowsTotal) {
+                return;
+            }
+            last = now;
+            cancelled = BlockingTx.inTransaction(() -> GenerationEntity.<GenerationEntity>findById(job.id()).chain(g -> {
+                g.rowsDone = rowsDone;
+                return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_PROGRESS, "generations/" + job.id(),
+                        job.tenant(), job.actor(), new Payloads.GenerationProgress(job.id().toString(), rowsDone, rowsTotal)))
+                        .map(e -> g.cancelRequested);
+            }));
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled;
         }
     }
 
     private Uni<Job> claim(UUID id) {
         return GenerationEntity.<GenerationEntity>findById(id).chain(g -> {
-            if (g == null || g.isFinished()) {
+            if (g == null || g.isFinished() || GenerationEntity.RUNNING.equals(g.status)) {
                 return Uni.createFrom().nullItem();
             }
             g.status = GenerationEntity.RUNNING;
             g.startedAt = Instant.now();
             return DatasetRefEntity.<DatasetRefEntity>findById(g.datasetId).map(d -> new Job(g.id, g.tenant, g.requestedBy,
-                    g.datasetId, d.storageKey, d.schemaJson, g.model, g.rows, g.seed));
+                    g.datasetId, d.storageKey, d.sha256, d.schemaJson, g.requestJson, g.model, g.rows, g.seed));
         });
     }
 
-    private StoredObject produce(Job job) throws IOException {
+    /**
+     * The stored model for this request: the one named by {@code modelId}, or the one already
+     * fitted on the same dataset bytes with the same spec and seed, or a new fit (then stored).
+     */
+    private SynthesisModel model(Job job, GenerationRequest request) throws IOException {
+        int workers = threads > 0 ? threads : Parallel.defaultThreads();
+        String datasetSha = job.datasetSha256() != null ? job.datasetSha256() : sha256(job.sourceKey());
+        if (request.modelId() != null) {
+            FittedModelEntity named = BlockingTx.inSession(() -> FittedModelEntity.byModelId(job.tenant(), request.modelId()));
+            if (named == null) {
+                throw new BadInputException("unknown-model-id", "no stored model with id " + request.modelId());
+            }
+            SynthesisModel loaded = load(named.storageKey, workers);
+            if (!loaded.manifest().datasetSha256().equals(datasetSha)) {
+                throw new BadInputException("model-dataset-mismatch", "model " + request.modelId() + " was fitted on other data than dataset "
+                        + job.datasetId());
+            }
+            return loaded;
+        }
+        ModelSpec spec = Requests.modelSpec(request, Map.of());
+        String fitKey = sha256Text(datasetSha + "\n" + Json.write(spec) + "\n" + job.seed() + "\n" + SynthesisModel.ENGINE_VERSION);
+        FittedModelEntity existing = BlockingTx.inSession(() -> FittedModelEntity.find(job.tenant(), fitKey));
+        if (existing != null && store.exists(existing.storageKey)) {
+            return load(existing.storageKey, workers);
+        }
         TableSchema schema = job.schemaJson() == null ? null : Json.read(job.schemaJson(), TableSchema.class);
         Table training = CsvTableReader.read(store.localPath(job.sourceKey()), CsvOptions.defaults(), schema);
-        FittedModel model = Synthesizers.byName(job.model()).fit(training, job.seed());
-        try (DatasetStore.Staged staged = store.stage(out -> {
-            try (CsvTableWriter writer = CsvTableWriter.open(out, model.schema().names())) {
-                model.sample(job.rows(), job.seed(), writer::writeRow);
+        SynthesisModel model = SynthesisModel.fit(training, spec, job.seed(), workers, datasetSha);
+        String key = job.tenant() + "/models/" + model.id() + "/model.synth";
+        if (!store.exists(key)) {
+            try (DatasetStore.Staged staged = store.stage(model::write)) {
+                staged.commit(key);
             }
-        })) {
-            return staged.commit(job.tenant() + "/generations/" + job.id() + "/synthetic.csv");
+        }
+        BlockingTx.inTransaction(() -> FittedModelEntity.find(job.tenant(), fitKey).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().voidItem();
+            }
+            FittedModelEntity e = new FittedModelEntity();
+            e.tenant = job.tenant();
+            e.fitKey = fitKey;
+            e.modelId = model.id();
+            e.datasetId = job.datasetId();
+            e.synthesizer = model.manifest().synthesizer();
+            e.storageKey = key;
+            e.manifestJson = Json.write(model.manifest());
+            e.createdAt = Instant.now();
+            return e.persist().replaceWithVoid();
+        }));
+        return model;
+    }
+
+    private SynthesisModel load(String key, int workers) throws IOException {
+        try (InputStream in = store.open(key)) {
+            return SynthesisModel.read(new java.io.BufferedInputStream(in, 1 << 16), workers);
         }
     }
 
-    private Uni<Void> finish(String eventId, Job job, StoredObject output, long millis) {
+    private String sha256(String key) throws IOException {
+        try (InputStream in = new java.security.DigestInputStream(store.open(key), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((java.security.DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256Text(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Uni<Void> finish(String eventId, Job job, SynthesisModel model, StoredObject output, StoredObject manifest,
+            Generation.Result result, long millis) {
         return Inbox.firstDelivery(CONSUMER, eventId).chain(first -> GenerationEntity.<GenerationEntity>findById(job.id()))
                 .chain(g -> {
                     if (g.isFinished()) {
@@ -106,27 +240,36 @@ public class GenerationJobRunner {
                     g.status = GenerationEntity.COMPLETED;
                     g.outputKey = output.key();
                     g.outputSha256 = output.sha256();
+                    g.outputBytes = output.sizeBytes();
+                    g.manifestKey = manifest.key();
+                    g.modelId = model.id();
+                    g.runId = result.runId();
+                    g.rowsDone = result.rowsRequested();
+                    g.rowsWritten = result.rowsWritten();
+                    g.copiesRedrawn = result.copiesRedrawn();
+                    g.rowsDropped = result.rowsDropped();
                     g.completedAt = Instant.now();
                     return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_COMPLETED,
                             "generations/" + job.id(), job.tenant(), job.actor(),
                             new Payloads.GenerationCompleted(job.id().toString(), job.datasetId().toString(), job.model(),
-                                    job.rows(), job.seed(), job.sourceKey(), output.key(), output.sha256(), millis)))
+                                    result.rowsWritten(), job.seed(), job.sourceKey(), output.key(), output.sha256(), millis)))
                             .replaceWithVoid();
                 });
     }
 
-    private Uni<Void> fail(String eventId, Job job, String reason) {
+    private Uni<Void> end(String eventId, Job job, String status, String reason) {
         return Inbox.firstDelivery(CONSUMER, eventId).chain(first -> GenerationEntity.<GenerationEntity>findById(job.id()))
                 .chain(g -> {
                     if (g.isFinished()) {
                         return Uni.createFrom().voidItem();
                     }
-                    g.status = GenerationEntity.FAILED;
+                    g.status = status;
                     g.error = reason;
                     g.completedAt = Instant.now();
                     return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_FAILED,
                             "generations/" + job.id(), job.tenant(), job.actor(),
-                            new Payloads.GenerationFailed(job.id().toString(), job.datasetId().toString(), reason)))
+                            new Payloads.GenerationFailed(job.id().toString(), job.datasetId().toString(),
+                                    GenerationEntity.CANCELLED.equals(status) ? "cancelled" : reason, true)))
                             .replaceWithVoid();
                 });
     }

@@ -7,6 +7,9 @@ import io.synthline.commons.api.GenerationView;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
+import io.synthline.commons.json.Json;
+import io.synthline.commons.table.TableSchema;
+import io.synthline.generator.engine.Requests;
 import io.synthline.generator.engine.Synthesizers;
 import io.synthline.generator.mapping.GenerationMapper;
 import io.synthline.generator.repository.DatasetRefEntity;
@@ -17,10 +20,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Accepts generation requests: validates them, records them and queues the job through the outbox. */
+/**
+ * Accepts generation requests: validates them against the dataset's schema (a bad request is a
+ * 400 here, not a failed job), records them and queues the job through the outbox; cancels them.
+ */
 @ApplicationScoped
 public class GenerationService {
     private static final SecureRandom SEEDS = new SecureRandom();
@@ -34,11 +41,17 @@ public class GenerationService {
     /** Call inside a transaction. */
     public Uni<GenerationView> request(GenerationRequest request, String tenant, String actor) {
         if (request == null) {
-            return Uni.createFrom().failure(new BadInputException("missing-body", "a JSON body {datasetId, rows, seed, model} is required"));
+            return Uni.createFrom().failure(new BadInputException("missing-body", "a JSON body {datasetId, rows, seed, model, ...} is required"));
         }
         UUID datasetId = parseId(request.datasetId());
-        long rows = validRows(request.rows());
-        String model = Synthesizers.byName(request.model()).name();
+        if (request.rows() == null) {
+            throw new BadInputException("invalid-rows", "rows is required");
+        }
+        if (request.rows() < 1 || request.rows() > maxRows) {
+            throw new BadInputException("invalid-rows", "rows must be between 1 and " + maxRows + ", got " + request.rows());
+        }
+        String model = Synthesizers.create(request.model(), request.modelOptions(), 1).name();
+        String format = Requests.format(request);
         long seed = request.seed() != null ? request.seed() : SEEDS.nextLong() & Long.MAX_VALUE;
         return DatasetRefEntity.findForTenant(tenant, datasetId)
                 .onItem().ifNull().failWith(() -> new NotFound("dataset", request.datasetId())
@@ -48,21 +61,50 @@ public class GenerationService {
                         return Uni.createFrom().failure(new BadInputException("dataset-not-ready", 409,
                                 "dataset " + datasetId + " is " + dataset.status + ", not yet profiled"));
                     }
+                    TableSchema schema = dataset.schemaJson == null ? null : Json.read(dataset.schemaJson, TableSchema.class);
+                    Requests.validate(request, schema, Map.of(), maxRows);
                     GenerationEntity g = new GenerationEntity();
                     g.id = UUID.randomUUID();
                     g.tenant = tenant;
                     g.datasetId = datasetId;
                     g.requestedBy = actor;
                     g.model = model;
-                    g.rows = rows;
+                    g.rows = request.rows();
                     g.seed = seed;
                     g.status = GenerationEntity.REQUESTED;
                     g.createdAt = Instant.now();
+                    g.format = format;
+                    g.requestJson = Json.write(request);
+                    boolean piiReplaced = request.pii() != null && request.pii().columns() != null && !request.pii().columns().isEmpty();
                     EventEnvelope requested = EventEnvelope.create(source, EventType.GENERATION_REQUESTED,
                             "generations/" + g.id, tenant, actor,
-                            new Payloads.GenerationRequested(g.id.toString(), datasetId.toString(), model, rows, seed));
+                            new Payloads.GenerationRequested(g.id.toString(), datasetId.toString(), model, g.rows, seed, null,
+                                    piiReplaced ? Boolean.TRUE : null, null));
                     return g.<GenerationEntity>persist().call(() -> Outbox.enqueue(requested)).map(GenerationMapper::toView);
                 });
+    }
+
+    /**
+     * Call inside a transaction. A job that has not started is cancelled at once (nothing was
+     * read); a running one is flagged and stops at its next block, discarding what it wrote.
+     */
+    public Uni<GenerationView> cancel(String tenant, String id, String actor) {
+        return find(tenant, id).chain(g -> {
+            if (g.isFinished()) {
+                return Uni.createFrom().failure(new BadInputException("already-finished", 409,
+                        "generation " + id + " is already " + g.status));
+            }
+            if (GenerationEntity.RUNNING.equals(g.status)) {
+                g.cancelRequested = true;
+                return Uni.createFrom().item(GenerationMapper.toView(g));
+            }
+            g.status = GenerationEntity.CANCELLED;
+            g.error = "cancelled by " + actor + " before it started";
+            g.completedAt = Instant.now();
+            return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_FAILED, "generations/" + g.id, tenant, actor,
+                    new Payloads.GenerationFailed(g.id.toString(), g.datasetId.toString(), "cancelled", false)))
+                    .map(e -> GenerationMapper.toView(g));
+        });
     }
 
     public Uni<GenerationView> get(String tenant, String id) {
@@ -76,16 +118,6 @@ public class GenerationService {
 
     public Uni<List<GenerationView>> list(String tenant) {
         return GenerationEntity.listForTenant(tenant).map(l -> l.stream().map(GenerationMapper::toView).toList());
-    }
-
-    private long validRows(Long rows) {
-        if (rows == null) {
-            throw new BadInputException("invalid-rows", "rows is required");
-        }
-        if (rows < 1 || rows > maxRows) {
-            throw new BadInputException("invalid-rows", "rows must be between 1 and " + maxRows + ", got " + rows);
-        }
-        return rows;
     }
 
     private static UUID parseId(String id) {

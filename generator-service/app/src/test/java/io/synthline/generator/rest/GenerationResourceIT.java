@@ -84,7 +84,7 @@ class GenerationResourceIT {
         while (true) {
             String status = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id)
                     .then().statusCode(200).extract().path("status");
-            if (status.equals("COMPLETED") || status.equals("FAILED") || System.nanoTime() > deadline) {
+            if (status.equals("COMPLETED") || status.equals("FAILED") || status.equals("CANCELLED") || System.nanoTime() > deadline) {
                 return status;
             }
             sleep(300);
@@ -133,6 +133,74 @@ class GenerationResourceIT {
         given().auth().oauth2(token("acme-auditor")).contentType("application/json").body("{" + ds + ",\"rows\":10}")
                 .when().post("/api/v1/generations")
                 .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void conditionsConstraintsPiiAndProvenanceHoldInTheDownloadedFile() {
+        String body = "{\"datasetId\":\"" + datasetId + "\",\"rows\":3000,\"seed\":5,\"model\":\"tree\","
+                + "\"conditions\":[{\"column\":\"income\",\"equals\":\">50K\"},{\"column\":\"age\",\"min\":\"30\",\"max\":\"45\"}],"
+                + "\"constraints\":[{\"type\":\"inequality\",\"low\":\"education-num\",\"high\":\"hours-per-week\"}],"
+                + "\"output\":{\"provenanceColumns\":true}}";
+        String id = request(body);
+        assertThat(awaitStatus(id)).isEqualTo("COMPLETED");
+        String csv = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id + "/data")
+                .then().statusCode(200).extract().asString();
+        List<String> lines = csv.lines().toList();
+        List<String> header = List.of(lines.getFirst().split(","));
+        int income = header.indexOf("income");
+        int age = header.indexOf("age");
+        int low = header.indexOf("education-num");
+        int high = header.indexOf("hours-per-week");
+        assertThat(header).endsWith("_synth_run", "_synth_row");
+        assertThat(lines).hasSize(3001);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            assertThat(cells[income]).isEqualTo(">50K");
+            assertThat(Integer.parseInt(cells[age])).isBetween(30, 45);
+            assertThat(Integer.parseInt(cells[low])).isLessThanOrEqualTo(Integer.parseInt(cells[high]));
+        }
+        var view = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id).then().statusCode(200).extract();
+        assertThat(view.<Integer>path("rowsWritten")).isEqualTo(3000);
+        assertThat(view.<String>path("modelId")).hasSize(64);
+        given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id + "/manifest")
+                .then().statusCode(200).body("runId", equalTo(view.path("runId")), "modelId", equalTo(view.path("modelId")),
+                        "rowsWritten", equalTo(3000), "outputSha256", equalTo(view.path("outputSha256")));
+    }
+
+    @Test
+    void runningJobsCanBeCancelledAndLeaveNoData() {
+        String id = request("{\"datasetId\":\"" + datasetId + "\",\"rows\":200000000,\"seed\":1,\"model\":\"independent\"}");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            given().auth().oauth2(token("acme-scientist")).when().post("/api/v1/generations/" + id + "/cancel").then().statusCode(202);
+            String status = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id).then().extract().path("status");
+            if (status.equals("CANCELLED")) {
+                break;
+            }
+            sleep(500);
+        }
+        assertThat(awaitStatus(id)).isEqualTo("CANCELLED");
+        given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id + "/data")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(token("acme-scientist")).when().delete("/api/v1/generations/" + id)
+                .then().statusCode(409).body("detail", containsString("already CANCELLED"));
+    }
+
+    @Test
+    void badConfigurationsAreClear4xxProblems() {
+        String ds = "\"datasetId\":\"" + datasetId + "\",\"rows\":10";
+        expectProblem("{" + ds + ",\"conditions\":[{\"column\":\"salary\",\"equals\":\"x\"}]}", 400, "column 'salary'");
+        expectProblem("{" + ds + ",\"constraints\":[{\"type\":\"inequality\",\"low\":\"age\",\"high\":\"hours-per-week\"},"
+                + "{\"type\":\"inequality\",\"low\":\"hours-per-week\",\"high\":\"age\"}]}", 400, "cycle");
+        expectProblem("{" + ds + ",\"constraints\":[{\"type\":\"range\",\"column\":\"age\",\"min\":\"60\",\"max\":\"20\"}]}", 400, "above max");
+        expectProblem("{" + ds + ",\"conditions\":[{\"column\":\"age\",\"min\":\"old\"}]}", 400, "not a valid INTEGER");
+        expectProblem("{" + ds + ",\"rebalance\":{\"column\":\"age\",\"target\":{\"30\":1}}}", 400, "categorical column");
+        expectProblem("{" + ds + ",\"model\":\"tree\",\"modelOptions\":{\"depth\":\"3\"}}", 400, "no option 'depth'");
+        expectProblem("{" + ds + ",\"output\":{\"format\":\"xlsx\"}}", 400, "csv or parquet");
+        given().auth().oauth2(token("acme-scientist")).contentType("application/json")
+                .body("{" + ds + ",\"constraints\":[{\"type\":\"teleport\"}]}")
+                .when().post("/api/v1/generations")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     private static void expectProblem(String body, int status, String detail) {

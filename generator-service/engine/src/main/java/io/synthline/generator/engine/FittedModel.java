@@ -1,16 +1,59 @@
 package io.synthline.generator.engine;
 
+import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.table.TableSchema;
+import io.synthline.generator.engine.artifact.ModelOutput;
+import io.synthline.generator.engine.random.RowRandom;
+import io.synthline.generator.engine.sampling.RowDrawer;
+import java.io.IOException;
 
-/** A learned model that can produce rows without looking at the training data again. */
+/**
+ * A learned model that can produce rows without looking at the training data again. Models that
+ * can also sample exactly under a condition implement
+ * {@link io.synthline.generator.engine.sampling.ConditionalSampling}.
+ */
 public interface FittedModel {
     String synthesizer();
 
-    TableSchema schema();
+    /** The columns the model produces and the values each may take. */
+    Domain domain();
+
+    default TableSchema schema() {
+        return domain().schema();
+    }
+
+    /** A drawer for one thread. */
+    RowDrawer newDrawer();
 
     /**
-     * Streams {@code rows} synthetic rows into {@code sink}. The same model, row count and seed
-     * always give the same rows in the same order.
+     * Writes the model's parameters for {@link Synthesizer#read}; the same model always gives
+     * the same bytes.
      */
-    void sample(long rows, long seed, RowSink sink);
+    default void write(ModelOutput out) throws IOException {
+        throw new UnsupportedOperationException("model '" + synthesizer() + "' cannot be stored");
+    }
+
+    /**
+     * Streams {@code rows} synthetic rows as text into {@code sink}. Row {@code r} is drawn from
+     * its own stream ({@link RowRandom#rowSeed}), so the same model, row count and seed always
+     * give the same rows in the same order. The generation pipeline adds constraints,
+     * generated columns, copy protection and parallelism on top of the same per-row streams.
+     */
+    default void sample(long rows, long seed, RowSink sink) {
+        if (rows < 0) {
+            throw new BadInputException("invalid-rows", "rows must not be negative, got " + rows);
+        }
+        Domain domain = domain();
+        RowDrawer drawer = newDrawer();
+        RowRandom random = new RowRandom();
+        double[] cells = new double[domain.size()];
+        String[] text = new String[domain.size()];
+        for (long r = 0; r < rows; r++) {
+            drawer.draw(random.reseed(seed, r, 0), cells);
+            for (int c = 0; c < cells.length; c++) {
+                text[c] = domain.column(c).text(cells[c]);
+            }
+            sink.accept(text);
+        }
+    }
 }

@@ -5,15 +5,22 @@ import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.Column;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
-import io.synthline.commons.table.TableSchema;
-import io.synthline.commons.table.ValueFormatter;
+import io.synthline.generator.engine.artifact.ModelInput;
+import io.synthline.generator.engine.artifact.ModelOutput;
+import io.synthline.generator.engine.sampling.ColumnCondition;
+import io.synthline.generator.engine.sampling.Condition;
+import io.synthline.generator.engine.sampling.ConditionalSampling;
+import io.synthline.generator.engine.sampling.ImpossibleConditionException;
+import io.synthline.generator.engine.sampling.RowDrawer;
+import java.io.IOException;
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The baseline: every column sampled from its own empirical distribution (missing values
  * included), independently of the others. Honest about what it is: marginals are right, every
- * relationship between columns is lost.
+ * relationship between columns is lost. Conditioning is exact and trivial: each conditioned
+ * column's marginal is restricted to the allowed values.
  */
 public final class IndependentSynthesizer implements Synthesizer {
     public static final String NAME = "independent";
@@ -28,88 +35,120 @@ public final class IndependentSynthesizer implements Synthesizer {
         if (training.rowCount() == 0) {
             throw new BadInputException("empty-training-data", "the dataset has no rows to learn from");
         }
+        Domain domain = Domain.of(training);
         Marginal[] marginals = new Marginal[training.columnCount()];
         for (int c = 0; c < marginals.length; c++) {
             marginals[c] = Marginal.of(training.column(c));
         }
-        return new Model(training.schema(), marginals);
+        return new Model(domain, marginals);
     }
 
-    /** One column's empirical distribution. */
-    private sealed interface Marginal permits NumericMarginal, CategoricalMarginal {
-        String sample(SplittableRandom rng);
+    @Override
+    public FittedModel read(ModelInput in) throws IOException {
+        Domain domain = in.readDomain();
+        Marginal[] marginals = new Marginal[domain.size()];
+        for (int c = 0; c < marginals.length; c++) {
+            marginals[c] = new Marginal(in.readDoubles(), in.readLongs());
+        }
+        return new Model(domain, marginals);
+    }
 
+    /**
+     * One column's empirical distribution as distinct cells (category index or value, NaN last)
+     * with cumulative counts; sampled by binary search.
+     */
+    record Marginal(double[] cells, long[] cumulative) {
         static Marginal of(Column column) {
-            return switch (column) {
-                case NumericColumn n -> NumericMarginal.of(n);
-                case CategoricalColumn c -> CategoricalMarginal.of(c);
+            double[] raw = switch (column) {
+                case NumericColumn n -> n.values().clone();
+                case CategoricalColumn c -> Arrays.stream(c.codes()).mapToDouble(k -> k < 0 ? Double.NaN : k).toArray();
             };
-        }
-    }
-
-    /** Sorted observed values plus the share of missing ones; sampling picks an observed value. */
-    private record NumericMarginal(double[] sorted, double nullShare, ValueFormatter formatter) implements Marginal {
-        static NumericMarginal of(NumericColumn column) {
-            double[] present = Arrays.stream(column.values()).filter(v -> !Double.isNaN(v)).sorted().toArray();
-            double nullShare = 1.0 - (double) present.length / column.size();
-            return new NumericMarginal(present, nullShare, ValueFormatter.forSchema(column.schema()));
-        }
-
-        @Override
-        public String sample(SplittableRandom rng) {
-            if (sorted.length == 0 || rng.nextDouble() < nullShare) {
-                return null;
+            Arrays.sort(raw);
+            double[] cells = new double[raw.length];
+            long[] cumulative = new long[raw.length];
+            int distinct = 0;
+            for (int i = 0; i < raw.length; i++) {
+                if (distinct == 0 || Double.compare(cells[distinct - 1], raw[i]) != 0) {
+                    cells[distinct++] = raw[i];
+                }
+                cumulative[distinct - 1] = i + 1;
             }
-            return formatter.format(sorted[rng.nextInt(sorted.length)]);
+            return new Marginal(Arrays.copyOf(cells, distinct), Arrays.copyOf(cumulative, distinct));
         }
-    }
 
-    /** Cumulative category counts (missing as its own state, last); sampled by binary search. */
-    private record CategoricalMarginal(String[] values, long[] cumulative) implements Marginal {
-        static CategoricalMarginal of(CategoricalColumn column) {
-            long[] counts = new long[column.cardinality() + 1];
-            for (int code : column.codes()) {
-                counts[code == CategoricalColumn.NULL_CODE ? counts.length - 1 : code]++;
-            }
-            String[] values = new String[counts.length];
-            for (int i = 0; i < column.cardinality(); i++) {
-                values[i] = column.categories().get(i);
-            }
-            long[] cumulative = new long[counts.length];
+        long total() {
+            return cumulative.length == 0 ? 0 : cumulative[cumulative.length - 1];
+        }
+
+        long count(int i) {
+            return cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]);
+        }
+
+        Marginal restrict(ColumnCondition predicate) {
+            double[] kept = new double[cells.length];
+            long[] cum = new long[cells.length];
+            int n = 0;
             long running = 0;
-            for (int i = 0; i < counts.length; i++) {
-                running += counts[i];
-                cumulative[i] = running;
+            for (int i = 0; i < cells.length; i++) {
+                if (predicate.test(cells[i])) {
+                    running += count(i);
+                    kept[n] = cells[i];
+                    cum[n++] = running;
+                }
             }
-            return new CategoricalMarginal(values, cumulative);
+            return new Marginal(Arrays.copyOf(kept, n), Arrays.copyOf(cum, n));
         }
 
-        @Override
-        public String sample(SplittableRandom rng) {
-            long draw = rng.nextLong(cumulative[cumulative.length - 1]);
+        double sample(RandomGenerator random) {
+            long draw = random.nextLong(total());
             int i = Arrays.binarySearch(cumulative, draw + 1);
-            return values[i >= 0 ? i : -i - 1];
+            return cells[i >= 0 ? i : -i - 1];
         }
     }
 
-    private record Model(TableSchema schema, Marginal[] marginals) implements FittedModel {
+    private record Model(Domain domain, Marginal[] marginals) implements FittedModel, ConditionalSampling {
         @Override
         public String synthesizer() {
             return NAME;
         }
 
         @Override
-        public void sample(long rows, long seed, RowSink sink) {
-            if (rows < 0) {
-                throw new BadInputException("invalid-rows", "rows must not be negative, got " + rows);
-            }
-            SplittableRandom rng = new SplittableRandom(seed);
-            String[] row = new String[marginals.length];
-            for (long r = 0; r < rows; r++) {
+        public RowDrawer newDrawer() {
+            return (random, row) -> {
                 for (int c = 0; c < marginals.length; c++) {
-                    row[c] = marginals[c].sample(rng);
+                    row[c] = marginals[c].sample(random);
                 }
-                sink.accept(row);
+            };
+        }
+
+        @Override
+        public FittedModel given(Condition condition) {
+            Marginal[] restricted = marginals.clone();
+            for (ColumnCondition p : condition.predicates()) {
+                restricted[p.column()] = marginals[p.column()].restrict(p);
+                if (restricted[p.column()].total() == 0) {
+                    throw new ImpossibleConditionException("no value of column '" + domain.column(p.column()).name()
+                            + "' satisfies the condition");
+                }
+            }
+            return new Model(domain, restricted);
+        }
+
+        @Override
+        public double probability(Condition condition) {
+            double p = 1;
+            for (ColumnCondition c : condition.predicates()) {
+                p *= (double) marginals[c.column()].restrict(c).total() / marginals[c.column()].total();
+            }
+            return p;
+        }
+
+        @Override
+        public void write(ModelOutput out) throws IOException {
+            out.writeDomain(domain);
+            for (Marginal m : marginals) {
+                out.writeDoubles(m.cells());
+                out.writeLongs(m.cumulative());
             }
         }
     }

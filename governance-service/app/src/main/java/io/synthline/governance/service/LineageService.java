@@ -70,8 +70,9 @@ public class LineageService {
     static DataCard card(GovernedGenerationView g, DatasetPolicyView d, PrivacyBudgetView b) {
         Map<String, Double> scores = GenerationRepository.scores(g.scores());
         boolean dp = g.epsilon() != null;
-        Double epsilonSpent = g.privacySpent() != null ? g.privacySpent().path("epsilon").asDouble() : dp ? g.epsilon() : null;
-        Double deltaSpent = g.privacySpent() != null ? g.privacySpent().path("delta").asDouble() : dp ? g.delta() : null;
+        // boxed on purpose: a conditional mixing double and Double unboxes, and null would throw
+        Double epsilonSpent = g.privacySpent() != null ? Double.valueOf(g.privacySpent().path("epsilon").asDouble()) : dp ? g.epsilon() : null;
+        Double deltaSpent = g.privacySpent() != null ? Double.valueOf(g.privacySpent().path("delta").asDouble()) : dp ? g.delta() : null;
         Double rho = g.privacySpent() != null && g.privacySpent().hasNonNull("rho") ? g.privacySpent().get("rho").asDouble() : null;
         List<String> mechanisms = new ArrayList<>();
         if (g.privacySpent() != null) {

@@ -35,6 +35,9 @@ public class GenerationProtocolIT {
         String dataset = dataset("internal");
         String gen = request(dataset, null, null);
         assertThat(awaitStatus(gen, "APPROVED").getString("decidedBy")).isEqualTo("policy");
+        // a real generator starts only after generation.approved reached it through Kafka, so the
+        // trail records the approval first; wait for it the same way before playing the generator
+        awaitTypes("generations/" + gen, 2);
         complete(dataset, gen, null);
         evaluate(dataset, gen, Map.of(ScoreNames.COLUMN_SHAPES, 0.93));
         JsonPath released = awaitRelease(gen, "APPROVED");
@@ -85,6 +88,7 @@ public class GenerationProtocolIT {
         JsonPath budget = budget(dataset);
         assertThat(new BigDecimal(budget.getString("epsilonReserved"))).isEqualByComparingTo("0.5");
 
+        awaitTypes("generations/" + gen, 3);
         complete(dataset, gen, new Payloads.PrivacySpent(0.45, 1e-7, 0.004, List.of("aim")));
         Eventually.await("the reservation committed", PATIENCE, () -> budget(dataset),
                 b -> new BigDecimal(b.getString("epsilonSpent")).compareTo(new BigDecimal("0.45")) == 0);

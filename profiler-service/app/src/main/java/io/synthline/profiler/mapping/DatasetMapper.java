@@ -1,10 +1,9 @@
 package io.synthline.profiler.mapping;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.synthline.commons.api.ColumnSummary;
 import io.synthline.commons.api.DatasetView;
 import io.synthline.commons.json.Json;
-import io.synthline.profiler.engine.DatasetProfile;
+import io.synthline.commons.profile.DatasetProfile;
 import io.synthline.profiler.repository.DatasetEntity;
 import java.util.List;
 
@@ -17,14 +16,17 @@ public final class DatasetMapper {
                 e.columnCount, columns(e), e.createdAt, e.profiledAt);
     }
 
+    public static ColumnSummary summary(io.synthline.commons.profile.ColumnProfile c) {
+        return new ColumnSummary(c.name(), c.type(), c.nullCount(), c.distinct().estimate());
+    }
+
     private static List<ColumnSummary> columns(DatasetEntity e) {
         if (e.profileJson == null) {
             return null;
         }
         try {
-            DatasetProfile profile = Json.mapper().readValue(e.profileJson, new TypeReference<DatasetProfile>() {
-            });
-            return profile.columns();
+            DatasetProfile profile = Json.mapper().readValue(e.profileJson, DatasetProfile.class);
+            return profile.columns().stream().map(DatasetMapper::summary).toList();
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException("stored profile of dataset " + e.id + " is unreadable", ex);
         }

@@ -30,6 +30,14 @@ public class DatasetEntity extends PanacheEntityBase {
     public Integer columnCount;
     @Column(name = "profile_json", columnDefinition = "text")
     public String profileJson;
+    @Column(name = "profile_version")
+    public String profileVersion;
+    @Column(name = "profile_key")
+    public String profileKey;
+    @Column(name = "profile_sha256")
+    public String profileSha256;
+    @Column(name = "source_format")
+    public String sourceFormat;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "profiled_at")

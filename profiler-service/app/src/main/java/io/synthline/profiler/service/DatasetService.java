@@ -2,16 +2,26 @@ package io.synthline.profiler.service;
 
 import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.api.ColumnSummary;
 import io.synthline.commons.api.DatasetView;
+import io.synthline.commons.csv.CsvDialect;
+import io.synthline.commons.csv.CsvOptions;
+import io.synthline.commons.csv.CsvTableWriter;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
 import io.synthline.commons.json.Json;
+import io.synthline.commons.profile.ColumnProfile;
+import io.synthline.commons.profile.DatasetProfile;
 import io.synthline.commons.store.DatasetStore;
 import io.synthline.commons.store.StoredObject;
+import io.synthline.commons.table.RowSource;
+import io.synthline.commons.table.TableSchema;
+import io.synthline.parquet.ParquetFiles;
 import io.synthline.profiler.config.ProfilerConfig;
-import io.synthline.profiler.engine.DatasetProfile;
 import io.synthline.profiler.engine.DatasetProfiler;
+import io.synthline.profiler.engine.ProfileOptions;
+import io.synthline.profiler.engine.report.ProfileHtml;
 import io.synthline.profiler.mapping.DatasetMapper;
 import io.synthline.profiler.repository.DatasetEntity;
 import io.synthline.service.outbox.Outbox;
@@ -23,7 +33,9 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,8 +43,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Registers and profiles datasets. The upload is staged and profiled before anything becomes
- * visible: a file that cannot be read is rejected with nothing stored, and the stored object,
- * the database row and both events appear together or not at all.
+ * visible: a file that cannot be read is rejected with nothing stored, and the stored data, the
+ * stored profile document, the database row and both events appear together or not at all.
+ * Uploads in another dialect or in Parquet are stored as canonical CSV (comma, UTF-8, empty =
+ * missing), so every downstream reader uses the defaults.
  */
 @ApplicationScoped
 public class DatasetService {
@@ -47,62 +61,181 @@ public class DatasetService {
     @ConfigProperty(name = "synthline.service.source")
     String source;
 
+    private ProfileOptions profileOptions(TableSchema explicit) {
+        ProfileOptions o = ProfileOptions.defaults().withCorrelationRowLimit(config.correlationRows()).withExplicitSchema(explicit);
+        return config.threads() > 0 ? o.withThreads(config.threads()) : o;
+    }
+
     /** Blocking: call from a worker thread. */
-    public DatasetView register(String name, InputStream body, Caller caller) {
+    public DatasetView register(String name, InputStream body, CsvDialect dialect, Caller caller) {
         String tenant = caller.tenant();
         String actor = caller.username();
         String datasetName = validName(name);
+        ProfilerConfig.Limits limits = config.limitsFor(tenant);
+        CsvOptions csv = limits.apply(dialect.toCsvOptions());
         UUID id = UUID.randomUUID();
-        String key = tenant + "/datasets/" + id + "/data.csv";
-        try (DatasetStore.Staged staged = store.stage(body, config.maxUploadBytes())) {
-            if (staged.sizeBytes() == 0) {
-                throw new BadInputException("empty-file", "the uploaded file is empty: expected a CSV with a header row");
+        String dataKey = tenant + "/datasets/" + id + "/data.csv";
+        String profileKey = tenant + "/datasets/" + id + "/profile.json";
+        List<String> committed = new ArrayList<>();
+        try (DatasetStore.Staged upload = store.stage(body, limits.maxUploadBytes())) {
+            if (upload.sizeBytes() == 0) {
+                throw new BadInputException("empty-file", "the uploaded file is empty: expected a CSV or Parquet file with a header row");
             }
-            DatasetProfile profile = new DatasetProfiler(config.csvOptions()).profile(staged.path(), null);
-            StoredObject stored = staged.commit(key);
-            try {
-                DatasetEntity saved = BlockingTx.inTransaction(() -> persist(id, tenant, actor, datasetName, stored, profile));
-                LOG.infof("dataset %s registered for tenant %s: %d rows, %d columns", id, tenant, profile.rowCount(),
-                        profile.columns().size());
+            boolean parquet = ParquetFiles.isParquet(upload.path());
+            DatasetProfile profile = new DatasetProfiler(profileOptions(null))
+                    .profile(upload.path(), csv, datasetName, upload.sha256()).withDatasetId(id.toString());
+            try (DatasetStore.Staged canonical = parquet || !CsvDialect.isCanonical(csv) ? canonicalCsv(upload, csv) : null;
+                    DatasetStore.Staged document = stageJson(profile)) {
+                StoredObject data = (canonical != null ? canonical : upload).commit(dataKey);
+                committed.add(dataKey);
+                StoredObject profileObject = document.commit(profileKey);
+                committed.add(profileKey);
+                DatasetEntity saved = BlockingTx.inTransaction(() -> persist(id, tenant, actor, datasetName, data,
+                        profileObject, profile, parquet ? "parquet" : "csv"));
+                LOG.infof("dataset %s registered for tenant %s: %d rows, %d columns, %d PII findings", id, tenant,
+                        profile.rowCount(), profile.columnCount(), profile.pii().size());
                 return DatasetMapper.toView(saved);
-            } catch (RuntimeException e) {
-                deleteQuietly(key);
-                throw e;
             }
         } catch (IOException e) {
+            committed.forEach(this::deleteQuietly);
             if (e instanceof DatasetStore.ObjectTooLargeException tooLarge) {
                 throw new BadInputException("payload-too-large", 413, tooLarge.getMessage()).detail("limitBytes", tooLarge.limit());
             }
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            committed.forEach(this::deleteQuietly);
+            throw e;
         }
     }
 
-    private Uni<DatasetEntity> persist(UUID id, String tenant, String actor, String name, StoredObject stored,
-            DatasetProfile profile) {
+    /** Rewrites any readable upload as canonical CSV: comma, double quote, UTF-8, missing cells empty. */
+    private DatasetStore.Staged canonicalCsv(DatasetStore.Staged upload, CsvOptions csv) throws IOException {
+        return store.stage(out -> {
+            try (RowSource rows = ParquetFiles.open(upload.path(), csv);
+                    CsvTableWriter writer = CsvTableWriter.open(out, rows.header())) {
+                String[] cells = new String[rows.columnCount()];
+                while (rows.next()) {
+                    for (int i = 0; i < cells.length; i++) {
+                        cells[i] = rows.value(i);
+                    }
+                    writer.writeRow(cells);
+                }
+            }
+        });
+    }
+
+    private DatasetStore.Staged stageJson(DatasetProfile profile) throws IOException {
+        byte[] json = Json.write(profile).getBytes(StandardCharsets.UTF_8);
+        return store.stage(out -> out.write(json));
+    }
+
+    private Uni<DatasetEntity> persist(UUID id, String tenant, String actor, String name, StoredObject data,
+            StoredObject profileObject, DatasetProfile profile, String format) {
         DatasetEntity e = new DatasetEntity();
         e.id = id;
         e.tenant = tenant;
         e.name = name;
         e.owner = actor;
         e.status = "PROFILED";
-        e.storageKey = stored.key();
-        e.sha256 = stored.sha256();
-        e.sizeBytes = stored.sizeBytes();
-        e.rowCount = profile.rowCount();
-        e.columnCount = profile.columns().size();
-        e.profileJson = Json.write(profile);
+        e.storageKey = data.key();
+        e.sha256 = data.sha256();
+        e.sizeBytes = data.sizeBytes();
+        e.sourceFormat = format;
+        apply(e, profile, profileObject);
         e.createdAt = Instant.now();
         e.profiledAt = e.createdAt;
         String subject = "datasets/" + id;
         EventEnvelope registered = EventEnvelope.create(source, EventType.DATASET_REGISTERED, subject, tenant, actor,
-                new Payloads.DatasetRegistered(id.toString(), name, stored.key(), stored.sha256(), stored.sizeBytes(),
-                        actor, "internal"));
+                new Payloads.DatasetRegistered(id.toString(), name, data.key(), data.sha256(), data.sizeBytes(), actor,
+                        classification(profile)));
         EventEnvelope profiled = EventEnvelope.create(source, EventType.DATASET_PROFILED, subject, tenant, actor,
-                new Payloads.DatasetProfiled(id.toString(), stored.key(), profile.rowCount(), profile.columns().size(),
-                        profile.schema(), profile.columns(), profile.version()));
+                profiledPayload(e, profile));
         return e.<DatasetEntity>persist()
                 .call(() -> Outbox.enqueue(registered))
                 .call(() -> Outbox.enqueue(profiled));
+    }
+
+    private static void apply(DatasetEntity e, DatasetProfile profile, StoredObject profileObject) {
+        e.rowCount = profile.rowCount();
+        e.columnCount = profile.columnCount();
+        e.profileJson = Json.write(profile);
+        e.profileVersion = profile.profileVersion();
+        e.profileKey = profileObject.key();
+        e.profileSha256 = profileObject.sha256();
+    }
+
+    /** Personal data makes a dataset confidential; governance refines this with its own policy. */
+    private static String classification(DatasetProfile profile) {
+        return profile.pii().isEmpty() ? "internal" : "confidential";
+    }
+
+    /** The event carries what consumers act on; wide tables drop per-column summaries, then the schema. */
+    Payloads.DatasetProfiled profiledPayload(DatasetEntity e, DatasetProfile profile) {
+        List<ColumnSummary> summaries = profile.columns().stream().map(DatasetMapper::summary).toList();
+        TableSchema schema = profile.schema();
+        Payloads.DatasetProfiled full = payload(e, profile, schema, summaries);
+        if (Json.write(full).length() <= config.eventInlineBytes()) {
+            return full;
+        }
+        Payloads.DatasetProfiled withoutSummaries = payload(e, profile, schema, null);
+        if (Json.write(withoutSummaries).length() <= config.eventInlineBytes()) {
+            return withoutSummaries;
+        }
+        return payload(e, profile, null, null);
+    }
+
+    private static Payloads.DatasetProfiled payload(DatasetEntity e, DatasetProfile profile, TableSchema schema,
+            List<ColumnSummary> columns) {
+        return new Payloads.DatasetProfiled(e.id.toString(), e.storageKey, profile.rowCount(), profile.columnCount(), schema,
+                columns, profile.profileVersion(), e.profileKey, e.profileSha256, profile.pii(), profile.attributes());
+    }
+
+    /**
+     * Re-profiles a stored dataset with user-declared types. Types that some values do not have are
+     * rejected (the data would not load downstream), naming the column and the first such line.
+     * Blocking: call from a worker thread.
+     */
+    public DatasetView declareSchema(String id, TableSchema explicit, Caller caller) {
+        String tenant = caller.tenant();
+        UUID uuid = NotFound.parseId("dataset", id);
+        DatasetEntity e = BlockingTx.inSession(() -> DatasetEntity.findForTenant(tenant, uuid));
+        if (e == null) {
+            throw new NotFound("dataset", id);
+        }
+        if (explicit == null || explicit.columns().isEmpty()) {
+            throw new BadInputException("invalid-schema", "the schema must name at least one column");
+        }
+        DatasetProfile profile;
+        try {
+            CsvOptions csv = config.limitsFor(tenant).apply(CsvOptions.defaults());
+            profile = new DatasetProfiler(profileOptions(explicit)).profile(store.localPath(e.storageKey), csv, e.name, e.sha256)
+                    .withDatasetId(id);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        for (ColumnProfile c : profile.columns()) {
+            if (c.invalidCount() > 0) {
+                throw new BadInputException("schema-mismatch", 422, "line " + c.firstInvalidLine() + ", column '" + c.name()
+                        + "': " + c.invalidCount() + " values are not valid " + c.type()
+                        + (c.format() != null ? " (" + c.format() + ")" : "") + "; the declared type was not applied")
+                        .detail("column", c.name()).detail("line", c.firstInvalidLine()).detail("invalidValues", c.invalidCount());
+            }
+        }
+        try (DatasetStore.Staged document = stageJson(profile)) {
+            StoredObject profileObject = document.commit(e.profileKey != null ? e.profileKey
+                    : tenant + "/datasets/" + id + "/profile.json");
+            DatasetEntity saved = BlockingTx.inTransaction(() -> DatasetEntity.findForTenant(tenant, uuid).chain(current -> {
+                apply(current, profile, profileObject);
+                current.profiledAt = Instant.now();
+                EventEnvelope profiled = EventEnvelope.create(source, EventType.DATASET_PROFILED, "datasets/" + id, tenant,
+                        caller.username(), profiledPayload(current, profile));
+                return Outbox.enqueue(profiled).replaceWith(current);
+            }));
+            LOG.infof("dataset %s re-profiled with a declared schema of %d columns", id, explicit.size());
+            return DatasetMapper.toView(saved);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     public Uni<DatasetView> get(String tenant, String id) {
@@ -111,6 +244,10 @@ public class DatasetService {
 
     public Uni<String> profileJson(String tenant, String id) {
         return find(tenant, id).map(e -> e.profileJson);
+    }
+
+    public Uni<String> profileHtml(String tenant, String id) {
+        return find(tenant, id).map(e -> ProfileHtml.render(Json.read(e.profileJson, DatasetProfile.class)));
     }
 
     public Uni<List<DatasetView>> list(String tenant) {

@@ -124,10 +124,12 @@ class DatasetResourceIT {
         }
     }
 
-    private static KafkaConsumer<String, String> consumer() {
+    static KafkaConsumer<String, String> consumer() {
         Properties p = new Properties();
         p.put("bootstrap.servers", LocalStackTestResource.endpoints().kafkaBootstrapServers());
         p.put("group.id", "it-" + UUID.randomUUID());
+        // from the start of the topic: a busy machine may assign partitions only after the upload's events
+        // were published, and the dataset id in the subject singles out this test's events anyway
         p.put("auto.offset.reset", "earliest");
         p.put("key.deserializer", StringDeserializer.class.getName());
         p.put("value.deserializer", StringDeserializer.class.getName());
@@ -140,9 +142,9 @@ class DatasetResourceIT {
         return c;
     }
 
-    private static List<EventEnvelope> awaitEvents(KafkaConsumer<String, String> c, String subject, int count) {
+    static List<EventEnvelope> awaitEvents(KafkaConsumer<String, String> c, String subject, int count) {
         List<EventEnvelope> found = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (found.size() < count && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(300))) {
                 EventEnvelope e = EventEnvelope.fromJson(r.value());

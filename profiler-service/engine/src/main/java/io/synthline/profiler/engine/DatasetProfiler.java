@@ -1,64 +1,171 @@
 package io.synthline.profiler.engine;
 
-import io.synthline.commons.api.ColumnSummary;
+import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvRowSource;
-import io.synthline.commons.csv.TypeInference;
+import io.synthline.commons.profile.Alert;
+import io.synthline.commons.profile.AttributeTag;
+import io.synthline.commons.profile.ColumnProfile;
+import io.synthline.commons.profile.Correlations;
+import io.synthline.commons.profile.DatasetProfile;
+import io.synthline.commons.profile.PiiFinding;
+import io.synthline.commons.profile.SourceInfo;
+import io.synthline.commons.profile.TableSummary;
 import io.synthline.commons.table.ColumnSchema;
+import io.synthline.commons.table.ColumnType;
+import io.synthline.commons.table.RowSource;
 import io.synthline.commons.table.TableSchema;
+import io.synthline.profiler.engine.alerts.AlertRules;
+import io.synthline.profiler.engine.attributes.AttributeTagger;
+import io.synthline.profiler.engine.pii.PiiDetector;
+import io.synthline.profiler.engine.scan.ColumnAccumulator;
+import io.synthline.profiler.engine.scan.ColumnResult;
+import io.synthline.profiler.engine.scan.ProfilePass;
+import io.synthline.profiler.engine.stats.CorrelationMatrix;
+import io.synthline.parquet.ParquetFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.apache.datasketches.hll.HllSketch;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * Profiles a CSV file in one pass: row count, inferred type, null count and an HLL distinct
- * estimate per column. Memory per column is constant (the HLL sketch plus bounded inference state).
+ * Profiles a table in one streaming pass: types, counts, sketches, correlations, PII, attribute
+ * tags and alerts (see {@link DatasetProfile}). Memory is bounded by sketches and fixed-size
+ * samples, not by rows; work is spread over {@link ProfileOptions#threads()} threads with results
+ * identical to a single-threaded run.
  */
 public final class DatasetProfiler {
-    private static final int HLL_LG_K = 12;
+    private final ProfileOptions options;
+    private final PiiDetector pii;
+    private final AttributeTagger tagger = new AttributeTagger();
 
-    private final CsvOptions options;
-
-    public DatasetProfiler(CsvOptions options) {
-        this.options = options;
+    public DatasetProfiler(ProfileOptions options) {
+        this(options, new PiiDetector());
     }
 
-    public DatasetProfile profile(Path csv, TableSchema explicit) {
-        try (CsvRowSource source = CsvRowSource.open(csv, options)) {
-            List<String> header = source.header();
-            int n = header.size();
-            TypeInference.ColumnEvidence[] evidence = new TypeInference.ColumnEvidence[n];
-            HllSketch[] distinct = new HllSketch[n];
-            long[] nulls = new long[n];
-            for (int i = 0; i < n; i++) {
-                evidence[i] = new TypeInference.ColumnEvidence();
-                distinct[i] = new HllSketch(HLL_LG_K);
+    DatasetProfiler(ProfileOptions options, PiiDetector pii) {
+        this.options = options;
+        this.pii = pii;
+    }
+
+    /** A Parquet file (recognised by its content) or a CSV file read with the given dialect. */
+    public DatasetProfile profile(Path file, CsvOptions csv) {
+        return profile(file, csv, file.getFileName().toString(), null);
+    }
+
+    /**
+     * @param name   what the profile calls the source
+     * @param sha256 the file's digest when the caller knows it, else null
+     */
+    public DatasetProfile profile(Path file, CsvOptions csv, String name, String sha256) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.getFileName(), e);
+        }
+        try (RowSource source = ParquetFiles.open(file, csv)) {
+            SourceInfo info = source instanceof CsvRowSource c
+                    ? new SourceInfo(name, "csv", size, sha256, dialect(c))
+                    : new SourceInfo(name, "parquet", size, sha256, null);
+            return profile(source, info);
+        }
+    }
+
+    public static SourceInfo.CsvDialect dialect(CsvRowSource source) {
+        CsvOptions o = source.options();
+        return new SourceInfo.CsvDialect(String.valueOf(o.delimiter()), String.valueOf(o.quote()), source.charset().name(),
+                source.bomDetected(), o.header(), new ArrayList<>(new TreeSet<>(o.nullTokens())));
+    }
+
+    /** Consumes the rest of {@code source}; {@code info} describes it in the profile. */
+    public DatasetProfile profile(RowSource source, SourceInfo info) {
+        List<String> header = source.header();
+        int n = header.size();
+        TableSchema declared = declaredSchema(source);
+        int correlationColumns = Math.min(n, options.maxCorrelationColumns());
+        int sampleRows = (int) Math.min(options.correlationRowLimit(),
+                ProfileOptions.CORRELATION_SAMPLE_CELLS / Math.max(1, correlationColumns));
+        int piiSample = (int) Math.max(50, Math.min(options.piiSampleValues(), ProfileOptions.PII_SAMPLE_CELLS / Math.max(1, n)));
+        List<ColumnAccumulator> accumulators = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ColumnSchema d = declared == null ? null : declared.indexOf(header.get(i)).isPresent()
+                    ? declared.column(declared.indexOf(header.get(i)).getAsInt()) : null;
+            accumulators.add(ColumnAccumulator.create(i, header.get(i), d, options.kllK(), options.hllLgK(),
+                    options.exactDistinctLimit(), piiSample, i < correlationColumns ? sampleRows : 0,
+                    options.seed() * 31 + i));
+        }
+        ProfilePass pass = new ProfilePass(source, accumulators, options.threads(), sampleRows, options.seed(),
+                options.duplicateTrackerRows());
+        pass.run();
+        long rows = pass.rows();
+        if (rows == 0 && options.requireRows()) {
+            throw new BadInputException("no-rows", "line 1: the file has a header but no data rows").detail("line", 1);
+        }
+        List<ColumnResult> results = accumulators.stream().map(ColumnResult::new).toList();
+        List<Finished> finished = Parallel.map(results, options.threads(), options.threads() * 4, "profiler-finish", this::finish);
+        List<ColumnProfile> columns = finished.stream().map(Finished::profile).toList();
+        List<PiiFinding> findings = finished.stream().flatMap(f -> f.pii().stream()).toList();
+        List<AttributeTag> tags = finished.stream().flatMap(f -> f.tags().stream()).toList();
+        long missing = columns.stream().mapToLong(ColumnProfile::nullCount).sum();
+        long cells = rows * n;
+        TableSummary table = new TableSummary(missing, cells == 0 ? 0 : (double) missing / cells, pass.duplicates());
+        Correlations correlations = new CorrelationMatrix(options).compute(results, correlationColumns,
+                pass.sampleSize(), pass.sampled());
+        Map<String, Double> imbalance = new HashMap<>();
+        for (ColumnResult r : results) {
+            Map<String, Long> counts = r.exactCounts();
+            if (counts != null) {
+                imbalance.put(r.name(), AlertRules.imbalance(counts.values()));
             }
-            long rows = 0;
-            while (source.next()) {
-                rows++;
-                for (int i = 0; i < n; i++) {
-                    String v = source.value(i);
-                    if (v == null) {
-                        nulls[i]++;
-                    } else {
-                        evidence[i].accept(v);
-                        distinct[i].update(v);
-                    }
+        }
+        List<Alert> alerts = new AlertRules(options.alerts()).evaluate(rows, columns, table, correlations, findings, imbalance);
+        TableSchema schema = new TableSchema(results.stream().map(ColumnResult::schema).toList());
+        return new DatasetProfile(DatasetProfile.VERSION, null, info, Instant.now().truncatedTo(ChronoUnit.MILLIS), rows, n,
+                schema, columns, table, correlations, findings, tags, alerts, options.settings());
+    }
+
+    private record Finished(ColumnProfile profile, List<PiiFinding> pii, List<AttributeTag> tags) {
+    }
+
+    private Finished finish(ColumnResult r) {
+        ColumnType type = r.schema().type();
+        List<PiiFinding> found = r.count() == 0 ? List.of() : pii.detect(new PiiDetector.Column(r.name(), type,
+                r.datePattern(), r.sample(), r.distinct().estimate(), r.count()), options.piiMinConfidence());
+        List<AttributeTag> tags = tagger.tag(new AttributeTagger.Column(r.name(), type, r.exactCounts(), r.sample(), r.min(),
+                r.max(), found), options.piiMinConfidence());
+        boolean withheld = !found.isEmpty();
+        return new Finished(r.profile(options.topValues(), options.histogramBins(), withheld, !tags.isEmpty()), found, tags);
+    }
+
+    /** The types declared by the file (Parquet), overridden by the user's explicit schema. */
+    private TableSchema declaredSchema(RowSource source) {
+        TableSchema fromFile = source.declaredSchema();
+        TableSchema explicit = options.explicitSchema();
+        if (explicit != null) {
+            List<String> header = source.header();
+            for (ColumnSchema c : explicit.columns()) {
+                if (!header.contains(c.name())) {
+                    throw new BadInputException("unknown-column", "the schema names column '" + c.name()
+                            + "' which the data does not have; columns are " + abbreviate(header))
+                            .detail("column", c.name());
                 }
             }
-            List<ColumnSchema> inferred = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                inferred.add(evidence[i].decide(header.get(i)));
-            }
-            TableSchema schema = new TableSchema(inferred).overriddenBy(explicit);
-            List<ColumnSummary> columns = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                columns.add(new ColumnSummary(header.get(i), schema.column(i).type(), nulls[i],
-                        Math.round(distinct[i].getEstimate())));
-            }
-            return new DatasetProfile(DatasetProfile.VERSION, rows, schema, columns);
         }
+        if (fromFile == null) {
+            return explicit;
+        }
+        return explicit == null ? fromFile : fromFile.overriddenBy(explicit);
+    }
+
+    private static String abbreviate(List<String> names) {
+        return names.size() <= 20 ? names.toString() : names.subList(0, 20) + " and " + (names.size() - 20) + " more";
     }
 }

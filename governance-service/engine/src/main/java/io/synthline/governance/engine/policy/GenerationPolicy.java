@@ -37,11 +37,12 @@ public final class GenerationPolicy {
 
     public static Decision decide(Request r, ClassificationPolicy policy) {
         String cls = r.classification().wireName();
-        if (r.datasetDeleted()) {
-            return new Refuse(List.of("dataset-deleted"), "the dataset has been deleted");
-        }
+        // an expired retention is the more useful reason: it is why the deletion was requested
         if (r.retainUntil() != null && !r.now().isBefore(r.retainUntil())) {
             return new Refuse(List.of("retention-expired"), "the dataset's retention period ended at " + r.retainUntil());
+        }
+        if (r.datasetDeleted()) {
+            return new Refuse(List.of("dataset-deleted"), "the dataset is deleted or its deletion was requested");
         }
         List<String> violations = new ArrayList<>();
         List<String> reasons = new ArrayList<>();

@@ -1,0 +1,159 @@
+package io.synthline.cli;
+
+import io.synthline.commons.api.ConditionSpec;
+import io.synthline.commons.csv.CsvTableReader;
+import io.synthline.commons.csv.CsvTableWriter;
+import io.synthline.commons.table.Table;
+import io.synthline.evaluator.engine.data.EvalData;
+import io.synthline.evaluator.engine.fidelity.QualityReport;
+import io.synthline.generator.engine.Generation;
+import io.synthline.generator.engine.GenerationSettings;
+import io.synthline.generator.engine.ModelSpec;
+import io.synthline.generator.engine.Parallel;
+import io.synthline.generator.engine.SynthesisModel;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code synth bench generate}: fit time (warm: best of the repetitions after the first) and
+ * sampling throughput streaming CSV to a file, for each model, next to the reference measured
+ * in the same run: writing the same number of rows of real data with the commons CSV writer.
+ * Also the speed of a rare condition relative to unconditional sampling, and the Column Shapes
+ * score of a training-sized sample. Every rate is given per wall-clock second and per second of
+ * process CPU time: on a shared machine the second one, and the ratios, are what stay comparable.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true, description = "Benchmark fitting and sampling of the generator's models.")
+public class BenchGenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", defaultValue = "../shared/datasets/adult.csv", description = "training CSV (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--rows", defaultValue = "1000000", description = "rows sampled per model (default: ${DEFAULT-VALUE})")
+    long rows;
+
+    @Option(names = "--models", split = ",", defaultValue = "copula,tree,independent", description = "models to measure")
+    List<String> models;
+
+    @Option(names = "--fits", defaultValue = "4", description = "fits per model; the first is the cold one (default: ${DEFAULT-VALUE})")
+    int fits;
+
+    @Option(names = "--threads", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--condition", paramLabel = "COL=VALUE", defaultValue = "native-country=Ecuador",
+            description = "a rare condition to time against unconditional sampling (default: ${DEFAULT-VALUE}, 0.09% of Adult)")
+    String condition;
+
+    @Override
+    public Integer call() throws Exception {
+        Files2.existing(data, "data");
+        int workers = threads != null ? Math.max(1, threads) : Parallel.defaultThreads();
+        PrintWriter out = spec.commandLine().getOut();
+        Table training = CsvTableReader.read(data);
+        Path dir = Files.createTempDirectory("synth-bench-");
+        try {
+            Rate reference = reference(training, dir.resolve("reference.csv"));
+            out.printf("data: %s (%,d rows x %d columns), %,d rows per sample, %d threads, %d cores%n", data.getFileName(),
+                    training.rowCount(), training.columnCount(), rows, workers, Runtime.getRuntime().availableProcessors());
+            out.printf("reference: raw CSV writing of real rows (commons CsvTableWriter): %,.0f rows/s wall, %,.0f rows per CPU-second%n%n",
+                    reference.wall(), reference.cpu());
+            out.printf("| model | fit cold (ms wall / CPU) | fit warm (ms wall / CPU) | sample (rows/s wall) | sample (rows per CPU-s) | vs raw CSV (CPU) "
+                    + "| rare condition (rows per CPU-s) | rare vs unconditional | Column Shapes |%n");
+            out.printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|%n");
+            for (String name : models) {
+                List<long[]> fitMillis = new ArrayList<>();
+                SynthesisModel model = null;
+                for (int i = 0; i < Math.max(2, fits); i++) {
+                    long t0 = System.nanoTime();
+                    long c0 = cpuNanos();
+                    model = SynthesisModel.fit(training, ModelSpec.of(name), 1, workers, "bench");
+                    fitMillis.add(new long[] {(System.nanoTime() - t0) / 1_000_000, (cpuNanos() - c0) / 1_000_000});
+                }
+                long[] cold = fitMillis.getFirst();
+                long[] warm = fitMillis.subList(1, fitMillis.size()).stream().min(java.util.Comparator.comparingLong(f -> f[1])).orElseThrow();
+                GenerationSettings settings = GenerationSettings.of(rows, 7).withThreads(workers);
+                Rate rate = sample(model, settings, dir.resolve(name + ".csv"));
+                Rate rare;
+                try {
+                    rare = sample(model, settings.withConditions(List.of(GenerateSyntax.condition(condition))), dir.resolve(name + "-rare.csv"));
+                } catch (io.synthline.commons.api.BadInputException e) {
+                    rare = new Rate(Double.NaN, Double.NaN);
+                }
+                Path small = dir.resolve(name + "-quality.csv");
+                sample(model, GenerationSettings.of(training.rowCount(), 11).withThreads(workers), small);
+                Table synthetic = CsvTableReader.read(small, io.synthline.commons.csv.CsvOptions.defaults(), training.schema());
+                Double shapes = QualityReport.generate(EvalData.of(training, synthetic)).properties().get(io.synthline.commons.evaluation.Quality.COLUMN_SHAPES);
+                out.printf("| %s | %d / %d | %d / %d | %,.0f | %,.0f | %.2fx | %,.0f | %.0f%% | %.4f |%n", name, cold[0], cold[1], warm[0], warm[1],
+                        rate.wall(), rate.cpu(), rate.cpu() / reference.cpu(), rare.cpu(), 100 * rare.cpu() / rate.cpu(), shapes);
+                out.flush();
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+        return SynthCommand.EXIT_OK;
+    }
+
+    /** Rows per wall-clock second and per second of process CPU time. */
+    record Rate(double wall, double cpu) {
+    }
+
+    /** Process CPU time (all threads, JIT and GC included). */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** A whole run (preparation included) streaming CSV to a file. */
+    private static Rate sample(SynthesisModel model, GenerationSettings settings, Path file) throws IOException {
+        long t0 = System.nanoTime();
+        long c0 = cpuNanos();
+        Generation generation = Generation.prepare(model, settings);
+        Generation.Result result;
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            result = generation.writeCsv(os, true, Generation.SILENT);
+        }
+        return new Rate(result.rowsWritten() / ((System.nanoTime() - t0) / 1e9), result.rowsWritten() / ((cpuNanos() - c0) / 1e9));
+    }
+
+    /** The same number of rows of real data (cycled) written with the commons CSV writer; the better of two runs. */
+    private Rate reference(Table training, Path file) throws IOException {
+        int m = training.columnCount();
+        String[][] texts = new String[training.rowCount()][m];
+        for (int r = 0; r < training.rowCount(); r++) {
+            for (int c = 0; c < m; c++) {
+                texts[r][c] = training.column(c).text(r);
+            }
+        }
+        Rate best = new Rate(0, 0);
+        for (int rep = 0; rep < 2; rep++) {
+            long t0 = System.nanoTime();
+            long c0 = cpuNanos();
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                    CsvTableWriter writer = CsvTableWriter.open(os, training.schema().names())) {
+                for (long r = 0; r < rows; r++) {
+                    writer.writeRow(texts[(int) (r % texts.length)]);
+                }
+            }
+            Rate rate = new Rate(rows / ((System.nanoTime() - t0) / 1e9), rows / ((cpuNanos() - c0) / 1e9));
+            best = rate.cpu() > best.cpu() ? rate : best;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,130 @@
+package io.synthline.cli;
+
+import io.synthline.commons.csv.CsvOptions;
+import io.synthline.profiler.engine.DatasetProfiler;
+import io.synthline.profiler.engine.ProfileOptions;
+import io.synthline.profiler.engine.bench.MixedCsvGenerator;
+import io.synthline.profiler.engine.bench.ProfileBenchmark;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = {"Profiling throughput versus a bare FastCSV parse of the same file, measured in the same run.",
+                "Runs on adult.csv (if found), a generated mixed file, and optionally a file larger than the heap."})
+public class BenchProfileCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--file", paramLabel = "CSV", description = "benchmark these files (default: ../shared/datasets/adult.csv if present)")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--rows", defaultValue = "1000000", description = "rows of the generated mixed file, 0 to skip (default: ${DEFAULT-VALUE})")
+    long rows;
+
+    @Option(names = "--columns", defaultValue = "50", description = "columns of the generated mixed file (default: ${DEFAULT-VALUE})")
+    int columns;
+
+    @Option(names = "--repeat", defaultValue = "3", description = "runs per measurement, best kept (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = "--threads", description = "profiler threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--large-gb", defaultValue = "0", paramLabel = "GB",
+            description = "also profile a generated file of this many gigabytes once (run with a small -Xmx to show it is larger than the heap)")
+    double largeGb;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "where generated files go (default: the temp directory); they are deleted afterwards")
+    Path workDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ProfileOptions options = ProfileOptions.defaults();
+        if (threads != null) {
+            options = options.withThreads(threads);
+        }
+        Path dir = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"));
+        List<ProfileBenchmark.Result> results = new ArrayList<>();
+        List<Path> inputs = new ArrayList<>(files);
+        if (inputs.isEmpty()) {
+            for (Path candidate : List.of(Path.of("../shared/datasets/adult.csv"), Path.of("shared/datasets/adult.csv"))) {
+                if (Files.isRegularFile(candidate)) {
+                    inputs.add(candidate);
+                    break;
+                }
+            }
+        }
+        for (Path f : inputs) {
+            Files2.existing(f, "benchmark");
+            out.printf("synth: measuring %s ...%n", f.getFileName());
+            out.flush();
+            results.add(ProfileBenchmark.run(f.getFileName().toString(), f, options, Math.max(repeats, 5), true));
+        }
+        if (rows > 0) {
+            Path mixed = Files.createTempFile(dir, "synth-bench-mixed-", ".csv");
+            try {
+                out.printf("synth: generating %,d x %d mixed file ...%n", rows, columns);
+                out.flush();
+                MixedCsvGenerator.write(mixed, rows, columns, 2026);
+                out.printf("synth: measuring it (%,d MB) ...%n", Files.size(mixed) / 1_000_000);
+                out.flush();
+                results.add(ProfileBenchmark.run(String.format(Locale.ROOT, "mixed %,d x %d", rows, columns), mixed, options,
+                        repeats, true));
+            } finally {
+                Files.deleteIfExists(mixed);
+            }
+        }
+        table(out, results);
+        if (largeGb > 0) {
+            large(out, dir, options);
+        }
+        return SynthCommand.EXIT_OK;
+    }
+
+    private void table(PrintWriter out, List<ProfileBenchmark.Result> results) {
+        out.println();
+        out.printf("%-22s %9s %11s %7s %12s %14s %7s %8s %11s %9s%n", "file", "MB", "rows", "cols", "parse MB/s",
+                "profile MB/s", "ratio", "threads", "1-thread s", "same");
+        for (ProfileBenchmark.Result r : results) {
+            out.printf(Locale.ROOT, "%-22s %9.1f %,11d %7d %12.1f %14.1f %6.0f%% %8d %11.2f %9s%n", r.name(), r.bytes() / 1e6,
+                    r.rows(), r.columns(), r.parseMbPerSecond(), r.profileMbPerSecond(), 100 * r.ratio(), r.threads(),
+                    r.singleThreadSeconds(), r.identicalToSingleThread() ? "yes" : "NO");
+        }
+        out.println("ratio = profiling throughput / bare FastCSV parse throughput of the same file, same run (target >= 50%)");
+        out.println("same = the multi-threaded profile equals a single-threaded one (timestamps and thread count aside)");
+        out.flush();
+    }
+
+    private void large(PrintWriter out, Path dir, ProfileOptions options) throws Exception {
+        Path big = Files.createTempFile(dir, "synth-bench-large-", ".csv");
+        try {
+            long bytes = (long) (largeGb * 1e9);
+            out.printf("%nsynth: generating a %.1f GB file ...%n", largeGb);
+            out.flush();
+            long generatedRows = MixedCsvGenerator.writeBytes(big, bytes, columns, 7);
+            ProfileBenchmark.resetPeaks();
+            long t0 = System.nanoTime();
+            var profile = new DatasetProfiler(options).profile(big, CsvOptions.defaults());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long size = Files.size(big);
+            out.printf(Locale.ROOT, "%nlarge file: %.2f GB, %,d rows x %d columns, max heap %,d MB, peak heap %,d MB, "
+                            + "one pass in %.1f s (%.1f MB/s), %,d rows profiled, duplicates %s%n",
+                    size / 1e9, generatedRows, columns, Runtime.getRuntime().maxMemory() / 1_000_000,
+                    ProfileBenchmark.peakHeap() / 1_000_000, seconds, size / 1e6 / seconds, profile.rowCount(),
+                    profile.table().duplicates().exact() ? "exact" : "estimated");
+            out.printf(Locale.ROOT, "file / max heap = %.1f%n", (double) size / Runtime.getRuntime().maxMemory());
+        } finally {
+            Files.deleteIfExists(big);
+        }
+    }
+}

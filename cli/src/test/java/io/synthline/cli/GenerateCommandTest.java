@@ -1,0 +1,104 @@
+package io.synthline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthline.commons.api.ConditionSpec;
+import io.synthline.commons.api.ConstraintSpec;
+import io.synthline.commons.api.RebalanceSpec;
+import io.synthline.commons.json.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerateCommandTest {
+    static final Path SAMPLE = Path.of("../samples/adult-sample.csv");
+
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = SynthCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void shorthandBecomesTheApiRequestBlocks() {
+        assertThat(GenerateSyntax.condition("income=>50K")).isEqualTo(ConditionSpec.equalTo("income", ">50K"));
+        assertThat(GenerateSyntax.condition("age=30..40")).isEqualTo(ConditionSpec.between("age", "30", "40"));
+        assertThat(GenerateSyntax.condition("age=..40")).isEqualTo(ConditionSpec.between("age", null, "40"));
+        assertThat(GenerateSyntax.condition("race=Black|White")).isEqualTo(ConditionSpec.oneOf("race", List.of("Black", "White")));
+        assertThat(GenerateSyntax.rebalance("income=>50K:0.5,<=50K:0.5"))
+                .isEqualTo(new RebalanceSpec("income", Map.of(">50K", 0.5, "<=50K", 0.5), null));
+        assertThat(GenerateSyntax.rebalance("race=Other:x10")).isEqualTo(new RebalanceSpec("race", null, Map.of("Other", 10.0)));
+        assertThat(GenerateSyntax.constraint("ineq:a<=b")).isEqualTo(new ConstraintSpec.Inequality("a", "b", false));
+        assertThat(GenerateSyntax.constraint("ineq:a<b")).isEqualTo(new ConstraintSpec.Inequality("a", "b", true));
+        assertThat(GenerateSyntax.constraint("fixed:city,state")).isEqualTo(new ConstraintSpec.FixedCombinations(List.of("city", "state")));
+        assertThat(GenerateSyntax.constraint("format:id=AC-[0-9]{5}")).isEqualTo(new ConstraintSpec.Format("id", "AC-[0-9]{5}"));
+        assertThat(GenerateSyntax.constraint("range:age=18..65")).isEqualTo(new ConstraintSpec.Range("age", "18", "65"));
+    }
+
+    @Test
+    void conditionalGenerationWithStoredModelAndManifest() throws IOException {
+        Path out = dir.resolve("syn.csv");
+        Path model = dir.resolve("m.synth");
+        Result g = run("generate", SAMPLE.toString(), "--model", "tree", "--rows", "500", "--seed", "3", "--out", out.toString(),
+                "--condition", "sex=Female", "--condition", "age=20..30", "--provenance-columns", "--save-model", model.toString());
+        assertThat(g.exit()).as(g.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(501);
+        List<String> header = List.of(lines.getFirst().split(","));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            assertThat(cells[header.indexOf("sex")]).isEqualTo("Female");
+            assertThat(Integer.parseInt(cells[header.indexOf("age")])).isBetween(20, 30);
+        }
+        JsonNode manifest = Json.mapper().readTree(dir.resolve("syn.csv.manifest.json").toFile());
+        assertThat(manifest.get("rowsWritten").asLong()).isEqualTo(500);
+        assertThat(manifest.get("modelId").asText()).hasSize(64);
+
+        // the stored model regenerates row 123 alone, byte for byte
+        Path one = dir.resolve("one.csv");
+        Result r = run("generate", "--load-model", model.toString(), "--rows", "1", "--first-row", "123", "--seed", "3",
+                "--out", one.toString(), "--condition", "sex=Female", "--condition", "age=20..30", "--provenance-columns");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(one).get(1)).isEqualTo(lines.get(124));
+    }
+
+    @Test
+    void badOptionsExitWithTwoAndAClearMessage() {
+        Path out = dir.resolve("x.csv");
+        Result unknown = run("generate", SAMPLE.toString(), "--rows", "5", "--seed", "1", "--out", out.toString(), "--condition", "salary=1");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("column 'salary'");
+        Result contradictory = run("generate", SAMPLE.toString(), "--rows", "5", "--seed", "1", "--out", out.toString(),
+                "--constraint", "ineq:age<=hours-per-week", "--constraint", "ineq:hours-per-week<=age");
+        assertThat(contradictory.exit()).isEqualTo(2);
+        assertThat(contradictory.err()).contains("cycle");
+        Result negative = run("generate", SAMPLE.toString(), "--rows", "-3", "--seed", "1", "--out", out.toString());
+        assertThat(negative.exit()).isEqualTo(2);
+        Result impossible = run("generate", SAMPLE.toString(), "--rows", "5", "--seed", "1", "--out", out.toString(), "--model", "tree",
+                "--condition", "age=300..400");
+        assertThat(impossible.exit()).isEqualTo(2);
+        assertThat(impossible.err()).contains("probability 0");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void benchPrintsATableWithTheReference() {
+        Result r = run("bench", "generate", "--data", SAMPLE.toString(), "--rows", "20000", "--models", "copula,tree", "--fits", "2");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("reference: raw CSV writing").contains("| copula |").contains("| tree |");
+    }
+}

@@ -1,0 +1,47 @@
+package io.synthline.commons.evaluation;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One evaluation of synthetic data against the real data it imitates. Sections that could not be
+ * computed are null and named in {@code skipped} with the reason (e.g. no label column, no
+ * holdout), never filled with placeholders.
+ *
+ * @param skipped       section or metric name to the reason it was not computed
+ * @param timingsMillis wall time per section, for the benchmark table and for users sizing jobs
+ */
+@JsonPropertyOrder({"schemaVersion", "inputs", "quality", "accuracy", "detection", "utility", "privacy", "fairness",
+        "skipped", "timingsMillis"})
+public record EvaluationDocument(String schemaVersion, Inputs inputs, Quality quality, Accuracy accuracy,
+        Detection detection, Utility utility, Privacy privacy, Fairness fairness, Map<String, String> skipped,
+        Map<String, Long> timingsMillis) {
+
+    public static final String SCHEMA_VERSION = "1.0";
+    /** Classpath location of the JSON Schema (draft 2020-12) this record serialises to. */
+    public static final String SCHEMA_RESOURCE = "/io/synthline/commons/evaluation/evaluation.schema.json";
+
+    /**
+     * What was evaluated and with which settings.
+     *
+     * @param holdoutSource where the holdout came from: {@code provided}, {@code none}, or a
+     *                      description of the split
+     * @param seed          the seed of every randomised step (sampling, folds, baselines)
+     */
+    public record Inputs(long realRows, long syntheticRows, Long holdoutRows, List<ColumnInput> columns, String label,
+            List<String> sensitive, List<String> quasiIdentifiers, String holdoutSource, long seed) {
+    }
+
+    /** @param sdtype SDMetrics' name for how the column is treated: numerical, datetime, categorical, boolean */
+    public record ColumnInput(String name, String sdtype) {
+    }
+
+    /** A two-sided interval at the stated confidence level. */
+    public record Interval(double low, double high, double level) {
+    }
+
+    /** A rate with its confidence interval (Wilson score interval unless said otherwise). */
+    public record Rate(double value, double low, double high) {
+    }
+}

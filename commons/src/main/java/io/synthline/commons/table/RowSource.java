@@ -1,0 +1,33 @@
+package io.synthline.commons.table;
+
+import java.util.List;
+
+/**
+ * A stream of rows read one at a time in constant memory, whatever the file format. Cells are
+ * text (how a CSV writes them; Parquet values are rendered the same way) so that one type inference
+ * and one profiler serve every format.
+ */
+public interface RowSource extends AutoCloseable {
+    List<String> header();
+
+    default int columnCount() {
+        return header().size();
+    }
+
+    /** Moves to the next row; false at the end. */
+    boolean next();
+
+    /** The cell text, or null when missing. */
+    String value(int column);
+
+    /** 1-based position of the current row in the file, for messages: the line (CSV) or row number (Parquet). */
+    long lineNumber();
+
+    /** Types the file itself declares (Parquet), or null when the format carries none (CSV). */
+    default TableSchema declaredSchema() {
+        return null;
+    }
+
+    @Override
+    void close();
+}

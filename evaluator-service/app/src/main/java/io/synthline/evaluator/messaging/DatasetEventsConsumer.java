@@ -1,0 +1,48 @@
+package io.synthline.evaluator.messaging;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.synthline.commons.events.EventEnvelope;
+import io.synthline.commons.events.EventType;
+import io.synthline.commons.events.Payloads;
+import io.synthline.commons.json.Json;
+import io.synthline.evaluator.repository.DatasetProfileEntity;
+import io.synthline.service.outbox.Inbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps each dataset's schema and profile (for label and sensitive-column tags). Idempotent through the inbox. */
+@ApplicationScoped
+public class DatasetEventsConsumer {
+    static final String CONSUMER = "evaluator-datasets";
+
+    @Incoming("dataset-events")
+    public Uni<Void> consume(String json) {
+        EventEnvelope event = EventEnvelope.fromJson(json);
+        return Panache.withTransaction(() -> Inbox.firstDelivery(CONSUMER, event.id()).chain(first -> {
+            if (!first) {
+                return Uni.createFrom().voidItem();
+            }
+            if (event.is(EventType.DATASET_PROFILED)) {
+                Payloads.DatasetProfiled d = event.dataAs(Payloads.DatasetProfiled.class);
+                UUID id = UUID.fromString(d.datasetId());
+                return DatasetProfileEntity.<DatasetProfileEntity>findById(id).chain(existing -> {
+                    DatasetProfileEntity p = existing != null ? existing : new DatasetProfileEntity();
+                    p.id = id;
+                    p.tenant = event.tenant();
+                    p.schemaJson = d.schema() == null ? null : Json.write(d.schema());
+                    p.profileJson = event.data() == null ? null : event.data().toString();
+                    p.updatedAt = Instant.now();
+                    return existing != null ? Uni.createFrom().voidItem() : p.persist().replaceWithVoid();
+                });
+            }
+            if (event.is(EventType.DATASET_DELETED)) {
+                Payloads.DatasetDeleted d = event.dataAs(Payloads.DatasetDeleted.class);
+                return DatasetProfileEntity.deleteById(UUID.fromString(d.datasetId())).replaceWithVoid();
+            }
+            return Uni.createFrom().voidItem();
+        }));
+    }
+}

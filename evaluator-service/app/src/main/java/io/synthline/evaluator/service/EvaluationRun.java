@@ -1,0 +1,65 @@
+package io.synthline.evaluator.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthline.commons.evaluation.EvaluationDocument;
+import io.synthline.commons.events.Payloads;
+import io.synthline.commons.json.Json;
+import io.synthline.commons.store.DatasetStore;
+import io.synthline.commons.table.Table;
+import io.synthline.commons.table.TableSchema;
+import io.synthline.evaluator.engine.EvaluationDefaults;
+import io.synthline.evaluator.engine.EvaluationInputs;
+import io.synthline.evaluator.engine.EvaluationOptions;
+import io.synthline.evaluator.engine.Evaluator;
+import io.synthline.evaluator.engine.report.Html;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+/** One evaluation of a completed generation: inputs from the store, defaults from the profile, documents back into the store. */
+final class EvaluationRun {
+    private EvaluationRun() {
+    }
+
+    /** What an evaluation was run with, recorded with it. */
+    record Settings(String label, List<String> sensitive, List<String> quasiIdentifiers, String defaultsFrom,
+            String holdout, Set<EvaluationOptions.Section> sections) {
+    }
+
+    record Outcome(EvaluationDocument document, Settings settings) {
+    }
+
+    static Outcome evaluate(DatasetStore store, Payloads.GenerationCompleted done, String schemaJson, String profileJson,
+            Set<EvaluationOptions.Section> sections) throws IOException {
+        TableSchema schema = schemaJson == null ? null : Json.read(schemaJson, TableSchema.class);
+        Table real = EvaluationInputs.readReal(store.localPath(done.sourceStorageKey()), schema);
+        Table synthetic = EvaluationInputs.readCompanion(store.localPath(done.outputStorageKey()), real, "synthetic");
+        Table holdout = done.holdoutStorageKey() == null ? null
+                : EvaluationInputs.readCompanion(store.localPath(done.holdoutStorageKey()), real, "holdout");
+        JsonNode profile = profileJson == null ? null : Json.mapper().readTree(profileJson);
+        EvaluationDefaults defaults = EvaluationDefaults.from(real.schema().names(), profile);
+        EvaluationOptions options = EvaluationOptions.defaults().withLabel(defaults.label()).withSensitive(defaults.sensitive())
+                .withQuasiIdentifiers(defaults.quasiIdentifiers()).withSections(sections).withSeed(done.seed());
+        Settings settings = new Settings(defaults.label(), defaults.sensitive(), defaults.quasiIdentifiers(), defaults.source(),
+                done.holdoutStorageKey() == null ? "none: the generation recorded no holdout" : done.holdoutStorageKey(),
+                options.sections());
+        return new Outcome(Evaluator.evaluate(real, synthetic, holdout, options), settings);
+    }
+
+    /** Writes the JSON document and the HTML report under {@code <tenant>/evaluations/<id>/}; returns the JSON's key. */
+    static String store(DatasetStore store, String tenant, String evaluationId, EvaluationDocument doc) throws IOException {
+        String prefix = tenant + "/evaluations/" + evaluationId + "/";
+        try (DatasetStore.Staged html = store.stage(out -> write(out, Html.render(doc)))) {
+            html.commit(prefix + "report.html");
+        }
+        try (DatasetStore.Staged json = store.stage(out -> write(out, Json.write(doc)))) {
+            return json.commit(prefix + "evaluation.json").key();
+        }
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

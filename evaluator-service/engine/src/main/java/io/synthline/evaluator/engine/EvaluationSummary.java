@@ -1,0 +1,91 @@
+package io.synthline.evaluator.engine;
+
+import io.synthline.commons.evaluation.Detection;
+import io.synthline.commons.evaluation.EvaluationDocument;
+import io.synthline.commons.evaluation.Privacy;
+import io.synthline.commons.evaluation.Quality;
+import io.synthline.commons.evaluation.Utility;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The headline numbers of an evaluation, as published in {@code evaluation.completed} (release
+ * gates read these). Keys are stable; a key is absent when its section was not computed.
+ */
+public final class EvaluationSummary {
+    public static final String QUALITY = "quality";
+    public static final String COLUMN_SHAPES = Quality.COLUMN_SHAPES;
+    public static final String COLUMN_PAIR_TRENDS = Quality.COLUMN_PAIR_TRENDS;
+    public static final String ACCURACY = "accuracy";
+    public static final String DETECTION_AUC = "detection.auc.max";
+    public static final String UTILITY_TSTR_ACCURACY = "utility.tstr.accuracy";
+    public static final String UTILITY_ACCURACY_GAP = "utility.accuracy.gap";
+    public static final String DCR_BASELINE_PROTECTION = "DCRBaselineProtection";
+    public static final String DCR_OVERFITTING_PROTECTION = "DCROverfittingProtection";
+    public static final String IDENTICAL_MATCH_SHARE = "privacy.identicalMatchShare";
+    public static final String MEMBERSHIP_INFERENCE_AUC = "privacy.membershipInference.auc";
+    public static final String SINGLING_OUT_RISK = "privacy.singlingOut.risk";
+    public static final String LINKABILITY_RISK = "privacy.linkability.risk";
+    public static final String ATTRIBUTE_INFERENCE_RISK = "privacy.attributeInference.risk.max";
+    public static final String DEMOGRAPHIC_PARITY_CHANGE = "fairness.demographicParity.change.max";
+
+    private EvaluationSummary() {
+    }
+
+    public static Map<String, Double> of(EvaluationDocument doc) {
+        Map<String, Double> s = new LinkedHashMap<>();
+        if (doc.quality() != null) {
+            put(s, QUALITY, doc.quality().score());
+            put(s, COLUMN_SHAPES, doc.quality().properties().get(Quality.COLUMN_SHAPES));
+            put(s, COLUMN_PAIR_TRENDS, doc.quality().properties().get(Quality.COLUMN_PAIR_TRENDS));
+        }
+        if (doc.accuracy() != null) {
+            put(s, ACCURACY, doc.accuracy().overall());
+        }
+        if (doc.detection() != null) {
+            put(s, DETECTION_AUC, doc.detection().models().stream().mapToDouble(Detection.Model::auc).max().orElse(Double.NaN));
+        }
+        if (doc.utility() != null && !doc.utility().models().isEmpty()) {
+            put(s, UTILITY_TSTR_ACCURACY, doc.utility().models().stream().mapToDouble(m -> m.tstr().accuracy()).max().orElse(Double.NaN));
+            put(s, UTILITY_ACCURACY_GAP, doc.utility().models().stream().map(Utility.Model::gap).mapToDouble(Utility.Scores::accuracy)
+                    .max().orElse(Double.NaN));
+        }
+        Privacy p = doc.privacy();
+        if (p != null) {
+            if (p.dcrBaselineProtection() != null) {
+                put(s, DCR_BASELINE_PROTECTION, p.dcrBaselineProtection().score());
+            }
+            if (p.dcrOverfittingProtection() != null) {
+                put(s, DCR_OVERFITTING_PROTECTION, p.dcrOverfittingProtection().score());
+            }
+            if (p.identicalMatch() != null) {
+                put(s, IDENTICAL_MATCH_SHARE, p.identicalMatch().syntheticShare());
+            }
+            if (p.attacks() != null) {
+                if (p.attacks().membershipInference() != null) {
+                    put(s, MEMBERSHIP_INFERENCE_AUC, p.attacks().membershipInference().auc());
+                }
+                if (p.attacks().singlingOut() != null) {
+                    put(s, SINGLING_OUT_RISK, p.attacks().singlingOut().risk().value());
+                }
+                if (p.attacks().linkability() != null) {
+                    put(s, LINKABILITY_RISK, p.attacks().linkability().risk().value());
+                }
+                p.attacks().attributeInference().stream().mapToDouble(a -> a.nearestNeighbour().risk().value())
+                        .filter(v -> !Double.isNaN(v)).max().ifPresent(v -> s.put(ATTRIBUTE_INFERENCE_RISK, v));
+            }
+        }
+        if (doc.fairness() != null) {
+            doc.fairness().gaps().stream().filter(g -> g.metric().equals("demographic_parity_difference")
+                    && g.real() != null && g.synthetic() != null).mapToDouble(g -> g.synthetic() - g.real()).max()
+                    .ifPresent(v -> s.put(DEMOGRAPHIC_PARITY_CHANGE, v));
+        }
+        return s;
+    }
+
+    private static void put(Map<String, Double> s, String key, Double v) {
+        if (v != null && !v.isNaN()) {
+            s.put(key, v);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.synthline.generator.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A stored model artifact. {@code fitKey} hashes what decides a model's content (dataset bytes,
+ * model spec, seed, engine version), so a request that would fit the same model reuses it.
+ */
+@Entity
+@Table(name = "fitted_model")
+@IdClass(FittedModelEntity.Key.class)
+public class FittedModelEntity extends PanacheEntityBase {
+    @Id
+    public String tenant;
+    @Id
+    @Column(name = "fit_key")
+    public String fitKey;
+    @Column(name = "model_id")
+    public String modelId;
+    @Column(name = "dataset_id")
+    public UUID datasetId;
+    public String synthesizer;
+    @Column(name = "storage_key")
+    public String storageKey;
+    @Column(name = "manifest_json", columnDefinition = "text")
+    public String manifestJson;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static Uni<FittedModelEntity> find(String tenant, String fitKey) {
+        return find("tenant = ?1 and fitKey = ?2", tenant, fitKey).firstResult();
+    }
+
+    public static Uni<FittedModelEntity> byModelId(String tenant, String modelId) {
+        return find("tenant = ?1 and modelId = ?2", tenant, modelId).firstResult();
+    }
+
+    public static class Key implements Serializable {
+        public String tenant;
+        public String fitKey;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(tenant, k.tenant) && Objects.equals(fitKey, k.fitKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(tenant, fitKey);
+        }
+    }
+}

@@ -1,0 +1,406 @@
+package io.synthline.generator.engine;
+
+import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.api.RebalanceSpec;
+import io.synthline.commons.json.Json;
+import io.synthline.generator.engine.constraint.GeneratedColumn;
+import io.synthline.generator.engine.constraint.Layout;
+import io.synthline.generator.engine.output.ByteBlock;
+import io.synthline.generator.engine.output.CsvRowEncoder;
+import io.synthline.generator.engine.pii.PiiColumn;
+import io.synthline.generator.engine.random.FeistelPermutation;
+import io.synthline.generator.engine.random.RowRandom;
+import io.synthline.generator.engine.random.Seeds;
+import io.synthline.generator.engine.sampling.ColumnCondition;
+import io.synthline.generator.engine.sampling.Condition;
+import io.synthline.generator.engine.sampling.ConditionalSampling;
+import io.synthline.generator.engine.sampling.Conditions;
+import io.synthline.generator.engine.sampling.ImpossibleConditionException;
+import io.synthline.generator.engine.sampling.Rebalanced;
+import io.synthline.generator.engine.sampling.RowDrawer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One sampling run of a {@link SynthesisModel}: conditions, rebalancing and range constraints
+ * resolved to an exact conditional sampler, rows restored to the output columns (constraints
+ * hold by construction), generated and PII columns filled, rows identical to a training row
+ * redrawn, and everything streamed as CSV in blocks produced on several threads but written
+ * in row order. Every row comes from its own random stream, so the bytes depend on the model,
+ * the settings and the seed only.
+ */
+public final class Generation {
+    public static final int BLOCK_ROWS = 4096;
+    /** Draws of one row before giving up on it (only tiny domains where every row is a training row get there). */
+    public static final int MAX_ATTEMPTS = 32;
+
+    /** Progress and cancellation, called between blocks on the writing thread. */
+    public interface Listener {
+        default void progress(long rowsDone, long rowsTotal) {
+        }
+
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    public static final Listener SILENT = new Listener() {
+    };
+
+    /** Raised between blocks when the listener says the run was cancelled; nothing after the last block is written. */
+    public static final class CancelledException extends RuntimeException {
+        public CancelledException() {
+            super("generation cancelled");
+        }
+    }
+
+    /**
+     * @param copiesRedrawn draws rejected because they equalled a training row on every learned column
+     * @param rowsDropped   rows given up after {@link #MAX_ATTEMPTS} copies (not written)
+     */
+    public record Result(String runId, long rowsRequested, long rowsWritten, long copiesRedrawn, long rowsDropped, long bytes,
+            String sha256) {
+    }
+
+    private final SynthesisModel model;
+    private final GenerationSettings settings;
+    private final FittedModel sampler;
+    private final String runId;
+    private final boolean[] generated;
+
+    private Generation(SynthesisModel model, GenerationSettings settings, FittedModel sampler, String runId) {
+        this.model = model;
+        this.settings = settings;
+        this.sampler = sampler;
+        this.runId = runId;
+        this.generated = new boolean[model.output().size()];
+        for (GeneratedColumn g : model.layout().generated()) {
+            generated[g.column()] = true;
+        }
+    }
+
+    /** Validates the settings against the model and builds the sampler; all user mistakes surface here. */
+    public static Generation prepare(SynthesisModel model, GenerationSettings settings) {
+        if (settings.rows() < 0) {
+            throw new BadInputException("invalid-rows", "rows must not be negative, got " + settings.rows());
+        }
+        if (settings.firstRow() < 0) {
+            throw new BadInputException("invalid-rows", "the first row index must not be negative, got " + settings.firstRow());
+        }
+        Layout layout = model.layout();
+        Domain output = layout.output();
+        for (GeneratedColumn g : layout.generated()) {
+            if (g instanceof GeneratedColumn.Pattern p && p.unique() && settings.firstRow() + settings.rows() > p.pattern().size()) {
+                throw new BadInputException("format-too-small", "column '" + output.column(p.column()).name() + "' must be unique but its format /"
+                        + p.pattern().source() + "/ allows only " + p.pattern().size() + " values, fewer than the "
+                        + (settings.firstRow() + settings.rows()) + " rows requested");
+            }
+        }
+        for (var c : settings.conditions()) {
+            if (c != null && c.column() != null && output.indexOf(c.column()).isPresent()
+                    && layout.isGenerated(output.indexOf(c.column()).getAsInt())) {
+                throw new BadInputException("invalid-condition", "column '" + c.column()
+                        + "' is generated (PII, format or key), so it cannot be conditioned on");
+            }
+        }
+        Condition onOutput = Conditions.and(output, Conditions.resolve(output, settings.conditions()), layout.ranges());
+        Condition onModel = layout.toModel(onOutput);
+        FittedModel base = model.base();
+        FittedModel sampler;
+        if (settings.rebalance() != null) {
+            sampler = rebalanced(model, base, onModel, settings.rebalance());
+        } else if (onModel.isEmpty()) {
+            sampler = base;
+        } else {
+            sampler = conditional(base).given(onModel);
+        }
+        return new Generation(model, settings, sampler, runId(model, settings));
+    }
+
+    private static ConditionalSampling conditional(FittedModel base) {
+        if (base instanceof ConditionalSampling c) {
+            return c;
+        }
+        throw new BadInputException("conditions-unsupported", "model '" + base.synthesizer() + "' cannot sample under conditions");
+    }
+
+    private static FittedModel rebalanced(SynthesisModel model, FittedModel base, Condition common, RebalanceSpec spec) {
+        Domain output = model.output();
+        if (spec.column() == null) {
+            throw new BadInputException("invalid-rebalance", "rebalance needs a column");
+        }
+        int column = output.require(spec.column(), "rebalance");
+        ColumnDomain d = output.column(column);
+        if (!d.isCategorical()) {
+            throw new BadInputException("invalid-rebalance", "rebalance needs a categorical column; '" + d.name() + "' is " + d.schema().type());
+        }
+        if ((spec.target() == null) == (spec.multiply() == null)) {
+            throw new BadInputException("invalid-rebalance", "rebalance needs exactly one of 'target' (shares) or 'multiply' (factors)");
+        }
+        ConditionalSampling conditional = conditional(base);
+        Map<String, Double> named = spec.target() != null ? spec.target() : spec.multiply();
+        Map<Double, Double> factors = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : named.entrySet()) {
+            double cell = Conditions.cell(d, e.getKey());
+            if (e.getValue() == null || !(e.getValue() >= 0) || Double.isInfinite(e.getValue())) {
+                throw new BadInputException("invalid-rebalance", "the rebalancing weight of '" + e.getKey() + "' must be a finite number >= 0");
+            }
+            factors.put(cell, e.getValue());
+        }
+        List<Double> cells = new ArrayList<>();
+        if (spec.target() != null) {
+            cells.addAll(factors.keySet());
+        } else {
+            for (int k = 0; k < d.cardinality(); k++) {
+                cells.add((double) k);
+            }
+            cells.add(Double.NaN);
+        }
+        List<ColumnCondition> classes = new ArrayList<>();
+        double[] weights = new double[cells.size()];
+        double commonP = spec.multiply() != null ? conditional.probability(common) : 1;
+        for (int i = 0; i < cells.size(); i++) {
+            double cell = cells.get(i);
+            Condition one = model.layout().toModel(Condition.of(ColumnCondition.OneOf.of(column, cell)));
+            ColumnCondition predicate = one.predicates().getFirst();
+            if (common.on(predicate.column()) != null) {
+                throw new BadInputException("invalid-rebalance", "column '" + d.name() + "' is both conditioned on and rebalanced");
+            }
+            classes.add(predicate);
+            if (spec.target() != null) {
+                weights[i] = factors.get(cell);
+            } else {
+                double p = commonP > 0 ? conditional.probability(common.and(predicate)) / commonP : 0;
+                weights[i] = p * factors.getOrDefault(cell, 1.0);
+            }
+        }
+        try {
+            return new Rebalanced(base, common, classes, weights);
+        } catch (ImpossibleConditionException e) {
+            throw new ImpossibleConditionException("a value given a share in the rebalancing of '" + d.name()
+                    + "' never occurs under the conditions: " + e.getMessage());
+        }
+    }
+
+    /** Content-derived, so the same inputs give the same run id (and the same {@code _synth_run} column). */
+    static String runId(SynthesisModel model, GenerationSettings s) {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("model", model.id());
+        identity.put("seed", s.seed());
+        identity.put("conditions", s.conditions());
+        identity.put("rebalance", s.rebalance());
+        identity.put("excludeTrainingCopies", s.excludeTrainingCopies());
+        return "run-" + SynthesisModel.sha256(Json.write(identity).getBytes(StandardCharsets.UTF_8)).substring(0, 20);
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public List<String> header() {
+        return CsvRowEncoder.header(model.output(), settings.provenanceColumns());
+    }
+
+    /** Writes the CSV (header included when the run starts at row 0 or always when asked) and returns what was written. */
+    public Result writeCsv(OutputStream target, boolean header, Listener listener) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        CountingStream counting = new CountingStream(new DigestOutputStream(target, digest));
+        long total = settings.rows();
+        long blocks = (total + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        long copies = 0;
+        long dropped = 0;
+        long written = 0;
+        try {
+            if (header) {
+                counting.write(CsvRowEncoder.headerBytes(model.output(), settings.provenanceColumns()));
+            }
+            int threads = settings.threads();
+            if (threads <= 1 || blocks <= 1) {
+                Worker worker = new Worker();
+                for (long b = 0; b < blocks; b++) {
+                    checkCancelled(listener);
+                    Block block = worker.produce(b);
+                    block.bytes.writeTo(counting);
+                    copies += block.copies;
+                    dropped += block.dropped;
+                    written += block.rows;
+                    listener.progress(Math.min(total, (b + 1) * BLOCK_ROWS), total);
+                }
+            } else {
+                ThreadLocal<Worker> workers = ThreadLocal.withInitial(Worker::new);
+                try (ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "synthline-sample");
+                    t.setDaemon(true);
+                    return t;
+                })) {
+                    Deque<Future<Block>> window = new ArrayDeque<>();
+                    long next = 0;
+                    try {
+                        for (long b = 0; b < blocks; b++) {
+                            while (next < blocks && window.size() < threads * 2L) {
+                                long index = next++;
+                                window.add(pool.submit(() -> workers.get().produce(index)));
+                            }
+                            checkCancelled(listener);
+                            Block block = window.poll().get();
+                            block.bytes.writeTo(counting);
+                            copies += block.copies;
+                            dropped += block.dropped;
+                            written += block.rows;
+                            listener.progress(Math.min(total, (b + 1) * BLOCK_ROWS), total);
+                        }
+                    } finally {
+                        window.forEach(f -> f.cancel(true));
+                    }
+                }
+            }
+            counting.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+        return new Result(runId, total, written, copies, dropped, counting.count, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static void checkCancelled(Listener listener) {
+        if (listener.cancelled() || Thread.currentThread().isInterrupted()) {
+            throw new CancelledException();
+        }
+    }
+
+    private record Block(ByteBlock bytes, int rows, long copies, long dropped) {
+    }
+
+    /** What one thread needs to produce blocks: its drawer, streams, buffers and generators. */
+    private final class Worker {
+        private final RowDrawer drawer = sampler.newDrawer();
+        private final RowRandom random = new RowRandom();
+        private final RowRandom columnRandom = new RowRandom();
+        private final double[] modelRow = new double[sampler.domain().size()];
+        private final double[] cells = new double[model.output().size()];
+        private final String[] texts = new String[model.output().size()];
+        private final CsvRowEncoder encoder = new CsvRowEncoder(model.output(), generated, settings.provenanceColumns(), runId);
+        private final List<GeneratedColumn> generatedColumns = model.layout().generated();
+        private final Object[] state = new Object[generatedColumns.size()];
+        private final long[] columnSeeds = new long[generatedColumns.size()];
+        private final Map<Locale, io.synthline.generator.engine.pii.Persona> personas = new LinkedHashMap<>();
+        private final TrainingFingerprint fingerprint = model.fingerprint();
+
+        Worker() {
+            for (int i = 0; i < state.length; i++) {
+                GeneratedColumn g = generatedColumns.get(i);
+                columnSeeds[i] = Seeds.derive(settings.seed(), "column:" + model.output().column(g.column()).name());
+                state[i] = switch (g) {
+                    case GeneratedColumn.Pattern p -> p.unique() ? p.permutation() : null;
+                    case GeneratedColumn.Pii p -> p.pii().generator(personas.computeIfAbsent(p.pii().locale(), PiiColumn::persona));
+                    case GeneratedColumn.SequentialKey k -> null;
+                };
+            }
+        }
+
+        Block produce(long blockIndex) {
+            long from = blockIndex * BLOCK_ROWS;
+            int count = (int) Math.min(BLOCK_ROWS, settings.rows() - from);
+            ByteBlock bytes = new ByteBlock(count * 128 + 64);
+            long copies = 0;
+            long dropped = 0;
+            int rows = 0;
+            boolean exclude = settings.excludeTrainingCopies();
+            for (int i = 0; i < count; i++) {
+                long row = settings.firstRow() + from + i;
+                boolean accepted = false;
+                for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                    drawer.draw(random.reseed(settings.seed(), row, attempt), modelRow);
+                    model.layout().restore(modelRow, cells);
+                    if (exclude && fingerprint.contains(cells)) {
+                        copies++;
+                        continue;
+                    }
+                    accepted = true;
+                    break;
+                }
+                if (!accepted) {
+                    dropped++;
+                    continue;
+                }
+                fillGenerated(row);
+                encoder.encode(cells, texts, row, bytes);
+                rows++;
+            }
+            return new Block(bytes, rows, copies, dropped);
+        }
+
+        private void fillGenerated(long row) {
+            if (state.length == 0) {
+                return;
+            }
+            for (var persona : personas.values()) {
+                PiiColumn.resetPersona(persona, settings.seed(), row, 0);
+            }
+            for (int i = 0; i < state.length; i++) {
+                GeneratedColumn g = generatedColumns.get(i);
+                columnRandom.reseed(columnSeeds[i], row, 0);
+                texts[g.column()] = switch (g) {
+                    case GeneratedColumn.SequentialKey k -> k.value(row);
+                    case GeneratedColumn.Pattern p -> p.value(row, columnRandom, (FeistelPermutation) state[i]);
+                    case GeneratedColumn.Pii p -> ((PiiColumn.Generator) state[i]).value(row, columnRandom);
+                };
+            }
+        }
+    }
+
+    private static final class CountingStream extends OutputStream {
+        private final OutputStream out;
+        long count;
+
+        CountingStream(OutputStream out) {
+            this.out = new java.io.BufferedOutputStream(out, 1 << 16);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.synthline.generator.engine;
+
+import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.json.Json;
+import io.synthline.commons.table.Table;
+import io.synthline.generator.engine.artifact.ModelInput;
+import io.synthline.generator.engine.artifact.ModelManifest;
+import io.synthline.generator.engine.artifact.ModelOutput;
+import io.synthline.generator.engine.constraint.Layout;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * A fitted model as users deal with it: the learned model, how its columns map to the output
+ * (constraints, generated and PII columns), the fingerprint that keeps real rows out of the
+ * output, and a manifest. Stored as a versioned artifact that can be sampled again without the
+ * training data or a refit.
+ *
+ * <p>Artifact layout: magic {@code SYNTHMDL}, format version, manifest (UTF-8 JSON), parameter
+ * bytes whose SHA-256 is the model hash.
+ */
+public final class SynthesisModel {
+    public static final String ENGINE_VERSION = "1.0.0";
+    public static final int FORMAT_VERSION = 1;
+    private static final byte[] MAGIC = "SYNTHMDL".getBytes(StandardCharsets.US_ASCII);
+
+    private final ModelManifest manifest;
+    private final Layout layout;
+    private final FittedModel base;
+    private final TrainingFingerprint fingerprint;
+    private final byte[] parameters;
+
+    private SynthesisModel(ModelManifest manifest, Layout layout, FittedModel base, TrainingFingerprint fingerprint,
+            byte[] parameters) {
+        this.manifest = manifest;
+        this.layout = layout;
+        this.base = base;
+        this.fingerprint = fingerprint;
+        this.parameters = parameters;
+    }
+
+    /**
+     * Fits a model. Same table, spec and seed give byte-identical artifacts whatever the thread count.
+     *
+     * @param datasetSha256 the training file's hash, recorded in the manifest (null: hash of the table's CSV)
+     */
+    public static SynthesisModel fit(Table training, ModelSpec spec, long seed, int threads, String datasetSha256) {
+        if (training.rowCount() == 0) {
+            throw new BadInputException("empty-training-data", "the dataset has no rows to learn from");
+        }
+        Synthesizer synthesizer = Synthesizers.create(spec.model(), spec.options(), threads);
+        Layout.Fitted fitted = Layout.fit(training, spec.constraints(), spec.piiColumns(), spec.piiLocale(), seed);
+        FittedModel base = synthesizer.fit(fitted.modelTable(), seed);
+        TrainingFingerprint fingerprint = TrainingFingerprint.of(training, fitted.layout().learnedColumns());
+        byte[] parameters = parameters(fitted.layout(), base, fingerprint);
+        String dataset = datasetSha256 != null ? datasetSha256 : tableHash(training);
+        ModelManifest manifest = new ModelManifest(FORMAT_VERSION, ENGINE_VERSION, sha256(parameters), synthesizer.name(), spec,
+                seed, dataset, training.schema(), training.rowCount(), fitted.layout().notes());
+        return new SynthesisModel(manifest, fitted.layout(), base, fingerprint, parameters);
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    /** The model hash: SHA-256 of the stored parameters. */
+    public String id() {
+        return manifest.modelSha256();
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    public FittedModel base() {
+        return base;
+    }
+
+    public TrainingFingerprint fingerprint() {
+        return fingerprint;
+    }
+
+    public Domain output() {
+        return layout.output();
+    }
+
+    private static byte[] parameters(Layout layout, FittedModel base, TrainingFingerprint fingerprint) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+            ModelOutput out = new ModelOutput(bytes);
+            layout.write(out);
+            out.writeString(base.synthesizer());
+            base.write(out);
+            fingerprint.write(out);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory write failed", e);
+        }
+    }
+
+    public void write(OutputStream target) throws IOException {
+        DataOutputStream out = new DataOutputStream(target);
+        out.write(MAGIC);
+        out.writeInt(FORMAT_VERSION);
+        byte[] json = Json.write(manifest).getBytes(StandardCharsets.UTF_8);
+        out.writeInt(json.length);
+        out.write(json);
+        out.writeInt(parameters.length);
+        out.write(parameters);
+        out.flush();
+    }
+
+    /** Reads an artifact, checking the magic, the format version and the model hash. */
+    public static SynthesisModel read(InputStream source, int threads) throws IOException {
+        DataInputStream in = new DataInputStream(source);
+        byte[] magic = in.readNBytes(MAGIC.length);
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw new BadInputException("not-a-model", "the file is not a Synthline model");
+        }
+        int format = in.readInt();
+        if (format != FORMAT_VERSION) {
+            throw new BadInputException("unsupported-model-format", "model format " + format + " is not supported (this engine reads "
+                    + FORMAT_VERSION + ")");
+        }
+        byte[] json = in.readNBytes(checkedLength(in.readInt()));
+        ModelManifest manifest = Json.read(new String(json, StandardCharsets.UTF_8), ModelManifest.class);
+        byte[] parameters = in.readNBytes(checkedLength(in.readInt()));
+        if (!sha256(parameters).equals(manifest.modelSha256())) {
+            throw new BadInputException("corrupt-model", "the model's parameters do not match its hash " + manifest.modelSha256());
+        }
+        ModelInput body = new ModelInput(new ByteArrayInputStream(parameters));
+        Layout layout = Layout.read(body);
+        String synthesizerName = body.readString();
+        Synthesizer synthesizer = Synthesizers.create(synthesizerName, manifest.spec().options(), threads);
+        FittedModel base = synthesizer.read(body);
+        TrainingFingerprint fingerprint = TrainingFingerprint.read(body);
+        return new SynthesisModel(manifest, layout, base, fingerprint, parameters);
+    }
+
+    private static int checkedLength(int n) throws IOException {
+        if (n < 0) {
+            throw new IOException("corrupt model: negative length");
+        }
+        return n;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String tableHash(Table table) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (OutputStream sink = new java.security.DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+                io.synthline.commons.csv.CsvTableWriter.write(table, sink);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

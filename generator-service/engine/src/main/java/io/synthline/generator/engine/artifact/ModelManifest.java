@@ -1,0 +1,17 @@
+package io.synthline.generator.engine.artifact;
+
+import io.synthline.commons.table.TableSchema;
+import io.synthline.generator.engine.ModelSpec;
+import java.util.List;
+
+/**
+ * What a stored model is: enough to decide whether it can answer a request without refitting
+ * (same dataset hash, spec and seed) and to verify it was not altered (model hash over the
+ * stored parameters). No timestamps, so the same inputs give byte-identical artifacts.
+ *
+ * @param modelSha256  SHA-256 of the parameter bytes; doubles as the model id
+ * @param datasetSha256 SHA-256 of the training file (or of its canonical CSV when fitted from a table)
+ */
+public record ModelManifest(int formatVersion, String engineVersion, String modelSha256, String synthesizer, ModelSpec spec,
+        long seed, String datasetSha256, TableSchema schema, long trainingRows, List<String> notes) {
+}

@@ -1,0 +1,2 @@
+/** Encoding generated rows into output bytes. */
+package io.synthline.generator.engine.output;

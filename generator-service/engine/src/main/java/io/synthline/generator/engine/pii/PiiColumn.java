@@ -1,0 +1,197 @@
+package io.synthline.generator.engine.pii;
+
+import io.synthline.commons.table.Column;
+import io.synthline.generator.engine.artifact.ModelInput;
+import io.synthline.generator.engine.artifact.ModelOutput;
+import io.synthline.generator.engine.format.Shapes;
+import io.synthline.generator.engine.format.TextPattern;
+import io.synthline.generator.engine.random.FeistelPermutation;
+import io.synthline.generator.engine.random.Seeds;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How one PII column is replaced. Nothing of the real values is learned except their shape
+ * (for kinds whose format varies by source, e.g. phone numbers), whether they were unique, the
+ * share of missing values, and 64-bit hashes of the values so that no real value is ever
+ * emitted. Values are made per row from the row's persona (consistent across the row's PII
+ * columns); unique columns get a collision-free suffix or key derived from the row index.
+ */
+public final class PiiColumn {
+    private static final int ATTEMPTS = 16;
+    private static final long CODE_SPACE = 36L * 36 * 36 * 36 * 36 * 36;
+
+    private final String column;
+    private final PiiKind kind;
+    private final Locale locale;
+    private final boolean unique;
+    private final double missingShare;
+    private final TextPattern shape;
+    private final long[] sourceHashes;
+    private final long key;
+
+    private PiiColumn(String column, PiiKind kind, Locale locale, boolean unique, double missingShare, TextPattern shape,
+            long[] sourceHashes, long key) {
+        this.column = column;
+        this.kind = kind;
+        this.locale = locale;
+        this.unique = unique;
+        this.missingShare = missingShare;
+        this.shape = shape;
+        this.sourceHashes = sourceHashes;
+        this.key = key;
+    }
+
+    public static PiiColumn learn(Column source, PiiKind kind, Locale locale, long seed) {
+        Set<String> seen = new HashSet<>();
+        boolean unique = true;
+        int missing = 0;
+        List<String> values = new ArrayList<>();
+        for (int r = 0; r < source.size(); r++) {
+            String v = source.text(r);
+            if (v == null) {
+                missing++;
+                continue;
+            }
+            values.add(v);
+            if (!seen.add(v)) {
+                unique = false;
+            }
+        }
+        long[] hashes = seen.stream().mapToLong(PiiColumn::hash).sorted().distinct().toArray();
+        TextPattern shape = kind.usesShape() ? Shapes.infer(values) : null;
+        double missingShare = source.size() == 0 ? 0 : (double) missing / source.size();
+        return new PiiColumn(source.name(), kind, locale, unique && values.size() > 1, missingShare, shape, hashes,
+                Seeds.derive(seed, "pii:" + source.name()));
+    }
+
+    public String column() {
+        return column;
+    }
+
+    public PiiKind kind() {
+        return kind;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public boolean unique() {
+        return unique;
+    }
+
+    /** Normalised (trimmed, case-folded) so "John@X.com" and "john@x.com " count as the same value. */
+    static long hash(String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        long h = 0xCBF29CE484222325L;
+        for (int i = 0; i < v.length(); i++) {
+            h = (h ^ v.charAt(i)) * 0x100000001B3L;
+        }
+        return Seeds.mix(h);
+    }
+
+    public boolean isSourceValue(String value) {
+        return value != null && Arrays.binarySearch(sourceHashes, hash(value)) >= 0;
+    }
+
+    /** A worker's generator for this column; {@code persona} is shared by the row's PII columns. */
+    public Generator generator(Persona persona) {
+        return new Generator(persona);
+    }
+
+    public static Persona persona(Locale locale) {
+        return new Persona(locale);
+    }
+
+    /** The persona of row {@code row}: the same for every PII column of the row. */
+    public static void resetPersona(Persona persona, long runSeed, long row, int attempt) {
+        persona.reset(Seeds.derive(Seeds.derive(runSeed, "persona"), row * 64 + attempt));
+    }
+
+    public final class Generator {
+        private final Persona persona;
+        private final FeistelPermutation codes = new FeistelPermutation(CODE_SPACE, key);
+        private final FeistelPermutation keys;
+
+        Generator(Persona persona) {
+            this.persona = persona;
+            this.keys = shape != null && unique ? new FeistelPermutation(Math.max(1, shape.size()), key) : null;
+        }
+
+        /** The value of this column for one row; {@code random} is the column's own stream of that row. */
+        public String value(long row, java.util.random.RandomGenerator random) {
+            if (missingShare > 0 && random.nextDouble() < missingShare) {
+                return null;
+            }
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                String v = make(row, random, attempt);
+                if (!isSourceValue(v)) {
+                    return v;
+                }
+            }
+            // a real value keeps coming back (tiny formats): make it unmistakably synthetic
+            return make(row, random, 0) + "-" + code(row);
+        }
+
+        private String make(long row, java.util.random.RandomGenerator random, int attempt) {
+            if (shape != null) {
+                if (unique && row < shape.size()) {
+                    return shape.decode(keys.apply((row + attempt * 7919L) % shape.size()));
+                }
+                return shape.random(random);
+            }
+            var faker = persona.faker();
+            String suffix = unique ? code(row + attempt * CODE_SPACE / ATTEMPTS) : (attempt == 0 ? "" : Integer.toString(attempt));
+            return switch (kind) {
+                case FIRST_NAME -> persona.first() + (unique ? " " + suffix.toUpperCase(Locale.ROOT) : suffix);
+                case LAST_NAME -> persona.last() + (unique ? " " + suffix.toUpperCase(Locale.ROOT) : suffix);
+                case FULL_NAME -> persona.first() + " " + persona.last() + (unique ? " " + suffix.toUpperCase(Locale.ROOT) : suffix);
+                case EMAIL -> Persona.slug(persona.first()) + "." + Persona.slug(persona.last()) + (unique ? "." + suffix : suffix)
+                        + "@" + persona.emailDomain();
+                case USERNAME -> Persona.slug(persona.first()) + "." + Persona.slug(persona.last()) + (unique ? "." + suffix : suffix);
+                case STREET_ADDRESS -> faker.address().streetAddress() + suffix;
+                case CITY -> faker.address().city() + suffix;
+                case STATE -> faker.address().state() + suffix;
+                case COUNTRY -> faker.address().country() + suffix;
+                case COMPANY -> faker.company().name() + suffix;
+                case IBAN -> faker.finance().iban();
+                case IP_ADDRESS -> faker.internet().ipV4Address();
+                case CREDIT_CARD -> faker.finance().creditCard();
+                default -> throw new IllegalStateException("no generator for " + kind);
+            };
+        }
+
+        private String code(long row) {
+            String s = Long.toString(codes.apply(Math.floorMod(row, CODE_SPACE)), 36);
+            return "0".repeat(6 - s.length()) + s;
+        }
+    }
+
+    public void write(ModelOutput out) throws IOException {
+        out.writeString(column);
+        out.writeString(kind.name());
+        out.writeString(locale.toLanguageTag());
+        out.writeBoolean(unique);
+        out.writeDouble(missingShare);
+        out.writeString(shape == null ? null : shape.source());
+        out.writeLongs(sourceHashes);
+        out.writeLong(key);
+    }
+
+    public static PiiColumn read(ModelInput in) throws IOException {
+        String column = in.readString();
+        PiiKind kind = PiiKind.valueOf(in.readString());
+        Locale locale = Locale.forLanguageTag(in.readString());
+        boolean unique = in.readBoolean();
+        double missing = in.readDouble();
+        String shape = in.readString();
+        return new PiiColumn(column, kind, locale, unique, missing, shape == null ? null : TextPattern.compile(shape),
+                in.readLongs(), in.readLong());
+    }
+}

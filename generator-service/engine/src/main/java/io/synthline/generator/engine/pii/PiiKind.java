@@ -1,0 +1,94 @@
+package io.synthline.generator.engine.pii;
+
+import io.synthline.commons.api.BadInputException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What a PII column holds, which decides how fake values are made. */
+public enum PiiKind {
+    FIRST_NAME, LAST_NAME, FULL_NAME, EMAIL, USERNAME, PHONE, STREET_ADDRESS, CITY, ZIP, STATE, COUNTRY, COMPANY,
+    IBAN, IP_ADDRESS, SSN, CREDIT_CARD,
+    /** Random letters and digits in the character pattern of the real values (e.g. "AB-1234"). */
+    SHAPE;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Kinds whose format is best copied from the real values' shape rather than from a locale's templates. */
+    boolean usesShape() {
+        return this == PHONE || this == ZIP || this == SSN || this == SHAPE;
+    }
+
+    public static PiiKind parse(String text) {
+        String key = text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+        return switch (key) {
+            case "FIRSTNAME", "PERSON_FIRSTNAME", "GIVEN_NAME" -> FIRST_NAME;
+            case "LASTNAME", "PERSON_LASTNAME", "SURNAME", "FAMILY_NAME" -> LAST_NAME;
+            case "NAME", "FULLNAME", "PERSON_NAME", "PERSON_FULLNAME", "PERSON" -> FULL_NAME;
+            case "EMAIL_ADDRESS", "MAIL" -> EMAIL;
+            case "PHONE_NUMBER", "TELEPHONE" -> PHONE;
+            case "ADDRESS", "STREET" -> STREET_ADDRESS;
+            case "POSTCODE", "POSTAL_CODE", "ZIP_CODE", "ZIPCODE" -> ZIP;
+            case "IP", "IPV4" -> IP_ADDRESS;
+            case "CREDITCARD", "CARD_NUMBER" -> CREDIT_CARD;
+            default -> {
+                try {
+                    yield valueOf(key);
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("unknown-pii-kind", "unknown PII kind '" + text + "'; kinds are "
+                            + Arrays.stream(values()).map(PiiKind::id).collect(Collectors.joining(", ")));
+                }
+            }
+        };
+    }
+
+    /** A guess from the column name, for columns flagged PII without a kind. */
+    public static PiiKind guess(String columnName) {
+        String n = columnName.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        if (n.contains("email") || n.contains("mail")) {
+            return EMAIL;
+        }
+        if (n.contains("phone") || n.contains("mobile") || n.contains("tel") || n.contains("fax")) {
+            return PHONE;
+        }
+        if (n.contains("first") || n.contains("given") || n.contains("forename")) {
+            return FIRST_NAME;
+        }
+        if (n.contains("last") || n.contains("surname") || n.contains("family")) {
+            return LAST_NAME;
+        }
+        if (n.contains("user") || n.contains("login") || n.contains("handle")) {
+            return USERNAME;
+        }
+        if (n.contains("company") || n.contains("employer") || n.contains("organisation") || n.contains("organization")) {
+            return COMPANY;
+        }
+        if (n.contains("name")) {
+            return FULL_NAME;
+        }
+        if (n.contains("street") || n.contains("address")) {
+            return STREET_ADDRESS;
+        }
+        if (n.contains("city") || n.contains("town")) {
+            return CITY;
+        }
+        if (n.contains("zip") || n.contains("postal") || n.contains("postcode")) {
+            return ZIP;
+        }
+        if (n.contains("ssn") || n.contains("socialsecurity")) {
+            return SSN;
+        }
+        if (n.contains("iban")) {
+            return IBAN;
+        }
+        if (n.equals("ip") || n.contains("ipaddress")) {
+            return IP_ADDRESS;
+        }
+        if (n.contains("card")) {
+            return CREDIT_CARD;
+        }
+        return SHAPE;
+    }
+}

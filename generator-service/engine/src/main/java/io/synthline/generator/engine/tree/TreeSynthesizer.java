@@ -1,0 +1,96 @@
+package io.synthline.generator.engine.tree;
+
+import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.table.Table;
+import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.FittedModel;
+import io.synthline.generator.engine.Parallel;
+import io.synthline.generator.engine.Synthesizer;
+import io.synthline.generator.engine.artifact.ModelInput;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Sequential tree synthesis as in synthpop's CART method (Reiter 2005; Nowok, Raab and Dibben
+ * 2016): the first column is drawn from its empirical distribution, every later column from
+ * the leaf of a CART tree grown on all columns before it, by picking one training row of that
+ * leaf and taking its value. Leaves hold at least {@code minLeaf} rows, so values come from
+ * groups of similar people rather than from one person.
+ */
+public final class TreeSynthesizer implements Synthesizer {
+    public static final String NAME = "tree";
+
+    private final CartBuilder.Limits limits;
+    private final int threads;
+
+    public TreeSynthesizer() {
+        this(CartBuilder.Limits.DEFAULT.minLeaf(), CartBuilder.Limits.DEFAULT.maxDepth(), Parallel.defaultThreads());
+    }
+
+    public TreeSynthesizer(int minLeaf, int maxDepth, int threads) {
+        if (minLeaf < 1 || maxDepth < 0) {
+            throw new BadInputException("invalid-model-option", "tree: minLeaf must be >= 1 and maxDepth >= 0");
+        }
+        this.limits = new CartBuilder.Limits(minLeaf, maxDepth, CartBuilder.Limits.DEFAULT.complexity());
+        this.threads = Math.max(1, threads);
+    }
+
+    /** Options by name ({@code minLeaf}, {@code maxDepth}); unknown names are a user mistake. */
+    public static TreeSynthesizer withOptions(Map<String, String> options, int threads) {
+        int minLeaf = CartBuilder.Limits.DEFAULT.minLeaf();
+        int maxDepth = CartBuilder.Limits.DEFAULT.maxDepth();
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            switch (e.getKey()) {
+                case "minLeaf" -> minLeaf = parse(e);
+                case "maxDepth" -> maxDepth = parse(e);
+                default -> throw new BadInputException("invalid-model-option",
+                        "tree has no option '" + e.getKey() + "'; options are minLeaf, maxDepth");
+            }
+        }
+        return new TreeSynthesizer(minLeaf, maxDepth, threads);
+    }
+
+    private static int parse(Map.Entry<String, String> e) {
+        try {
+            return Integer.parseInt(e.getValue().strip());
+        } catch (NumberFormatException ex) {
+            throw new BadInputException("invalid-model-option", "tree option " + e.getKey() + " must be an integer, got '" + e.getValue() + "'");
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public FittedModel fit(Table training, long seed) {
+        if (training.rowCount() == 0 || training.columnCount() == 0) {
+            throw new BadInputException("empty-training-data", "the dataset has no rows to learn from");
+        }
+        Domain domain = Domain.of(training);
+        TrainingData data = TrainingData.of(training, domain);
+        int m = domain.size();
+        int[] order = new int[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        int[] prefix = {order[0]};
+        int[] sequence = java.util.Arrays.copyOfRange(order, 1, m);
+        Chain chain = Chain.fit(data, prefix, sequence, allRows(data.rows), limits, threads);
+        return new TreeModel(data, order, limits, chain, null, threads);
+    }
+
+    static int[] allRows(int n) {
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        return rows;
+    }
+
+    @Override
+    public FittedModel read(ModelInput in) throws IOException {
+        return TreeModel.read(in, threads);
+    }
+}

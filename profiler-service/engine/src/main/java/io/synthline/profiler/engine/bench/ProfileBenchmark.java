@@ -1,0 +1,113 @@
+package io.synthline.profiler.engine.bench;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.synthline.commons.csv.CsvOptions;
+import io.synthline.commons.profile.DatasetProfile;
+import io.synthline.profiler.engine.DatasetProfiler;
+import io.synthline.profiler.engine.ProfileOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Measures profiling throughput against the reference the issue sets: a bare FastCSV parse of the
+ * same file (every record read, every field touched), timed in the same process, so the ratio
+ * holds on a busy machine where absolute numbers do not. Best of {@code repeats} runs each.
+ */
+public final class ProfileBenchmark {
+    /** One file's result. */
+    public record Result(String name, long bytes, long rows, int columns, double parseSeconds, double profileSeconds,
+            double singleThreadSeconds, int threads, boolean identicalToSingleThread, long peakHeapBytes, long maxHeapBytes) {
+        public double parseMbPerSecond() {
+            return bytes / 1e6 / parseSeconds;
+        }
+
+        public double profileMbPerSecond() {
+            return bytes / 1e6 / profileSeconds;
+        }
+
+        /** Profiling throughput as a share of the bare parse's throughput. */
+        public double ratio() {
+            return parseSeconds / profileSeconds;
+        }
+    }
+
+    private ProfileBenchmark() {
+    }
+
+    /** Seconds of a bare FastCSV pass over the file; {@code sink} keeps the JIT from skipping the work. */
+    public static double bareParse(Path file, long[] sink) {
+        long t0 = System.nanoTime();
+        long fields = 0;
+        long chars = 0;
+        try (CsvReader<CsvRecord> reader = CsvReader.builder().ofCsvRecord(file)) {
+            for (CsvRecord r : reader) {
+                int n = r.getFieldCount();
+                fields += n;
+                for (int i = 0; i < n; i++) {
+                    chars += r.getField(i).length();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sink[0] += fields + chars;
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    public static Result run(String name, Path file, ProfileOptions options, int repeats, boolean compareSingleThread) {
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long[] sink = new long[1];
+        double parse = Double.MAX_VALUE;
+        double profile = Double.MAX_VALUE;
+        DatasetProfile result = null;
+        resetPeaks();
+        for (int i = 0; i < repeats; i++) {
+            // alternate so that both see the same machine conditions and page cache
+            parse = Math.min(parse, bareParse(file, sink));
+            long t0 = System.nanoTime();
+            result = new DatasetProfiler(options).profile(file, CsvOptions.defaults());
+            profile = Math.min(profile, (System.nanoTime() - t0) / 1e9);
+        }
+        long peak = peakHeap();
+        double single = Double.NaN;
+        boolean identical = false;
+        if (compareSingleThread) {
+            long t0 = System.nanoTime();
+            DatasetProfile one = new DatasetProfiler(options.withThreads(1)).profile(file, CsvOptions.defaults());
+            single = (System.nanoTime() - t0) / 1e9;
+            identical = ProfileComparison.sameContent(result, one);
+        }
+        return new Result(name, bytes, result.rowCount(), result.columnCount(), parse, profile, single, options.threads(),
+                identical, peak, Runtime.getRuntime().maxMemory());
+    }
+
+    public static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peak usage since the last reset (an upper bound of the true peak). */
+    public static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}

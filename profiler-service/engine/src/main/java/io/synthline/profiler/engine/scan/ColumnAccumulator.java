@@ -1,0 +1,275 @@
+package io.synthline.profiler.engine.scan;
+
+import io.synthline.commons.table.ColumnSchema;
+import io.synthline.commons.table.ColumnType;
+import io.synthline.commons.table.DateTimeFormats;
+import io.synthline.commons.table.NumberText;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Everything one column's values contribute to the profile, gathered in one pass without knowing
+ * the column's type in advance: type evidence, value counts, numeric and datetime statistics for
+ * as long as every value fits, lengths, formula-like cells, a PII sample and the column's share of
+ * the correlation sample. Memory is bounded by sketches and fixed-size samples. Not thread-safe:
+ * one worker owns a column.
+ */
+public final class ColumnAccumulator {
+    final int index;
+    final String name;
+    /** Type declared by the user or the file (Parquet); null when inferred. */
+    final ColumnSchema declared;
+    private final long seed;
+    private final int kllK;
+
+    long count;
+    long nulls;
+    boolean allInteger = true;
+    boolean allDecimal = true;
+    boolean allBoolean = true;
+    boolean anyWhitespace;
+    int minLength = Integer.MAX_VALUE;
+    int maxLength;
+    long sumLength;
+    long blank;
+    long integerCount;
+    long decimalCount;
+    long booleanCount;
+    long datetimeCount;
+    long textCount;
+    long formulaLike;
+    long invalid;
+    long firstInvalidLine = -1;
+
+    /** Numeric statistics while every value is a number (or the declared type is numeric). */
+    NumericStats numeric;
+    /** Datetime statistics per candidate pattern every value so far matched (or the declared pattern). */
+    List<DateCandidate> dates;
+    final ValueCounter values;
+    final Reservoir piiSample;
+    /** This column's cells of the correlation sample: value, or NaN; dictionary code, or a marker. */
+    double[] sampleNumbers;
+    int[] sampleCodes;
+    static final int SAMPLE_MISSING = -1;
+
+    static final class DateCandidate {
+        final String pattern;
+        final NumericStats stats;
+
+        DateCandidate(String pattern, NumericStats stats) {
+            this.pattern = pattern;
+            this.stats = stats;
+        }
+    }
+
+    /**
+     * @param declared              type declared by the user or the file; null to infer
+     * @param correlationSampleRows slots in the correlation sample, 0 when the column takes no part
+     */
+    public static ColumnAccumulator create(int index, String name, ColumnSchema declared, int kllK, int hllLgK,
+            int exactDistinctLimit, int piiSampleValues, int correlationSampleRows, long seed) {
+        return new ColumnAccumulator(index, name, declared, kllK, hllLgK, exactDistinctLimit, piiSampleValues,
+                correlationSampleRows, seed);
+    }
+
+    private ColumnAccumulator(int index, String name, ColumnSchema declared, int kllK, int hllLgK, int exactDistinctLimit,
+            int piiSampleValues, int correlationSampleRows, long seed) {
+        this.index = index;
+        this.name = name;
+        this.declared = declared;
+        this.seed = seed;
+        this.kllK = kllK;
+        this.values = new ValueCounter(exactDistinctLimit, hllLgK);
+        this.piiSample = new Reservoir(piiSampleValues, seed ^ 0x5DEECE66DL);
+        if (declared == null || declared.type().isNumeric() && declared.type() != ColumnType.DATETIME) {
+            numeric = new NumericStats(kllK, seed);
+        }
+        if (declared != null && declared.type() == ColumnType.DATETIME) {
+            dates = new ArrayList<>(List.of(new DateCandidate(declared.format(), new NumericStats(kllK, seed + 1))));
+        }
+        if (correlationSampleRows > 0) {
+            sampleNumbers = new double[correlationSampleRows];
+            sampleCodes = new int[correlationSampleRows];
+        }
+    }
+
+    /**
+     * Takes one cell.
+     *
+     * @param slot the row's place in the correlation sample, or -1 when the row is not sampled
+     * @return the cell's hash, for duplicate-row detection
+     */
+    long accept(String v, long line, int slot) {
+        if (v == null) {
+            nulls++;
+            if (slot >= 0 && sampleNumbers != null) {
+                sampleNumbers[slot] = Double.NaN;
+                sampleCodes[slot] = SAMPLE_MISSING;
+            }
+            return ValueHash.NULL;
+        }
+        count++;
+        long hash = ValueHash.of(v);
+        int len = v.length();
+        sumLength += len;
+        if (len < minLength) {
+            minLength = len;
+        }
+        if (len > maxLength) {
+            maxLength = len;
+        }
+        char first = len == 0 ? 0 : v.charAt(0);
+        if (first <= ' ' && v.isBlank()) {
+            blank++;
+        }
+        if (!anyWhitespace && hasWhitespace(v)) {
+            anyWhitespace = true;
+        }
+
+        double number = Double.NaN;
+        if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') {
+            number = NumberText.parse(v);
+        }
+        boolean isNumber = !Double.isNaN(number);
+        boolean isInteger = isNumber && NumberText.isInteger(v);
+        boolean isBoolean = !isNumber && len <= 5 && NumberText.isBoolean(v);
+        boolean declaredDate = declared != null && declared.type() == ColumnType.DATETIME;
+        // a declared pattern may read digits-only text ("20240131") as dates; inference never does
+        boolean isDate = declaredDate ? acceptDate(v, line) : !isNumber && !isBoolean && acceptDate(v, line);
+        if (isDate && declaredDate) {
+            datetimeCount++;
+        } else if (isInteger) {
+            integerCount++;
+        } else if (isNumber) {
+            decimalCount++;
+        } else if (isBoolean) {
+            booleanCount++;
+        } else if (isDate) {
+            datetimeCount++;
+        } else {
+            textCount++;
+            if ((first == '=' || first == '@' || first == '+' || first == '-' || first == '\t' || first == '\r')
+                    && FormulaCells.looksLikeFormula(v)) {
+                formulaLike++;
+            }
+        }
+        allInteger &= isInteger;
+        allDecimal &= isNumber;
+        allBoolean &= isBoolean;
+
+        if (numeric != null) {
+            boolean fits = isNumber && (declared == null || declared.type() != ColumnType.INTEGER || isInteger);
+            if (fits) {
+                numeric.add(number);
+            } else if (declared != null) {
+                invalid(line);
+            } else {
+                numeric = null;
+            }
+        }
+        int code = values.add(v, hash);
+        piiSample.offer(v);
+        if (slot >= 0 && sampleNumbers != null) {
+            sampleNumbers[slot] = numeric != null && isNumber ? number : Double.NaN;
+            sampleCodes[slot] = code;
+        }
+        return hash;
+    }
+
+    private void invalid(long line) {
+        invalid++;
+        if (firstInvalidLine < 0) {
+            firstInvalidLine = line;
+        }
+    }
+
+    /** Narrows the datetime candidates; true when the value is a datetime under some known pattern. */
+    private boolean acceptDate(String v, long line) {
+        int len = v.length();
+        char first = v.charAt(0);
+        boolean plausible = len >= 6 && len <= 35 && first >= '0' && first <= '9';
+        if (declared != null && declared.type() == ColumnType.DATETIME) {
+            DateCandidate only = dates.getFirst();
+            double t = plausible ? DateTimeFormats.parse(v, only.pattern) : Double.NaN;
+            if (Double.isNaN(t)) {
+                invalid(line);
+                return false;
+            }
+            only.stats.add(t);
+            return true;
+        }
+        if (dates == null && count == 1 && plausible) {
+            dates = new ArrayList<>();
+            long s = seed;
+            for (String p : DateTimeFormats.CANDIDATES) {
+                dates.add(new DateCandidate(p, new NumericStats(kllK, ++s)));
+            }
+        }
+        boolean matched = false;
+        if (dates != null && !dates.isEmpty()) {
+            for (Iterator<DateCandidate> it = dates.iterator(); it.hasNext(); ) {
+                DateCandidate c = it.next();
+                double t = plausible ? DateTimeFormats.parse(v, c.pattern) : Double.NaN;
+                if (Double.isNaN(t)) {
+                    it.remove();
+                } else {
+                    c.stats.add(t);
+                    matched = true;
+                }
+            }
+            return matched;
+        }
+        if (!plausible) {
+            return false;
+        }
+        for (String p : DateTimeFormats.CANDIDATES) {
+            if (!Double.isNaN(DateTimeFormats.parse(v, p))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasWhitespace(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' ? (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B)
+                    : Character.isWhitespace(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Called after the column has seen every row of batch {@code batch}. */
+    void endBatch(long batch) {
+        if (numeric != null) {
+            numeric.endBatch(batch);
+        }
+        if (dates != null) {
+            for (DateCandidate c : dates) {
+                c.stats.endBatch(batch);
+            }
+        }
+    }
+
+    /** The pattern inference would choose: the first candidate, in preference order, that every value matched. */
+    String datePattern() {
+        if (declaredDatetime() || dates == null || dates.isEmpty() || count == 0 || datetimeCount != count) {
+            return null;
+        }
+        return dates.getFirst().pattern;
+    }
+
+    boolean declaredDatetime() {
+        return declared != null && declared.type() == ColumnType.DATETIME;
+    }
+
+    DateCandidate dateCandidate(String pattern) {
+        if (dates == null) {
+            return null;
+        }
+        return dates.stream().filter(c -> c.pattern.equals(pattern)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,52 @@
+package io.synthline.profiler.engine.scan;
+
+import java.lang.reflect.Field;
+import java.util.Random;
+import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.kll.KllSketch;
+
+/**
+ * Feeds Apache DataSketches KLL sketches so that the result depends only on the data, not on the
+ * run, the thread count or other sketches. KLL compaction flips coins from one JVM-wide, unseeded
+ * {@code java.util.Random} ({@code KllSketch.random}); left alone, two profiles of the same file
+ * report (slightly) different quantiles. Each batch of values is therefore fed under one lock after
+ * re-seeding that generator with a seed derived from (column seed, batch number). The library
+ * offers no seeding API; if a future version hides the field, updates fall back to the library's
+ * own randomness and {@link #deterministic()} says so (the determinism test then fails loudly).
+ */
+public final class SeededKll {
+    private static final Object LOCK = new Object();
+    private static final Random SHARED = sharedRandom();
+
+    private SeededKll() {
+    }
+
+    private static Random sharedRandom() {
+        try {
+            Field f = KllSketch.class.getDeclaredField("random");
+            f.setAccessible(true);
+            return (Random) f.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    public static boolean deterministic() {
+        return SHARED != null;
+    }
+
+    /** Adds {@code values[0..n)} to the sketch as one batch. */
+    public static void update(KllDoublesSketch sketch, double[] values, int n, long columnSeed, long batch) {
+        if (n == 0) {
+            return;
+        }
+        synchronized (LOCK) {
+            if (SHARED != null) {
+                SHARED.setSeed(ValueHash.fmix64(columnSeed ^ ValueHash.fmix64(batch + 0x632BE59BD9B4E019L)));
+            }
+            for (int i = 0; i < n; i++) {
+                sketch.update(values[i]);
+            }
+        }
+    }
+}

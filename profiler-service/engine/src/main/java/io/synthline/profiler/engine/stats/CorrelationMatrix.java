@@ -1,0 +1,111 @@
+package io.synthline.profiler.engine.stats;
+
+import io.synthline.commons.profile.CorrelationMeasure;
+import io.synthline.commons.profile.Correlations;
+import io.synthline.commons.table.ColumnType;
+import io.synthline.profiler.engine.Parallel;
+import io.synthline.profiler.engine.ProfileOptions;
+import io.synthline.profiler.engine.scan.ColumnResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * All pairwise associations over the correlation sample: Pearson and Spearman for numeric pairs,
+ * Cramér's V for categorical pairs, the correlation ratio for mixed pairs. Pairs are independent,
+ * so they are spread over threads and collected in a fixed order.
+ */
+public final class CorrelationMatrix {
+    private final ProfileOptions options;
+
+    public CorrelationMatrix(ProfileOptions options) {
+        this.options = options;
+    }
+
+    private record Variable(String name, double[] numbers, double[] ranks, int[] codes, int categories) {
+        boolean numeric() {
+            return numbers != null;
+        }
+    }
+
+    public Correlations compute(List<ColumnResult> columns, int eligibleColumns, int sampleSize, boolean sampled) {
+        List<Variable> vars = new ArrayList<>();
+        List<Correlations.SkippedColumn> skipped = new ArrayList<>();
+        for (ColumnResult c : columns) {
+            String reason = null;
+            Variable v = null;
+            ColumnType type = c.schema().type();
+            if (c.index() >= eligibleColumns) {
+                reason = "only the first " + eligibleColumns + " columns take part in correlations";
+            } else if (c.count() == 0) {
+                reason = "no values";
+            } else if (c.distinct().estimate() < 2) {
+                reason = "constant";
+            } else if (type == ColumnType.INTEGER || type == ColumnType.DECIMAL) {
+                double[] numbers = c.sampleNumbers();
+                if (numbers == null) {
+                    reason = "no numeric values";
+                } else {
+                    double[] x = java.util.Arrays.copyOf(numbers, sampleSize);
+                    boolean complete = java.util.Arrays.stream(x).noneMatch(Double::isNaN);
+                    v = new Variable(c.name(), x, complete ? Associations.ranks(x) : null, null, 0);
+                }
+            } else if (type == ColumnType.CATEGORICAL || type == ColumnType.BOOLEAN) {
+                int[] codes = c.sampleCodes();
+                if (codes == null || c.distinct().estimate() > options.maxCorrelationCategories()) {
+                    reason = "more than " + options.maxCorrelationCategories() + " categories";
+                } else {
+                    v = new Variable(c.name(), null, null, java.util.Arrays.copyOf(codes, sampleSize), c.dictionary().size());
+                }
+            } else {
+                reason = switch (type) {
+                    case DATETIME -> "datetime columns are not correlated";
+                    case IDENTIFIER -> "identifier";
+                    default -> "free text";
+                };
+            }
+            if (v != null) {
+                vars.add(v);
+            } else {
+                skipped.add(new Correlations.SkippedColumn(c.name(), reason));
+            }
+        }
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i < vars.size(); i++) {
+            for (int j = i + 1; j < vars.size(); j++) {
+                pairs.add(new int[] {i, j});
+            }
+        }
+        List<List<Correlations.PairCorrelation>> results = Parallel.map(pairs, pairs.size() < 64 ? 1 : options.threads(),
+                options.threads() * 4, "profiler-correlations", p -> pair(vars.get(p[0]), vars.get(p[1]), sampleSize));
+        List<Correlations.PairCorrelation> all = new ArrayList<>();
+        results.forEach(all::addAll);
+        return new Correlations(sampled, sampleSize, options.seed(), vars.stream().map(Variable::name).toList(), skipped, all);
+    }
+
+    private static List<Correlations.PairCorrelation> pair(Variable a, Variable b, int n) {
+        List<Correlations.PairCorrelation> out = new ArrayList<>(2);
+        if (a.numeric() && b.numeric()) {
+            add(out, a.name(), b.name(), CorrelationMeasure.PEARSON, Associations.pearson(a.numbers(), b.numbers(), n));
+            Associations.Value rho = a.ranks() != null && b.ranks() != null
+                    ? Associations.pearson(a.ranks(), b.ranks(), n)
+                    : Associations.spearman(a.numbers(), b.numbers(), n);
+            add(out, a.name(), b.name(), CorrelationMeasure.SPEARMAN, rho);
+        } else if (!a.numeric() && !b.numeric()) {
+            add(out, a.name(), b.name(), CorrelationMeasure.CRAMERS_V,
+                    Associations.cramersV(a.codes(), a.categories(), b.codes(), b.categories(), n));
+        } else {
+            Variable cat = a.numeric() ? b : a;
+            Variable num = a.numeric() ? a : b;
+            add(out, cat.name(), num.name(), CorrelationMeasure.CORRELATION_RATIO,
+                    Associations.correlationRatio(cat.codes(), cat.categories(), num.numbers(), n));
+        }
+        return out;
+    }
+
+    private static void add(List<Correlations.PairCorrelation> out, String first, String second, CorrelationMeasure m,
+            Associations.Value v) {
+        if (!Double.isNaN(v.value())) {
+            out.add(new Correlations.PairCorrelation(first, second, m, v.value(), v.n()));
+        }
+    }
+}
