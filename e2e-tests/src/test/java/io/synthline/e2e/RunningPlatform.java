@@ -21,13 +21,16 @@ final class RunningPlatform implements AutoCloseable {
     final LocalStack stack;
     final StackEndpoints endpoints;
     final PlatformLauncher platform;
+    /** The dataset store the services share (a file-system store). */
+    final Path store;
     private final Set<Component> startedHere;
 
-    private RunningPlatform(LocalStack stack, Set<Component> startedHere, PlatformLauncher platform) {
+    private RunningPlatform(LocalStack stack, Set<Component> startedHere, PlatformLauncher platform, Path store) {
         this.stack = stack;
         this.startedHere = startedHere;
         this.endpoints = stack.endpoints();
         this.platform = platform;
+        this.store = store;
     }
 
     static RunningPlatform start(Set<PlatformLauncher.Service> services) throws IOException {
@@ -37,7 +40,7 @@ final class RunningPlatform implements AutoCloseable {
         Path work = Files.createTempDirectory("synthline-e2e");
         PlatformLauncher platform = PlatformLauncher.start(REPO, stack.endpoints(), work.resolve("store"), work.resolve("logs"),
                 PlatformLauncher.Ports.fromBase(PORT_BASE + 100), services, msg -> System.out.println("platform: " + msg));
-        return new RunningPlatform(stack, started, platform);
+        return new RunningPlatform(stack, started, platform, work.resolve("store"));
     }
 
     @Override

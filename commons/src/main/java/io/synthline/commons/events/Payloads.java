@@ -68,9 +68,15 @@ public final class Payloads {
      * its derived profile, and to announce {@code dataset.deleted}. Idempotent: a second request for a
      * dataset already gone is answered with nothing (or another dataset.deleted).
      *
-     * @param reason {@code retention-expired} or {@code owner-request}
+     * @param reason        {@code retention-expired} or {@code owner-request}
+     * @param justification the owner's written reason (owner requests); null for an expired retention
      */
-    public record DatasetDeletionRequested(String datasetId, String reason, Instant retainUntil, String requestedBy) {
+    public record DatasetDeletionRequested(String datasetId, String reason, Instant retainUntil, String requestedBy,
+            String justification) {
+
+        public DatasetDeletionRequested(String datasetId, String reason, Instant retainUntil, String requestedBy) {
+            this(datasetId, reason, retainUntil, requestedBy, null);
+        }
     }
 
     // ------------------------------------------------------------------------------------- generations
