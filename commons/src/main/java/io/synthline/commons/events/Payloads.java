@@ -269,7 +269,8 @@ public final class Payloads {
 
     /**
      * @param kind     {@code budget-nearly-spent}, {@code budget-exhausted}, {@code release-gate-failed},
-     *                 {@code reevaluation-failed}, {@code audit-chain-broken}, {@code retention-deletion}
+     *                 {@code reevaluation-failed}, {@code reevaluation-error}, {@code audit-chain-broken},
+     *                 {@code retention-deletion}
      * @param severity {@code info}, {@code warning} or {@code critical}
      * @param resource the subject the alert is about, e.g. {@code datasets/{id}}
      */
