@@ -11,6 +11,7 @@ import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
 import io.synthline.commons.events.Topics;
 import io.synthline.commons.store.DatasetStore;
+import io.synthline.profiler.rest.DatasetResourceIT;
 import io.synthline.stack.testing.LocalStackTestResource;
 import io.synthline.stack.testing.TestKafka;
 import jakarta.inject.Inject;
@@ -22,11 +23,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,14 +85,7 @@ class DatasetDeletionIT {
 
     /** Reads the dataset topic from its start until the announcement for this subject arrives. */
     private static String awaitDeleted(String subject) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", LocalStackTestResource.endpoints().kafkaBootstrapServers());
-        p.put("group.id", "it-" + UUID.randomUUID());
-        p.put("auto.offset.reset", "earliest");
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            c.subscribe(List.of(Topics.DATASETS));
+        try (KafkaConsumer<String, String> c = DatasetResourceIT.consumer()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(300))) {
