@@ -266,13 +266,13 @@ public class GenerationProtocolIT {
         return gen;
     }
 
-    static void complete(String dataset, String gen, Payloads.PrivacySpent spent) {
+    public static void complete(String dataset, String gen, Payloads.PrivacySpent spent) {
         AuditTestSupport.publish(List.of(EventEnvelope.create("/synthline/generator", EventType.GENERATION_COMPLETED, "generations/" + gen,
                 "acme", "acme-scientist", new Payloads.GenerationCompleted(gen, dataset, "aim", 100, 7, "acme/datasets/" + dataset + "/data.csv",
                         "acme/generations/" + gen + "/synthetic.csv", "12".repeat(32), 1000, spent))));
     }
 
-    static void evaluate(String dataset, String gen, Map<String, Double> scores) {
+    public static void evaluate(String dataset, String gen, Map<String, Double> scores) {
         String evaluation = UUID.randomUUID().toString();
         AuditTestSupport.publish(List.of(EventEnvelope.create("/synthline/evaluator", EventType.EVALUATION_COMPLETED,
                 "evaluations/" + evaluation, "acme", "acme-scientist",
@@ -288,12 +288,12 @@ public class GenerationProtocolIT {
                 g -> status.equals(g.getString("status")));
     }
 
-    static JsonPath awaitRelease(String gen, String status) {
+    public static JsonPath awaitRelease(String gen, String status) {
         return Eventually.await("release of " + gen + " " + status, PATIENCE, () -> generation(gen),
                 g -> status.equals(g.getString("releaseStatus")));
     }
 
-    static List<String> awaitTypes(String subject, int count) {
+    public static List<String> awaitTypes(String subject, int count) {
         return Eventually.await(count + " audit entries of " + subject, PATIENCE, () -> AuditTestSupport.types("acme", subject),
                 t -> t.size() >= count);
     }
