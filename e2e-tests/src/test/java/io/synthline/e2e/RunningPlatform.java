@@ -36,7 +36,7 @@ final class RunningPlatform implements AutoCloseable {
     static RunningPlatform start(Set<PlatformLauncher.Service> services) throws IOException {
         StackConfig config = StackConfig.forPortBase(PORT_BASE, Path.of(System.getProperty("java.io.tmpdir"), "synthline-it-" + PORT_BASE));
         LocalStack stack = new LocalStack(config, msg -> System.out.println("stack: " + msg));
-        Set<Component> started = stack.up().started();
+        Set<Component> started = stack.upWaitingForPorts(java.time.Duration.ofSeconds(Long.getLong("synthline.it.portWait", 90))).started();
         Path work = Files.createTempDirectory("synthline-e2e");
         PlatformLauncher platform = PlatformLauncher.start(REPO, stack.endpoints(), work.resolve("store"), work.resolve("logs"),
                 PlatformLauncher.Ports.fromBase(PORT_BASE + 100), services, msg -> System.out.println("platform: " + msg));
