@@ -129,6 +129,11 @@ public final class LocalStack {
             List<PortConflictException.Conflict> conflicts = new ArrayList<>();
             for (Component c : toStart) {
                 for (StackPort p : config.ports(c)) {
+                    EphemeralPorts.risk(config.port(p)).ifPresent(r -> progress.accept("warning: " + p.description() + ": " + r));
+                }
+            }
+            for (Component c : toStart) {
+                for (StackPort p : config.ports(c)) {
                     if (Probes.portInUse(config.host(), config.port(p))) {
                         conflicts.add(new PortConflictException.Conflict(p, config.port(p)));
                     }

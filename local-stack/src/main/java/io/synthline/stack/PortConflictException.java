@@ -14,7 +14,7 @@ public class PortConflictException extends StackException {
         String describe() {
             return "port " + number + " (" + port.description() + ") is already in use by another process;"
                     + " free it or choose another port with env " + port.envVar() + "=<port> or option "
-                    + port.option() + " <port>";
+                    + port.option() + " <port>" + EphemeralPorts.hint(number);
         }
     }
 
