@@ -7,6 +7,7 @@ import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.api.OutputSpec;
 import io.synthline.commons.api.PiiSpec;
 import io.synthline.commons.api.RebalanceSpec;
+import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.table.Table;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,7 +67,7 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT.csv")
     Path out;
 
-    @Option(names = "--model", description = "tree, copula or independent (default: independent)")
+    @Option(names = "--model", description = "tree, copula or independent (default: independent); differentially private: mst, aim")
     String model;
 
     @Option(names = "--model-option", paramLabel = "NAME=VALUE", description = "model hyper-parameter, e.g. minLeaf=10 (tree), marginals=empirical (copula)")
@@ -111,6 +113,9 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--manifest", paramLabel = "FILE.json", description = "where to write the provenance manifest (default: OUT.manifest.json)")
     Path manifest;
 
+    @Mixin
+    PrivacyOptions privacy;
+
     /** The request these options describe: the spec file's, with every given option on top. */
     GenerationRequest request() throws IOException {
         GenerationRequest base = specFile == null ? new GenerationRequest(null, null, null, null)
@@ -127,8 +132,10 @@ public class GenerateCommand implements Callable<Integer> {
         String loc = locale != null ? locale : base.pii() == null ? null : base.pii().locale();
         boolean prov = provenanceColumns || (base.output() != null && Boolean.TRUE.equals(base.output().provenanceColumns()));
         Boolean exclude = allowCopies ? Boolean.FALSE : base.excludeTrainingCopies();
-        return new GenerationRequest(base.datasetId(), rows, seed, model != null ? model : base.model(), options, c, r, k,
-                p.isEmpty() && loc == null ? null : new PiiSpec(p, loc), new OutputSpec("csv", prov), exclude, base.modelId());
+        String m = model != null ? model : base.model();
+        return new GenerationRequest(base.datasetId(), rows, seed, m, options, c, r, k,
+                p.isEmpty() && loc == null ? null : new PiiSpec(p, loc), new OutputSpec("csv", prov), exclude, base.modelId(),
+                loadModel != null ? null : privacy.spec(m, base.privacy()));
     }
 
     @Override
@@ -140,6 +147,7 @@ public class GenerateCommand implements Callable<Integer> {
             throw new SynthCommand.UserError("--first-row must not be negative");
         }
         GenerationRequest request = request();
+        Requests.copyExclusion(request); // refused for DP models before any data is read
         if (root.remoteOption() != null) {
             if (file == null || loadModel != null || saveModel != null) {
                 throw new SynthCommand.UserError("--remote needs FILE.csv and cannot use stored model files");
@@ -163,7 +171,7 @@ public class GenerateCommand implements Callable<Integer> {
             }
             Files2.existing(file, "input");
             String sha = sha256(file);
-            Table training = CsvTableReader.read(file);
+            Table training = CsvTableReader.read(file, CsvOptions.defaults(), privacy.readSchema());
             ModelSpec modelSpec = Requests.modelSpec(request, Map.of());
             long tRead = System.nanoTime();
             fitted = SynthesisModel.fit(training, modelSpec, seed, workers, sha);
@@ -189,6 +197,7 @@ public class GenerateCommand implements Callable<Integer> {
                         ? String.format("; %,d draws equal to a training row redrawn, %,d rows dropped", result[0].copiesRedrawn(), result[0].rowsDropped())
                         : "", out);
         fitted.manifest().notes().forEach(n -> spec.commandLine().getErr().println("synth: note: " + n));
+        privacy.report(fitted.privacy(), loadModel == null, out, spec.commandLine().getErr());
         return SynthCommand.EXIT_OK;
     }
 

@@ -119,7 +119,7 @@ public final class ApiClient {
         while (true) {
             JsonNode g = generation(id);
             String status = g.path("status").asText();
-            if (status.equals("COMPLETED") || status.equals("FAILED")) {
+            if (status.equals("COMPLETED") || status.equals("FAILED") || status.equals("REFUSED") || status.equals("CANCELLED")) {
                 return g;
             }
             if (System.nanoTime() > deadline) {
@@ -164,11 +164,12 @@ public final class ApiClient {
                 dataset.path("rowCount").asText());
         GenerationRequest t = template;
         GenerationRequest request = new GenerationRequest(dataset.path("id").asText(), t.rows(), t.seed(), t.model(), t.modelOptions(),
-                t.conditions(), t.rebalance(), t.constraints(), t.pii(), t.output(), t.excludeTrainingCopies(), t.modelId());
+                t.conditions(), t.rebalance(), t.constraints(), t.pii(), t.output(), t.excludeTrainingCopies(), t.modelId(), t.privacy());
         JsonNode g = requestGenerationWhenVisible(request, Duration.ofSeconds(30));
         JsonNode done = awaitGeneration(g.path("id").asText(), Duration.ofMinutes(30));
         if (!"COMPLETED".equals(done.path("status").asText())) {
-            throw new SynthCommand.UserError("generation " + g.path("id").asText() + " failed: " + done.path("error").asText());
+            throw new SynthCommand.UserError("generation " + g.path("id").asText() + " " + done.path("status").asText().toLowerCase(java.util.Locale.ROOT)
+                    + ": " + done.path("error").asText());
         }
         download(done.path("id").asText(), out);
         log.printf("synth: generation %s completed -> %s%n", done.path("id").asText(), out);

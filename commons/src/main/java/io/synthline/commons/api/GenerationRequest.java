@@ -15,14 +15,23 @@ import java.util.Map;
  * @param constraints           rules every row satisfies
  * @param pii                   columns replaced by fake values (in addition to those the profile flags)
  * @param output                file format and provenance columns
- * @param excludeTrainingCopies drop (and redraw) rows identical to a training row; default true
+ * @param excludeTrainingCopies drop (and redraw) rows identical to a training row; default true, except for
+ *                              differentially private models, which never read the training rows after fitting
  * @param modelId               reuse a stored fitted model instead of fitting again
+ * @param privacy               for differentially private models: (epsilon, delta) and the public domain
  */
 public record GenerationRequest(String datasetId, Long rows, Long seed, String model, Map<String, String> modelOptions,
         List<ConditionSpec> conditions, RebalanceSpec rebalance, List<ConstraintSpec> constraints, PiiSpec pii,
-        OutputSpec output, Boolean excludeTrainingCopies, String modelId) {
+        OutputSpec output, Boolean excludeTrainingCopies, String modelId, PrivacySpec privacy) {
+
+    public GenerationRequest(String datasetId, Long rows, Long seed, String model, Map<String, String> modelOptions,
+            List<ConditionSpec> conditions, RebalanceSpec rebalance, List<ConstraintSpec> constraints, PiiSpec pii,
+            OutputSpec output, Boolean excludeTrainingCopies, String modelId) {
+        this(datasetId, rows, seed, model, modelOptions, conditions, rebalance, constraints, pii, output, excludeTrainingCopies,
+                modelId, null);
+    }
 
     public GenerationRequest(String datasetId, Long rows, Long seed, String model) {
-        this(datasetId, rows, seed, model, null, null, null, null, null, null, null, null);
+        this(datasetId, rows, seed, model, null, null, null, null, null, null, null, null, null);
     }
 }

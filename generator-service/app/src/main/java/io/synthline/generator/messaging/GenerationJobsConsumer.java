@@ -16,7 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * The generator's half of the generation protocol (docs/governance-protocol.md), on the
  * generation topic. Without approval ({@code synthline.generator.require-approval=false}) a job
  * runs on its own generation.requested; with it only on governance's generation.approved, a
- * refusal marks it REFUSED and a pending approval PENDING_APPROVAL. Release decisions are
+ * refusal marks it REFUSED and a pending approval PENDING_APPROVAL. A differentially private
+ * request always waits for the approval, which carries the reservation of its (epsilon, delta)
+ * from the dataset's budget; the run then fits with exactly that amount. Release decisions are
  * recorded either way; downloads honour them when approval is required.
  */
 @ApplicationScoped
@@ -40,13 +42,16 @@ public class GenerationJobsConsumer {
         }
         switch (type) {
             case GENERATION_REQUESTED -> {
-                if (!requireApproval) {
-                    runner.run(event, UUID.fromString(event.dataAs(Payloads.GenerationRequested.class).generationId()));
+                Payloads.GenerationRequested r = event.dataAs(Payloads.GenerationRequested.class);
+                // a differentially private run always waits for governance's reservation of its budget
+                if (!requireApproval && r.privacy() == null) {
+                    runner.run(event, UUID.fromString(r.generationId()), null);
                 }
             }
             case GENERATION_APPROVED -> {
-                if (requireApproval) {
-                    runner.run(event, UUID.fromString(event.dataAs(Payloads.GenerationApproved.class).generationId()));
+                Payloads.GenerationApproved a = event.dataAs(Payloads.GenerationApproved.class);
+                if (requireApproval || a.reservation() != null) {
+                    runner.run(event, UUID.fromString(a.generationId()), a.reservation());
                 }
             }
             case GENERATION_REFUSED -> {

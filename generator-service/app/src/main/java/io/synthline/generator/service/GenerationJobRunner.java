@@ -3,6 +3,7 @@ package io.synthline.generator.service;
 import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.GenerationRequest;
+import io.synthline.commons.api.PrivacySpec;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.events.EventEnvelope;
@@ -20,6 +21,8 @@ import io.synthline.generator.engine.ModelSpec;
 import io.synthline.generator.engine.Parallel;
 import io.synthline.generator.engine.Requests;
 import io.synthline.generator.engine.SynthesisModel;
+import io.synthline.generator.engine.Synthesizers;
+import io.synthline.generator.engine.privacy.PrivacyReport;
 import io.synthline.generator.repository.DatasetRefEntity;
 import io.synthline.generator.repository.FittedModelEntity;
 import io.synthline.generator.repository.GenerationEntity;
@@ -36,6 +39,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -70,18 +75,25 @@ public class GenerationJobRunner {
             String requestJson, String model, long rows, long seed) {
     }
 
-    /** Blocking. {@code trigger} is the event that allowed the job to run (requested or approved). */
-    public void run(EventEnvelope trigger, UUID id) {
+    /**
+     * Blocking. {@code trigger} is the event that allowed the job to run (requested or approved);
+     * {@code reservation} is the budget governance reserved for a differentially private run
+     * (which then fits with exactly that (epsilon, delta)), null otherwise.
+     */
+    public void run(EventEnvelope trigger, UUID id, Payloads.BudgetReservation reservation) {
         Job job = BlockingTx.inTransaction(() -> claim(id));
         if (job == null) {
             LOG.debugf("generation %s is not waiting to run, ignoring %s", id, trigger.type());
             return;
         }
         long started = System.nanoTime();
+        boolean[] touched = {false};
         try {
             GenerationRequest request = job.requestJson() == null ? new GenerationRequest(job.datasetId().toString(), job.rows(),
                     job.seed(), job.model()) : Json.read(job.requestJson(), GenerationRequest.class);
-            SynthesisModel model = model(job, request);
+            request = withApprovedBudget(request, reservation);
+            Fit fit = model(job, request, touched);
+            SynthesisModel model = fit.model();
             GenerationSettings settings = Requests.settings(request, job.seed(), threads > 0 ? threads : Parallel.defaultThreads());
             Generation generation = Generation.prepare(model, settings);
             Progress progress = new Progress(job);
@@ -98,18 +110,59 @@ public class GenerationJobRunner {
                 manifestObject = staged.commit(base + "/manifest.json");
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
-            BlockingTx.inTransaction(() -> finish(trigger.id(), job, model, output, manifestObject, result[0], millis));
+            Payloads.PrivacySpent spent = spent(model, fit.fitted());
+            BlockingTx.inTransaction(() -> finish(trigger.id(), job, model, output, manifestObject, result[0], millis, spent));
             LOG.infof("generation %s completed: %d rows with %s in %d ms (%d redrawn copies)", id, result[0].rowsWritten(),
                     job.model(), millis, result[0].copiesRedrawn());
         } catch (Generation.CancelledException e) {
-            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.CANCELLED, "cancelled while running"));
+            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.CANCELLED, "cancelled while running", touched[0]));
         } catch (BadInputException e) {
-            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.FAILED, e.getMessage()));
+            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.FAILED, e.getMessage(), touched[0]));
         } catch (RuntimeException | IOException e) {
             String errorId = UUID.randomUUID().toString();
             LOG.errorf(e, "generation %s failed (error id %s)", id, errorId);
-            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.FAILED, "internal error, error id " + errorId));
+            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.FAILED, "internal error, error id " + errorId,
+                    touched[0]));
         }
+    }
+
+    /**
+     * A DP request with the (epsilon, delta) governance reserved: a DP model never runs without a
+     * reservation, and never with another amount than the one reserved (and later committed).
+     */
+    static GenerationRequest withApprovedBudget(GenerationRequest request, Payloads.BudgetReservation reservation) {
+        if (!Synthesizers.isPrivate(request.model())) {
+            return request;
+        }
+        if (reservation == null) {
+            throw new BadInputException("no-budget-reservation", "model " + request.model() + " is differentially private and runs only"
+                    + " with a budget reservation from governance; none came with the approval");
+        }
+        PrivacySpec privacy = request.privacy() != null ? request.privacy() : new PrivacySpec(null, null, null, null, null);
+        return new GenerationRequest(request.datasetId(), request.rows(), request.seed(), request.model(), request.modelOptions(),
+                request.conditions(), request.rebalance(), request.constraints(), request.pii(), request.output(),
+                request.excludeTrainingCopies(), request.modelId(), privacy.withBudget(reservation.epsilon(), reservation.delta()));
+    }
+
+    /**
+     * What a DP run spent: the fit's accounting when the model was fitted for this run, nothing
+     * when a stored model was sampled again (post-processing of an already accounted release).
+     */
+    static Payloads.PrivacySpent spent(SynthesisModel model, boolean fitted) {
+        PrivacyReport p = model.privacy();
+        if (p == null) {
+            return null;
+        }
+        if (!fitted) {
+            return new Payloads.PrivacySpent(0, 0, 0.0, List.of("none: stored model " + model.id() + " sampled again"));
+        }
+        List<String> mechanisms = p.mechanisms().stream()
+                .map(u -> String.format(Locale.ROOT, "%s: %s x%d (rho %.4g)", u.stage(), u.mechanism(), u.uses(), u.rho())).toList();
+        return new Payloads.PrivacySpent(p.epsilonSpent(), p.deltaSpent(), p.rhoSpent(), mechanisms);
+    }
+
+    /** @param fitted true when the model was fitted by this run (so its privacy cost belongs to it) */
+    record Fit(SynthesisModel model, boolean fitted) {
     }
 
     /** Reports progress between blocks and reads the cancellation flag (set by any replica) at the same time. */
@@ -159,7 +212,7 @@ public class GenerationJobRunner {
      * The stored model for this request: the one named by {@code modelId}, or the one already
      * fitted on the same dataset bytes with the same spec and seed, or a new fit (then stored).
      */
-    private SynthesisModel model(Job job, GenerationRequest request) throws IOException {
+    private Fit model(Job job, GenerationRequest request, boolean[] touched) throws IOException {
         int workers = threads > 0 ? threads : Parallel.defaultThreads();
         String datasetSha = job.datasetSha256() != null ? job.datasetSha256() : sha256(job.sourceKey());
         if (request.modelId() != null) {
@@ -172,15 +225,16 @@ public class GenerationJobRunner {
                 throw new BadInputException("model-dataset-mismatch", "model " + request.modelId() + " was fitted on other data than dataset "
                         + job.datasetId());
             }
-            return loaded;
+            return new Fit(loaded, false);
         }
         ModelSpec spec = Requests.modelSpec(request, Map.of());
         String fitKey = sha256Text(datasetSha + "\n" + Json.write(spec) + "\n" + job.seed() + "\n" + SynthesisModel.ENGINE_VERSION);
         FittedModelEntity existing = BlockingTx.inSession(() -> FittedModelEntity.find(job.tenant(), fitKey));
         if (existing != null && store.exists(existing.storageKey)) {
-            return load(existing.storageKey, workers);
+            return new Fit(load(existing.storageKey, workers), false);
         }
         TableSchema schema = job.schemaJson() == null ? null : Json.read(job.schemaJson(), TableSchema.class);
+        touched[0] = true;
         Table training = CsvTableReader.read(store.localPath(job.sourceKey()), CsvOptions.defaults(), schema);
         SynthesisModel model = SynthesisModel.fit(training, spec, job.seed(), workers, datasetSha);
         String key = job.tenant() + "/models/" + model.id() + "/model.synth";
@@ -204,7 +258,7 @@ public class GenerationJobRunner {
             e.createdAt = Instant.now();
             return e.persist().replaceWithVoid();
         }));
-        return model;
+        return new Fit(model, true);
     }
 
     private SynthesisModel load(String key, int workers) throws IOException {
@@ -231,7 +285,7 @@ public class GenerationJobRunner {
     }
 
     private Uni<Void> finish(String eventId, Job job, SynthesisModel model, StoredObject output, StoredObject manifest,
-            Generation.Result result, long millis) {
+            Generation.Result result, long millis, Payloads.PrivacySpent spent) {
         return Inbox.firstDelivery(CONSUMER, eventId).chain(first -> GenerationEntity.<GenerationEntity>findById(job.id()))
                 .chain(g -> {
                     if (g.isFinished()) {
@@ -252,12 +306,13 @@ public class GenerationJobRunner {
                     return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_COMPLETED,
                             "generations/" + job.id(), job.tenant(), job.actor(),
                             new Payloads.GenerationCompleted(job.id().toString(), job.datasetId().toString(), job.model(),
-                                    result.rowsWritten(), job.seed(), job.sourceKey(), output.key(), output.sha256(), millis)))
+                                    result.rowsWritten(), job.seed(), job.sourceKey(), output.key(), output.sha256(), millis, spent)))
                             .replaceWithVoid();
                 });
     }
 
-    private Uni<Void> end(String eventId, Job job, String status, String reason) {
+    /** @param dataTouched whether the source data was read (if not, governance releases a budget reservation) */
+    private Uni<Void> end(String eventId, Job job, String status, String reason, boolean dataTouched) {
         return Inbox.firstDelivery(CONSUMER, eventId).chain(first -> GenerationEntity.<GenerationEntity>findById(job.id()))
                 .chain(g -> {
                     if (g.isFinished()) {
@@ -269,7 +324,7 @@ public class GenerationJobRunner {
                     return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_FAILED,
                             "generations/" + job.id(), job.tenant(), job.actor(),
                             new Payloads.GenerationFailed(job.id().toString(), job.datasetId().toString(),
-                                    GenerationEntity.CANCELLED.equals(status) ? "cancelled" : reason, true)))
+                                    GenerationEntity.CANCELLED.equals(status) ? "cancelled" : reason, dataTouched)))
                             .replaceWithVoid();
                 });
     }

@@ -50,7 +50,7 @@ public class GenerationService {
         if (request.rows() < 1 || request.rows() > maxRows) {
             throw new BadInputException("invalid-rows", "rows must be between 1 and " + maxRows + ", got " + request.rows());
         }
-        String model = Synthesizers.create(request.model(), request.modelOptions(), 1).name();
+        String model = Synthesizers.create(Requests.modelSpec(request, Map.of()), 1).name();
         String format = Requests.format(request);
         long seed = request.seed() != null ? request.seed() : SEEDS.nextLong() & Long.MAX_VALUE;
         return DatasetRefEntity.findForTenant(tenant, datasetId)
@@ -78,10 +78,21 @@ public class GenerationService {
                     boolean piiReplaced = request.pii() != null && request.pii().columns() != null && !request.pii().columns().isEmpty();
                     EventEnvelope requested = EventEnvelope.create(source, EventType.GENERATION_REQUESTED,
                             "generations/" + g.id, tenant, actor,
-                            new Payloads.GenerationRequested(g.id.toString(), datasetId.toString(), model, g.rows, seed, null,
-                                    piiReplaced ? Boolean.TRUE : null, null));
+                            new Payloads.GenerationRequested(g.id.toString(), datasetId.toString(), model, g.rows, seed,
+                                    privacyOf(request), piiReplaced ? Boolean.TRUE : null, null));
                     return g.<GenerationEntity>persist().call(() -> Outbox.enqueue(requested)).map(GenerationMapper::toView);
                 });
+    }
+
+    /**
+     * The (epsilon, delta) governance must reserve before a DP model may read the data; null for
+     * the other models (which refuse a privacy block).
+     */
+    static Payloads.PrivacyParameters privacyOf(GenerationRequest request) {
+        if (!Synthesizers.isPrivate(request.model()) || request.privacy() == null) {
+            return null;
+        }
+        return new Payloads.PrivacyParameters(request.privacy().epsilon(), request.privacy().delta());
     }
 
     /**

@@ -98,6 +98,10 @@ public final class Generation {
 
     /** Validates the settings against the model and builds the sampler; all user mistakes surface here. */
     public static Generation prepare(SynthesisModel model, GenerationSettings settings) {
+        if (model.isPrivate() && settings.excludeTrainingCopies()) {
+            // A private model keeps no training rows to compare with (see Requests#copyExclusion): say so in the manifest.
+            settings = settings.withCopyExclusion(false);
+        }
         if (settings.rows() < 0) {
             throw new BadInputException("invalid-rows", "rows must not be negative, got " + settings.rows());
         }

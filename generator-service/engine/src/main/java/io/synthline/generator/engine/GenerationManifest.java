@@ -2,22 +2,24 @@ package io.synthline.generator.engine;
 
 import io.synthline.commons.api.ConditionSpec;
 import io.synthline.commons.api.RebalanceSpec;
+import io.synthline.generator.engine.privacy.PrivacyReport;
 import java.util.List;
 
 /**
  * The provenance of one output file: which model (by hash) made which rows with which seed and
  * settings, what the privacy guard removed, and the file's hash. With the model artifact and
- * this manifest any row can be regenerated ({@code firstRow = row, rows = 1}).
+ * this manifest any row can be regenerated ({@code firstRow = row, rows = 1}). For differentially
+ * private models it carries the privacy report: the (epsilon, delta) guarantee of the data.
  */
 public record GenerationManifest(String runId, String modelId, String synthesizer, String engineVersion, String datasetSha256,
         long seed, long firstRow, long rowsRequested, long rowsWritten, long copiesRedrawn, long rowsDropped,
         List<ConditionSpec> conditions, RebalanceSpec rebalance, boolean excludeTrainingCopies, boolean provenanceColumns,
-        String format, long bytes, String outputSha256) {
+        String format, long bytes, String outputSha256, PrivacyReport privacy) {
 
     public static GenerationManifest of(SynthesisModel model, GenerationSettings s, Generation.Result r, String format) {
         return new GenerationManifest(r.runId(), model.id(), model.manifest().synthesizer(), SynthesisModel.ENGINE_VERSION,
                 model.manifest().datasetSha256(), s.seed(), s.firstRow(), r.rowsRequested(), r.rowsWritten(), r.copiesRedrawn(),
-                r.rowsDropped(), s.conditions(), s.rebalance(), s.excludeTrainingCopies(), s.provenanceColumns(), format, r.bytes(),
-                r.sha256());
+                r.rowsDropped(), s.conditions(), s.rebalance(), s.excludeTrainingCopies() && !model.isPrivate(), s.provenanceColumns(), format, r.bytes(),
+                r.sha256(), model.privacy());
     }
 }

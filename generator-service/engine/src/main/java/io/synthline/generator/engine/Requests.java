@@ -45,7 +45,7 @@ public final class Requests {
             }
             locale = request.pii().locale();
         }
-        return new ModelSpec(request.model(), request.modelOptions(), request.constraints(), pii, locale);
+        return new ModelSpec(request.model(), request.modelOptions(), request.constraints(), pii, locale, request.privacy());
     }
 
     public static GenerationSettings settings(GenerationRequest request, long seed, int threads) {
@@ -53,8 +53,26 @@ public final class Requests {
             throw new BadInputException("invalid-rows", "rows is required");
         }
         boolean provenance = request.output() != null && Boolean.TRUE.equals(request.output().provenanceColumns());
-        boolean exclude = request.excludeTrainingCopies() == null || request.excludeTrainingCopies();
+        boolean exclude = copyExclusion(request);
         return new GenerationSettings(request.rows(), seed, 0, request.conditions(), request.rebalance(), provenance, exclude, threads);
+    }
+
+    /**
+     * Whether rows equal to a training row are redrawn: by default yes, except for the
+     * differentially private models. Redrawing reads the raw training rows at sample time,
+     * outside the privacy accounting, so a DP model never does it, and asking for it explicitly
+     * is refused rather than silently weakening (or ignoring) the guarantee.
+     */
+    public static boolean copyExclusion(GenerationRequest request) {
+        if (Synthesizers.isPrivate(request.model())) {
+            if (Boolean.TRUE.equals(request.excludeTrainingCopies())) {
+                throw new BadInputException("dp-copy-exclusion", "model '" + request.model() + "' is differentially private: redrawing rows"
+                        + " equal to a training row would read the raw rows after fitting, outside the (epsilon, delta) guarantee;"
+                        + " DP models never do it (the noise already bounds what any one row can reveal), so leave excludeTrainingCopies unset or false");
+            }
+            return false;
+        }
+        return request.excludeTrainingCopies() == null || request.excludeTrainingCopies();
     }
 
     /** {@code csv} or {@code parquet}; anything else is a 400. */
@@ -82,12 +100,14 @@ public final class Requests {
         }
         format(request);
         ModelSpec spec = modelSpec(request, flaggedPii);
-        Synthesizers.create(spec.model(), spec.options(), 1);
+        Synthesizers.create(spec, 1);
+        copyExclusion(request);
         if (schema == null) {
             return;
         }
         Table empty = emptyTable(schema);
-        Layout layout = Layout.fit(empty, spec.constraints(), spec.piiColumns(), spec.piiLocale(), 0).layout();
+        Layout layout = Layout.fit(empty, spec.constraints(), spec.piiColumns(), spec.piiLocale(), 0,
+                Synthesizers.isPrivate(spec.model())).layout();
         Domain output = layout.output();
         for (ConditionSpec c : request.conditions() == null ? List.<ConditionSpec>of() : request.conditions()) {
             if (c == null || c.column() == null || c.column().isBlank()) {

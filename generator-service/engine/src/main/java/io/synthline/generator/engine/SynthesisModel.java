@@ -1,12 +1,17 @@
 package io.synthline.generator.engine;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.api.DeclaredColumn;
+import io.synthline.commons.api.PrivacySpec;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelManifest;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.constraint.Layout;
+import io.synthline.generator.engine.dp.PrivateModel;
+import io.synthline.generator.engine.dp.PrivateSynthesizer;
+import io.synthline.generator.engine.privacy.PrivacyReport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -17,7 +22,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HexFormat;
 
 /**
@@ -58,15 +65,60 @@ public final class SynthesisModel {
         if (training.rowCount() == 0) {
             throw new BadInputException("empty-training-data", "the dataset has no rows to learn from");
         }
-        Synthesizer synthesizer = Synthesizers.create(spec.model(), spec.options(), threads);
-        Layout.Fitted fitted = Layout.fit(training, spec.constraints(), spec.piiColumns(), spec.piiLocale(), seed);
+        Synthesizer synthesizer = Synthesizers.create(spec, threads);
+        boolean dp = synthesizer instanceof PrivateSynthesizer;
+        Layout.Fitted fitted = Layout.fit(training, spec.constraints(), spec.piiColumns(), spec.piiLocale(), seed, dp);
+        if (dp && spec.privacy().domain() != null) {
+            synthesizer = Synthesizers.create(spec.withPrivacy(declaredFor(spec.privacy(), training, fitted.modelTable())), threads);
+        }
         FittedModel base = synthesizer.fit(fitted.modelTable(), seed);
-        TrainingFingerprint fingerprint = TrainingFingerprint.of(training, fitted.layout().learnedColumns());
-        byte[] parameters = parameters(fitted.layout(), base, fingerprint);
+        Layout layout = fitted.layout();
+        TrainingFingerprint fingerprint;
+        long trainingRows;
+        PrivacyReport privacy = null;
+        if (base instanceof PrivateModel p) {
+            // Nothing observed may reach the artifact: domains come from the private model, no
+            // row hashes are kept (copies are not redrawn), and the row count is the model's noisy estimate.
+            layout = layout.withLearnedDomain(p.domain());
+            fingerprint = TrainingFingerprint.none();
+            trainingRows = Math.max(0, Math.round(p.estimatedRecords()));
+            privacy = p.privacy();
+        } else {
+            fingerprint = TrainingFingerprint.of(training, layout.learnedColumns());
+            trainingRows = training.rowCount();
+        }
+        byte[] parameters = parameters(layout, base, fingerprint);
         String dataset = datasetSha256 != null ? datasetSha256 : tableHash(training);
         ModelManifest manifest = new ModelManifest(FORMAT_VERSION, ENGINE_VERSION, sha256(parameters), synthesizer.name(), spec,
-                seed, dataset, training.schema(), training.rowCount(), fitted.layout().notes());
-        return new SynthesisModel(manifest, fitted.layout(), base, fingerprint, parameters);
+                seed, dataset, training.schema(), trainingRows, layout.notes(), privacy);
+        return new SynthesisModel(manifest, layout, base, fingerprint, parameters);
+    }
+
+    /** For differentially private models, the guarantee and what the fit spent; else null. */
+    public PrivacyReport privacy() {
+        return manifest.privacy();
+    }
+
+    public boolean isPrivate() {
+        return manifest.privacy() != null;
+    }
+
+    /**
+     * The privacy block with its domain declaration narrowed to the columns the model learns
+     * (generated columns are not learned); a declared column the data does not have is a 400.
+     */
+    private static PrivacySpec declaredFor(PrivacySpec privacy, Table training, Table modelTable) {
+        List<DeclaredColumn> kept = new ArrayList<>();
+        for (DeclaredColumn c : privacy.domain()) {
+            if (training.schema().indexOf(c.name()).isEmpty()) {
+                throw new BadInputException("unknown-column", "the privacy block declares column '" + c.name()
+                        + "' which the data does not have; columns are " + training.schema().names());
+            }
+            if (modelTable.schema().indexOf(c.name()).isPresent()) {
+                kept.add(c);
+            }
+        }
+        return new PrivacySpec(privacy.epsilon(), privacy.delta(), privacy.domainBudgetShare(), privacy.requireDeclaredDomain(), kept);
     }
 
     public ModelManifest manifest() {
@@ -142,7 +194,8 @@ public final class SynthesisModel {
         ModelInput body = new ModelInput(new ByteArrayInputStream(parameters));
         Layout layout = Layout.read(body);
         String synthesizerName = body.readString();
-        Synthesizer synthesizer = Synthesizers.create(synthesizerName, manifest.spec().options(), threads);
+        Synthesizer synthesizer = Synthesizers.isPrivate(synthesizerName) ? Synthesizers.create(manifest.spec(), threads)
+                : Synthesizers.create(synthesizerName, manifest.spec().options(), threads);
         FittedModel base = synthesizer.read(body);
         TrainingFingerprint fingerprint = TrainingFingerprint.read(body);
         return new SynthesisModel(manifest, layout, base, fingerprint, parameters);

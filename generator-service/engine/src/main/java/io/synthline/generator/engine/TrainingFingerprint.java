@@ -48,6 +48,14 @@ public final class TrainingFingerprint {
         return new TrainingFingerprint(columns.clone(), table, distinct);
     }
 
+    /**
+     * A fingerprint that remembers nothing (and matches nothing): what differentially private
+     * models carry, since hashes of the real rows would escape the privacy accounting.
+     */
+    public static TrainingFingerprint none() {
+        return new TrainingFingerprint(new int[0], new long[16], 0);
+    }
+
     private static double cell(Column column, int r) {
         return switch (column) {
             case NumericColumn n -> n.value(r);

@@ -115,6 +115,19 @@ public final class Layout {
 
     public static Fitted fit(Table training, List<ConstraintSpec> constraints, Map<String, String> piiColumns, String piiLocale,
             long seed) {
+        return fit(training, constraints, piiColumns, piiLocale, seed, false);
+    }
+
+    /**
+     * @param publicOnly for differentially private models: learn nothing from the rows here
+     *                   (everything the layout keeps would escape the privacy accounting). PII
+     *                   columns are generated from their kind alone, keys count from 1, generated
+     *                   columns keep no observed values, and constraints that are learned from the
+     *                   rows (fixed combinations, inequalities) are refused. The learned columns'
+     *                   domains come from the private model ({@link #withLearnedDomain}).
+     */
+    public static Fitted fit(Table training, List<ConstraintSpec> constraints, Map<String, String> piiColumns, String piiLocale,
+            long seed, boolean publicOnly) {
         Domain output = Domain.of(training);
         int m = output.size();
         List<ConstraintSpec> specs = constraints == null ? List.of() : constraints;
@@ -167,8 +180,18 @@ public final class Layout {
                 unique.add(c);
             }
         }
+        if (publicOnly) {
+            for (ConstraintSpec spec : specs) {
+                if (spec instanceof ConstraintSpec.FixedCombinations || spec instanceof ConstraintSpec.Inequality) {
+                    throw new BadInputException("dp-constraint-unsupported", "differentially private models support range, format and"
+                            + " unique constraints; a " + (spec instanceof ConstraintSpec.Inequality ? "inequality" : "fixed-combinations")
+                            + " constraint is learned from the raw rows (the combinations or differences seen), outside the privacy accounting");
+                }
+            }
+        }
         for (Map.Entry<Integer, PiiKind> e : pii.entrySet()) {
-            PiiColumn column = PiiColumn.learn(training.column(e.getKey()), e.getValue(), locale, seed);
+            PiiColumn column = publicOnly ? PiiColumn.fromKind(training.column(e.getKey()).name(), e.getValue(), locale, seed)
+                    : PiiColumn.learn(training.column(e.getKey()), e.getValue(), locale, seed);
             generated.add(new GeneratedColumn.Pii(e.getKey(), column));
         }
         for (Map.Entry<Integer, TextPattern> e : formats.entrySet()) {
@@ -179,7 +202,10 @@ public final class Layout {
             if (pii.containsKey(c) || formats.containsKey(c)) {
                 continue;
             }
-            generated.add(key(training.column(c), c, seed));
+            generated.add(publicOnly ? new GeneratedColumn.SequentialKey(c, 1) : key(training.column(c), c, seed));
+        }
+        if (publicOnly) {
+            output = withoutObservedValues(output, generated);
         }
 
         // fixed combinations
@@ -303,6 +329,35 @@ public final class Layout {
         Layout layout = new Layout(output, copyFrom, combos, derived, generated,
                 new Condition(new ArrayList<>(rangeByColumn.values())), notes);
         return new Fitted(layout, new Table(modelColumns));
+    }
+
+    /** Generated columns keep their schema only: their observed values or range must not be stored. */
+    private static Domain withoutObservedValues(Domain output, List<GeneratedColumn> generated) {
+        List<ColumnDomain> columns = new ArrayList<>(output.columns());
+        for (GeneratedColumn g : generated) {
+            ColumnDomain d = columns.get(g.column());
+            columns.set(g.column(), d.isCategorical() ? ColumnDomain.categorical(d.schema(), List.of())
+                    : ColumnDomain.numeric(d.schema(), Double.NaN, Double.NaN, 0));
+        }
+        return new Domain(columns);
+    }
+
+    /**
+     * This layout with the learned columns' domains replaced by the model's (for private models,
+     * whose domains are declared or privately learned rather than observed). Only layouts that
+     * copy learned columns one to one (no combinations, no inequalities) qualify.
+     */
+    public Layout withLearnedDomain(Domain model) {
+        if (!combos.isEmpty() || !derived.isEmpty()) {
+            throw new IllegalStateException("only a one-to-one layout can take the model's domain");
+        }
+        List<ColumnDomain> columns = new ArrayList<>(output.columns());
+        for (int c = 0; c < copyFrom.length; c++) {
+            if (copyFrom[c] >= 0) {
+                columns.set(c, model.column(copyFrom[c]));
+            }
+        }
+        return new Layout(new Domain(columns), copyFrom, combos, derived, generated, ranges, notes);
     }
 
     private static String required(String value, String kind, String field) {

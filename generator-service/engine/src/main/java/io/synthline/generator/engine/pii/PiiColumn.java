@@ -1,5 +1,6 @@
 package io.synthline.generator.engine.pii;
 
+import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.table.Column;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
@@ -68,6 +69,25 @@ public final class PiiColumn {
         double missingShare = source.size() == 0 ? 0 : (double) missing / source.size();
         return new PiiColumn(source.name(), kind, locale, unique && values.size() > 1, missingShare, shape, hashes,
                 Seeds.derive(seed, "pii:" + source.name()));
+    }
+
+    /**
+     * A PII column made from its kind alone, with nothing learned from the real values (for
+     * differentially private models, where every fact about the rows must go through the
+     * privacy accounting): no missing values, no uniqueness, no source hashes, and for the kinds
+     * whose format is otherwise copied from the data a common public format (US-style phone
+     * numbers, 5-digit ZIP codes, SSNs). {@code shape} needs the real values and is refused.
+     */
+    public static PiiColumn fromKind(String column, PiiKind kind, Locale locale, long seed) {
+        TextPattern shape = switch (kind) {
+            case PHONE -> TextPattern.compile("\\d{3}-\\d{3}-\\d{4}");
+            case ZIP -> TextPattern.compile("\\d{5}");
+            case SSN -> TextPattern.compile("\\d{3}-\\d{2}-\\d{4}");
+            case SHAPE -> throw new BadInputException("dp-pii-shape", "PII column '" + column + "': the kind 'shape' copies the real"
+                    + " values' pattern, which a differentially private model may not read; give a kind or a format constraint (regex)");
+            default -> null;
+        };
+        return new PiiColumn(column, kind, locale, false, 0, shape, new long[0], Seeds.derive(seed, "pii:" + column));
     }
 
     public String column() {
