@@ -8,6 +8,7 @@ import io.synthline.cli.client.ApiClient;
 import io.synthline.cli.client.ApiException;
 import io.synthline.cli.platform.DemoRun;
 import io.synthline.cli.platform.PlatformLauncher;
+import io.synthline.commons.events.ScoreNames;
 import io.synthline.stack.StackEndpoints;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -115,8 +116,12 @@ class PlatformFlowIT {
                     }
                 }
             }
-            assertThat(rows).containsExactly("dataset.registered@acme", "dataset.profiled@acme",
+            assertThat(rows).containsExactlyInAnyOrder("dataset.registered@acme", "dataset.profiled@acme",
                     "generation.requested@acme", "generation.approved@acme", "generation.completed@acme", "release.approved@acme");
+            // the trail keeps each topic's order; across topics the order is the audit consumer's arrival order (and with
+            // synthline.generator.require-approval=false the job may even finish before governance's approval)
+            assertThat(rows).containsSubsequence("dataset.registered@acme", "dataset.profiled@acme")
+                    .containsSubsequence("generation.requested@acme", "generation.completed@acme");
             assertThatThrownBy(() -> c.createStatement().executeUpdate("DELETE FROM audit_entry WHERE subject = '" + datasetSubject + "'"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("append-only");
         }
@@ -128,6 +133,21 @@ class PlatformFlowIT {
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(2001);
         assertThat(lines.getFirst()).isEqualTo(Files.readAllLines(REPO.resolve("samples/adult-sample.csv")).getFirst());
+
+        // the evaluation document and its HTML report are reachable; the release gate checked the fidelity the evaluator published
+        String evaluationId = run.evaluation().path("id").asText();
+        JsonNode evaluated = scientist.get(platform.endpoints().evaluator(), "/api/v1/evaluations/" + evaluationId);
+        double fidelity = evaluated.at("/evaluation/quality/score").asDouble();
+        assertThat(evaluated.at("/evaluation/quality/details/Column Shapes").size()).isEqualTo(lines.getFirst().split(",").length);
+        assertThat(evaluated.at("/summary/" + ScoreNames.FIDELITY).asDouble()).isEqualTo(fidelity);
+        Path report = Files.createTempFile("report", ".html");
+        scientist.downloadTo(platform.endpoints().evaluator(), "/api/v1/evaluations/" + evaluationId + "/report", "text/html", report);
+        assertThat(Files.readString(report)).contains("<h2>Column Shapes</h2>").contains("<svg");
+        JsonNode released = run.auditEntries().stream().filter(e -> e.path("eventType").asText().equals("release.approved"))
+                .findFirst().orElseThrow();
+        assertThat(released.at("/data/evaluationId").asText()).isEqualTo(evaluationId);
+        assertThat(released.at("/data/checks/0/metric").asText()).isEqualTo(ScoreNames.FIDELITY);
+        assertThat(released.at("/data/checks/0/value").asDouble()).isEqualTo(fidelity);
 
         ApiClient globex = DemoRun.clientFor(endpoints, platform.endpoints(), "globex-scientist");
         assertThatThrownBy(() -> globex.generation(run.generation().path("id").asText()))

@@ -10,6 +10,8 @@ import java.util.List;
  */
 public record Fairness(String label, String favourable, List<String> sensitive, double tolerance,
         List<GroupRate> groups, List<Gap> gaps, List<EqualizedOdds> equalizedOdds) {
+    public static final String DEMOGRAPHIC_PARITY_DIFFERENCE = "demographic_parity_difference";
+    public static final String DISPARATE_IMPACT_RATIO = "disparate_impact_ratio";
 
     /** @param attribute a sensitive column, or several joined by " x " for an intersection */
     public record GroupRate(String attribute, String group, long realCount, long syntheticCount, Double realRate,

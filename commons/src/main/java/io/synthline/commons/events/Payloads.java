@@ -194,7 +194,11 @@ public final class Payloads {
         }
     }
 
-    public record EvaluationFailed(String evaluationId, String generationId, String reason) {
+    /** @param requestId the {@link EvaluationRequested#requestId()} this answers; null for the first evaluation */
+    public record EvaluationFailed(String evaluationId, String generationId, String reason, String requestId) {
+        public EvaluationFailed(String evaluationId, String generationId, String reason) {
+            this(evaluationId, generationId, reason, null);
+        }
     }
 
     /**

@@ -40,9 +40,24 @@ public class EvaluationEntity extends PanacheEntityBase {
     public String summaryJson;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The {@code evaluation.requested} this answers; null for the evaluation on {@code generation.completed}. */
+    @Column(name = "request_id")
+    public String requestId;
+    public Long seed;
 
     public static Uni<EvaluationEntity> findForTenant(String tenant, UUID id) {
         return find("id = ?1 and tenant = ?2", id, tenant).firstResult();
+    }
+
+    /** The evaluation on generation.completed (requestId null) or the one answering requestId; whether it exists. */
+    public static Uni<Boolean> exists(String tenant, UUID generationId, String requestId) {
+        return (requestId == null ? count("generationId = ?1 and requestId is null", generationId)
+                : count("tenant = ?1 and requestId = ?2", tenant, requestId)).map(n -> n > 0);
+    }
+
+    /** The generation's most recent evaluation, or null. */
+    public static Uni<EvaluationEntity> latestOf(String tenant, UUID generationId) {
+        return find("tenant = ?1 and generationId = ?2 order by createdAt desc", tenant, generationId).firstResult();
     }
 
     public static Uni<List<EvaluationEntity>> listForTenant(String tenant, UUID generationId) {

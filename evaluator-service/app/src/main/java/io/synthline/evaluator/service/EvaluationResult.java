@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * What the API returns for an evaluation. {@code properties} are SDMetrics' property scores,
  * {@code summary} the headline numbers published in evaluation.completed, {@code evaluation} the
- * full document (only on a single evaluation, not in lists).
+ * full document (only on a single evaluation, not in lists). {@code requestId}: the re-evaluation
+ * request this answers (null for the evaluation on generation.completed).
  */
-public record EvaluationResult(String id, String generationId, String datasetId, String status, Double score,
+public record EvaluationResult(String id, String generationId, String datasetId, String requestId, String status, Double score,
         Map<String, Double> properties, Map<String, Double> summary, EvaluationRun.Settings settings, String error,
         Instant createdAt, EvaluationDocument evaluation) {
 }

@@ -31,19 +31,29 @@ final class EvaluationRun {
     record Outcome(EvaluationDocument document, Settings settings) {
     }
 
-    static Outcome evaluate(DatasetStore store, Payloads.GenerationCompleted done, String schemaJson, String profileJson,
+    /**
+     * What to evaluate: the rows the synthesizer fitted on, its output, the real rows it never saw
+     * (optional) and the seed of every randomised step.
+     */
+    record Job(String sourceKey, String outputKey, String holdoutKey, long seed) {
+        static Job of(Payloads.GenerationCompleted done) {
+            return new Job(done.sourceStorageKey(), done.outputStorageKey(), done.holdoutStorageKey(), done.seed());
+        }
+    }
+
+    static Outcome evaluate(DatasetStore store, Job job, String schemaJson, String profileJson,
             Set<EvaluationOptions.Section> sections) throws IOException {
         TableSchema schema = schemaJson == null ? null : Json.read(schemaJson, TableSchema.class);
-        Table real = EvaluationInputs.readReal(store.localPath(done.sourceStorageKey()), schema);
-        Table synthetic = EvaluationInputs.readCompanion(store.localPath(done.outputStorageKey()), real, "synthetic");
-        Table holdout = done.holdoutStorageKey() == null ? null
-                : EvaluationInputs.readCompanion(store.localPath(done.holdoutStorageKey()), real, "holdout");
+        Table real = EvaluationInputs.readReal(store.localPath(job.sourceKey()), schema);
+        Table synthetic = EvaluationInputs.readCompanion(store.localPath(job.outputKey()), real, "synthetic");
+        Table holdout = job.holdoutKey() == null ? null
+                : EvaluationInputs.readCompanion(store.localPath(job.holdoutKey()), real, "holdout");
         JsonNode profile = profileJson == null ? null : Json.mapper().readTree(profileJson);
         EvaluationDefaults defaults = EvaluationDefaults.from(real.schema().names(), profile);
         EvaluationOptions options = EvaluationOptions.defaults().withLabel(defaults.label()).withSensitive(defaults.sensitive())
-                .withQuasiIdentifiers(defaults.quasiIdentifiers()).withSections(sections).withSeed(done.seed());
+                .withQuasiIdentifiers(defaults.quasiIdentifiers()).withSections(sections).withSeed(job.seed());
         Settings settings = new Settings(defaults.label(), defaults.sensitive(), defaults.quasiIdentifiers(), defaults.source(),
-                done.holdoutStorageKey() == null ? "none: the generation recorded no holdout" : done.holdoutStorageKey(),
+                job.holdoutKey() == null ? "none: the generation recorded no holdout" : job.holdoutKey(),
                 options.sections());
         return new Outcome(Evaluator.evaluate(real, synthetic, holdout, options), settings);
     }

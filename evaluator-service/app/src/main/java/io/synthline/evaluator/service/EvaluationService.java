@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -41,7 +42,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class EvaluationService {
-    static final String CONSUMER = "evaluator-generations";
+    public static final String CONSUMER = "evaluator-generations";
+    public static final String REQUESTS_CONSUMER = "evaluator-requests";
     private static final Logger LOG = Logger.getLogger(EvaluationService.class);
 
     @Inject
@@ -53,62 +55,96 @@ public class EvaluationService {
     @ConfigProperty(name = "synthline.evaluator.sections")
     List<String> sections;
 
-    /** Blocking. */
+    /** Blocking. Evaluates a completed generation, once whatever the redeliveries. */
     public void evaluate(EventEnvelope completedEvent) {
         Payloads.GenerationCompleted done = completedEvent.dataAs(Payloads.GenerationCompleted.class);
-        UUID generationId = UUID.fromString(done.generationId());
-        boolean known = BlockingTx.inTransaction(() -> EvaluationEntity.count("generationId", generationId).map(n -> n > 0));
+        run(completedEvent, CONSUMER, done.generationId(), done.datasetId(), null, previous -> EvaluationRun.Job.of(done));
+    }
+
+    /**
+     * Blocking. Answers governance's evaluation.requested (scheduled or manual re-evaluation) with
+     * evaluation.completed or evaluation.failed carrying the request id, once per request. The output
+     * is measured as its first evaluation measured it (same holdout, same seed) with today's metrics
+     * and attacks, so a change in the scores is a change in what we measure, not in the sampling.
+     */
+    public void reevaluate(EventEnvelope requestEvent) {
+        Payloads.EvaluationRequested r = requestEvent.dataAs(Payloads.EvaluationRequested.class);
+        if (r.requestId() == null || r.requestId().isBlank()) {
+            throw new BadInputException("missing-request-id", "evaluation.requested " + requestEvent.id() + " carries no requestId");
+        }
+        run(requestEvent, REQUESTS_CONSUMER, r.generationId(), r.datasetId(), r.requestId(), previous -> new EvaluationRun.Job(
+                r.sourceStorageKey() != null ? r.sourceStorageKey() : previous == null ? null : previous.sourceKey,
+                r.outputStorageKey() != null ? r.outputStorageKey() : previous == null ? null : previous.outputKey,
+                previous == null ? null : previous.holdoutKey,
+                previous == null || previous.seed == null ? 0 : previous.seed));
+    }
+
+    private void run(EventEnvelope trigger, String consumer, String generationIdText, String datasetIdText, String requestId,
+            Function<EvaluationEntity, EvaluationRun.Job> jobOf) {
+        UUID generationId = UUID.fromString(generationIdText);
+        String tenant = trigger.tenant();
+        boolean known = BlockingTx.inTransaction(() -> EvaluationEntity.exists(tenant, generationId, requestId));
         if (known) {
-            BlockingTx.inTransaction(() -> Inbox.firstDelivery(CONSUMER, completedEvent.id()));
+            BlockingTx.inTransaction(() -> Inbox.firstDelivery(consumer, trigger.id()));
             return;
         }
+        EvaluationEntity previous = requestId == null ? null
+                : BlockingTx.inTransaction(() -> EvaluationEntity.latestOf(tenant, generationId));
+        EvaluationRun.Job job = jobOf.apply(previous);
         DatasetProfileEntity profile = BlockingTx.inTransaction(() -> DatasetProfileEntity.<DatasetProfileEntity>findById(
-                UUID.fromString(done.datasetId())).map(p -> p != null && p.tenant.equals(completedEvent.tenant()) ? p : null));
+                UUID.fromString(datasetIdText)).map(p -> p != null && p.tenant.equals(tenant) ? p : null));
         UUID evaluationId = UUID.randomUUID();
         EvaluationEntity e = new EvaluationEntity();
         e.id = evaluationId;
-        e.tenant = completedEvent.tenant();
+        e.tenant = tenant;
         e.generationId = generationId;
-        e.datasetId = UUID.fromString(done.datasetId());
-        e.sourceKey = done.sourceStorageKey();
-        e.outputKey = done.outputStorageKey();
-        e.holdoutKey = done.holdoutStorageKey();
+        e.datasetId = UUID.fromString(datasetIdText);
+        e.requestId = requestId;
+        e.sourceKey = job.sourceKey();
+        e.outputKey = job.outputKey();
+        e.holdoutKey = job.holdoutKey();
+        e.seed = job.seed();
         e.createdAt = Instant.now();
         EventEnvelope outcome;
         long started = System.nanoTime();
         try {
-            EvaluationRun.Outcome run = EvaluationRun.evaluate(store, done, profile == null ? null : profile.schemaJson,
+            if (job.sourceKey() == null || job.outputKey() == null) {
+                throw new BadInputException("nothing-to-evaluate", "generation " + generationIdText + ": no source or synthetic file to evaluate"
+                        + " (the request names none and the generation was never evaluated)");
+            }
+            EvaluationRun.Outcome result = EvaluationRun.evaluate(store, job, profile == null ? null : profile.schemaJson,
                     profile == null ? null : profile.profileJson, sectionSet());
-            EvaluationDocument doc = run.document();
+            EvaluationDocument doc = result.document();
             Map<String, Double> summary = EvaluationSummary.of(doc);
             e.reportKey = EvaluationRun.store(store, e.tenant, evaluationId.toString(), doc);
             e.status = "COMPLETED";
             e.overallScore = doc.quality() == null ? null : doc.quality().score();
             e.resultJson = Json.write(doc);
             e.summaryJson = Json.write(summary);
-            e.optionsJson = Json.write(run.settings());
+            e.optionsJson = Json.write(result.settings());
             outcome = EventEnvelope.create(source, EventType.EVALUATION_COMPLETED, "evaluations/" + evaluationId,
-                    e.tenant, completedEvent.actor(), new Payloads.EvaluationCompleted(evaluationId.toString(),
-                            done.generationId(), done.datasetId(), summary, e.reportKey));
+                    e.tenant, trigger.actor(), new Payloads.EvaluationCompleted(evaluationId.toString(),
+                            generationIdText, datasetIdText, summary, e.reportKey, requestId));
         } catch (BadInputException | IOException | UncheckedIOException ex) {
             e.status = "FAILED";
             e.error = ex.getMessage();
             outcome = EventEnvelope.create(source, EventType.EVALUATION_FAILED, "evaluations/" + evaluationId,
-                    e.tenant, completedEvent.actor(), new Payloads.EvaluationFailed(evaluationId.toString(),
-                            done.generationId(), ex.getMessage()));
+                    e.tenant, trigger.actor(), new Payloads.EvaluationFailed(evaluationId.toString(),
+                            generationIdText, ex.getMessage(), requestId));
         }
         EventEnvelope event = outcome;
-        boolean stored = BlockingTx.inTransaction(() -> Inbox.firstDelivery(CONSUMER, completedEvent.id()).chain(first -> {
+        boolean stored = BlockingTx.inTransaction(() -> Inbox.firstDelivery(consumer, trigger.id()).chain(first -> {
             if (!first) {
                 return Uni.createFrom().item(false);
             }
-            return EvaluationEntity.count("generationId", e.generationId).chain(existing -> existing > 0
+            return EvaluationEntity.exists(tenant, generationId, requestId).chain(existing -> existing
                     ? Uni.createFrom().item(false)
                     : e.persist().call(() -> Outbox.enqueue(event)).replaceWith(true));
         }));
         if (stored) {
-            LOG.infof("evaluation %s of generation %s: %s, quality %s, %d ms", evaluationId, done.generationId(), e.status,
-                    e.overallScore, (System.nanoTime() - started) / 1_000_000);
+            LOG.infof("evaluation %s of generation %s%s: %s, quality %s, %d ms", evaluationId, generationIdText,
+                    requestId == null ? "" : " (request " + requestId + ")", e.status, e.overallScore,
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
@@ -161,7 +197,7 @@ public class EvaluationService {
         Map<String, Double> summary = e.summaryJson == null ? null
                 : Json.mapper().convertValue(Json.read(e.summaryJson, Map.class), new TypeReference<Map<String, Double>>() { });
         EvaluationRun.Settings settings = e.optionsJson == null ? null : Json.read(e.optionsJson, EvaluationRun.Settings.class);
-        return new EvaluationResult(e.id.toString(), e.generationId.toString(), e.datasetId.toString(), e.status,
+        return new EvaluationResult(e.id.toString(), e.generationId.toString(), e.datasetId.toString(), e.requestId, e.status,
                 e.overallScore, doc == null || doc.quality() == null ? null : doc.quality().properties(), summary, settings,
                 e.error, e.createdAt, withDocument ? doc : null);
     }

@@ -11,6 +11,7 @@ import io.restassured.path.json.JsonPath;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
+import io.synthline.commons.events.ScoreNames;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.store.FileSystemDatasetStore;
 import io.synthline.stack.testing.LocalStackTestResource;
@@ -117,6 +118,34 @@ class EvaluationResourceIT {
         assertThat(one.getList("evaluation.fairness.sensitive")).containsExactly("sex");
         assertThat(one.getString("evaluation.utility.testSet")).startsWith("holdout");
         assertThat(one.getString("evaluation.skipped.detection")).isEqualTo("not requested");
+
+        // with a holdout, the release gate gets every score it checks
+        String evaluationId = evaluation.getString("[0].id");
+        Payloads.EvaluationCompleted first = EventEnvelope.fromJson(TestKafka.awaitRecord(EventType.EVALUATION_COMPLETED.topic(),
+                "evaluations/" + evaluationId, Duration.ofSeconds(60))).dataAs(Payloads.EvaluationCompleted.class);
+        assertThat(first.scores()).containsKeys(ScoreNames.FIDELITY, ScoreNames.PRIVACY_RISK, ScoreNames.FAIRNESS_GAP);
+        assertThat(first.scores().get(ScoreNames.PRIVACY_RISK)).isBetween(0.0, 1.0);
+        assertThat(first.requestId()).isNull();
+
+        // governance's re-evaluation request: answered once (redelivered twice), same holdout, request id in the answer
+        String requestId = UUID.randomUUID().toString();
+        EventEnvelope requested = EventEnvelope.create("/synthline/governance", EventType.EVALUATION_REQUESTED,
+                "generations/" + generationId, "acme", null, new Payloads.EvaluationRequested(requestId, generationId, datasetId,
+                        train, synthetic, "scheduled-reevaluation"));
+        publish(requested, requested);
+        JsonPath both = awaitCount(generationId, 2);
+        assertThat(both.getList("requestId")).containsExactlyInAnyOrder(null, requestId);
+        int again = both.getList("requestId").indexOf(requestId);
+        assertThat(both.getString("[" + again + "].status")).as(both.prettify()).isEqualTo("COMPLETED");
+        assertThat(both.getString("[" + again + "].settings.holdout")).isEqualTo(holdout);
+        assertThat(both.getDouble("[" + again + "].summary.DCROverfittingProtection"))
+                .isEqualTo(evaluation.getDouble("[0].summary.DCROverfittingProtection"));
+        Payloads.EvaluationCompleted answer = EventEnvelope.fromJson(TestKafka.awaitRecord(EventType.EVALUATION_COMPLETED.topic(),
+                "evaluations/" + both.getString("[" + again + "].id"), Duration.ofSeconds(60))).dataAs(Payloads.EvaluationCompleted.class);
+        assertThat(answer.requestId()).isEqualTo(requestId);
+        assertThat(answer.scores()).containsKeys(ScoreNames.FIDELITY, ScoreNames.PRIVACY_RISK, ScoreNames.FAIRNESS_GAP);
+        Thread.sleep(1500);
+        assertThat(list(generationId, "acme-scientist").getList("$")).hasSize(2);
     }
 
     @Test
@@ -157,9 +186,13 @@ class EvaluationResourceIT {
     }
 
     private static JsonPath await(String generationId) throws InterruptedException {
+        return awaitCount(generationId, 1);
+    }
+
+    private static JsonPath awaitCount(String generationId, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         JsonPath p = list(generationId, "acme-scientist");
-        while (p.getList("$").isEmpty() && System.nanoTime() < deadline) {
+        while (p.getList("$").size() < count && System.nanoTime() < deadline) {
             Thread.sleep(500);
             p = list(generationId, "acme-scientist");
         }

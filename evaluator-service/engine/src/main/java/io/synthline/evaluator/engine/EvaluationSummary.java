@@ -2,15 +2,35 @@ package io.synthline.evaluator.engine;
 
 import io.synthline.commons.evaluation.Detection;
 import io.synthline.commons.evaluation.EvaluationDocument;
+import io.synthline.commons.evaluation.Fairness;
 import io.synthline.commons.evaluation.Privacy;
 import io.synthline.commons.evaluation.Quality;
 import io.synthline.commons.evaluation.Utility;
+import io.synthline.commons.events.ScoreNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 
 /**
- * The headline numbers of an evaluation, as published in {@code evaluation.completed} (release
- * gates read these). Keys are stable; a key is absent when its section was not computed.
+ * The headline numbers of an evaluation, as published in {@code evaluation.completed}. Keys are
+ * stable; a key is absent when its section was not computed (governance's release gate then fails
+ * the check it needs: absence of evidence is not evidence of safety).
+ *
+ * <p>The three keys the release gate reads ({@link ScoreNames}):
+ * <ul>
+ * <li>{@link ScoreNames#FIDELITY}: SDMetrics' QualityReport score (mean of Column Shapes and
+ * Column Pair Trends).</li>
+ * <li>{@link ScoreNames#PRIVACY_RISK}: the worst attack over the suite, each as a risk in [0, 1]:
+ * membership-inference advantage (2 AUC - 1), singling-out, linkability and every sensitive
+ * column's attribute-inference risk (Anonymeter: (main - control) / (1 - control)); negative
+ * values (the attack does worse on members than on unseen rows) count as 0. Needs a holdout: the
+ * control rows are what separates leaking a person from learning the population.</li>
+ * <li>{@link ScoreNames#FAIRNESS_GAP}: the largest demographic parity difference (label-rate range
+ * across the groups of one sensitive column, groups of at least 30 real rows) in the synthetic
+ * data, i.e. the gap a consumer of the released data inherits.</li>
+ * </ul>
  */
 public final class EvaluationSummary {
     public static final String QUALITY = "quality";
@@ -28,6 +48,7 @@ public final class EvaluationSummary {
     public static final String LINKABILITY_RISK = "privacy.linkability.risk";
     public static final String ATTRIBUTE_INFERENCE_RISK = "privacy.attributeInference.risk.max";
     public static final String DEMOGRAPHIC_PARITY_CHANGE = "fairness.demographicParity.change.max";
+    public static final String EQUALIZED_ODDS_TSTR = "fairness.equalizedOdds.tstr.max";
 
     private EvaluationSummary() {
     }
@@ -35,6 +56,7 @@ public final class EvaluationSummary {
     public static Map<String, Double> of(EvaluationDocument doc) {
         Map<String, Double> s = new LinkedHashMap<>();
         if (doc.quality() != null) {
+            put(s, ScoreNames.FIDELITY, doc.quality().score());
             put(s, QUALITY, doc.quality().score());
             put(s, COLUMN_SHAPES, doc.quality().properties().get(Quality.COLUMN_SHAPES));
             put(s, COLUMN_PAIR_TRENDS, doc.quality().properties().get(Quality.COLUMN_PAIR_TRENDS));
@@ -73,14 +95,30 @@ public final class EvaluationSummary {
                 }
                 p.attacks().attributeInference().stream().mapToDouble(a -> a.nearestNeighbour().risk().value())
                         .filter(v -> !Double.isNaN(v)).max().ifPresent(v -> s.put(ATTRIBUTE_INFERENCE_RISK, v));
+                worstAttack(p.attacks()).ifPresent(v -> s.put(ScoreNames.PRIVACY_RISK, v));
             }
         }
-        if (doc.fairness() != null) {
-            doc.fairness().gaps().stream().filter(g -> g.metric().equals("demographic_parity_difference")
+        Fairness f = doc.fairness();
+        if (f != null) {
+            f.gaps().stream().filter(g -> g.metric().equals(Fairness.DEMOGRAPHIC_PARITY_DIFFERENCE)
                     && g.real() != null && g.synthetic() != null).mapToDouble(g -> g.synthetic() - g.real()).max()
                     .ifPresent(v -> s.put(DEMOGRAPHIC_PARITY_CHANGE, v));
+            f.gaps().stream().filter(g -> g.metric().equals(Fairness.DEMOGRAPHIC_PARITY_DIFFERENCE) && f.sensitive().contains(g.attribute())
+                    && g.synthetic() != null && !g.synthetic().isNaN()).mapToDouble(Fairness.Gap::synthetic).max()
+                    .ifPresent(v -> s.put(ScoreNames.FAIRNESS_GAP, v));
+            f.equalizedOdds().stream().map(Fairness.EqualizedOdds::tstr).filter(v -> v != null && !v.isNaN())
+                    .mapToDouble(Double::doubleValue).max().ifPresent(v -> s.put(EQUALIZED_ODDS_TSTR, v));
         }
         return s;
+    }
+
+    private static OptionalDouble worstAttack(Privacy.Attacks a) {
+        DoubleStream mia = a.membershipInference() == null ? DoubleStream.empty()
+                : DoubleStream.of(a.membershipInference().advantage());
+        DoubleStream anonymeter = Stream.concat(Stream.of(a.singlingOut(), a.linkability()),
+                        a.attributeInference().stream().map(Privacy.AttributeInference::nearestNeighbour))
+                .filter(r -> r != null && r.risk() != null).mapToDouble(r -> r.risk().value());
+        return DoubleStream.concat(mia, anonymeter).filter(v -> !Double.isNaN(v)).map(v -> Math.min(1, Math.max(0, v))).max();
     }
 
     private static void put(Map<String, Double> s, String key, Double v) {

@@ -9,6 +9,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.evaluation.EvaluationDocument;
+import io.synthline.commons.evaluation.Fairness;
+import io.synthline.commons.events.ScoreNames;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.table.Table;
 import java.nio.file.Files;
@@ -71,6 +73,33 @@ class EvaluatorTest {
     }
 
     @Test
+    void summaryCarriesTheScoresOfGovernancesReleaseGate() {
+        Map<String, Double> summary = EvaluationSummary.of(doc);
+        assertThat(summary.get(ScoreNames.FIDELITY)).isEqualTo(doc.quality().score());
+        var attacks = doc.privacy().attacks();
+        List<Double> risks = new java.util.ArrayList<>(List.of(attacks.membershipInference().advantage(),
+                attacks.singlingOut().risk().value(), attacks.linkability().risk().value()));
+        attacks.attributeInference().forEach(a -> risks.add(a.nearestNeighbour().risk().value()));
+        double worst = Math.max(0, risks.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+        assertThat(summary.get(ScoreNames.PRIVACY_RISK)).isEqualTo(Math.min(1, worst)).isBetween(0.0, 1.0);
+        // the largest synthetic label-rate range of sex or race (not of their intersection)
+        double sexOrRace = doc.fairness().gaps().stream().filter(g -> g.metric().equals(Fairness.DEMOGRAPHIC_PARITY_DIFFERENCE)
+                && List.of("sex", "race").contains(g.attribute())).mapToDouble(Fairness.Gap::synthetic).max().orElseThrow();
+        assertThat(summary.get(ScoreNames.FAIRNESS_GAP)).isEqualTo(sexOrRace).isPositive();
+        assertThat(doc.fairness().gaps()).anyMatch(g -> g.attribute().contains(" x "));
+    }
+
+    @Test
+    void withoutAHoldoutThePrivacyRiskIsNotClaimed() {
+        EvaluationDocument noHoldout = Evaluator.evaluate(train, synthetic, null, EvaluationOptions.defaults()
+                .withSections(java.util.Set.of(EvaluationOptions.Section.PRIVACY)));
+        Map<String, Double> summary = EvaluationSummary.of(noHoldout);
+        assertThat(summary).containsKey(EvaluationSummary.DCR_BASELINE_PROTECTION).doesNotContainKey(ScoreNames.PRIVACY_RISK)
+                .doesNotContainKeys(ScoreNames.FIDELITY, ScoreNames.FAIRNESS_GAP);
+        assertThat(noHoldout.skipped()).containsKey("privacy.attacks");
+    }
+
+    @Test
     void matchesSdmetricsOverfittingBreakdownOfTheSamePair() {
         // the same 3,000-row files as reference/dcr/dcr_metrics.json: 43.4 % closer to training
         assertThat(doc.privacy().dcrOverfittingProtection().syntheticDataPercentages().closerToTraining())
@@ -99,8 +128,8 @@ class EvaluatorTest {
     @Test
     void htmlReportIsSelfContainedAndItsChartsRenderInHeadlessChromium() throws Exception {
         String html = Files.readString(ARTIFACTS.resolve("adult-3000.html"));
-        assertThat(html).contains("<h2>Column Shapes</h2>").doesNotContain("http").doesNotContain("<script")
-                .doesNotContain("<link").doesNotContain("src=");
+        assertThat(html).contains("<h2>Column Shapes</h2>").contains("Privacy risk (worst attack; release gate)")
+                .doesNotContain("http").doesNotContain("<script").doesNotContain("<link").doesNotContain("src=");
         JsonNode result = BrowserHarness.screenshot(ARTIFACTS.resolve("adult-3000.html"), ARTIFACTS.resolve("adult-3000.png"));
         assertThat(result.get("external")).as("requests that left the file").isEmpty();
         JsonNode charts = result.get("charts");

@@ -24,8 +24,8 @@ import java.util.Map;
 public final class FairnessEvaluation {
     public static final int MIN_GROUP = 30;
     public static final double TOLERANCE = 0.02;
-    static final String DPD = "demographic_parity_difference";
-    static final String DIR = "disparate_impact_ratio";
+    static final String DPD = Fairness.DEMOGRAPHIC_PARITY_DIFFERENCE;
+    static final String DIR = Fairness.DISPARATE_IMPACT_RATIO;
     static final String INTERSECTION = " x ";
 
     private FairnessEvaluation() {

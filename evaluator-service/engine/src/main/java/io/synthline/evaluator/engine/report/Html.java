@@ -9,9 +9,12 @@ import io.synthline.commons.evaluation.Fairness;
 import io.synthline.commons.evaluation.Privacy;
 import io.synthline.commons.evaluation.Quality;
 import io.synthline.commons.evaluation.Utility;
+import io.synthline.commons.events.ScoreNames;
+import io.synthline.evaluator.engine.EvaluationSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 
 /**
@@ -106,7 +109,18 @@ public final class Html {
                 card(h, "Membership inference AUC", doc.privacy().attacks().membershipInference().auc());
             }
         }
+        // what governance's release gate checks, lower is better (so no score bar)
+        Map<String, Double> gate = EvaluationSummary.of(doc);
+        riskCard(h, "Privacy risk (worst attack; release gate)", gate.get(ScoreNames.PRIVACY_RISK));
+        riskCard(h, "Fairness gap (synthetic; release gate)", gate.get(ScoreNames.FAIRNESS_GAP));
         h.append("</div>");
+    }
+
+    private static void riskCard(StringBuilder h, String k, Double v) {
+        if (v != null) {
+            h.append("<div class=\"card\"><div class=\"v\">").append(fmt(v)).append("</div><div class=\"k\">").append(escape(k))
+                    .append(" &#8595;</div></div>");
+        }
     }
 
     private static void card(StringBuilder h, String k, Double v) {
