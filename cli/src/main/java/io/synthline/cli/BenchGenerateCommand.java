@@ -5,7 +5,10 @@ import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.csv.CsvTableWriter;
 import io.synthline.commons.table.Table;
 import io.synthline.evaluator.engine.data.EvalData;
+import io.synthline.commons.evaluation.Quality;
+import io.synthline.commons.evaluation.Utility;
 import io.synthline.evaluator.engine.fidelity.QualityReport;
+import io.synthline.evaluator.engine.utility.MlUtility;
 import io.synthline.generator.engine.Generation;
 import io.synthline.generator.engine.GenerationSettings;
 import io.synthline.generator.engine.ModelSpec;
@@ -29,8 +32,8 @@ import picocli.CommandLine.Spec;
  * {@code synth bench generate}: fit time (warm: best of the repetitions after the first) and
  * sampling throughput streaming CSV to a file, for each model, next to the reference measured
  * in the same run: writing the same number of rows of real data with the commons CSV writer.
- * Also the speed of a rare condition relative to unconditional sampling, and the Column Shapes
- * score of a training-sized sample. Every rate is given per wall-clock second and per second of
+ * Also the speed of a rare condition relative to unconditional sampling, the evaluator's
+ * SDMetrics-compatible QualityReport of a training-sized sample, and TSTR against TRTR. Every rate is given per wall-clock second and per second of
  * process CPU time: on a shared machine the second one, and the ratios, are what stay comparable.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, description = "Benchmark fitting and sampling of the generator's models.")
@@ -57,6 +60,10 @@ public class BenchGenerateCommand implements Callable<Integer> {
             description = "a rare condition to time against unconditional sampling (default: ${DEFAULT-VALUE}, 0.09% of Adult)")
     String condition;
 
+    @Option(names = "--label", defaultValue = "income",
+            description = "label column for TSTR/TRTR (train on synthetic or real, test on a real holdout); empty to skip (default: ${DEFAULT-VALUE})")
+    String label;
+
     @Override
     public Integer call() throws Exception {
         Files2.existing(data, "data");
@@ -71,8 +78,9 @@ public class BenchGenerateCommand implements Callable<Integer> {
             out.printf("reference: raw CSV writing of real rows (commons CsvTableWriter): %,.0f rows/s wall, %,.0f rows per CPU-second%n%n",
                     reference.wall(), reference.cpu());
             out.printf("| model | fit cold (ms wall / CPU) | fit warm (ms wall / CPU) | sample (rows/s wall) | sample (rows per CPU-s) | vs raw CSV (CPU) "
-                    + "| rare condition (rows per CPU-s) | rare vs unconditional | Column Shapes |%n");
-            out.printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|%n");
+                    + "| rare condition (rows per CPU-s) | rare vs unconditional | QualityReport | Column Shapes | Column Pair Trends |%n");
+            out.printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
+            List<String> utilityLines = new ArrayList<>();
             for (String name : models) {
                 List<long[]> fitMillis = new ArrayList<>();
                 SynthesisModel model = null;
@@ -85,6 +93,8 @@ public class BenchGenerateCommand implements Callable<Integer> {
                 long[] cold = fitMillis.getFirst();
                 long[] warm = fitMillis.subList(1, fitMillis.size()).stream().min(java.util.Comparator.comparingLong(f -> f[1])).orElseThrow();
                 GenerationSettings settings = GenerationSettings.of(rows, 7).withThreads(workers);
+                // warm-up: the JIT's compile time would otherwise be charged to the first timed run
+                sample(model, GenerationSettings.of(Math.min(rows, 200_000), 3).withThreads(workers), dir.resolve(name + "-warmup.csv"));
                 Rate rate = sample(model, settings, dir.resolve(name + ".csv"));
                 Rate rare;
                 try {
@@ -95,10 +105,19 @@ public class BenchGenerateCommand implements Callable<Integer> {
                 Path small = dir.resolve(name + "-quality.csv");
                 sample(model, GenerationSettings.of(training.rowCount(), 11).withThreads(workers), small);
                 Table synthetic = CsvTableReader.read(small, io.synthline.commons.csv.CsvOptions.defaults(), training.schema());
-                Double shapes = QualityReport.generate(EvalData.of(training, synthetic)).properties().get(io.synthline.commons.evaluation.Quality.COLUMN_SHAPES);
-                out.printf("| %s | %d / %d | %d / %d | %,.0f | %,.0f | %.2fx | %,.0f | %.0f%% | %.4f |%n", name, cold[0], cold[1], warm[0], warm[1],
-                        rate.wall(), rate.cpu(), rate.cpu() / reference.cpu(), rare.cpu(), 100 * rare.cpu() / rate.cpu(), shapes);
+                Quality quality = QualityReport.generate(EvalData.of(training, synthetic));
+                out.printf("| %s | %d / %d | %d / %d | %,.0f | %,.0f | %.2fx | %,.0f | %.0f%% | %.4f | %.4f | %.4f |%n", name, cold[0], cold[1],
+                        warm[0], warm[1], rate.wall(), rate.cpu(), rate.cpu() / reference.cpu(), rare.cpu(), 100 * rare.cpu() / rate.cpu(),
+                        quality.score(), quality.properties().get(Quality.COLUMN_SHAPES), quality.properties().get(Quality.COLUMN_PAIR_TRENDS));
                 out.flush();
+                if (label != null && !label.isBlank()) {
+                    utilityLines.addAll(utility(training, name, workers, dir));
+                }
+            }
+            if (!utilityLines.isEmpty()) {
+                out.printf("%nML utility: fitted on 80%% of the rows, classifiers tested on the 20%% held out (label %s)%n", label);
+                out.printf("| model | classifier | TRTR accuracy | TSTR accuracy | gap (points) | TRTR AUC | TSTR AUC |%n|---|---|---:|---:|---:|---:|---:|%n");
+                utilityLines.forEach(out::println);
             }
         } finally {
             try (var files = Files.list(dir)) {
@@ -109,6 +128,49 @@ public class BenchGenerateCommand implements Callable<Integer> {
             Files.deleteIfExists(dir);
         }
         return SynthCommand.EXIT_OK;
+    }
+
+    /**
+     * TSTR against TRTR: the model is fitted on a seeded 80 % of the rows, the evaluator's
+     * classifiers are trained on its sample or on those real rows and tested on the other 20 %.
+     */
+    private List<String> utility(Table training, String name, int workers, Path dir) throws IOException {
+        int[] order = java.util.stream.IntStream.range(0, training.rowCount()).boxed()
+                .sorted(java.util.Comparator.comparingLong(r -> io.synthline.generator.engine.random.Seeds.derive(42, r)))
+                .mapToInt(Integer::intValue).toArray();
+        int holdoutRows = training.rowCount() / 5;
+        Table holdout = rows(training, java.util.Arrays.copyOfRange(order, 0, holdoutRows), dir.resolve("holdout.csv"));
+        Table train = rows(training, java.util.Arrays.copyOfRange(order, holdoutRows, order.length), dir.resolve("train.csv"));
+        SynthesisModel model = SynthesisModel.fit(train, ModelSpec.of(name), 1, workers, "bench");
+        Path file = dir.resolve(name + "-utility.csv");
+        sample(model, GenerationSettings.of(train.rowCount(), 13).withThreads(workers), file);
+        Table synthetic = CsvTableReader.read(file, io.synthline.commons.csv.CsvOptions.defaults(), training.schema());
+        EvalData data = EvalData.of(train, synthetic, holdout, java.util.Map.of());
+        List<String> lines = new ArrayList<>();
+        for (Utility.Model m : MlUtility.run(data, data.column(label), 5).utility().models()) {
+            lines.add(String.format("| %s | %s | %.4f | %.4f | %.2f | %s | %s |", name, m.model(), m.trtr().accuracy(), m.tstr().accuracy(),
+                    100 * m.gap().accuracy(), auc(m.trtr().rocAuc()), auc(m.tstr().rocAuc())));
+        }
+        return lines;
+    }
+
+    private static String auc(Double auc) {
+        return auc == null ? "-" : String.format("%.4f", auc);
+    }
+
+    /** The given rows of a table, through CSV so that they are read exactly like the file. */
+    private static Table rows(Table table, int[] rows, Path file) throws IOException {
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                CsvTableWriter writer = CsvTableWriter.open(os, table.schema().names())) {
+            String[] text = new String[table.columnCount()];
+            for (int r : rows) {
+                for (int c = 0; c < text.length; c++) {
+                    text[c] = table.column(c).text(r);
+                }
+                writer.writeRow(text);
+            }
+        }
+        return CsvTableReader.read(file, io.synthline.commons.csv.CsvOptions.defaults(), table.schema());
     }
 
     /** Rows per wall-clock second and per second of process CPU time. */

@@ -17,7 +17,9 @@ import io.synthline.generator.engine.GenerationSettings;
 import io.synthline.generator.engine.ModelSpec;
 import io.synthline.generator.engine.Parallel;
 import io.synthline.generator.engine.Requests;
+import io.synthline.generator.engine.output.ParquetOutput;
 import io.synthline.generator.engine.SynthesisModel;
+import io.synthline.generator.engine.Synthesizers;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +66,7 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", required = true, description = "random seed; the same data, options and seed give the same bytes")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "OUT.csv")
+    @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "output file; a name ending in .parquet writes Parquet")
     Path out;
 
     @Option(names = "--model", description = "tree, copula or independent (default: independent); differentially private: mst, aim")
@@ -85,6 +87,10 @@ public class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--pii", paramLabel = "COL=KIND", description = "replace a column by fake values (kinds: full_name, email, phone, ...; empty = guess)")
     Map<String, String> pii = new LinkedHashMap<>();
+
+    @Option(names = "--no-pii-detection", negatable = false,
+            description = "do not run the profiler's PII detection (by default every column it flags is replaced and never learned, as in the service)")
+    boolean noPiiDetection;
 
     @Option(names = "--locale", description = "locale of fake PII values (default en-US)")
     String locale;
@@ -172,7 +178,16 @@ public class GenerateCommand implements Callable<Integer> {
             Files2.existing(file, "input");
             String sha = sha256(file);
             Table training = CsvTableReader.read(file, CsvOptions.defaults(), privacy.readSchema());
-            ModelSpec modelSpec = Requests.modelSpec(request, Map.of());
+            // a DP model may only learn what its accounting covers: its PII columns are declared (--pii), not detected in the data
+            java.util.List<io.synthline.commons.profile.PiiFinding> flagged = noPiiDetection || Synthesizers.isPrivate(request.model())
+                    ? java.util.List.of()
+                    : new io.synthline.profiler.engine.DatasetProfiler(io.synthline.profiler.engine.ProfileOptions.defaults())
+                            .profile(file, CsvOptions.defaults()).pii();
+            ModelSpec modelSpec = Requests.modelSpec(request, flagged);
+            if (!flagged.isEmpty()) {
+                spec.commandLine().getErr().println("synth: PII detected by the profiler, replaced by fake values and never learned: "
+                        + io.synthline.generator.engine.pii.ProfilePii.columns(flagged) + " (--no-pii-detection to keep them)");
+            }
             long tRead = System.nanoTime();
             fitted = SynthesisModel.fit(training, modelSpec, seed, workers, sha);
             fitNote = String.format("%s fitted on %,d rows in %d ms (read %d ms)", fitted.manifest().synthesizer(),
@@ -185,9 +200,27 @@ public class GenerateCommand implements Callable<Integer> {
         Generation generation = Generation.prepare(fitted, settings);
         long t1 = System.nanoTime();
         Generation.Result[] result = new Generation.Result[1];
-        writeAtomically(out, os -> result[0] = generation.writeCsv(os, true, Generation.SILENT));
+        boolean parquet = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet");
+        if (parquet) {
+            // the CSV beside it first (streamed), then re-encoded row by row: neither is held in memory
+            Path csv = Files.createTempFile(out.toAbsolutePath().getParent(), ".synth-", ".csv");
+            try {
+                writeAtomically(csv, os -> result[0] = generation.writeCsv(os, true, Generation.SILENT));
+                Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".synth-", ".parquet");
+                try {
+                    ParquetOutput.convert(csv, ParquetOutput.schema(generation.header(), fitted.manifest().schema()), tmp);
+                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            } finally {
+                Files.deleteIfExists(csv);
+            }
+        } else {
+            writeAtomically(out, os -> result[0] = generation.writeCsv(os, true, Generation.SILENT));
+        }
         long t2 = System.nanoTime();
-        GenerationManifest m = GenerationManifest.of(fitted, settings, result[0], Requests.CSV);
+        GenerationManifest m = GenerationManifest.of(fitted, settings, result[0], parquet ? Requests.PARQUET : Requests.CSV);
         Path manifestPath = manifest != null ? manifest : out.resolveSibling(out.getFileName() + ".manifest.json");
         writeAtomically(manifestPath, os -> os.write(Json.writePretty(m).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         double seconds = Math.max(1e-9, (t2 - t1) / 1e9);

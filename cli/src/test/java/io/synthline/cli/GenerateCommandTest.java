@@ -99,6 +99,47 @@ class GenerateCommandTest {
     void benchPrintsATableWithTheReference() {
         Result r = run("bench", "generate", "--data", SAMPLE.toString(), "--rows", "20000", "--models", "copula,tree", "--fits", "2");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("reference: raw CSV writing").contains("| copula |").contains("| tree |");
+        assertThat(r.out()).contains("reference: raw CSV writing").contains("| copula |").contains("| tree |")
+                .contains("QualityReport").contains("TSTR accuracy");
+    }
+
+    @Test
+    void columnsTheProfilerFlagsAsPiiAreReplacedAndParquetIsWritten() throws IOException {
+        StringBuilder csv = new StringBuilder("customer_email,segment,region,visits,amount\n");
+        java.util.Set<String> real = new java.util.HashSet<>();
+        java.util.Random random = new java.util.Random(4);
+        for (int i = 0; i < 300; i++) {
+            String email = "person" + i + "@example.org";
+            real.add(email);
+            csv.append(email).append(',').append(i % 3 == 0 ? "gold" : "basic").append(",r").append(random.nextInt(6)).append(',')
+                    .append(random.nextInt(60)).append(',').append(Math.round(random.nextDouble() * 100000) / 100.0).append('\n');
+        }
+        Path data = dir.resolve("contacts.csv");
+        Files.writeString(data, csv);
+        Path out = dir.resolve("syn.csv");
+        Result g = run("generate", data.toString(), "--model", "tree", "--rows", "400", "--seed", "2", "--out", out.toString());
+        assertThat(g.exit()).as(g.err()).isZero();
+        assertThat(g.err()).contains("PII detected").contains("customer_email=email");
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(401);
+        for (String line : lines.subList(1, lines.size())) {
+            String email = line.split(",")[0];
+            assertThat(email).contains("@");
+            assertThat(real).doesNotContain(email);
+        }
+
+        Path parquet = dir.resolve("syn.parquet");
+        Result p = run("generate", data.toString(), "--model", "tree", "--rows", "400", "--seed", "2", "--out", parquet.toString());
+        assertThat(p.exit()).as(p.err()).isZero();
+        try (io.synthline.parquet.ParquetRowSource rows = io.synthline.parquet.ParquetRowSource.open(parquet, 100)) {
+            assertThat(rows.header()).containsExactly("customer_email", "segment", "region", "visits", "amount");
+            int n = 0;
+            while (rows.next()) {
+                assertThat(rows.value(0)).isEqualTo(lines.get(n + 1).split(",")[0]);
+                n++;
+            }
+            assertThat(n).isEqualTo(400);
+        }
+        assertThat(dir.toFile().list()).noneMatch(name -> name.startsWith(".synth-"));
     }
 }

@@ -215,4 +215,104 @@ class PlatformFlowIT {
         }
         throw new AssertionError("dataset " + id + " did not become " + status + " in governance; last seen: " + last);
     }
+
+    /**
+     * The generation protocol end to end: a confidential dataset needs its owner's approval, so the
+     * request waits (no data, no job); the owner approves through governance's API; the job runs,
+     * the evaluator scores it, the release gate decides; the data is served only once released.
+     */
+    @Test
+    void aGenerationWaitsForTheOwnersApprovalAndItsDataForTheReleaseGate() throws Exception {
+        ApiClient owner = DemoRun.clientFor(endpoints, platform.endpoints(), "acme-owner");
+        ApiClient scientist = DemoRun.clientFor(endpoints, platform.endpoints(), "acme-scientist");
+        java.net.URI governance = platform.endpoints().governance();
+        String datasetId = owner.uploadCsv(REPO.resolve("samples/adult-sample.csv"), "confidential-sample").path("id").asText();
+        await("governance to know the dataset", () -> {
+            try {
+                return owner.sendJson("PUT", governance, "/api/v1/governed-datasets/" + datasetId + "/policy",
+                        new io.synthline.commons.api.DatasetPolicyUpdate(null, "confidential", "fraud model training", null, null,
+                                "customer data: owner decides who may synthesise it"));
+            } catch (ApiException e) {
+                if (e.status() == 404) {
+                    return null;
+                }
+                throw e;
+            }
+        });
+
+        String id = scientist.requestGenerationWhenVisible(datasetId, 2000, 11L, "tree", java.time.Duration.ofSeconds(60))
+                .path("id").asText();
+        JsonNode pending = await("the request to wait for the owner", () -> {
+            JsonNode g = scientist.generation(id);
+            return g.path("status").asText().equals("PENDING_APPROVAL") ? g : null;
+        });
+        assertThat(pending.path("rowsDone").asLong()).isZero();
+        assertThat(owner.get(governance, "/api/v1/approvals").findValuesAsText("id")).contains(id);
+        assertThat(download(scientist, id)).as("no data before approval").isEqualTo(409);
+
+        JsonNode approved = owner.sendJson("POST", governance, "/api/v1/approvals/" + id + "/approve",
+                new io.synthline.commons.api.GovernanceDecision("fraud team, ticket 4711"));
+        assertThat(approved.path("status").asText()).isIn("APPROVED", "COMPLETED");
+        JsonNode done = scientist.awaitGeneration(id, java.time.Duration.ofMinutes(5));
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("COMPLETED");
+        // until the release gate has decided, the data is not served (read the status after the attempt: it only moves forward)
+        int early = download(scientist, id);
+        JsonNode releaseAfter = scientist.generation(id).path("releaseStatus");
+        if (releaseAfter.isNull() || releaseAfter.isMissingNode()) {
+            assertThat(early).as("download before the release decision").isEqualTo(409);
+        }
+
+        JsonNode evaluation = await("the evaluation", () -> {
+            JsonNode list = scientist.get(platform.endpoints().evaluator(), "/api/v1/evaluations?generationId=" + id);
+            return list.isArray() && !list.isEmpty() && list.get(0).path("status").asText().equals("COMPLETED") ? list.get(0) : null;
+        });
+        String release = await("the release decision", () -> {
+            String r = scientist.generation(id).path("releaseStatus").asText(null);
+            return r == null || r.equals("null") ? null : r;
+        });
+        System.out.println("release gate: " + release + " (evaluation " + evaluation.path("scores") + ")");
+        if (release.equals("QUARANTINED")) {
+            assertThat(download(scientist, id)).as("quarantined output").isEqualTo(409);
+            owner.sendJson("POST", governance, "/api/v1/releases/" + id + "/override",
+                    new io.synthline.commons.api.GovernanceDecision("scores reviewed with the fraud team; accepted for testing"));
+            await("the override to reach the generator", () -> scientist.generation(id).path("releaseStatus").asText().equals("OVERRIDDEN") ? true : null);
+        } else {
+            assertThat(release).isEqualTo("RELEASED");
+        }
+        assertThat(download(scientist, id)).isEqualTo(200);
+
+        List<String> trail = await("the decisions in the audit trail", () -> {
+            List<String> types = new ArrayList<>();
+            DemoRun.clientFor(endpoints, platform.endpoints(), "acme-auditor").get(governance, "/api/v1/audit?subject=generations/" + id)
+                    .forEach(e -> types.add(e.path("eventType").asText()));
+            return types.contains(release.equals("QUARANTINED") ? "release.overridden" : "release.approved") ? types : null;
+        });
+        assertThat(trail).containsSubsequence("generation.requested", "generation.approval-pending", "generation.approved",
+                "generation.completed");
+    }
+
+    /** The HTTP status of downloading the generation's data. */
+    private static int download(ApiClient client, String id) throws java.io.IOException {
+        Path out = Files.createTempFile("synthetic", ".csv");
+        try {
+            client.download(id, out);
+            return 200;
+        } catch (ApiException e) {
+            return e.status();
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private static <T> T await(String what, java.util.function.Supplier<T> probe) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+        while (true) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(300);
+        }
+    }
 }

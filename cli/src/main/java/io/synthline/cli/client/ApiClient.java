@@ -110,6 +110,13 @@ public final class ApiClient {
         return send(authorized(base.resolve(pathAndQuery)).GET().build(), "GET", pathAndQuery);
     }
 
+    /** Sends {@code body} as JSON with {@code method} (POST, PUT) and reads the JSON answer; a non-2xx answer is an {@link ApiException}. */
+    public JsonNode sendJson(String method, URI base, String pathAndQuery, Object body) {
+        HttpRequest req = authorized(base.resolve(pathAndQuery)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+        return send(req, method, pathAndQuery);
+    }
+
     public JsonNode generation(String id) {
         return get(endpoints.generator(), "/api/v1/generations/" + id);
     }

@@ -40,6 +40,7 @@ public class DatasetEventsConsumer {
                     ref.status = "PROFILED";
                     ref.rowCount = d.rowCount();
                     ref.schemaJson = d.schema() == null ? null : Json.write(d.schema());
+                    ref.piiJson = Json.write(d.pii() == null ? java.util.List.of() : d.pii());
                 });
             }
             if (event.is(EventType.DATASET_DELETED)) {

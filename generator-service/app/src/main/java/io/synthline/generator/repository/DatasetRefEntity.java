@@ -25,8 +25,20 @@ public class DatasetRefEntity extends PanacheEntityBase {
     public String sha256;
     @Column(name = "schema_json", columnDefinition = "text")
     public String schemaJson;
+    /** The profile's PII findings (JSON list of {@link io.synthline.commons.profile.PiiFinding}); null before profiling. */
+    @Column(name = "pii_json", columnDefinition = "text")
+    public String piiJson;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    public java.util.List<io.synthline.commons.profile.PiiFinding> piiFindings() {
+        return piiFindings(piiJson);
+    }
+
+    public static java.util.List<io.synthline.commons.profile.PiiFinding> piiFindings(String json) {
+        return json == null ? java.util.List.of() : java.util.List.of(io.synthline.commons.json.Json.read(json,
+                io.synthline.commons.profile.PiiFinding[].class));
+    }
 
     public static Uni<DatasetRefEntity> findForTenant(String tenant, UUID id) {
         return find("id = ?1 and tenant = ?2", id, tenant).firstResult();

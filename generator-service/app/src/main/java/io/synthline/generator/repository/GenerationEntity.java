@@ -52,6 +52,11 @@ public class GenerationEntity extends PanacheEntityBase {
     public Instant completedAt;
     @Column(name = "request_json", columnDefinition = "text")
     public String requestJson;
+    /** Where the Parquet rendition of an output stored under {@code csvKey} lives. */
+    public static String parquetKey(String csvKey) {
+        return (csvKey.endsWith(".csv") ? csvKey.substring(0, csvKey.length() - 4) : csvKey) + ".parquet";
+    }
+
     @Column(name = "output_format")
     public String format = "csv";
     @Column(name = "rows_done")

@@ -7,6 +7,8 @@ import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.api.GenerationView;
 import io.synthline.commons.store.DatasetStore;
+import io.synthline.generator.engine.Requests;
+import io.synthline.generator.engine.output.ParquetOutput;
 import io.synthline.generator.repository.GenerationEntity;
 import io.synthline.generator.service.GenerationService;
 import io.synthline.service.security.Caller;
@@ -100,11 +102,29 @@ public class GenerationResource {
     @Produces("text/csv")
     @WithSession
     @RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Download the synthetic CSV (streamed from the store)")
+    @Operation(summary = "Download the synthetic CSV (streamed from the store); every generation has it")
     public Uni<RestResponse<java.nio.file.Path>> data(@PathParam("id") String id) {
         return generations.find(caller.tenant(), id).map(g -> {
             ready(g, id);
             return file(g.outputKey, "text/csv", "synthetic-" + id + ".csv", g.outputSha256);
+        });
+    }
+
+    // a path of its own: one method producing both text/csv and Parquet would let the text writer answer with the file's name
+    @GET
+    @Path("{id}/data.parquet")
+    @Produces(ParquetOutput.MEDIA_TYPE)
+    @WithSession
+    @RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN})
+    @Operation(summary = "Download the Parquet rendition of the synthetic data (generations requested with output.format parquet)")
+    public Uni<RestResponse<java.nio.file.Path>> parquet(@PathParam("id") String id) {
+        return generations.find(caller.tenant(), id).map(g -> {
+            ready(g, id);
+            if (!Requests.PARQUET.equals(g.format)) {
+                throw new BadInputException("no-parquet", 409, "generation " + id + " was requested as " + g.format
+                        + "; request output.format parquet to get a Parquet file");
+            }
+            return file(GenerationEntity.parquetKey(g.outputKey), ParquetOutput.MEDIA_TYPE, "synthetic-" + id + ".parquet", null);
         });
     }
 

@@ -20,6 +20,7 @@ import io.synthline.generator.engine.GenerationSettings;
 import io.synthline.generator.engine.ModelSpec;
 import io.synthline.generator.engine.Parallel;
 import io.synthline.generator.engine.Requests;
+import io.synthline.generator.engine.output.ParquetOutput;
 import io.synthline.generator.engine.SynthesisModel;
 import io.synthline.generator.engine.Synthesizers;
 import io.synthline.generator.engine.privacy.PrivacyReport;
@@ -72,7 +73,7 @@ public class GenerationJobRunner {
     long progressIntervalMillis;
 
     record Job(UUID id, String tenant, String actor, UUID datasetId, String sourceKey, String datasetSha256, String schemaJson,
-            String requestJson, String model, long rows, long seed) {
+            String piiJson, String requestJson, String model, long rows, long seed) {
     }
 
     /**
@@ -103,7 +104,11 @@ public class GenerationJobRunner {
             try (DatasetStore.Staged staged = store.stage(out -> result[0] = generation.writeCsv(out, true, progress))) {
                 output = staged.commit(base + "/synthetic.csv");
             }
-            GenerationManifest manifest = GenerationManifest.of(model, settings, result[0], Requests.CSV);
+            String format = Requests.format(request);
+            if (Requests.PARQUET.equals(format)) {
+                parquet(model, generation, output.key());
+            }
+            GenerationManifest manifest = GenerationManifest.of(model, settings, result[0], format);
             StoredObject manifestObject;
             byte[] manifestBytes = Json.writePretty(manifest).getBytes(StandardCharsets.UTF_8);
             try (DatasetStore.Staged staged = store.stage(new ByteArrayInputStream(manifestBytes), manifestBytes.length)) {
@@ -204,7 +209,7 @@ public class GenerationJobRunner {
             g.status = GenerationEntity.RUNNING;
             g.startedAt = Instant.now();
             return DatasetRefEntity.<DatasetRefEntity>findById(g.datasetId).map(d -> new Job(g.id, g.tenant, g.requestedBy,
-                    g.datasetId, d.storageKey, d.sha256, d.schemaJson, g.requestJson, g.model, g.rows, g.seed));
+                    g.datasetId, d.storageKey, d.sha256, d.schemaJson, d.piiJson, g.requestJson, g.model, g.rows, g.seed));
         });
     }
 
@@ -225,9 +230,16 @@ public class GenerationJobRunner {
                 throw new BadInputException("model-dataset-mismatch", "model " + request.modelId() + " was fitted on other data than dataset "
                         + job.datasetId());
             }
+            java.util.Set<String> flagged = new java.util.TreeSet<>(Requests.modelSpec(request, DatasetRefEntity.piiFindings(job.piiJson()))
+                    .piiColumns().keySet());
+            flagged.removeAll(loaded.manifest().spec().piiColumns().keySet());
+            if (!flagged.isEmpty()) {
+                throw new BadInputException("model-pii-mismatch", "model " + request.modelId() + " learned from columns flagged as PII "
+                        + flagged + "; fit a new model");
+            }
             return new Fit(loaded, false);
         }
-        ModelSpec spec = Requests.modelSpec(request, Map.of());
+        ModelSpec spec = Requests.modelSpec(request, DatasetRefEntity.piiFindings(job.piiJson()));
         String fitKey = sha256Text(datasetSha + "\n" + Json.write(spec) + "\n" + job.seed() + "\n" + SynthesisModel.ENGINE_VERSION);
         FittedModelEntity existing = BlockingTx.inSession(() -> FittedModelEntity.find(job.tenant(), fitKey));
         if (existing != null && store.exists(existing.storageKey)) {
@@ -259,6 +271,24 @@ public class GenerationJobRunner {
             return e.persist().replaceWithVoid();
         }));
         return new Fit(model, true);
+    }
+
+    /**
+     * The Parquet rendition of the output, next to the CSV (which stays the hashed output the
+     * evaluator reads): converted row by row, never held in memory.
+     */
+    private void parquet(SynthesisModel model, Generation generation, String csvKey) throws IOException {
+        TableSchema schema = ParquetOutput.schema(generation.header(), model.manifest().schema());
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("synthetic-", ".parquet");
+        try {
+            ParquetOutput.convert(store.localPath(csvKey), schema, tmp);
+            try (InputStream in = java.nio.file.Files.newInputStream(tmp);
+                    DatasetStore.Staged staged = store.stage(in, Long.MAX_VALUE)) {
+                staged.commit(GenerationEntity.parquetKey(csvKey));
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
     }
 
     private SynthesisModel load(String key, int workers) throws IOException {

@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,7 +49,7 @@ public class GenerationService {
         if (request.rows() < 1 || request.rows() > maxRows) {
             throw new BadInputException("invalid-rows", "rows must be between 1 and " + maxRows + ", got " + request.rows());
         }
-        String model = Synthesizers.create(Requests.modelSpec(request, Map.of()), 1).name();
+        String model = Synthesizers.create(Requests.modelSpec(request, java.util.List.of()), 1).name();
         String format = Requests.format(request);
         long seed = request.seed() != null ? request.seed() : SEEDS.nextLong() & Long.MAX_VALUE;
         return DatasetRefEntity.findForTenant(tenant, datasetId)
@@ -62,7 +61,7 @@ public class GenerationService {
                                 "dataset " + datasetId + " is " + dataset.status + ", not yet profiled"));
                     }
                     TableSchema schema = dataset.schemaJson == null ? null : Json.read(dataset.schemaJson, TableSchema.class);
-                    Requests.validate(request, schema, Map.of(), maxRows);
+                    Requests.validate(request, schema, dataset.piiFindings(), maxRows);
                     GenerationEntity g = new GenerationEntity();
                     g.id = UUID.randomUUID();
                     g.tenant = tenant;
@@ -75,11 +74,11 @@ public class GenerationService {
                     g.createdAt = Instant.now();
                     g.format = format;
                     g.requestJson = Json.write(request);
-                    boolean piiReplaced = request.pii() != null && request.pii().columns() != null && !request.pii().columns().isEmpty();
                     EventEnvelope requested = EventEnvelope.create(source, EventType.GENERATION_REQUESTED,
                             "generations/" + g.id, tenant, actor,
-                            new Payloads.GenerationRequested(g.id.toString(), datasetId.toString(), model, g.rows, seed,
-                                    privacyOf(request), piiReplaced ? Boolean.TRUE : null, null));
+                            new Payloads.GenerationRequested(g.id.toString(), datasetId.toString(), model, g.rows, seed, privacyOf(request),
+                                    // every column the profile flags is replaced (Requests.modelSpec), whatever the request says
+                                    Boolean.TRUE, null));
                     return g.<GenerationEntity>persist().call(() -> Outbox.enqueue(requested)).map(GenerationMapper::toView);
                 });
     }

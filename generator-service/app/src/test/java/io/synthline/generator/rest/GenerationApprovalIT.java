@@ -7,28 +7,18 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
 import io.synthline.stack.testing.LocalStackTestResource;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The generator's half of the governance protocol, with this test playing governance on Kafka. */
+/** The generator's half of the governance protocol (on by default), with this test playing governance on Kafka. */
 @QuarkusTest
-@TestProfile(GenerationApprovalIT.RequireApproval.class)
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "generator"))
 class GenerationApprovalIT {
-    public static class RequireApproval implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("synthline.generator.require-approval", "true");
-        }
-    }
 
     @BeforeAll
     static void dataset() throws Exception {

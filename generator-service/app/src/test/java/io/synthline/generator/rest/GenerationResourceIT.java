@@ -14,6 +14,8 @@ import io.synthline.commons.csv.TypeInference;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
+import io.synthline.commons.profile.PiiFinding;
+import io.synthline.commons.profile.PiiKind;
 import io.synthline.commons.store.FileSystemDatasetStore;
 import io.synthline.commons.store.StoredObject;
 import io.synthline.commons.table.TableSchema;
@@ -29,30 +31,48 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The generator on the real stack: datasets arrive as profiler events on Kafka, jobs run over Kafka. */
+/**
+ * The generator on the real stack: datasets arrive as profiler events on Kafka, jobs run over Kafka.
+ * Deployed without governance ({@code require-approval=false}); {@link GenerationApprovalIT} covers the protocol.
+ */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(GenerationResourceIT.WithoutGovernance.class)
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "generator"))
 class GenerationResourceIT {
+    public static class WithoutGovernance implements io.quarkus.test.junit.QuarkusTestProfile {
+        @Override
+        public java.util.Map<String, String> getConfigOverrides() {
+            return java.util.Map.of("synthline.generator.require-approval", "false");
+        }
+    }
+
     static final Path SAMPLE = Path.of("../../samples/adult-sample.csv");
     static String datasetId;
 
     /** Does what the profiler does for an upload: stores the file and announces it. */
     @BeforeAll
     static void registerDataset() throws Exception {
-        datasetId = UUID.randomUUID().toString();
+        datasetId = registerDataset(List.of());
+    }
+
+    /** A new dataset of the sample's rows whose profile flags {@code pii}. */
+    static String registerDataset(List<PiiFinding> pii) throws Exception {
+        String id = UUID.randomUUID().toString();
         Path root = Path.of(ConfigProvider.getConfig().getValue("synthline.store.root", String.class));
         FileSystemDatasetStore store = new FileSystemDatasetStore(root);
         StoredObject stored;
         try (InputStream in = Files.newInputStream(SAMPLE); var staged = store.stage(in, Long.MAX_VALUE)) {
-            stored = staged.commit("acme/datasets/" + datasetId + "/data.csv");
+            stored = staged.commit("acme/datasets/" + id + "/data.csv");
         }
         TableSchema schema = TypeInference.infer(SAMPLE, CsvOptions.defaults());
-        String subject = "datasets/" + datasetId;
+        String subject = "datasets/" + id;
         publish(EventEnvelope.create("/synthline/profiler", EventType.DATASET_REGISTERED, subject, "acme", "acme-owner",
-                new Payloads.DatasetRegistered(datasetId, "sample", stored.key(), stored.sha256(), stored.sizeBytes(), "acme-owner", "internal")));
+                new Payloads.DatasetRegistered(id, "sample", stored.key(), stored.sha256(), stored.sizeBytes(), "acme-owner", "internal")));
         publish(EventEnvelope.create("/synthline/profiler", EventType.DATASET_PROFILED, subject, "acme", "acme-owner",
-                new Payloads.DatasetProfiled(datasetId, stored.key(), 3257, 15, schema,
-                        schema.columns().stream().map(c -> new ColumnSummary(c.name(), c.type(), 0, 0)).toList(), "1")));
+                new Payloads.DatasetProfiled(id, stored.key(), 3257, 15, schema,
+                        schema.columns().stream().map(c -> new ColumnSummary(c.name(), c.type(), 0, 0)).toList(), "1", null, null,
+                        pii, List.of())));
+        return id;
     }
 
     static void publish(EventEnvelope... events) {
@@ -120,6 +140,8 @@ class GenerationResourceIT {
         expectProblem("{" + ds + ",\"rows\":-5}", 400, "rows must be between 1 and");
         expectProblem("{" + ds + "}", 400, "rows is required");
         expectProblem("{" + ds + ",\"rows\":10,\"model\":\"gan\"}", 400, "unknown model 'gan'");
+        expectProblem("{" + ds + ",\"rows\":10,\"model\":\"copula\",\"privacy\":{\"epsilon\":1,\"delta\":1e-9}}", 400,
+                "gives no differential-privacy guarantee");
         expectProblem("{\"rows\":10}", 400, "datasetId is required");
         expectProblem("{\"datasetId\":\"nope\",\"rows\":10}", 400, "not a valid id");
         expectProblem("{\"datasetId\":\"" + UUID.randomUUID() + "\",\"rows\":10}", 404, "no dataset with id");
@@ -168,11 +190,67 @@ class GenerationResourceIT {
     }
 
     @Test
+    void columnsTheProfileFlagsAsPiiAreReplacedAndNeverLearned() throws Exception {
+        // the profiler says native-country holds people's names (the flag, not the content, is what is tested)
+        String flagged = registerDataset(List.of(new PiiFinding("native-country", PiiKind.PERSON_NAME, 0.9, "en-US", "full", 1.0, 100,
+                List.of("test flag"), List.of())));
+        String id = request("{\"datasetId\":\"" + flagged + "\",\"rows\":2000,\"seed\":4,\"model\":\"tree\"}");
+        assertThat(awaitStatus(id)).isEqualTo("COMPLETED");
+        String csv = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id + "/data")
+                .then().statusCode(200).extract().asString();
+        java.util.Set<String> realCountries = new java.util.HashSet<>();
+        List<String> real = Files.readAllLines(SAMPLE);
+        int realColumn = List.of(real.getFirst().split(",")).indexOf("native-country");
+        real.subList(1, real.size()).forEach(line -> realCountries.add(line.split(",")[realColumn]));
+        List<String> lines = csv.lines().toList();
+        int column = List.of(lines.getFirst().split(",")).indexOf("native-country");
+        assertThat(lines).hasSize(2001);
+        for (String line : lines.subList(1, lines.size())) {
+            String value = line.split(",")[column];
+            assertThat(realCountries).doesNotContain(value);
+            assertThat(value).matches("\\p{L}[\\p{L}'. -]+ \\p{L}[\\p{L}'. -]+");
+        }
+    }
+
+    @Test
+    void parquetOutputHoldsTheSameRowsTypedLikeTheTrainingColumns() throws Exception {
+        String id = request("{\"datasetId\":\"" + datasetId + "\",\"rows\":1200,\"seed\":8,\"model\":\"copula\","
+                + "\"output\":{\"format\":\"parquet\",\"provenanceColumns\":true}}");
+        assertThat(awaitStatus(id)).isEqualTo("COMPLETED");
+        byte[] bytes = given().auth().oauth2(token("acme-scientist")).accept("application/vnd.apache.parquet")
+                .when().get("/api/v1/generations/" + id + "/data.parquet")
+                .then().statusCode(200).contentType(containsString("application/vnd.apache.parquet")).extract().asByteArray();
+        // the canonical CSV is there too; a CSV-only generation has no Parquet rendition
+        given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id + "/data")
+                .then().statusCode(200).contentType(containsString("text/csv"));
+        Path file = Files.createTempFile("synthetic-", ".parquet");
+        try {
+            Files.write(file, bytes);
+            try (io.synthline.parquet.ParquetRowSource rows = io.synthline.parquet.ParquetRowSource.open(file, 1000)) {
+                assertThat(rows.header()).startsWith("age").endsWith("_synth_run", "_synth_row");
+                assertThat(rows.declaredSchema().column(0).type()).isEqualTo(io.synthline.commons.table.ColumnType.INTEGER);
+                long n = 0;
+                int rowColumn = rows.header().indexOf("_synth_row");
+                while (rows.next()) {
+                    assertThat(Long.parseLong(rows.value(rowColumn))).isEqualTo(n);
+                    n++;
+                }
+                assertThat(n).isEqualTo(1200);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void runningJobsCanBeCancelledAndLeaveNoData() {
         String id = request("{\"datasetId\":\"" + datasetId + "\",\"rows\":200000000,\"seed\":1,\"model\":\"independent\"}");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            given().auth().oauth2(token("acme-scientist")).when().post("/api/v1/generations/" + id + "/cancel").then().statusCode(202);
+            // 409 once the job has stopped between two rounds (it is already CANCELLED)
+            int code = given().auth().oauth2(token("acme-scientist")).when().post("/api/v1/generations/" + id + "/cancel")
+                    .then().extract().statusCode();
+            assertThat(code).isIn(202, 409);
             String status = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id).then().extract().path("status");
             if (status.equals("CANCELLED")) {
                 break;
@@ -196,7 +274,7 @@ class GenerationResourceIT {
         expectProblem("{" + ds + ",\"conditions\":[{\"column\":\"age\",\"min\":\"old\"}]}", 400, "not a valid INTEGER");
         expectProblem("{" + ds + ",\"rebalance\":{\"column\":\"age\",\"target\":{\"30\":1}}}", 400, "categorical column");
         expectProblem("{" + ds + ",\"model\":\"tree\",\"modelOptions\":{\"depth\":\"3\"}}", 400, "no option 'depth'");
-        expectProblem("{" + ds + ",\"output\":{\"format\":\"xlsx\"}}", 400, "csv or parquet");
+        expectProblem("{" + ds + ",\"output\":{\"format\":\"xlsx\"}}", 400, "output format must be csv or parquet");
         given().auth().oauth2(token("acme-scientist")).contentType("application/json")
                 .body("{" + ds + ",\"constraints\":[{\"type\":\"teleport\"}]}")
                 .when().post("/api/v1/generations")

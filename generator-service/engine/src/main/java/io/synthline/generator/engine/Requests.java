@@ -3,6 +3,8 @@ package io.synthline.generator.engine;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.ConditionSpec;
 import io.synthline.commons.api.GenerationRequest;
+import io.synthline.commons.profile.PiiFinding;
+import io.synthline.generator.engine.pii.ProfilePii;
 import io.synthline.commons.api.RebalanceSpec;
 import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.Column;
@@ -30,20 +32,20 @@ public final class Requests {
     }
 
     /**
-     * @param flaggedPii columns the dataset's profile flags as PII (name to kind, null kind = guess);
-     *                   the request's own PII settings win for the columns they name
+     * @param profilePii what the dataset's profile flags as PII: every flagged column is replaced
+     *                   (kind and locale as detected); the request's own PII settings win for the
+     *                   columns and the locale they name
      */
-    public static ModelSpec modelSpec(GenerationRequest request, Map<String, String> flaggedPii) {
-        Map<String, String> pii = new LinkedHashMap<>();
-        if (flaggedPii != null) {
-            flaggedPii.forEach((k, v) -> pii.put(k, v == null ? "" : v));
-        }
-        String locale = null;
+    public static ModelSpec modelSpec(GenerationRequest request, List<PiiFinding> profilePii) {
+        Map<String, String> pii = new LinkedHashMap<>(ProfilePii.columns(profilePii));
+        String locale = ProfilePii.locale(profilePii);
         if (request.pii() != null) {
             if (request.pii().columns() != null) {
                 request.pii().columns().forEach((k, v) -> pii.put(k, v == null ? "" : v));
             }
-            locale = request.pii().locale();
+            if (request.pii().locale() != null) {
+                locale = request.pii().locale();
+            }
         }
         return new ModelSpec(request.model(), request.modelOptions(), request.constraints(), pii, locale, request.privacy());
     }
@@ -84,6 +86,7 @@ public final class Requests {
         }
         return f;
     }
+
     /**
      * Everything about a request that can be checked against the dataset's schema alone, so that
      * a bad request is a 400 at the API instead of a failed job: rows, model and options, output
@@ -91,7 +94,7 @@ public final class Requests {
      * regular expressions), the shape of conditions and rebalancing. Category values are only
      * known once the data is read; an unknown one fails the job with the same clear message.
      */
-    public static void validate(GenerationRequest request, TableSchema schema, Map<String, String> flaggedPii, long maxRows) {
+    public static void validate(GenerationRequest request, TableSchema schema, List<PiiFinding> profilePii, long maxRows) {
         if (request.rows() == null) {
             throw new BadInputException("invalid-rows", "rows is required");
         }
@@ -99,7 +102,7 @@ public final class Requests {
             throw new BadInputException("invalid-rows", "rows must be between 1 and " + maxRows + ", got " + request.rows());
         }
         format(request);
-        ModelSpec spec = modelSpec(request, flaggedPii);
+        ModelSpec spec = modelSpec(request, profilePii);
         Synthesizers.create(spec, 1);
         copyExclusion(request);
         if (schema == null) {

@@ -17,7 +17,8 @@ public final class DatasetMapper {
     }
 
     public static ColumnSummary summary(io.synthline.commons.profile.ColumnProfile c) {
-        return new ColumnSummary(c.name(), c.type(), c.nullCount(), c.distinct().estimate());
+        // profiles stored by an earlier profiler version have no distinct count: one such row must not break every listing
+        return new ColumnSummary(c.name(), c.type(), c.nullCount(), c.distinct() == null ? 0 : c.distinct().estimate());
     }
 
     private static List<ColumnSummary> columns(DatasetEntity e) {

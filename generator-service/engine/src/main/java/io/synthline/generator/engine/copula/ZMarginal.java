@@ -25,6 +25,10 @@ final class ZMarginal {
     final double[] probability;
     /** The continuous family chosen, for reports ("discrete" for columns made of atoms). */
     final String family;
+    /** For each cell of a uniform grid over [-Z_LIMIT, Z_LIMIT], the first piece a z in that cell can be in. */
+    private final int[] guide = new int[GUIDE_CELLS];
+    private static final int GUIDE_CELLS = 2048;
+    private static final double GUIDE_SCALE = GUIDE_CELLS / (2 * Z_LIMIT);
 
     ZMarginal(double[] probability, double[] cell, double[][] grid, String family) {
         this.probability = probability;
@@ -36,6 +40,14 @@ final class ZMarginal {
         for (int i = 0; i < probability.length; i++) {
             cumulative += probability[i];
             upper[i] = i == probability.length - 1 || cumulative >= 1 ? Double.POSITIVE_INFINITY : inverse(cumulative);
+        }
+        int piece = 0;
+        for (int g = 0; g < GUIDE_CELLS; g++) {
+            double cellStart = -Z_LIMIT + g / GUIDE_SCALE;
+            while (piece < upper.length - 1 && upper[piece] <= cellStart) {
+                piece++;
+            }
+            guide[g] = piece;
         }
     }
 
@@ -57,18 +69,14 @@ final class ZMarginal {
         return STANDARD.inverseCumulativeProbability(p);
     }
 
+    /** The piece holding z: a guide-table lookup, then a short forward scan (no unpredictable binary search). */
     int pieceOf(double z) {
-        int lo = 0;
-        int hi = upper.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (z < upper[mid]) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
+        int g = (int) ((z + Z_LIMIT) * GUIDE_SCALE);
+        int piece = g <= 0 ? 0 : g >= GUIDE_CELLS ? guide[GUIDE_CELLS - 1] : guide[g];
+        while (piece < upper.length - 1 && z >= upper[piece]) {
+            piece++;
         }
-        return lo;
+        return piece;
     }
 
     double cellOf(double z) {

@@ -9,6 +9,9 @@ import io.synthline.generator.engine.format.TextPattern;
 import io.synthline.generator.engine.random.FeistelPermutation;
 import io.synthline.generator.engine.random.Seeds;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -33,17 +36,26 @@ public final class PiiColumn {
     private final boolean unique;
     private final double missingShare;
     private final TextPattern shape;
+    /** For {@link PiiKind#DATE_OF_BIRTH}: the format of the real values (a {@link DateTimeFormatter} pattern). */
+    private final String datePattern;
     private final long[] sourceHashes;
     private final long key;
 
+    /** Formats tried, in order, on the real values of a date-of-birth column; the first that reads all of them wins. */
+    static final List<String> DATE_PATTERNS = List.of("yyyy-MM-dd", "MM/dd/yyyy", "dd/MM/yyyy", "dd.MM.yyyy", "yyyy/MM/dd",
+            "yyyyMMdd", "d/M/yyyy", "M/d/yyyy", "dd-MM-yyyy");
+    private static final LocalDate BIRTHS_FROM = LocalDate.of(1930, 1, 1);
+    private static final int BIRTH_DAYS = (int) (LocalDate.of(2005, 12, 31).toEpochDay() - BIRTHS_FROM.toEpochDay() + 1);
+
     private PiiColumn(String column, PiiKind kind, Locale locale, boolean unique, double missingShare, TextPattern shape,
-            long[] sourceHashes, long key) {
+            String datePattern, long[] sourceHashes, long key) {
         this.column = column;
         this.kind = kind;
         this.locale = locale;
         this.unique = unique;
         this.missingShare = missingShare;
         this.shape = shape;
+        this.datePattern = datePattern;
         this.sourceHashes = sourceHashes;
         this.key = key;
     }
@@ -66,9 +78,34 @@ public final class PiiColumn {
         }
         long[] hashes = seen.stream().mapToLong(PiiColumn::hash).sorted().distinct().toArray();
         TextPattern shape = kind.usesShape() ? Shapes.infer(values) : null;
+        String datePattern = kind == PiiKind.DATE_OF_BIRTH ? datePattern(values) : null;
         double missingShare = source.size() == 0 ? 0 : (double) missing / source.size();
-        return new PiiColumn(source.name(), kind, locale, unique && values.size() > 1, missingShare, shape, hashes,
+        // many people share a birthday: uniqueness of dates is not something to reproduce
+        boolean keepUnique = unique && values.size() > 1 && kind != PiiKind.DATE_OF_BIRTH;
+        return new PiiColumn(source.name(), kind, locale, keepUnique, missingShare, shape, datePattern, hashes,
                 Seeds.derive(seed, "pii:" + source.name()));
+    }
+
+    /** The first of {@link #DATE_PATTERNS} that reads every (of the first 1,000) real values; ISO when none does. */
+    static String datePattern(List<String> values) {
+        List<String> probe = values.subList(0, Math.min(values.size(), 1000));
+        for (String pattern : DATE_PATTERNS) {
+            DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu"), Locale.ROOT)
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+            boolean all = !probe.isEmpty();
+            for (String v : probe) {
+                try {
+                    LocalDate.parse(v.strip(), f);
+                } catch (DateTimeParseException e) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return pattern;
+            }
+        }
+        return DATE_PATTERNS.getFirst();
     }
 
     /**
@@ -87,7 +124,8 @@ public final class PiiColumn {
                     + " values' pattern, which a differentially private model may not read; give a kind or a format constraint (regex)");
             default -> null;
         };
-        return new PiiColumn(column, kind, locale, false, 0, shape, new long[0], Seeds.derive(seed, "pii:" + column));
+        return new PiiColumn(column, kind, locale, false, 0, shape, kind == PiiKind.DATE_OF_BIRTH ? DATE_PATTERNS.getFirst() : null,
+                new long[0], Seeds.derive(seed, "pii:" + column));
     }
 
     public String column() {
@@ -155,6 +193,18 @@ public final class PiiColumn {
                     return v;
                 }
             }
+            if (kind == PiiKind.DATE_OF_BIRTH) {
+                // dense: walk the days from a random one to the first that is no real value (none: missing)
+                DateTimeFormatter f = DateTimeFormatter.ofPattern(datePattern.replace("yyyy", "uuuu"), Locale.ROOT);
+                int start = random.nextInt(BIRTH_DAYS);
+                for (int d = 0; d < BIRTH_DAYS; d++) {
+                    String v = BIRTHS_FROM.plusDays((start + d) % BIRTH_DAYS).format(f);
+                    if (!isSourceValue(v)) {
+                        return v;
+                    }
+                }
+                return null;
+            }
             // a real value keeps coming back (tiny formats): make it unmistakably synthetic
             return make(row, random, 0) + "-" + code(row);
         }
@@ -183,6 +233,10 @@ public final class PiiColumn {
                 case IBAN -> faker.finance().iban();
                 case IP_ADDRESS -> faker.internet().ipV4Address();
                 case CREDIT_CARD -> faker.finance().creditCard();
+                // from the row's stream, not Datafaker's birthday(): that one depends on today's date
+                case DATE_OF_BIRTH -> BIRTHS_FROM.plusDays(random.nextInt(BIRTH_DAYS))
+                        .format(DateTimeFormatter.ofPattern(datePattern.replace("yyyy", "uuuu"), Locale.ROOT));
+                case FREE_TEXT -> faker.lorem().sentence() + suffix;
                 default -> throw new IllegalStateException("no generator for " + kind);
             };
         }
@@ -199,7 +253,8 @@ public final class PiiColumn {
         out.writeString(locale.toLanguageTag());
         out.writeBoolean(unique);
         out.writeDouble(missingShare);
-        out.writeString(shape == null ? null : shape.source());
+        // the shape slot holds the date format for dates of birth (a kind older artifacts cannot contain)
+        out.writeString(shape != null ? shape.source() : datePattern);
         out.writeLongs(sourceHashes);
         out.writeLong(key);
     }
@@ -211,7 +266,8 @@ public final class PiiColumn {
         boolean unique = in.readBoolean();
         double missing = in.readDouble();
         String shape = in.readString();
-        return new PiiColumn(column, kind, locale, unique, missing, shape == null ? null : TextPattern.compile(shape),
-                in.readLongs(), in.readLong());
+        boolean date = kind == PiiKind.DATE_OF_BIRTH;
+        return new PiiColumn(column, kind, locale, unique, missing, shape == null || date ? null : TextPattern.compile(shape),
+                date ? shape : null, in.readLongs(), in.readLong());
     }
 }

@@ -9,6 +9,10 @@ import java.util.stream.Collectors;
 public enum PiiKind {
     FIRST_NAME, LAST_NAME, FULL_NAME, EMAIL, USERNAME, PHONE, STREET_ADDRESS, CITY, ZIP, STATE, COUNTRY, COMPANY,
     IBAN, IP_ADDRESS, SSN, CREDIT_CARD,
+    /** A date between 1930 and 2005 in the real values' date format (the real dates themselves are not learned). */
+    DATE_OF_BIRTH,
+    /** Free text that held personal data: replaced by neutral filler sentences. */
+    FREE_TEXT,
     /** Random letters and digits in the character pattern of the real values (e.g. "AB-1234"). */
     SHAPE;
 
@@ -33,6 +37,9 @@ public enum PiiKind {
             case "POSTCODE", "POSTAL_CODE", "ZIP_CODE", "ZIPCODE" -> ZIP;
             case "IP", "IPV4" -> IP_ADDRESS;
             case "CREDITCARD", "CARD_NUMBER" -> CREDIT_CARD;
+            case "DOB", "BIRTHDATE", "BIRTH_DATE", "BIRTHDAY" -> DATE_OF_BIRTH;
+            case "TEXT", "FREE_TEXT_WITH_PII", "NOTES" -> FREE_TEXT;
+            case "NATIONAL_ID" -> SSN;
             default -> {
                 try {
                     yield valueOf(key);
@@ -52,6 +59,9 @@ public enum PiiKind {
         }
         if (n.contains("phone") || n.contains("mobile") || n.contains("tel") || n.contains("fax")) {
             return PHONE;
+        }
+        if (n.contains("birth") || n.equals("dob")) {
+            return DATE_OF_BIRTH;
         }
         if (n.contains("first") || n.contains("given") || n.contains("forename")) {
             return FIRST_NAME;

@@ -1,0 +1,62 @@
+package io.synthline.generator.engine.pii;
+
+import io.synthline.commons.profile.PiiFinding;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The PII columns a dataset's profile flags, as the generator replaces them: column name to
+ * {@link PiiKind} id. Every flagged column is replaced (never learned from); a column with
+ * several findings takes the most confident one.
+ */
+public final class ProfilePii {
+    private ProfilePii() {
+    }
+
+    public static Map<String, String> columns(List<PiiFinding> findings) {
+        Map<String, PiiFinding> best = new LinkedHashMap<>();
+        for (PiiFinding f : findings == null ? List.<PiiFinding>of() : findings) {
+            best.merge(f.column(), f, (a, b) -> b.confidence() > a.confidence() ? b : a);
+        }
+        Map<String, String> kinds = new LinkedHashMap<>();
+        best.forEach((column, f) -> kinds.put(column, kind(f).id()));
+        return kinds;
+    }
+
+    /** The locale most findings suggest, or null when none does. */
+    public static String locale(List<PiiFinding> findings) {
+        Map<String, Integer> votes = new HashMap<>();
+        for (PiiFinding f : findings == null ? List.<PiiFinding>of() : findings) {
+            if (f.locale() != null && !f.locale().isBlank()) {
+                votes.merge(f.locale(), 1, Integer::sum);
+            }
+        }
+        return votes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    static PiiKind kind(PiiFinding f) {
+        if (f.kind() == null) {
+            return PiiKind.guess(f.column());
+        }
+        return switch (f.kind()) {
+            case EMAIL -> PiiKind.EMAIL;
+            case PHONE -> PiiKind.PHONE;
+            case PERSON_NAME -> switch (f.format() == null ? "" : f.format()) {
+                case "first" -> PiiKind.FIRST_NAME;
+                case "last" -> PiiKind.LAST_NAME;
+                default -> PiiKind.FULL_NAME;
+            };
+            case STREET_ADDRESS -> PiiKind.STREET_ADDRESS;
+            // national ids differ by scheme: their shape (letters, digits, separators) is kept, the values are random
+            case NATIONAL_ID -> PiiKind.SSN;
+            case CREDIT_CARD -> PiiKind.CREDIT_CARD;
+            case IBAN -> PiiKind.IBAN;
+            case IP_ADDRESS -> PiiKind.IP_ADDRESS;
+            case DATE_OF_BIRTH -> PiiKind.DATE_OF_BIRTH;
+            case FREE_TEXT_WITH_PII -> PiiKind.FREE_TEXT;
+        };
+    }
+}
