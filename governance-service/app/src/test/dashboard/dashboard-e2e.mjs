@@ -1,7 +1,7 @@
 // End-to-end test of the compliance dashboard in headless Chromium (Debian's chromium driven by
 // playwright-core), against the running governance service and the real Keycloak. Run by
 // DashboardE2EIT, which seeds the pending request and checks the outcome in the API afterwards.
-// Env: BASE_URL, GENERATION_ID, SCREENSHOT_DIR, CHROMIUM. Prints one JSON line of findings.
+// Env: BASE_URL, GENERATION_ID (pending), RELEASED_ID (released), SCREENSHOT_DIR, CHROMIUM. Prints one JSON line of findings.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -10,6 +10,7 @@ const { chromium } = createRequire(join(process.env.NODE_PATH, 'noop.js'))('play
 
 const base = process.env.BASE_URL;
 const generation = process.env.GENERATION_ID;
+const released = process.env.RELEASED_ID;
 const shots = process.env.SCREENSHOT_DIR;
 const findings = {};
 
@@ -69,10 +70,23 @@ try {
   findings.chain = (await page.textContent('#chain-result')).trim();
   await page.screenshot({ path: `${shots}/05-chain-verified.png`, fullPage: true });
 
+  // --- a released run: its data card opens in the session, and the owner asks for a re-evaluation
+  await page.goto(`${base}/dashboard/generations`);
+  const run = page.locator(`#generations tr[data-id="${released}"]`);
+  await run.waitFor({ timeout: 30000 });
+  await run.locator('button', { hasText: 'Re-evaluate now' }).click();
+  await run.locator('.badge', { hasText: 're-evaluation' }).waitFor({ timeout: 30000 });
+  findings.reevaluation = (await run.locator('.badge', { hasText: 're-evaluation' }).textContent()).trim();
+  await page.screenshot({ path: `${shots}/06-reevaluation-requested.png`, fullPage: true });
+  await run.locator('a', { hasText: 'data card' }).click();
+  await page.waitForSelector('h1', { timeout: 30000 });
+  findings.dataCardTitle = (await page.textContent('h1')).trim();
+  await page.screenshot({ path: `${shots}/07-data-card.png`, fullPage: true });
+
   await page.goto(`${base}/dashboard/datasets`);
-  await page.screenshot({ path: `${shots}/06-datasets.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/08-datasets.png`, fullPage: true });
   await page.goto(`${base}/dashboard/lineage`);
-  await page.screenshot({ path: `${shots}/07-lineage.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/09-lineage.png`, fullPage: true });
   await context.close();
 
   // --- a data scientist sees no oversight pages and cannot open them
@@ -89,7 +103,10 @@ try {
   findings.auditorApproveButtons = await auditor.page.locator('button[name=approve]').count();
   await auditor.page.click('#nav-audit');
   findings.auditorAuditRows = await auditor.page.locator('#audit-rows tr').count();
-  await auditor.page.screenshot({ path: `${shots}/08-auditor-audit-log.png`, fullPage: true });
+  await auditor.page.goto(`${base}/dashboard/generations`);
+  await auditor.page.locator(`#generations tr[data-id="${released}"]`).waitFor({ timeout: 30000 });
+  findings.auditorReevaluateButtons = await auditor.page.locator('button', { hasText: 'Re-evaluate now' }).count();
+  await auditor.page.screenshot({ path: `${shots}/10-auditor-audit-log.png`, fullPage: true });
   await auditor.context.close();
   console.log(JSON.stringify(findings));
 } catch (e) {

@@ -13,14 +13,11 @@ import io.synthline.commons.events.Topics;
 import io.synthline.stack.Component;
 import io.synthline.stack.KeycloakTokens;
 import io.synthline.stack.LocalStack;
-import io.synthline.stack.StackConfig;
 import io.synthline.stack.StackEndpoints;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -49,32 +46,23 @@ import org.junit.jupiter.api.Test;
  * intact chain.
  */
 class GovernanceResilienceIT {
-    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    static final int PORT_BASE = Integer.getInteger("synthline.it.portBase", 25000);
-
+    static RunningPlatform running;
     static LocalStack stack;
-    static Set<Component> startedHere;
     static PlatformLauncher platform;
     static StackEndpoints endpoints;
 
     @BeforeAll
     static void start() throws Exception {
-        StackConfig config = StackConfig.forPortBase(PORT_BASE, Path.of(System.getProperty("java.io.tmpdir"), "synthline-it-" + PORT_BASE));
-        stack = new LocalStack(config, msg -> System.out.println("stack: " + msg));
-        startedHere = stack.up().started();
-        endpoints = stack.endpoints();
-        Path work = Files.createTempDirectory("synthline-resilience");
-        platform = PlatformLauncher.start(REPO, endpoints, work.resolve("store"), work.resolve("logs"),
-                PlatformLauncher.Ports.fromBase(PORT_BASE + 100), EnumSet.of(Service.GOVERNANCE), msg -> System.out.println("platform: " + msg));
+        running = RunningPlatform.start(EnumSet.of(Service.GOVERNANCE));
+        stack = running.stack;
+        platform = running.platform;
+        endpoints = running.endpoints;
     }
 
     @AfterAll
     static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (stack != null && !startedHere.isEmpty()) {
-            stack.down(startedHere);
+        if (running != null) {
+            running.close();
         }
     }
 

@@ -9,10 +9,11 @@ import io.synthline.cli.client.ApiException;
 import io.synthline.cli.platform.DemoRun;
 import io.synthline.cli.platform.PlatformLauncher;
 import io.synthline.commons.events.ScoreNames;
-import io.synthline.stack.Component;
-import io.synthline.stack.LocalStack;
-import io.synthline.stack.StackConfig;
 import io.synthline.stack.StackEndpoints;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,33 +31,23 @@ import org.junit.jupiter.api.Test;
  * Kafka and Keycloak, driven through their APIs exactly as the demo does.
  */
 class PlatformFlowIT {
-    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    static final int PORT_BASE = Integer.getInteger("synthline.it.portBase", 25000);
+    static final Path REPO = RunningPlatform.REPO;
 
-    static LocalStack stack;
-    static Set<Component> startedHere;
+    static RunningPlatform running;
     static PlatformLauncher platform;
     static StackEndpoints endpoints;
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        StackConfig config = StackConfig.forPortBase(PORT_BASE,
-                Path.of(System.getProperty("java.io.tmpdir"), "synthline-it-" + PORT_BASE));
-        stack = new LocalStack(config, msg -> System.out.println("stack: " + msg));
-        startedHere = stack.up().started();
-        endpoints = stack.endpoints();
-        Path work = Files.createTempDirectory("synthline-e2e");
-        platform = PlatformLauncher.start(REPO, endpoints, work.resolve("store"), work.resolve("logs"),
-                PlatformLauncher.Ports.fromBase(PORT_BASE + 100), msg -> System.out.println("platform: " + msg));
+        running = RunningPlatform.start(java.util.EnumSet.allOf(PlatformLauncher.Service.class));
+        platform = running.platform;
+        endpoints = running.endpoints;
     }
 
     @AfterAll
     static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (stack != null && !startedHere.isEmpty()) {
-            stack.down(startedHere);
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -165,6 +155,65 @@ class PlatformFlowIT {
         JsonNode globexAudit = DemoRun.clientFor(endpoints, platform.endpoints(), "globex-auditor")
                 .get(platform.endpoints().governance(), "/api/v1/audit?subject=" + datasetSubject);
         assertThat(globexAudit).isEmpty();
+    }
+    @Test
+    void anOwnersDeletionRequestReachesTheStoredBytesAndIsAudited() throws Exception {
+        ApiClient owner = DemoRun.clientFor(endpoints, platform.endpoints(), "globex-owner");
+        String id = owner.uploadCsv(REPO.resolve("samples/adult-sample.csv"), "to be deleted").path("id").asText();
+        Path data = running.store.resolve("globex/datasets/" + id + "/data.csv");
+        assertThat(data).exists();
+        URI governance = platform.endpoints().governance();
+        awaitGoverned(owner, governance, id, "ACTIVE");
+
+        String token = io.synthline.stack.KeycloakTokens.passwordGrant(endpoints.issuerUrl(), StackEndpoints.CLI_CLIENT_ID,
+                "globex-owner", StackEndpoints.DEMO_PASSWORD).token();
+        HttpResponse<String> requested = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        governance.resolve("/api/v1/governed-datasets/" + id + "/deletion"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"justification\":\"customer withdrew consent\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(200);
+
+        // governance asked, the profiler deleted the bytes and said so, governance recorded it
+        JsonNode governed = awaitGoverned(owner, governance, id, "DELETED");
+        assertThat(governed.path("deletedAt").asText()).isNotBlank();
+        assertThat(data).doesNotExist();
+        assertThat(running.store.resolve("globex/datasets/" + id + "/profile.json")).doesNotExist();
+        assertThatThrownBy(() -> owner.get(platform.endpoints().profiler(), "/api/v1/datasets/" + id))
+                .isInstanceOf(ApiException.class).satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(404));
+
+        JsonNode trail = DemoRun.clientFor(endpoints, platform.endpoints(), "globex-auditor")
+                .get(governance, "/api/v1/audit?subject=datasets/" + id);
+        List<String> types = new ArrayList<>();
+        trail.forEach(e -> types.add(e.path("eventType").asText()));
+        assertThat(types).containsSubsequence("dataset.registered", "dataset.deletion-requested", "dataset.deleted");
+        trail.forEach(e -> {
+            if (e.path("eventType").asText().startsWith("dataset.deleti")) {
+                assertThat(e.path("actor").asText()).isEqualTo("globex-owner");
+            }
+            if (e.path("eventType").asText().equals("dataset.deletion-requested")) {
+                assertThat(e.path("justification").asText()).isEqualTo("customer withdrew consent");
+            }
+        });
+    }
+
+    private static JsonNode awaitGoverned(ApiClient client, URI governance, String id, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = client.get(governance, "/api/v1/governed-datasets/" + id);
+                if (status.equals(last.path("status").asText())) {
+                    return last;
+                }
+            } catch (ApiException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("dataset " + id + " did not become " + status + " in governance; last seen: " + last);
     }
 
     /**

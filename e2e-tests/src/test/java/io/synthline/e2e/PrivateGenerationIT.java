@@ -12,9 +12,6 @@ import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.api.PrivacySpec;
 import io.synthline.commons.json.Json;
 import io.synthline.generator.engine.privacy.domain.DeclaredSchema;
-import io.synthline.stack.Component;
-import io.synthline.stack.LocalStack;
-import io.synthline.stack.StackConfig;
 import io.synthline.stack.StackEndpoints;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,34 +36,24 @@ import org.junit.jupiter.api.Test;
  * refused by governance and never touches the data.
  */
 class PrivateGenerationIT {
-    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    static final int PORT_BASE = Integer.getInteger("synthline.it.portBase", 25000);
+    static final Path REPO = RunningPlatform.REPO;
     static final String TENANT = "acme";
 
-    static LocalStack stack;
-    static Set<Component> startedHere;
+    static RunningPlatform running;
     static PlatformLauncher platform;
     static StackEndpoints endpoints;
 
     @BeforeAll
     static void start() throws Exception {
-        StackConfig config = StackConfig.forPortBase(PORT_BASE, Path.of(System.getProperty("java.io.tmpdir"), "synthline-it-" + PORT_BASE));
-        stack = new LocalStack(config, msg -> System.out.println("stack: " + msg));
-        startedHere = stack.up().started();
-        endpoints = stack.endpoints();
-        Path work = Files.createTempDirectory("synthline-dp");
-        platform = PlatformLauncher.start(REPO, endpoints, work.resolve("store"), work.resolve("logs"),
-                PlatformLauncher.Ports.fromBase(PORT_BASE + 100), EnumSet.of(Service.PROFILER, Service.GENERATOR, Service.GOVERNANCE),
-                msg -> System.out.println("platform: " + msg));
+        running = RunningPlatform.start(EnumSet.of(Service.PROFILER, Service.GENERATOR, Service.GOVERNANCE));
+        platform = running.platform;
+        endpoints = running.endpoints;
     }
 
     @AfterAll
     static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
-        if (stack != null && !startedHere.isEmpty()) {
-            stack.down(startedHere);
+        if (running != null) {
+            running.close();
         }
     }
 

@@ -68,6 +68,32 @@ public final class LocalStack {
     }
 
     /**
+     * {@link #up()}, but a port conflict is retried every 3 s until {@code patience} has passed. For
+     * test runs: the test port bases lie in Linux's ephemeral range (32768-60999), so on a busy
+     * shared machine another process's short-lived client connection can hold one of the stack's
+     * ports for a moment. A port held longer is reported as the conflict it is.
+     */
+    public UpResult upWaitingForPorts(java.time.Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                return up();
+            } catch (PortConflictException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                progress.accept(e.getMessage() + " -- waiting for the port to be free");
+                try {
+                    Thread.sleep(3000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
      * Makes every component run. Components of this data dir that already run and answer are
      * reused; only missing ones are started, in parallel. All ports needed are checked before
      * anything starts. If a component fails to start, the components started by this call are

@@ -68,9 +68,15 @@ public final class Payloads {
      * its derived profile, and to announce {@code dataset.deleted}. Idempotent: a second request for a
      * dataset already gone is answered with nothing (or another dataset.deleted).
      *
-     * @param reason {@code retention-expired} or {@code owner-request}
+     * @param reason        {@code retention-expired} or {@code owner-request}
+     * @param justification the owner's written reason (owner requests); null for an expired retention
      */
-    public record DatasetDeletionRequested(String datasetId, String reason, Instant retainUntil, String requestedBy) {
+    public record DatasetDeletionRequested(String datasetId, String reason, Instant retainUntil, String requestedBy,
+            String justification) {
+
+        public DatasetDeletionRequested(String datasetId, String reason, Instant retainUntil, String requestedBy) {
+            this(datasetId, reason, retainUntil, requestedBy, null);
+        }
     }
 
     // ------------------------------------------------------------------------------------- generations
@@ -267,7 +273,8 @@ public final class Payloads {
 
     /**
      * @param kind     {@code budget-nearly-spent}, {@code budget-exhausted}, {@code release-gate-failed},
-     *                 {@code reevaluation-failed}, {@code audit-chain-broken}, {@code retention-deletion}
+     *                 {@code reevaluation-failed}, {@code reevaluation-error}, {@code audit-chain-broken},
+     *                 {@code retention-deletion}
      * @param severity {@code info}, {@code warning} or {@code critical}
      * @param resource the subject the alert is about, e.g. {@code datasets/{id}}
      */

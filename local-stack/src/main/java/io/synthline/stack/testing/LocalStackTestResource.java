@@ -132,11 +132,16 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
      * second copy finds the healthy stack and reuses it, starting nothing, so only the copy that
      * actually started components registers the shutdown hook.
      */
+    /** How long a test run waits for a stack port another process holds for a moment (see LocalStack#upWaitingForPorts). */
+    public static Duration portWait() {
+        return Duration.ofSeconds(Long.getLong("synthline.it.portWait", 90));
+    }
+
     private static LocalStack ensureStarted() {
         synchronized (LOCK) {
             if (stack == null) {
                 LocalStack s = new LocalStack(config());
-                UpResult result = s.up();
+                UpResult result = s.upWaitingForPorts(portWait());
                 Set<Component> started = result.started();
                 if (!started.isEmpty() && !Boolean.getBoolean(KEEP_STACK_PROPERTY)) {
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> s.down(started), "synthline-local-stack-down"));

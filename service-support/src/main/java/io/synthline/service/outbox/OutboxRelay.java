@@ -53,8 +53,9 @@ public class OutboxRelay {
 
     private volatile String lastFailure;
 
+    // not before the application runs: until then the Kafka channel behind the emitter cannot be injected
     @Scheduled(every = "${synthline.outbox.poll-interval:0.2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         return publishPending()
                 .onFailure().invoke(e -> logFailure(String.valueOf(e)))
@@ -64,7 +65,7 @@ public class OutboxRelay {
 
     /** Published rows are only kept for inspection; consumers deduplicate with their own inbox. */
     @Scheduled(every = "${synthline.outbox.cleanup-interval:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> cleanup() {
         return pool.preparedQuery("DELETE FROM outbox_event WHERE published_at < $1")
                 .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(retention)))

@@ -88,6 +88,9 @@ public class DashboardResource {
     @Inject
     BudgetLedger ledger;
 
+    @Inject
+    io.synthline.governance.service.Monitoring monitoring;
+
     @Location("dashboard/overview.html")
     Template overview;
 
@@ -251,6 +254,30 @@ public class DashboardResource {
         return alerts.acknowledge(u.tenant(), NotFound.parseId("alert", id), u.username(), "acknowledged in the dashboard")
                 .map(ok -> "<span class=\"badge ok\">acknowledged by " + io.synthline.governance.engine.datacard.DataCardRenderer.esc(u.username())
                         + " at " + Instant.now() + "</span>");
+    }
+
+    /** The data card of a release, for everyone who sees the runs (the API's link needs a bearer token). */
+    @GET
+    @Path("releases/{id}/datacard")
+    public Uni<String> dataCard(@PathParam("id") String id) {
+        DashboardUser u = user();
+        return lineage.dataCard(u.tenant(), id).map(io.synthline.governance.engine.datacard.DataCardRenderer::html);
+    }
+
+    /** htmx: the dataset's owner or a tenant admin asks for a released output to be re-evaluated now. */
+    @POST
+    @Path("releases/{id}/reevaluate")
+    public Uni<String> reevaluate(@PathParam("id") String id, @HeaderParam("HX-Request") String htmx) {
+        requireHtmx(htmx);
+        DashboardUser u = user();
+        if (!u.canDecide()) {
+            throw new ForbiddenException("only data owners and tenant admins ask for re-evaluations");
+        }
+        boolean admin = u.roles().contains(io.synthline.service.security.Roles.TENANT_ADMIN);
+        return monitoring.requestReevaluation(u.tenant(), NotFound.parseId("generation", id), u.username(), admin)
+                .map(requestId -> "<span class=\"badge ok\">re-evaluation requested</span>")
+                .onFailure(BadInputException.class).recoverWithItem(e -> "<span class=\"badge bad\">"
+                        + io.synthline.governance.engine.datacard.DataCardRenderer.esc(e.getMessage()) + "</span>");
     }
 
     @GET

@@ -130,10 +130,10 @@ public class GenerationRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> evaluationFailed(SqlConnection conn, String tenant, Payloads.EvaluationFailed e, Instant at) {
-        return conn.preparedQuery("INSERT INTO governed_evaluation (evaluation_id, tenant, generation_id, status, error, completed_at) "
-                        + "VALUES ($1, $2, $3, 'FAILED', $4, $5) ON CONFLICT DO NOTHING")
-                .execute(Tuple.from(Arrays.asList(e.evaluationId(), tenant, UUID.fromString(e.generationId()), e.reason(),
+    public Uni<Void> evaluationFailed(SqlConnection conn, String tenant, Payloads.EvaluationFailed e, String requestId, Instant at) {
+        return conn.preparedQuery("INSERT INTO governed_evaluation (evaluation_id, tenant, generation_id, status, error, request_id, "
+                        + "completed_at) VALUES ($1, $2, $3, 'FAILED', $4, $5, $6) ON CONFLICT DO NOTHING")
+                .execute(Tuple.from(Arrays.asList(e.evaluationId(), tenant, UUID.fromString(e.generationId()), e.reason(), requestId,
                         AuditRepository.utc(at))))
                 .replaceWithVoid();
     }
@@ -170,7 +170,10 @@ public class GenerationRepository {
     public Uni<List<Row>> dueForReevaluation(Instant before, int limit) {
         return pool.preparedQuery("SELECT generation_id, tenant, dataset_id, source_key, output_key FROM governed_generation "
                         + "WHERE release_status IN ('APPROVED', 'OVERRIDDEN') AND output_key IS NOT NULL "
-                        + "AND COALESCE(last_evaluated_at, released_at) < $1 ORDER BY last_evaluated_at NULLS FIRST LIMIT " + limit)
+                        + "AND COALESCE(last_evaluated_at, released_at) < $1 "
+                        // a deleted source cannot be compared with any more
+                        + "AND EXISTS (SELECT 1 FROM governed_dataset d WHERE d.dataset_id = governed_generation.dataset_id "
+                        + "AND d.status = 'ACTIVE') ORDER BY last_evaluated_at NULLS FIRST LIMIT " + limit)
                 .execute(Tuple.of(AuditRepository.utc(before)))
                 .map(rows -> {
                     List<Row> out = new ArrayList<>();

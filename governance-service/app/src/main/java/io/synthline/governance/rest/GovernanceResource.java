@@ -12,6 +12,7 @@ import io.synthline.governance.repository.DatasetRepository;
 import io.synthline.governance.repository.GenerationRepository;
 import io.synthline.governance.service.DatasetGovernance;
 import io.synthline.governance.service.GenerationGovernance;
+import io.synthline.governance.service.Monitoring;
 import io.synthline.service.problem.NotFound;
 import io.synthline.service.security.Caller;
 import io.synthline.service.security.Roles;
@@ -57,6 +58,9 @@ public class GovernanceResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Monitoring monitoring;
 
     // ------------------------------------------------------------------------------------ datasets
 
@@ -256,5 +260,16 @@ public class GovernanceResource {
     public Uni<GovernedGenerationView> override(@PathParam("id") String id, GovernanceDecision decision) {
         return protocol.override(caller.tenant(), NotFound.parseId("generation", id), caller.username(),
                 caller.hasRole(Roles.TENANT_ADMIN), decision == null ? null : decision.justification()).chain(() -> generation(id));
+    }
+
+    @POST
+    @Path("releases/{id}/reevaluation")
+    @RolesAllowed({Roles.DATA_OWNER, Roles.TENANT_ADMIN})
+    @Operation(summary = "Re-evaluate a released output now with the evaluator's current suite (evaluation.requested); "
+            + "a failing answer quarantines it")
+    public Uni<jakarta.ws.rs.core.Response> reevaluate(@PathParam("id") String id) {
+        return monitoring.requestReevaluation(caller.tenant(), NotFound.parseId("generation", id), caller.username(),
+                        caller.hasRole(Roles.TENANT_ADMIN))
+                .map(requestId -> jakarta.ws.rs.core.Response.accepted(Map.of("requestId", requestId, "generationId", id)).build());
     }
 }

@@ -22,6 +22,8 @@ public class Alerts {
     public static final String BUDGET_OVERSPENT = "budget-overspent";
     public static final String RELEASE_GATE_FAILED = "release-gate-failed";
     public static final String REEVALUATION_FAILED = "reevaluation-failed";
+    /** A re-evaluation could not be carried out (nothing was learned about the output). */
+    public static final String REEVALUATION_ERROR = "reevaluation-error";
     public static final String AUDIT_CHAIN_BROKEN = "audit-chain-broken";
     public static final String RETENTION_DELETION = "retention-deletion";
 

@@ -233,14 +233,16 @@ public class DatasetGovernance {
                 return Uni.createFrom().failure(new BadInputException("not-active", 409, "dataset " + id + " is " + d.status()));
             }
             return pool.withTransaction(conn -> requestDeletion(conn, tenant, UUID.fromString(d.id()), d.retainUntil(), "owner-request",
-                    caller));
+                    caller, reason));
         });
     }
 
-    private Uni<Void> requestDeletion(SqlConnection conn, String tenant, UUID datasetId, Instant retainUntil, String reason, String by) {
+    private Uni<Void> requestDeletion(SqlConnection conn, String tenant, UUID datasetId, Instant retainUntil, String reason, String by,
+            String justification) {
         return datasets.status(conn, datasetId, DatasetRepository.DELETION_REQUESTED)
                 .chain(() -> events.publish(conn, EventType.DATASET_DELETION_REQUESTED, "datasets/" + datasetId, tenant, by,
-                        new Payloads.DatasetDeletionRequested(datasetId.toString(), reason, retainUntil, by == null ? "governance" : by)))
+                        new Payloads.DatasetDeletionRequested(datasetId.toString(), reason, retainUntil, by == null ? "governance" : by,
+                                justification)))
                 .replaceWithVoid();
     }
 
@@ -259,7 +261,7 @@ public class DatasetGovernance {
                     String tenant = r.getString("tenant");
                     Instant until = r.getOffsetDateTime("retain_until").toInstant();
                     LOG.infof("retention of dataset %s (tenant %s) ended at %s: requesting its deletion", datasetId, tenant, until);
-                    return requestDeletion(conn, tenant, datasetId, until, "retention-expired", null)
+                    return requestDeletion(conn, tenant, datasetId, until, "retention-expired", null, null)
                             .chain(() -> alerts.raise(conn, tenant, Alerts.RETENTION_DELETION, "info", "datasets/" + datasetId,
                                     "retention ended at " + until + ": deletion of the dataset requested"));
                 })).collect().asList().map(java.util.List::size));

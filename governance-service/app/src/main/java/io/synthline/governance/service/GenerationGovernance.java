@@ -267,11 +267,19 @@ public class GenerationGovernance {
     public Uni<Void> onEvaluationFailed(SqlConnection conn, EventEnvelope event) {
         Payloads.EvaluationFailed e = event.dataAs(Payloads.EvaluationFailed.class);
         UUID id = UUID.fromString(e.generationId());
-        return generations.evaluationFailed(conn, event.tenant(), e, event.time())
+        // read from the data so that both shapes of the payload (with and without requestId) are understood
+        String requestId = event.data().hasNonNull("requestId") ? event.data().get("requestId").asText() : null;
+        return generations.evaluationFailed(conn, event.tenant(), e, requestId, event.time())
                 .chain(() -> generations.find(conn, event.tenant(), id, true))
                 .chain(g -> {
                     if (g == null || GenerationRepository.RELEASE_OVERRIDDEN.equals(g.releaseStatus())) {
                         return Uni.createFrom().voidItem();
+                    }
+                    if (requestId != null && GenerationRepository.RELEASE_APPROVED.equals(g.releaseStatus())) {
+                        // nothing was learned about the output: it stands on its last passing evaluation, people are told
+                        return alerts.raise(conn, g.tenant(), Alerts.REEVALUATION_ERROR, "warning", "generations/" + id,
+                                "the re-evaluation could not run (" + e.reason() + "); the release stands on its last passing evaluation")
+                                .replaceWithVoid();
                     }
                     String reason = "the evaluation failed, so the release thresholds cannot be checked: " + e.reason();
                     return generations.release(conn, id, GenerationRepository.RELEASE_QUARANTINED, reason, null, e.evaluationId(), POLICY)

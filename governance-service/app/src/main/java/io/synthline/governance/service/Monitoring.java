@@ -5,9 +5,13 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
+import io.synthline.commons.api.BadInputException;
 import io.synthline.governance.repository.AuditRepository;
+import io.synthline.governance.repository.DatasetRepository;
 import io.synthline.governance.repository.GenerationRepository;
+import io.synthline.service.problem.NotFound;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -19,7 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * Continuous monitoring: released outputs are re-evaluated on a schedule with the evaluator's
  * current metric and attack suite (evaluation.requested; a failing answer quarantines the release,
- * see GenerationGovernance), every chain is re-verified (a broken chain raises a critical alert),
+ * an evaluation that cannot run raises an alert and leaves the release standing, see
+ * GenerationGovernance; outputs whose source dataset was deleted are not re-evaluated), every chain is re-verified (a broken chain raises a critical alert),
  * and requests whose dataset never became known are refused.
  */
 @ApplicationScoped
@@ -34,6 +39,9 @@ public class Monitoring {
 
     @Inject
     GenerationGovernance protocol;
+
+    @Inject
+    DatasetRepository datasets;
 
     @Inject
     AuditRepository auditRepository;
@@ -66,14 +74,46 @@ public class Monitoring {
     public Uni<Integer> requestReevaluations() {
         return generations.dueForReevaluation(Instant.now().minus(reevaluateAfter), 50).chain(rows -> rows.isEmpty()
                 ? Uni.createFrom().item(0)
-                : Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(r -> pool.withTransaction(conn -> {
-                    UUID id = r.getUUID("generation_id");
-                    String requestId = UUID.randomUUID().toString();
-                    return generations.reevaluationRequested(conn, id)
-                            .chain(() -> events.publish(conn, EventType.EVALUATION_REQUESTED, "generations/" + id, r.getString("tenant"),
-                                    null, new Payloads.EvaluationRequested(requestId, id.toString(), r.getUUID("dataset_id").toString(),
-                                            r.getString("source_key"), r.getString("output_key"), "scheduled-reevaluation")));
-                })).collect().asList().map(java.util.List::size));
+                : Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(r -> pool.withTransaction(conn ->
+                        requestReevaluation(conn, r.getString("tenant"), r.getUUID("generation_id"), r.getUUID("dataset_id"),
+                                r.getString("source_key"), r.getString("output_key"), "scheduled-reevaluation", null)))
+                        .collect().asList().map(java.util.List::size));
+    }
+
+    /**
+     * A data owner or tenant admin asks for a release to be re-evaluated now (e.g. after a new attack
+     * was added to the evaluator). Only outputs that passed or were overridden can be re-evaluated, and
+     * only while their source dataset is still there. Returns the request id the answer will carry.
+     */
+    public Uni<String> requestReevaluation(String tenant, UUID generationId, String caller, boolean tenantAdmin) {
+        return pool.withTransaction(conn -> generations.find(conn, tenant, generationId, true).chain(g -> {
+            if (g == null) {
+                return Uni.createFrom().failure(new NotFound("generation", generationId.toString()));
+            }
+            return datasets.find(conn, tenant, g.datasetId(), false).chain(d -> {
+                GenerationGovernance.requireOwner(d, caller, tenantAdmin);
+                if (!GenerationRepository.RELEASE_APPROVED.equals(g.releaseStatus())
+                        && !GenerationRepository.RELEASE_OVERRIDDEN.equals(g.releaseStatus())) {
+                    return Uni.createFrom().failure(new BadInputException("not-released", 409, "generation " + generationId
+                            + " is not released (release status " + g.releaseStatus() + "): there is nothing to re-evaluate"));
+                }
+                if (d == null || !DatasetRepository.ACTIVE.equals(d.status())) {
+                    return Uni.createFrom().failure(new BadInputException("source-deleted", 409, "the source dataset of generation "
+                            + generationId + " is " + (d == null ? "unknown" : d.status()) + ": it cannot be re-evaluated"));
+                }
+                return requestReevaluation(conn, tenant, generationId, g.datasetId(), g.sourceKey(), g.outputKey(), "manual", caller);
+            });
+        }));
+    }
+
+    private Uni<String> requestReevaluation(SqlConnection conn, String tenant, UUID generationId, UUID datasetId, String sourceKey,
+            String outputKey, String reason, String actor) {
+        String requestId = UUID.randomUUID().toString();
+        return generations.reevaluationRequested(conn, generationId)
+                .chain(() -> events.publish(conn, EventType.EVALUATION_REQUESTED, "generations/" + generationId, tenant, actor,
+                        new Payloads.EvaluationRequested(requestId, generationId.toString(), datasetId.toString(), sourceKey,
+                                outputKey, reason)))
+                .replaceWith(requestId);
     }
 
     Uni<Void> refuseStaleRequests() {

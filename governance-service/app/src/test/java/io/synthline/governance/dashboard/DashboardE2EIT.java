@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.synthline.commons.events.EventEnvelope;
+import io.synthline.commons.events.ScoreNames;
+import io.synthline.commons.events.Topics;
 import io.synthline.commons.json.Json;
 import io.synthline.governance.rest.GenerationProtocolIT;
 import io.synthline.governance.testing.AuditTestSupport;
 import io.synthline.governance.testing.Eventually;
 import io.synthline.governance.testing.GovernanceStackResource;
+import io.synthline.stack.testing.TestKafka;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +47,14 @@ class DashboardE2EIT {
         String dataset = GenerationProtocolIT.dataset("restricted");
         String generation = GenerationProtocolIT.request(dataset, 0.4, true);
         GenerationProtocolIT.awaitStatus(generation, "PENDING_APPROVAL");
+        // and a released run of an internal dataset (approved by policy, generated, evaluated above the thresholds)
+        String internal = GenerationProtocolIT.dataset("internal");
+        String released = GenerationProtocolIT.request(internal, null, null);
+        GenerationProtocolIT.awaitStatus(released, "APPROVED");
+        GenerationProtocolIT.awaitTypes("generations/" + released, 2);
+        GenerationProtocolIT.complete(internal, released, null);
+        GenerationProtocolIT.evaluate(internal, released, Map.of(ScoreNames.COLUMN_SHAPES, 0.93));
+        GenerationProtocolIT.awaitRelease(released, "APPROVED");
 
         Map<String, String> browser = ensureBrowser();
         Path shots = Path.of("target/dashboard-screenshots").toAbsolutePath();
@@ -50,6 +62,7 @@ class DashboardE2EIT {
         ProcessBuilder pb = new ProcessBuilder("node", REPO.resolve("governance-service/app/src/test/dashboard/dashboard-e2e.mjs").toString());
         pb.environment().put("BASE_URL", "http://127.0.0.1:" + url.getPort());
         pb.environment().put("GENERATION_ID", generation);
+        pb.environment().put("RELEASED_ID", released);
         pb.environment().put("SCREENSHOT_DIR", shots.toString());
         pb.environment().put("CHROMIUM", browser.get("CHROMIUM"));
         pb.environment().put("NODE_PATH", browser.get("NODE_PATH"));
@@ -72,13 +85,22 @@ class DashboardE2EIT {
         assertThat(findings.path("auditorBanner").asText()).contains("auditor", "read-only");
         assertThat(findings.path("auditorApproveButtons").asInt()).isZero();
         assertThat(findings.path("auditorAuditRows").asInt()).isPositive();
-        for (String shot : List.of("01-overview-owner.png", "03-approved.png", "04-audit-entry.png", "05-chain-verified.png")) {
+        assertThat(findings.path("reevaluation").asText()).isEqualTo("re-evaluation requested");
+        assertThat(findings.path("dataCardTitle").asText()).startsWith("Data card");
+        assertThat(findings.path("auditorReevaluateButtons").asInt()).isZero();
+        for (String shot : List.of("01-overview-owner.png", "03-approved.png", "04-audit-entry.png", "05-chain-verified.png",
+                "06-reevaluation-requested.png", "07-data-card.png")) {
             assertThat(shots.resolve(shot)).isNotEmptyFile();
         }
 
         // behind the page: the approval is governance's decision by the owner, and the budget is reserved
         assertThat(GenerationProtocolIT.generation(generation).getString("decidedBy")).isEqualTo("acme-owner");
         assertThat(GenerationProtocolIT.budget(dataset).getDouble("epsilonReserved")).isEqualTo(0.4);
+        // the button asked the evaluator, as the owner
+        EventEnvelope asked = EventEnvelope.fromJson(TestKafka.awaitRecord(Topics.EVALUATIONS, "generations/" + released,
+                Duration.ofSeconds(60)));
+        assertThat(asked.type()).isEqualTo("evaluation.requested");
+        assertThat(asked.actor()).isEqualTo("acme-owner");
         // the privileged sign-ins are audited
         List<String> logins = Eventually.await("dashboard logins audited", Duration.ofSeconds(60),
                 () -> AuditTestSupport.types("acme", "users/acme-owner"), t -> t.contains("access.login"));

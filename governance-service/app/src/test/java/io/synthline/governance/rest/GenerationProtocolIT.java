@@ -10,10 +10,12 @@ import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
 import io.synthline.commons.events.ScoreNames;
+import io.synthline.commons.events.Topics;
 import io.synthline.governance.testing.AuditTestSupport;
 import io.synthline.governance.testing.Eventually;
 import io.synthline.governance.testing.GovernanceStackResource;
 import io.synthline.stack.testing.LocalStackTestResource;
+import io.synthline.stack.testing.TestKafka;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -175,6 +177,61 @@ public class GenerationProtocolIT {
 
     // ---------------------------------------------------------------------------------------------
 
+    @Test
+    void aReleasedOutputIsReevaluatedOnRequestAndQuarantinedWhenItNoLongerPasses() {
+        String dataset = dataset("internal");
+        String gen = request(dataset, null, null);
+        awaitStatus(gen, "APPROVED");
+        awaitTypes("generations/" + gen, 2);
+        complete(dataset, gen, null);
+        evaluate(dataset, gen, Map.of(ScoreNames.COLUMN_SHAPES, 0.93));
+        awaitRelease(gen, "APPROVED");
+
+        // only the owner (or a tenant admin) asks; another tenant cannot tell the release exists
+        given().auth().oauth2(token("acme-scientist")).when().post("/api/v1/releases/" + gen + "/reevaluation").then().statusCode(403);
+        given().auth().oauth2(token("globex-owner")).when().post("/api/v1/releases/" + gen + "/reevaluation").then().statusCode(404)
+                .contentType("application/problem+json");
+        String requestId = given().auth().oauth2(token("acme-owner")).when().post("/api/v1/releases/" + gen + "/reevaluation")
+                .then().statusCode(202).extract().path("requestId");
+
+        // what the evaluator receives
+        EventEnvelope asked = EventEnvelope.fromJson(TestKafka.awaitRecord(Topics.EVALUATIONS, "generations/" + gen, PATIENCE));
+        assertThat(asked.type()).isEqualTo("evaluation.requested");
+        assertThat(asked.actor()).isEqualTo("acme-owner");
+        Payloads.EvaluationRequested request = asked.dataAs(Payloads.EvaluationRequested.class);
+        assertThat(request.requestId()).isEqualTo(requestId);
+        assertThat(request.reason()).isEqualTo("manual");
+        assertThat(request.sourceStorageKey()).isEqualTo("acme/datasets/" + dataset + "/data.csv");
+        assertThat(request.outputStorageKey()).isEqualTo("acme/generations/" + gen + "/synthetic.csv");
+
+        // the re-evaluation cannot run: nothing was learned, the release stands and people are told
+        AuditTestSupport.publish(List.of(EventEnvelope.create("/synthline/evaluator", EventType.EVALUATION_FAILED,
+                "evaluations/" + UUID.randomUUID(), "acme", "acme-owner", Map.of("evaluationId", UUID.randomUUID().toString(),
+                        "generationId", gen, "reason", "the synthetic file is unreadable", "requestId", requestId))));
+        assertThat(awaitAlert(gen, "reevaluation-error")).containsEntry("severity", "warning");
+        assertThat(generation(gen).getString("releaseStatus")).isEqualTo("APPROVED");
+
+        // it runs and no longer passes (e.g. a new attack suite): the release is quarantined, critically
+        String evaluation = UUID.randomUUID().toString();
+        AuditTestSupport.publish(List.of(EventEnvelope.create("/synthline/evaluator", EventType.EVALUATION_COMPLETED,
+                "evaluations/" + evaluation, "acme", "acme-owner",
+                new Payloads.EvaluationCompleted(evaluation, gen, dataset, Map.of(ScoreNames.COLUMN_SHAPES, 0.41), null, requestId))));
+        JsonPath quarantined = awaitRelease(gen, "QUARANTINED");
+        assertThat(quarantined.getString("releaseReason")).startsWith("re-evaluation failed the release gate");
+        assertThat(awaitAlert(gen, "reevaluation-failed")).containsEntry("severity", "critical");
+        // and a quarantined output is not re-evaluated on request
+        given().auth().oauth2(token("acme-owner")).when().post("/api/v1/releases/" + gen + "/reevaluation").then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    static Map<String, Object> awaitAlert(String gen, String kind) {
+        String path = "find { it.resource == 'generations/" + gen + "' && it.kind == '" + kind + "' }";
+        JsonPath alerts = Eventually.await(kind + " alert for " + gen, PATIENCE,
+                () -> given().auth().oauth2(token("acme-owner")).when().get("/api/v1/alerts").then().statusCode(200).extract().jsonPath(),
+                a -> a.get(path) != null);
+        return alerts.getMap(path);
+    }
+
     public static String token(String user) {
         return LocalStackTestResource.token(user);
     }
@@ -209,13 +266,13 @@ public class GenerationProtocolIT {
         return gen;
     }
 
-    static void complete(String dataset, String gen, Payloads.PrivacySpent spent) {
+    public static void complete(String dataset, String gen, Payloads.PrivacySpent spent) {
         AuditTestSupport.publish(List.of(EventEnvelope.create("/synthline/generator", EventType.GENERATION_COMPLETED, "generations/" + gen,
                 "acme", "acme-scientist", new Payloads.GenerationCompleted(gen, dataset, "aim", 100, 7, "acme/datasets/" + dataset + "/data.csv",
                         "acme/generations/" + gen + "/synthetic.csv", "12".repeat(32), 1000, spent))));
     }
 
-    static void evaluate(String dataset, String gen, Map<String, Double> scores) {
+    public static void evaluate(String dataset, String gen, Map<String, Double> scores) {
         String evaluation = UUID.randomUUID().toString();
         AuditTestSupport.publish(List.of(EventEnvelope.create("/synthline/evaluator", EventType.EVALUATION_COMPLETED,
                 "evaluations/" + evaluation, "acme", "acme-scientist",
@@ -231,12 +288,12 @@ public class GenerationProtocolIT {
                 g -> status.equals(g.getString("status")));
     }
 
-    static JsonPath awaitRelease(String gen, String status) {
+    public static JsonPath awaitRelease(String gen, String status) {
         return Eventually.await("release of " + gen + " " + status, PATIENCE, () -> generation(gen),
                 g -> status.equals(g.getString("releaseStatus")));
     }
 
-    static List<String> awaitTypes(String subject, int count) {
+    public static List<String> awaitTypes(String subject, int count) {
         return Eventually.await(count + " audit entries of " + subject, PATIENCE, () -> AuditTestSupport.types("acme", subject),
                 t -> t.size() >= count);
     }

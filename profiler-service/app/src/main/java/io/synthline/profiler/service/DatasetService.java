@@ -25,6 +25,7 @@ import io.synthline.profiler.engine.report.ProfileHtml;
 import io.synthline.profiler.mapping.DatasetMapper;
 import io.synthline.profiler.mapping.StoredProfiles;
 import io.synthline.profiler.repository.DatasetEntity;
+import io.synthline.service.outbox.Inbox;
 import io.synthline.service.outbox.Outbox;
 import io.synthline.service.persistence.BlockingTx;
 import io.synthline.service.problem.NotFound;
@@ -237,6 +238,47 @@ public class DatasetService {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /**
+     * Deletes a dataset's stored data, its profile document and its row, and announces
+     * {@code dataset.deleted}, as governance requested (retention ended or the owner asked). The files
+     * go first: if the transaction then fails, the retry finds the row and deletes again (deleting a
+     * missing file does nothing); the row's removal, the announcement and the inbox marker commit
+     * together, so a redelivered request does nothing. A dataset of another tenant is not touched.
+     * Blocking: call from a worker thread.
+     *
+     * @return whether this call deleted the dataset
+     */
+    public boolean delete(String consumer, String requestEventId, String tenant, Payloads.DatasetDeletionRequested request) {
+        UUID id = UUID.fromString(request.datasetId());
+        DatasetEntity e = BlockingTx.inSession(() -> DatasetEntity.findForTenant(tenant, id));
+        if (e != null) {
+            for (String key : new String[] {e.storageKey, e.profileKey}) {
+                if (key != null) {
+                    try {
+                        store.delete(key);
+                    } catch (IOException ex) {
+                        throw new UncheckedIOException("could not delete " + key + " of dataset " + id, ex);
+                    }
+                }
+            }
+        }
+        String actor = request.requestedBy() == null ? "governance" : request.requestedBy();
+        boolean deleted = BlockingTx.inTransaction(() -> Inbox.firstDelivery(consumer, requestEventId).chain(first -> !first
+                ? Uni.createFrom().item(false)
+                : DatasetEntity.findForTenant(tenant, id).chain(current -> {
+                    if (current == null) {
+                        return Uni.createFrom().item(false);
+                    }
+                    EventEnvelope announcement = EventEnvelope.create(source, EventType.DATASET_DELETED, "datasets/" + id, tenant,
+                            actor, new Payloads.DatasetDeleted(id.toString(), request.reason()));
+                    return current.delete().call(() -> Outbox.enqueue(announcement)).replaceWith(true);
+                })));
+        if (deleted) {
+            LOG.infof("dataset %s of tenant %s deleted (%s, requested by %s)", id, tenant, request.reason(), actor);
+        }
+        return deleted;
     }
 
     public Uni<DatasetView> get(String tenant, String id) {

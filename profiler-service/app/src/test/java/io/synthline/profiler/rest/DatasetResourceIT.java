@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /** Against the real PostgreSQL, Kafka and Keycloak of the local stack. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "profiler"))
-class DatasetResourceIT {
+public class DatasetResourceIT {
     static final Path SAMPLE = Path.of("../../samples/adult-sample.csv");
 
     private static String upload(String user, byte[] csv) {
@@ -124,7 +124,8 @@ class DatasetResourceIT {
         }
     }
 
-    static KafkaConsumer<String, String> consumer() {
+    /** Subscribed to the dataset topic from its start, partitions assigned. */
+    public static KafkaConsumer<String, String> consumer() {
         Properties p = new Properties();
         p.put("bootstrap.servers", LocalStackTestResource.endpoints().kafkaBootstrapServers());
         p.put("group.id", "it-" + UUID.randomUUID());
