@@ -130,10 +130,6 @@ public final class LocalStack {
             for (Component c : toStart) {
                 for (StackPort p : config.ports(c)) {
                     EphemeralPorts.risk(config.port(p)).ifPresent(r -> progress.accept("warning: " + p.description() + ": " + r));
-                }
-            }
-            for (Component c : toStart) {
-                for (StackPort p : config.ports(c)) {
                     if (Probes.portInUse(config.host(), config.port(p))) {
                         conflicts.add(new PortConflictException.Conflict(p, config.port(p)));
                     }

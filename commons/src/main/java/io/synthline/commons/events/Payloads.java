@@ -126,20 +126,6 @@ public final class Payloads {
             this(generationId, datasetId, model, rows, seed, sourceStorageKey, outputStorageKey, outputSha256, durationMillis,
                     null, null);
         }
-
-        public GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
-                String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis,
-                PrivacySpent privacySpent) {
-            this(generationId, datasetId, model, rows, seed, sourceStorageKey, outputStorageKey, outputSha256, durationMillis,
-                    privacySpent, null);
-        }
-
-        public GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
-                String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis,
-                String holdoutStorageKey) {
-            this(generationId, datasetId, model, rows, seed, sourceStorageKey, outputStorageKey, outputSha256, durationMillis,
-                    null, holdoutStorageKey);
-        }
     }
 
     /**

@@ -102,7 +102,7 @@ class EvaluationResourceIT {
         String generationId = UUID.randomUUID().toString();
         publish(EventEnvelope.create("/synthline/generator", EventType.GENERATION_COMPLETED, "generations/" + generationId,
                 "acme", "acme-scientist", new Payloads.GenerationCompleted(generationId, datasetId, "independent", 3000, 7,
-                        train, synthetic, "x", 10, holdout)));
+                        train, synthetic, "x", 10, null, holdout)));
         JsonPath evaluation = await(generationId);
         assertThat(evaluation.getString("[0].status")).as(evaluation.prettify()).isEqualTo("COMPLETED");
         assertThat(evaluation.getString("[0].settings.defaultsFrom")).isEqualTo("profile tags");

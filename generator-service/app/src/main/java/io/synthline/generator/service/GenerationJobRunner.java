@@ -336,7 +336,7 @@ public class GenerationJobRunner {
                     return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_COMPLETED,
                             "generations/" + job.id(), job.tenant(), job.actor(),
                             new Payloads.GenerationCompleted(job.id().toString(), job.datasetId().toString(), job.model(),
-                                    result.rowsWritten(), job.seed(), job.sourceKey(), output.key(), output.sha256(), millis, spent)))
+                                    result.rowsWritten(), job.seed(), job.sourceKey(), output.key(), output.sha256(), millis, spent, null)))
                             .replaceWithVoid();
                 });
     }

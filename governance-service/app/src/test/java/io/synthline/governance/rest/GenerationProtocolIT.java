@@ -269,7 +269,7 @@ public class GenerationProtocolIT {
     public static void complete(String dataset, String gen, Payloads.PrivacySpent spent) {
         AuditTestSupport.publish(List.of(EventEnvelope.create("/synthline/generator", EventType.GENERATION_COMPLETED, "generations/" + gen,
                 "acme", "acme-scientist", new Payloads.GenerationCompleted(gen, dataset, "aim", 100, 7, "acme/datasets/" + dataset + "/data.csv",
-                        "acme/generations/" + gen + "/synthetic.csv", "12".repeat(32), 1000, spent))));
+                        "acme/generations/" + gen + "/synthetic.csv", "12".repeat(32), 1000, spent, null))));
     }
 
     public static void evaluate(String dataset, String gen, Map<String, Double> scores) {
