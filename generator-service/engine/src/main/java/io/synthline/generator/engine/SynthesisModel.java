@@ -12,14 +12,13 @@ import io.synthline.generator.engine.constraint.Layout;
 import io.synthline.generator.engine.dp.PrivateModel;
 import io.synthline.generator.engine.dp.PrivateSynthesizer;
 import io.synthline.generator.engine.privacy.PrivacyReport;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -34,26 +33,29 @@ import java.util.HexFormat;
  * training data or a refit.
  *
  * <p>Artifact layout: magic {@code SYNTHMDL}, format version, manifest (UTF-8 JSON), parameter
- * bytes whose SHA-256 is the model hash.
+ * byte count (8 bytes), parameter bytes whose SHA-256 is the model hash. The parameters are never
+ * held as bytes: serialisation is deterministic, so the fit hashes them as they are produced and
+ * {@link #write} produces them again straight into the target (format 2; format 1 kept the bytes
+ * in memory, which a model of a million rows does not fit beside).
  */
 public final class SynthesisModel {
     public static final String ENGINE_VERSION = "1.0.0";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     private static final byte[] MAGIC = "SYNTHMDL".getBytes(StandardCharsets.US_ASCII);
 
     private final ModelManifest manifest;
     private final Layout layout;
     private final FittedModel base;
     private final TrainingFingerprint fingerprint;
-    private final byte[] parameters;
+    private final long parameterBytes;
 
     private SynthesisModel(ModelManifest manifest, Layout layout, FittedModel base, TrainingFingerprint fingerprint,
-            byte[] parameters) {
+            long parameterBytes) {
         this.manifest = manifest;
         this.layout = layout;
         this.base = base;
         this.fingerprint = fingerprint;
-        this.parameters = parameters;
+        this.parameterBytes = parameterBytes;
     }
 
     /**
@@ -87,11 +89,16 @@ public final class SynthesisModel {
             fingerprint = TrainingFingerprint.of(training, layout.learnedColumns());
             trainingRows = training.rowCount();
         }
-        byte[] parameters = parameters(layout, base, fingerprint);
+        HashingSink parameters = new HashingSink(OutputStream.nullOutputStream());
+        try {
+            writeParameters(layout, base, fingerprint, parameters);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to no stream failed", e);
+        }
         String dataset = datasetSha256 != null ? datasetSha256 : tableHash(training);
-        ModelManifest manifest = new ModelManifest(FORMAT_VERSION, ENGINE_VERSION, sha256(parameters), synthesizer.name(), spec,
+        ModelManifest manifest = new ModelManifest(FORMAT_VERSION, ENGINE_VERSION, parameters.sha256(), synthesizer.name(), spec,
                 seed, dataset, training.schema(), trainingRows, layout.notes(), privacy);
-        return new SynthesisModel(manifest, layout, base, fingerprint, parameters);
+        return new SynthesisModel(manifest, layout, base, fingerprint, parameters.count);
     }
 
     /** For differentially private models, the guarantee and what the fit spent; else null. */
@@ -146,21 +153,17 @@ public final class SynthesisModel {
         return layout.output();
     }
 
-    private static byte[] parameters(Layout layout, FittedModel base, TrainingFingerprint fingerprint) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-            ModelOutput out = new ModelOutput(bytes);
-            layout.write(out);
-            out.writeString(base.synthesizer());
-            base.write(out);
-            fingerprint.write(out);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("in-memory write failed", e);
-        }
+    private static void writeParameters(Layout layout, FittedModel base, TrainingFingerprint fingerprint, OutputStream target)
+            throws IOException {
+        ModelOutput out = new ModelOutput(target);
+        layout.write(out);
+        out.writeString(base.synthesizer());
+        base.write(out);
+        fingerprint.write(out);
+        out.flush();
     }
 
+    /** Writes the artifact, serialising the parameters again straight into {@code target} (and checking their hash on the way). */
     public void write(OutputStream target) throws IOException {
         DataOutputStream out = new DataOutputStream(target);
         out.write(MAGIC);
@@ -168,12 +171,20 @@ public final class SynthesisModel {
         byte[] json = Json.write(manifest).getBytes(StandardCharsets.UTF_8);
         out.writeInt(json.length);
         out.write(json);
-        out.writeInt(parameters.length);
-        out.write(parameters);
+        out.writeLong(parameterBytes);
+        HashingSink parameters = new HashingSink(out);
+        writeParameters(layout, base, fingerprint, parameters);
+        if (parameters.count != parameterBytes || !parameters.sha256().equals(manifest.modelSha256())) {
+            throw new IllegalStateException("the model's parameters serialised differently from when it was fitted");
+        }
         out.flush();
     }
 
-    /** Reads an artifact, checking the magic, the format version and the model hash. */
+    /**
+     * Reads an artifact, checking the magic, the format version and the model hash. The
+     * parameters are parsed as they stream in and hashed on the way; a parse failure is reported
+     * as a hash mismatch when the bytes were altered (the usual reason for one).
+     */
     public static SynthesisModel read(InputStream source, int threads) throws IOException {
         DataInputStream in = new DataInputStream(source);
         byte[] magic = in.readNBytes(MAGIC.length);
@@ -183,22 +194,90 @@ public final class SynthesisModel {
         int format = in.readInt();
         if (format != FORMAT_VERSION) {
             throw new BadInputException("unsupported-model-format", "model format " + format + " is not supported (this engine reads "
-                    + FORMAT_VERSION + ")");
+                    + FORMAT_VERSION + "); fit the model again");
         }
         byte[] json = in.readNBytes(checkedLength(in.readInt()));
         ModelManifest manifest = Json.read(new String(json, StandardCharsets.UTF_8), ModelManifest.class);
-        byte[] parameters = in.readNBytes(checkedLength(in.readInt()));
-        if (!sha256(parameters).equals(manifest.modelSha256())) {
+        long length = in.readLong();
+        if (length < 0) {
+            throw new IOException("corrupt model: negative length");
+        }
+        DigestInputStream hashed = new DigestInputStream(in, sha256Digest());
+        ModelInput body = new ModelInput(hashed, length);
+        Layout layout;
+        FittedModel base;
+        TrainingFingerprint fingerprint;
+        try {
+            layout = Layout.read(body);
+            String synthesizerName = body.readString();
+            Synthesizer synthesizer = Synthesizers.isPrivate(synthesizerName) ? Synthesizers.create(manifest.spec(), threads)
+                    : Synthesizers.create(synthesizerName, manifest.spec().options(), threads);
+            base = synthesizer.read(body);
+            fingerprint = TrainingFingerprint.read(body);
+            if (body.remaining() != 0) {
+                throw new IOException("corrupt model: " + body.remaining() + " parameter bytes left unread");
+            }
+        } catch (IOException | RuntimeException e) {
+            drain(hashed, body.remaining());
+            checkHash(hashed, manifest);
+            throw e;
+        }
+        checkHash(hashed, manifest);
+        return new SynthesisModel(manifest, layout, base, fingerprint, length);
+    }
+
+    /** Reads (and so hashes: skipping would bypass the digest) up to {@code bytes} more bytes. */
+    private static void drain(InputStream in, long bytes) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        for (long left = bytes; left > 0; ) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                return;
+            }
+            left -= n;
+        }
+    }
+
+    private static void checkHash(DigestInputStream hashed, ModelManifest manifest) {
+        if (!HexFormat.of().formatHex(hashed.getMessageDigest().digest()).equals(manifest.modelSha256())) {
             throw new BadInputException("corrupt-model", "the model's parameters do not match its hash " + manifest.modelSha256());
         }
-        ModelInput body = new ModelInput(new ByteArrayInputStream(parameters));
-        Layout layout = Layout.read(body);
-        String synthesizerName = body.readString();
-        Synthesizer synthesizer = Synthesizers.isPrivate(synthesizerName) ? Synthesizers.create(manifest.spec(), threads)
-                : Synthesizers.create(synthesizerName, manifest.spec().options(), threads);
-        FittedModel base = synthesizer.read(body);
-        TrainingFingerprint fingerprint = TrainingFingerprint.read(body);
-        return new SynthesisModel(manifest, layout, base, fingerprint, parameters);
+    }
+
+    /** Counts and hashes what goes through it. */
+    private static final class HashingSink extends java.io.FilterOutputStream {
+        private final MessageDigest digest = sha256Digest();
+        long count;
+
+        HashingSink(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            digest.update((byte) b);
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            digest.update(b, off, len);
+            out.write(b, off, len);
+            count += len;
+        }
+
+        String sha256() {
+            return HexFormat.of().formatHex(digest.digest());
+        }
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int checkedLength(int n) throws IOException {
@@ -209,11 +288,7 @@ public final class SynthesisModel {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
     }
 
     private static String tableHash(Table table) {

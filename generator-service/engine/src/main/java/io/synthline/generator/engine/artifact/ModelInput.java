@@ -3,79 +3,117 @@ package io.synthline.generator.engine.artifact;
 import io.synthline.generator.engine.ColumnDomain;
 import io.synthline.generator.engine.Domain;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads what {@link ModelOutput} wrote. Lengths are checked against a sanity limit so a corrupt file fails cleanly. */
+/**
+ * Reads what {@link ModelOutput} wrote, from at most a given number of bytes. Every length is
+ * checked against the bytes left, so a corrupt file fails cleanly instead of allocating
+ * whatever a flipped bit asks for.
+ */
 public final class ModelInput {
-    private static final int MAX_LENGTH = Integer.MAX_VALUE - 16;
+    private static final int CHUNK = 1 << 16;
     private final DataInputStream in;
+    private final byte[] chunk = new byte[CHUNK];
+    private long remaining;
 
-    public ModelInput(InputStream in) {
+    /** @param length the bytes the parameters take; reading past them is an error */
+    public ModelInput(InputStream in, long length) {
         this.in = new DataInputStream(in);
+        this.remaining = length;
+    }
+
+    /** Bytes not read yet. */
+    public long remaining() {
+        return remaining;
+    }
+
+    private void take(long bytes) throws IOException {
+        if (bytes > remaining) {
+            throw new EOFException("corrupt model: " + bytes + " bytes wanted, " + remaining + " left");
+        }
+        remaining -= bytes;
     }
 
     public int readInt() throws IOException {
+        take(Integer.BYTES);
         return in.readInt();
     }
 
     public long readLong() throws IOException {
+        take(Long.BYTES);
         return in.readLong();
     }
 
     public double readDouble() throws IOException {
+        take(Double.BYTES);
         return in.readDouble();
     }
 
     public boolean readBoolean() throws IOException {
+        take(1);
         return in.readBoolean();
     }
 
     public String readString() throws IOException {
-        if (!in.readBoolean()) {
+        if (!readBoolean()) {
             return null;
         }
-        byte[] bytes = new byte[length()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return new String(readBytes(), StandardCharsets.UTF_8);
     }
 
     public int[] readInts() throws IOException {
-        int[] v = new int[length()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = in.readInt();
+        int[] v = new int[length(Integer.BYTES)];
+        take((long) v.length * Integer.BYTES);
+        for (int from = 0; from < v.length; ) {
+            int n = Math.min(v.length - from, CHUNK / Integer.BYTES);
+            in.readFully(chunk, 0, n * Integer.BYTES);
+            ByteBuffer.wrap(chunk).asIntBuffer().get(v, from, n);
+            from += n;
         }
         return v;
     }
 
     public long[] readLongs() throws IOException {
-        long[] v = new long[length()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = in.readLong();
+        long[] v = new long[length(Long.BYTES)];
+        take((long) v.length * Long.BYTES);
+        for (int from = 0; from < v.length; ) {
+            int n = Math.min(v.length - from, CHUNK / Long.BYTES);
+            in.readFully(chunk, 0, n * Long.BYTES);
+            ByteBuffer.wrap(chunk).asLongBuffer().get(v, from, n);
+            from += n;
         }
         return v;
     }
 
     public double[] readDoubles() throws IOException {
-        double[] v = new double[length()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = in.readDouble();
+        double[] v = new double[length(Double.BYTES)];
+        take((long) v.length * Double.BYTES);
+        for (int from = 0; from < v.length; ) {
+            int n = Math.min(v.length - from, CHUNK / Double.BYTES);
+            in.readFully(chunk, 0, n * Double.BYTES);
+            ByteBuffer.wrap(chunk).asDoubleBuffer().get(v, from, n);
+            from += n;
         }
         return v;
     }
 
     public byte[] readBytes() throws IOException {
-        byte[] v = new byte[length()];
+        byte[] v = new byte[length(1)];
+        take(v.length);
         in.readFully(v);
         return v;
     }
 
     public List<String> readStrings() throws IOException {
-        int n = length();
-        List<String> v = new ArrayList<>(Math.min(n, 1 << 16));
+        // a null string takes at least one byte
+        int n = length(1);
+        List<String> v = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             v.add(readString());
         }
@@ -83,25 +121,26 @@ public final class ModelInput {
     }
 
     public Domain readDomain() throws IOException {
-        int n = length();
+        int n = length(1);
         List<ColumnDomain> columns = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String name = readString();
             String type = readString();
             String format = readString();
             List<String> categories = readStrings();
-            double min = in.readDouble();
-            double max = in.readDouble();
-            double resolution = in.readDouble();
+            double min = readDouble();
+            double max = readDouble();
+            double resolution = readDouble();
             columns.add(new ColumnDomain(ModelOutput.schema(name, type, format), categories, min, max, resolution));
         }
         return new Domain(columns);
     }
 
-    private int length() throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > MAX_LENGTH) {
-            throw new IOException("corrupt model: length " + n);
+    /** A length prefix, checked against the bytes left for that many elements of the given size. */
+    private int length(int elementBytes) throws IOException {
+        int n = readInt();
+        if (n < 0 || (long) n * elementBytes > remaining) {
+            throw new IOException("corrupt model: length " + n + " with " + remaining + " bytes left");
         }
         return n;
     }

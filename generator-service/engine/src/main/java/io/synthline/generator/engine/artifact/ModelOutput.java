@@ -1,94 +1,126 @@
 package io.synthline.generator.engine.artifact;
 
-import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.Domain;
 import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.ColumnType;
-import java.io.DataOutputStream;
+import io.synthline.generator.engine.ColumnDomain;
+import io.synthline.generator.engine.Domain;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Big-endian binary writer for model parameters, with helpers for the arrays models are made of. */
+/**
+ * Big-endian binary writer for model parameters, with helpers for the arrays models are made of.
+ * Buffers in bulk (arrays go through {@link ByteBuffer} views, not byte by byte) because
+ * parameters are written twice per fit: once to hash them, once to store them.
+ */
 public final class ModelOutput {
-    private final DataOutputStream out;
+    private static final int BUFFER = 1 << 16;
+    private final OutputStream out;
+    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
 
     public ModelOutput(OutputStream out) {
-        this.out = new DataOutputStream(out);
+        this.out = out;
+    }
+
+    private ByteBuffer room(int bytes) throws IOException {
+        if (buffer.remaining() < bytes) {
+            drain();
+        }
+        return buffer;
+    }
+
+    private void drain() throws IOException {
+        out.write(buffer.array(), 0, buffer.position());
+        buffer.clear();
     }
 
     public void writeInt(int v) throws IOException {
-        out.writeInt(v);
+        room(Integer.BYTES).putInt(v);
     }
 
     public void writeLong(long v) throws IOException {
-        out.writeLong(v);
+        room(Long.BYTES).putLong(v);
     }
 
     public void writeDouble(double v) throws IOException {
-        out.writeDouble(v);
+        room(Double.BYTES).putDouble(v);
     }
 
     public void writeBoolean(boolean v) throws IOException {
-        out.writeBoolean(v);
+        room(1).put((byte) (v ? 1 : 0));
     }
 
     public void writeString(String s) throws IOException {
-        out.writeBoolean(s != null);
+        writeBoolean(s != null);
         if (s != null) {
-            byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            out.writeInt(bytes.length);
-            out.write(bytes);
+            writeBytes(s.getBytes(StandardCharsets.UTF_8));
         }
     }
 
     public void writeInts(int[] values) throws IOException {
-        out.writeInt(values.length);
-        for (int v : values) {
-            out.writeInt(v);
+        writeInt(values.length);
+        for (int from = 0; from < values.length; ) {
+            int n = Math.min(values.length - from, room(Integer.BYTES).remaining() / Integer.BYTES);
+            buffer.asIntBuffer().put(values, from, n);
+            buffer.position(buffer.position() + n * Integer.BYTES);
+            from += n;
         }
     }
 
     public void writeLongs(long[] values) throws IOException {
-        out.writeInt(values.length);
-        for (long v : values) {
-            out.writeLong(v);
+        writeInt(values.length);
+        for (int from = 0; from < values.length; ) {
+            int n = Math.min(values.length - from, room(Long.BYTES).remaining() / Long.BYTES);
+            buffer.asLongBuffer().put(values, from, n);
+            buffer.position(buffer.position() + n * Long.BYTES);
+            from += n;
         }
     }
 
     public void writeDoubles(double[] values) throws IOException {
-        out.writeInt(values.length);
-        for (double v : values) {
-            out.writeDouble(v);
+        writeInt(values.length);
+        for (int from = 0; from < values.length; ) {
+            int n = Math.min(values.length - from, room(Double.BYTES).remaining() / Double.BYTES);
+            buffer.asDoubleBuffer().put(values, from, n);
+            buffer.position(buffer.position() + n * Double.BYTES);
+            from += n;
         }
     }
 
     public void writeBytes(byte[] values) throws IOException {
-        out.writeInt(values.length);
-        out.write(values);
+        writeInt(values.length);
+        for (int from = 0; from < values.length; ) {
+            int n = Math.min(values.length - from, room(1).remaining());
+            buffer.put(values, from, n);
+            from += n;
+        }
     }
 
     public void writeStrings(List<String> values) throws IOException {
-        out.writeInt(values.size());
+        writeInt(values.size());
         for (String s : values) {
             writeString(s);
         }
     }
 
     public void writeDomain(Domain domain) throws IOException {
-        out.writeInt(domain.size());
+        writeInt(domain.size());
         for (ColumnDomain c : domain.columns()) {
             writeString(c.schema().name());
             writeString(c.schema().type().name());
             writeString(c.schema().format());
             writeStrings(c.categories());
-            out.writeDouble(c.min());
-            out.writeDouble(c.max());
-            out.writeDouble(c.resolution());
+            writeDouble(c.min());
+            writeDouble(c.max());
+            writeDouble(c.resolution());
         }
     }
 
+    /** Writes out what is buffered and flushes the target. */
     public void flush() throws IOException {
+        drain();
         out.flush();
     }
 
