@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
  * Also the speed of a rare condition relative to unconditional sampling, the evaluator's
  * SDMetrics-compatible QualityReport of a training-sized sample, and TSTR against TRTR. Every rate is given per wall-clock second and per second of
  * process CPU time: on a shared machine the second one, and the ratios, are what stay comparable.
+ * With {@code --memory-rows}, each model is also fitted on a generated wide table in a child JVM
+ * with a fixed heap ({@link MemoryFitProbe}), reporting fit time, peak heap and OK or OOM.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, description = "Benchmark fitting and sampling of the generator's models.")
 public class BenchGenerateCommand implements Callable<Integer> {
@@ -44,7 +46,7 @@ public class BenchGenerateCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "../shared/datasets/adult.csv", description = "training CSV (default: ${DEFAULT-VALUE})")
     Path data;
 
-    @Option(names = "--rows", defaultValue = "1000000", description = "rows sampled per model (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rows", defaultValue = "1000000", description = "rows sampled per model; 0 skips the speed and quality tables (default: ${DEFAULT-VALUE})")
     long rows;
 
     @Option(names = "--models", split = ",", defaultValue = "copula,tree,independent", description = "models to measure")
@@ -64,11 +66,77 @@ public class BenchGenerateCommand implements Callable<Integer> {
             description = "label column for TSTR/TRTR (train on synthetic or real, test on a real holdout); empty to skip (default: ${DEFAULT-VALUE})")
     String label;
 
+    @Option(names = "--memory-rows", defaultValue = "0",
+            description = "rows of the generated wide table each model is fitted on in a child JVM with --memory-heap; 0 skips (default: ${DEFAULT-VALUE})")
+    int memoryRows;
+
+    @Option(names = "--memory-columns", defaultValue = "50", description = "columns of that table: half decimals, half categories (default: ${DEFAULT-VALUE})")
+    int memoryColumns;
+
+    @Option(names = "--memory-heap", defaultValue = "2g", description = "the child JVM's -Xmx (default: ${DEFAULT-VALUE})")
+    String memoryHeap;
+
     @Override
     public Integer call() throws Exception {
-        Files2.existing(data, "data");
         int workers = threads != null ? Math.max(1, threads) : Parallel.defaultThreads();
         PrintWriter out = spec.commandLine().getOut();
+        if (rows > 0) {
+            speed(out, workers);
+        }
+        if (memoryRows > 0) {
+            memory(out, workers);
+        }
+        return SynthCommand.EXIT_OK;
+    }
+
+    /**
+     * Each model fitted on {@link WideTable} in its own JVM limited to {@code --memory-heap}, so
+     * that what one fit leaves behind cannot count against the next and the limit is the one
+     * {@code -Xmx} enforces.
+     */
+    private void memory(PrintWriter out, int workers) throws IOException, InterruptedException {
+        String javaCommand = ProcessHandle.current().info().command().orElse("java");
+        String classpath = System.getProperty("java.class.path");
+        out.printf("%nmemory: generated table of %,d rows x %d columns (%d decimal, %d categorical with %d values), one child JVM per model "
+                + "with -Xmx%s, %d threads%n", memoryRows, memoryColumns, (memoryColumns + 1) / 2, memoryColumns / 2, WideTable.CATEGORIES,
+                memoryHeap, workers);
+        out.printf("| model | table in heap (MB) | fit (s wall) | fit (CPU s) | peak heap, sum of pool peaks (MB) | artifact (MB) | "
+                + "result (fit, store, sample %,d rows) |%n|---|---:|---:|---:|---:|---:|---|%n", MemoryFitProbe.SAMPLE_ROWS);
+        out.flush();
+        for (String name : models) {
+            Process child = new ProcessBuilder(javaCommand, "-Xmx" + memoryHeap, "-cp", classpath, MemoryFitProbe.class.getName(), name,
+                    Integer.toString(memoryRows), Integer.toString(memoryColumns), Integer.toString(workers))
+                    .redirectErrorStream(true).start();
+            String result = null;
+            List<String> other = new ArrayList<>();
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith(MemoryFitProbe.RESULT + " ")) {
+                        result = line;
+                    } else {
+                        other.add(line);
+                    }
+                }
+            }
+            int exit = child.waitFor();
+            if (result == null) {
+                out.printf("| %s | | | | | | child JVM exited with %d: %s |%n", name, exit, other.isEmpty() ? "" : other.getLast());
+            } else {
+                String[] f = result.split(" ");
+                out.printf("| %s | %s | %s | %s | %s | %s | %s |%n", name, f[3], seconds(f[4]), seconds(f[5]), f[6],
+                        f[7].equals("-1") ? "-" : f[7], f[2]);
+            }
+            out.flush();
+        }
+    }
+
+    private static String seconds(String millis) {
+        long ms = Long.parseLong(millis);
+        return ms < 0 ? "-" : String.format("%.1f", ms / 1000.0);
+    }
+
+    private void speed(PrintWriter out, int workers) throws IOException {
+        Files2.existing(data, "data");
         Table training = CsvTableReader.read(data);
         Path dir = Files.createTempDirectory("synth-bench-");
         try {
@@ -127,7 +195,6 @@ public class BenchGenerateCommand implements Callable<Integer> {
             }
             Files.deleteIfExists(dir);
         }
-        return SynthCommand.EXIT_OK;
     }
 
     /**

@@ -1,0 +1,94 @@
+package io.synthline.cli;
+
+import io.synthline.commons.table.Table;
+import io.synthline.generator.engine.Generation;
+import io.synthline.generator.engine.GenerationSettings;
+import io.synthline.generator.engine.ModelSpec;
+import io.synthline.generator.engine.SynthesisModel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+
+/**
+ * The child JVM of {@code synth bench generate --memory-rows}: builds the {@link WideTable},
+ * fits one model, writes its artifact to nowhere (counting the bytes) and samples a few rows, all
+ * within the heap the parent gave it ({@code -Xmx}). Prints one line the parent parses:
+ * {@code RESULT model status tableMB fitWallMs fitCpuMs peakHeapMB artifactMB}. A fit that runs
+ * out of heap is reported as {@code OOM}, not as a crash.
+ */
+public final class MemoryFitProbe {
+    static final String RESULT = "RESULT";
+    static final int SAMPLE_ROWS = 20_000;
+
+    private MemoryFitProbe() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        String model = args[0];
+        int rows = Integer.parseInt(args[1]);
+        int columns = Integer.parseInt(args[2]);
+        int threads = Integer.parseInt(args[3]);
+        Table table = WideTable.generate(rows, columns, 2026);
+        System.gc();
+        long tableBytes = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long t0 = System.nanoTime();
+        long c0 = BenchGenerateCommand.cpuNanos();
+        long fitWallMs = -1;
+        long fitCpuMs = -1;
+        long artifactBytes = -1;
+        String status = "OK";
+        try {
+            SynthesisModel fitted = SynthesisModel.fit(table, ModelSpec.of(model), 1, threads, "memory-bench");
+            fitWallMs = (System.nanoTime() - t0) / 1_000_000;
+            fitCpuMs = (BenchGenerateCommand.cpuNanos() - c0) / 1_000_000;
+            CountingSink sink = new CountingSink();
+            fitted.write(sink);
+            artifactBytes = sink.count;
+            Generation.prepare(fitted, GenerationSettings.of(SAMPLE_ROWS, 3).withThreads(threads))
+                    .writeCsv(OutputStream.nullOutputStream(), true, Generation.SILENT);
+        } catch (OutOfMemoryError e) {
+            status = "OOM";
+        } catch (RuntimeException e) {
+            status = causedByOutOfMemory(e) ? "OOM" : "FAILED:" + e.getClass().getSimpleName();
+        }
+        System.out.printf("%s %s %s %d %d %d %d %d%n", RESULT, model, status, tableBytes >> 20, fitWallMs, fitCpuMs,
+                peakHeapBytes() >> 20, artifactBytes < 0 ? -1 : artifactBytes >> 20);
+    }
+
+    private static boolean causedByOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The sum of the heap pools' peaks since the table was built: an upper bound of the true peak (the pools peak at different times). */
+    static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static final class CountingSink extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
+    }
+}
