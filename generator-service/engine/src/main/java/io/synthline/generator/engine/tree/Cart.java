@@ -9,8 +9,10 @@ import java.io.IOException;
  * (feature or ~leaf, left child with the right child next to it, split), so that a tree of
  * thousands of leaves stays in cache. A split on ordered (numeric) states is a threshold, with
  * a flag for the missing state; a split on categories is a 256-bit mask of the states that go
- * left. A leaf owns a contiguous range of {@link #donors}, the training rows that fell into it:
- * sampling a leaf means picking one of them.
+ * left. A leaf holds the histogram of the target column over the training rows that fell into
+ * it: value indexes ({@link TrainingData#valueCells}) ascending with cumulative counts. Drawing
+ * from it is drawing the value of one of those rows uniformly (synthpop's donor sampling),
+ * without keeping the rows: a leaf of a low-cardinality column is a handful of entries.
  */
 final class Cart {
     static final int MISSING_LEFT = 1 << 30;
@@ -19,18 +21,20 @@ final class Cart {
     /** Per node: [feature or ~leaf, left child (right = left + 1), split (threshold | flag, or -(mask + 1))]. */
     final int[] nodes;
     final long[] masks;
-    final int[] leafStart;
-    final int[] leafEnd;
-    final int[] donors;
+    /** Leaf l's entries are [entryStart[l], entryStart[l + 1]). */
+    final int[] entryStart;
+    final int[] entryValue;
+    /** Rows of the leaf with a value up to this entry's, counted from the leaf's first entry. */
+    final int[] entryUpTo;
     /** The missing state of each column, for threshold splits. */
     final int[] missingState;
 
-    Cart(int[] nodes, long[] masks, int[] leafStart, int[] leafEnd, int[] donors, int[] missingState) {
+    Cart(int[] nodes, long[] masks, int[] entryStart, int[] entryValue, int[] entryUpTo, int[] missingState) {
         this.nodes = nodes;
         this.masks = masks;
-        this.leafStart = leafStart;
-        this.leafEnd = leafEnd;
-        this.donors = donors;
+        this.entryStart = entryStart;
+        this.entryValue = entryValue;
+        this.entryUpTo = entryUpTo;
         this.missingState = missingState;
     }
 
@@ -55,10 +59,28 @@ final class Cart {
         }
     }
 
-    /** A training row of the leaf, uniformly. */
-    int donor(int leaf, java.util.random.RandomGenerator random) {
-        int from = leafStart[leaf];
-        return donors[from + random.nextInt(leafEnd[leaf] - from)];
+    /** The value (index) of a training row of the leaf, drawn uniformly. */
+    int value(int leaf, java.util.random.RandomGenerator random) {
+        int from = entryStart[leaf];
+        int to = entryStart[leaf + 1];
+        int rows = entryUpTo[to - 1];
+        int u = random.nextInt(rows);
+        if (rows == to - from) {
+            // every value once: the entry is the draw
+            return entryValue[from + u];
+        }
+        // first entry with upTo > u
+        int lo = from;
+        int hi = to - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (entryUpTo[mid] > u) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return entryValue[lo];
     }
 
     int nodes() {
@@ -66,19 +88,24 @@ final class Cart {
     }
 
     int leaves() {
-        return leafStart.length;
+        return entryStart.length - 1;
     }
 
     void write(ModelOutput out) throws IOException {
         out.writeInts(nodes);
         out.writeLongs(masks);
-        out.writeInts(leafStart);
-        out.writeInts(leafEnd);
-        out.writeInts(donors);
+        out.writeInts(entryStart);
+        out.writeInts(entryValue);
+        out.writeInts(entryUpTo);
         out.writeInts(missingState);
     }
 
     static Cart read(ModelInput in) throws IOException {
-        return new Cart(in.readInts(), in.readLongs(), in.readInts(), in.readInts(), in.readInts(), in.readInts());
+        Cart cart = new Cart(in.readInts(), in.readLongs(), in.readInts(), in.readInts(), in.readInts(), in.readInts());
+        if (cart.entryStart.length == 0 || cart.entryValue.length != cart.entryUpTo.length
+                || cart.entryStart[cart.entryStart.length - 1] != cart.entryValue.length) {
+            throw new IOException("corrupt model: tree leaves do not match their entries");
+        }
+        return cart;
     }
 }

@@ -88,8 +88,7 @@ final class CartBuilder {
         stack.push(new Task(newNode(), 0, rows.length, 0));
         long[] maskBits = new long[64];
         int maskCount = 0;
-        IntList leafStart = new IntList();
-        IntList leafEnd = new IntList();
+        Leaves leaves = new Leaves(data.valueCells[target].length);
         while (!stack.isEmpty()) {
             Task t = stack.pop();
             int n = t.to - t.from;
@@ -98,9 +97,8 @@ final class CartBuilder {
                 best = bestSplit(t.from, t.to, minGain);
             }
             if (best == null) {
-                feature[t.node] = ~leafStart.size();
-                leafStart.add(t.from);
-                leafEnd.add(t.to);
+                feature[t.node] = ~leaves.count();
+                leaves.add(t.from, t.to);
                 continue;
             }
             int mid = partition(t.from, t.to, best);
@@ -132,7 +130,50 @@ final class CartBuilder {
         for (int c = 0; c < missing.length; c++) {
             missing[c] = data.stateCount[c] - 1;
         }
-        return new Cart(packed, Arrays.copyOf(maskBits, maskCount * 4), leafStart.toArray(), leafEnd.toArray(), rows, missing);
+        return new Cart(packed, Arrays.copyOf(maskBits, maskCount * 4), leaves.start.toArray(), leaves.value.toArray(),
+                leaves.upTo.toArray(), missing);
+    }
+
+    /** The leaves' histograms of the target's value indexes, built as leaves are closed. */
+    private final class Leaves {
+        final IntList start = new IntList();
+        final IntList value = new IntList();
+        final IntList upTo = new IntList();
+        private final int[] count;
+        private int[] seen = new int[64];
+
+        Leaves(int values) {
+            this.count = new int[values];
+            start.add(0);
+        }
+
+        int count() {
+            return start.size() - 1;
+        }
+
+        void add(int from, int to) {
+            int distinct = 0;
+            for (int i = from; i < to; i++) {
+                int v = data.valueOf(target, rows[i]);
+                if (count[v]++ == 0) {
+                    if (distinct == seen.length) {
+                        seen = Arrays.copyOf(seen, distinct * 2);
+                    }
+                    seen[distinct++] = v;
+                }
+            }
+            // ascending value order: the histogram does not depend on the order rows reached the leaf
+            Arrays.sort(seen, 0, distinct);
+            int running = 0;
+            for (int i = 0; i < distinct; i++) {
+                int v = seen[i];
+                running += count[v];
+                count[v] = 0;
+                value.add(v);
+                upTo.add(running);
+            }
+            start.add(value.size());
+        }
     }
 
     /** A growable int array. */

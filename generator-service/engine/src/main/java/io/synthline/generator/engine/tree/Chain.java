@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * A synthesis sequence: the prefix columns are copied together from one donor row, every later
  * column is drawn from the leaf its tree sends the row to (predictors: all columns before it).
- * Unconditional sampling uses a one-column prefix; conditioning on columns puts them in the
- * prefix, so they come jointly from a training row that satisfies the condition.
+ * Unconditional sampling has no prefix (the first tree has no predictors: it is the first
+ * column's marginal); conditioning on columns puts them in the prefix, so they come jointly
+ * from a training row that satisfies the condition.
  */
 record Chain(int[] prefix, int[] sequence, Cart[] trees) {
 

@@ -12,8 +12,10 @@ import java.util.Arrays;
  * columns: quantile bins over their values, missing last; categorical columns: one state per
  * category, the rarest merged into "other" beyond 254, missing last) and a split target (class
  * = state for categorical columns, mid-rank in [0, 1] for numeric ones, -0.5 for missing so
- * that missingness is something a split can isolate). The cells themselves are kept for the
- * donor values rows are sampled from.
+ * that missingness is something a split can isolate). Every column also has a value table: its
+ * distinct cells in order (categories by index, numbers ascending), missing last, each with its
+ * predictor state; leaves count training values as indexes into it. The cells themselves are
+ * kept for conditioning, which copies the conditioned columns from training rows.
  */
 final class TrainingData {
     static final int MAX_STATES = 256;
@@ -30,6 +32,9 @@ final class TrainingData {
     final double[][] cuts;
     final int[][] categoryState;
     final float[][] target;
+    /** Per column: the distinct cells (missing, NaN, last) and the predictor state of each. */
+    final double[][] valueCells;
+    final byte[][] valueStates;
 
     TrainingData(Domain domain, int[][] codes, double[][] values) {
         this.domain = domain;
@@ -43,6 +48,8 @@ final class TrainingData {
         this.cuts = new double[m][];
         this.categoryState = new int[m][];
         this.target = new float[m][];
+        this.valueCells = new double[m][];
+        this.valueStates = new byte[m][];
         for (int c = 0; c < m; c++) {
             numeric[c] = values[c] != null;
             if (numeric[c]) {
@@ -82,6 +89,16 @@ final class TrainingData {
 
     int stateOf(int column, int row) {
         return state[column][row] & 0xFF;
+    }
+
+    /** The index of a training row's cell in the column's value table. */
+    int valueOf(int column, int row) {
+        if (numeric[column]) {
+            double x = values[column][row];
+            return Double.isNaN(x) ? valueCells[column].length - 1 : Arrays.binarySearch(valueCells[column], 0, valueCells[column].length - 1, x);
+        }
+        int code = codes[column][row];
+        return code < 0 ? valueCells[column].length - 1 : code;
     }
 
     private void encodeNumeric(int c) {
@@ -125,6 +142,15 @@ final class TrainingData {
         }
         state[c] = s;
         target[c] = t;
+        double[] cells = Arrays.copyOf(distinct, distinct.length + 1);
+        cells[distinct.length] = Double.NaN;
+        byte[] states = new byte[cells.length];
+        for (int k = 0; k < distinct.length; k++) {
+            states[k] = (byte) binOf(cut, distinct[k]);
+        }
+        states[distinct.length] = (byte) missingState;
+        valueCells[c] = cells;
+        valueStates[c] = states;
     }
 
     /** Bin s covers (cut[s-1], cut[s]]; values above the last cut fall in the last bin. */
@@ -169,6 +195,16 @@ final class TrainingData {
             s[r] = (byte) (code[r] < 0 ? missingState : map[code[r]]);
         }
         state[c] = s;
+        double[] cells = new double[cardinality + 1];
+        byte[] cellState = new byte[cardinality + 1];
+        for (int k = 0; k < cardinality; k++) {
+            cells[k] = k;
+            cellState[k] = (byte) map[k];
+        }
+        cells[cardinality] = Double.NaN;
+        cellState[cardinality] = (byte) missingState;
+        valueCells[c] = cells;
+        valueStates[c] = cellState;
     }
 
     static int lowerBound(double[] a, double x) {

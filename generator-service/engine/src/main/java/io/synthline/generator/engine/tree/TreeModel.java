@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A fitted tree synthesis model. Conditioning is exact with respect to the training data: the
+ * A fitted tree synthesis model. Unconditionally, every column comes from a tree's leaf, the
+ * first from a tree without predictors (its marginal). Conditioning is exact with respect to the training data: the
  * conditioned columns are taken jointly from a training row that satisfies the condition (drawn
  * uniformly among them), and the other columns from trees grown with the conditioned columns
  * first, i.e. from the model's estimate of p(rest | conditioned columns). Such chains are grown
@@ -28,7 +29,7 @@ final class TreeModel implements FittedModel, ConditionalSampling {
     private final int[] order;
     private final CartBuilder.Limits limits;
     private final Chain chain;
-    /** Rows the prefix donor is drawn from; null = all. */
+    /** Rows the prefix (the conditioned columns) is copied from; null when there is no prefix. */
     private final int[] candidates;
     private final int threads;
     private final Map<String, Chain> chains;
@@ -67,27 +68,31 @@ final class TreeModel implements FittedModel, ConditionalSampling {
     @Override
     public RowDrawer newDrawer() {
         int m = data.columns();
-        int[] donor = new int[m];
+        int[] value = new int[m];
         int[] states = new int[m];
         int[] prefix = chain.prefix();
         int[] sequence = chain.sequence();
         Cart[] trees = chain.trees();
-        int rows = data.rows;
+        double[][] cells = data.valueCells;
+        byte[][] valueStates = data.valueStates;
         return (random, row) -> {
-            int first = candidates == null ? random.nextInt(rows) : candidates[random.nextInt(candidates.length)];
-            for (int c : prefix) {
-                donor[c] = first;
-                states[c] = data.stateOf(c, first);
+            if (prefix.length > 0) {
+                int donor = candidates[random.nextInt(candidates.length)];
+                for (int c : prefix) {
+                    int v = data.valueOf(c, donor);
+                    value[c] = v;
+                    states[c] = valueStates[c][v] & 0xFF;
+                }
             }
             for (int i = 0; i < sequence.length; i++) {
                 Cart tree = trees[i];
-                int d = tree.donor(tree.leaf(states), random);
+                int v = tree.value(tree.leaf(states), random);
                 int t = sequence[i];
-                donor[t] = d;
-                states[t] = data.stateOf(t, d);
+                value[t] = v;
+                states[t] = valueStates[t][v] & 0xFF;
             }
             for (int c = 0; c < m; c++) {
-                row[c] = data.cell(c, donor[c]);
+                row[c] = cells[c][value[c]];
             }
         };
     }

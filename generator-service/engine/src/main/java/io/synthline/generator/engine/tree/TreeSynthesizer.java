@@ -14,8 +14,9 @@ import java.util.Map;
  * Sequential tree synthesis as in synthpop's CART method (Reiter 2005; Nowok, Raab and Dibben
  * 2016): the first column is drawn from its empirical distribution, every later column from
  * the leaf of a CART tree grown on all columns before it, by picking one training row of that
- * leaf and taking its value. Leaves hold at least {@code minLeaf} rows, so values come from
- * groups of similar people rather than from one person.
+ * leaf and taking its value (leaves keep the histogram of those values, not the rows). Leaves
+ * hold at least {@code minLeaf} rows, so values come from groups of similar people rather than
+ * from one person.
  */
 public final class TreeSynthesizer implements Synthesizer {
     public static final String NAME = "tree";
@@ -75,9 +76,7 @@ public final class TreeSynthesizer implements Synthesizer {
         for (int i = 0; i < m; i++) {
             order[i] = i;
         }
-        int[] prefix = {order[0]};
-        int[] sequence = java.util.Arrays.copyOfRange(order, 1, m);
-        Chain chain = Chain.fit(data, prefix, sequence, allRows(data.rows), limits, threads);
+        Chain chain = Chain.fit(data, new int[0], order, allRows(data.rows), limits, threads);
         return new TreeModel(data, order, limits, chain, null, threads);
     }
 
