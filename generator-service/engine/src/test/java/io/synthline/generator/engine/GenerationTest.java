@@ -84,6 +84,31 @@ class GenerationTest {
         corrupt[corrupt.length - 20] ^= 1;
         assertThatThrownBy(() -> SynthesisModel.read(new ByteArrayInputStream(corrupt), 1)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("do not match its hash");
+        // a flipped bit in the first parameter bytes (a length, so parsing fails first) is still reported as the hash mismatch
+        byte[] early = a.toByteArray();
+        early[parametersOffset(early) + 1] ^= 0x40;
+        assertThatThrownBy(() -> SynthesisModel.read(new ByteArrayInputStream(early), 1)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("do not match its hash");
+        byte[] truncated = java.util.Arrays.copyOf(a.toByteArray(), a.size() - 100);
+        assertThatThrownBy(() -> SynthesisModel.read(new ByteArrayInputStream(truncated), 1)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("do not match its hash");
+    }
+
+    /** Where the parameters start: magic (8), format (4), manifest length (4) and manifest, parameter length (8). */
+    static int parametersOffset(byte[] artifact) {
+        int manifest = java.nio.ByteBuffer.wrap(artifact, 12, 4).getInt();
+        return 16 + manifest + 8;
+    }
+
+    @Test
+    void artifactsOfAnOlderFormatAreRefusedWithAClearMessage() throws Exception {
+        ByteArrayOutputStream a = new ByteArrayOutputStream();
+        fit("independent", 1).write(a);
+        byte[] old = a.toByteArray();
+        java.nio.ByteBuffer.wrap(old, 8, 4).putInt(1);
+        assertThatThrownBy(() -> SynthesisModel.read(new ByteArrayInputStream(old), 1)).isInstanceOf(BadInputException.class)
+                .satisfies(e -> assertThat(((BadInputException) e).slug()).isEqualTo("unsupported-model-format"))
+                .hasMessageContaining("model format 1 is not supported").hasMessageContaining("fit the model again");
     }
 
     @ParameterizedTest
