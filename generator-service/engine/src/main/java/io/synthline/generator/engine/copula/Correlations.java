@@ -13,40 +13,90 @@ final class Correlations {
     private Correlations() {
     }
 
-    /** Pearson correlations of the rows of {@code scores} (one row per column, equal lengths). */
+    private static final int BLOCK = 1024;
+
+    /**
+     * Pearson correlations of the rows of {@code scores} (one row per column, equal lengths).
+     * Works through blocks of rows, centred into a small buffer that stays in cache, with four
+     * independent sums per dot product so that the multiply-adds are not one serial chain.
+     */
     static double[][] pearson(double[][] scores) {
         int m = scores.length;
         int n = scores[0].length;
         double[] mean = new double[m];
         double[] sd = new double[m];
         for (int c = 0; c < m; c++) {
-            double s = 0;
-            for (double v : scores[c]) {
-                s += v;
+            mean[c] = mean(scores[c]);
+            sd[c] = standardDeviation(scores[c], mean[c]);
+        }
+        double[][] sum = new double[m][m];
+        double[][] block = new double[m][BLOCK];
+        for (int from = 0; from < n; from += BLOCK) {
+            int len = Math.min(BLOCK, n - from);
+            for (int c = 0; c < m; c++) {
+                double[] x = scores[c];
+                double[] centred = block[c];
+                double mu = mean[c];
+                for (int i = 0; i < len; i++) {
+                    centred[i] = x[from + i] - mu;
+                }
             }
-            mean[c] = s / n;
-            double q = 0;
-            for (double v : scores[c]) {
-                q += (v - mean[c]) * (v - mean[c]);
+            for (int a = 0; a < m; a++) {
+                double[] x = block[a];
+                for (int b = a + 1; b < m; b++) {
+                    sum[a][b] += dot(x, block[b], len);
+                }
             }
-            sd[c] = Math.sqrt(q / n);
         }
         double[][] r = new double[m][m];
         for (int a = 0; a < m; a++) {
             r[a][a] = 1;
             for (int b = a + 1; b < m; b++) {
-                double s = 0;
-                double[] x = scores[a];
-                double[] y = scores[b];
-                for (int i = 0; i < n; i++) {
-                    s += (x[i] - mean[a]) * (y[i] - mean[b]);
-                }
-                double v = sd[a] > 0 && sd[b] > 0 ? s / n / (sd[a] * sd[b]) : 0;
+                double v = sd[a] > 0 && sd[b] > 0 ? sum[a][b] / n / (sd[a] * sd[b]) : 0;
                 r[a][b] = v;
                 r[b][a] = v;
             }
         }
         return r;
+    }
+
+    private static double dot(double[] x, double[] y, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < len; i += 4) {
+            s0 += x[i] * y[i];
+            s1 += x[i + 1] * y[i + 1];
+            s2 += x[i + 2] * y[i + 2];
+            s3 += x[i + 3] * y[i + 3];
+        }
+        for (; i < len; i++) {
+            s0 += x[i] * y[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    static double mean(double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v;
+        }
+        return s / values.length;
+    }
+
+    /** The population standard deviation (divided by n). */
+    static double standardDeviation(double[] values) {
+        return standardDeviation(values, mean(values));
+    }
+
+    private static double standardDeviation(double[] values, double mean) {
+        double q = 0;
+        for (double v : values) {
+            q += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(q / values.length);
     }
 
     /** The closest (in eigenvalues) positive definite matrix with unit diagonal. */

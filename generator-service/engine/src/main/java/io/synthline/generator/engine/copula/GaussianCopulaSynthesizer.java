@@ -5,6 +5,7 @@ import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.SortedValues;
 import io.synthline.generator.engine.FittedModel;
 import io.synthline.generator.engine.Synthesizer;
 import io.synthline.generator.engine.Synthesizers;
@@ -112,8 +113,7 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
         double[][] r = Correlations.pearson(scores);
         double[] sd = new double[m];
         for (int c = 0; c < m; c++) {
-            double mean = Arrays.stream(scores[c]).average().orElse(0);
-            sd[c] = Math.sqrt(Arrays.stream(scores[c]).map(v -> (v - mean) * (v - mean)).sum() / n);
+            sd[c] = Correlations.standardDeviation(scores[c]);
         }
         for (int a = 0; a < m; a++) {
             for (int b = 0; b < m; b++) {
@@ -237,7 +237,7 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
 
     /** Missing first, then the values in order: discrete values and frequent values as atoms, stretches between them continuous. */
     static ZMarginal numeric(double[] values, boolean parametric) {
-        double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] sorted = SortedValues.present(values);
         int n = values.length;
         int missing = n - sorted.length;
         List<Double> probability = new ArrayList<>();
@@ -249,7 +249,7 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
             cells.add(Double.NaN);
             segments.add(null);
         }
-        double[] distinct = Arrays.stream(sorted).distinct().toArray();
+        double[] distinct = SortedValues.distinct(sorted);
         String family = "discrete";
         if (distinct.length <= DISCRETE_LIMIT) {
             int i = 0;
@@ -346,15 +346,35 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
         return g;
     }
 
+    /**
+     * Row indexes by ascending value, missing values first, ties by index (a stable sort). Sorts
+     * primitive keys: each row's dense rank among the distinct values above its index.
+     */
+    static int[] ascending(double[] values) {
+        int n = values.length;
+        double[] keys = new double[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = Double.isNaN(values[i]) ? Double.NEGATIVE_INFINITY : values[i];
+        }
+        double[] distinct = SortedValues.distinct(SortedValues.present(keys));
+        long[] rankAndIndex = new long[n];
+        for (int i = 0; i < n; i++) {
+            // Double.compare order, as Arrays.sort and the comparator this replaces (-0.0 before 0.0)
+            rankAndIndex[i] = (long) Arrays.binarySearch(distinct, keys[i]) << 32 | i;
+        }
+        Arrays.sort(rankAndIndex);
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = (int) rankAndIndex[i];
+        }
+        return index;
+    }
+
     /** Normal scores of training values: conditional means for atoms, mid-rank quantiles in continuous pieces. */
     static double[] numericScores(ZMarginal marginal, double[] values) {
         int n = values.length;
         double[] scores = new double[n];
-        Integer[] index = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            index[i] = i;
-        }
-        Arrays.sort(index, Comparator.comparingDouble(i -> Double.isNaN(values[i]) ? Double.NEGATIVE_INFINITY : values[i]));
+        int[] index = ascending(values);
         double[] atomScore = new double[marginal.pieces()];
         for (int p = 0; p < atomScore.length; p++) {
             atomScore[p] = marginal.conditionalMean(p);

@@ -5,6 +5,7 @@ import io.synthline.commons.table.Column;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.SortedValues;
 import java.util.Arrays;
 
 /**
@@ -103,8 +104,8 @@ final class TrainingData {
 
     private void encodeNumeric(int c) {
         double[] v = values[c];
-        double[] sorted = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
-        double[] distinct = Arrays.stream(sorted).distinct().toArray();
+        double[] sorted = SortedValues.present(v);
+        double[] distinct = SortedValues.distinct(sorted);
         double[] cut;
         if (distinct.length <= NUMERIC_BINS) {
             cut = distinct.length == 0 ? new double[0] : Arrays.copyOf(distinct, distinct.length - 1);
