@@ -1,6 +1,5 @@
 package io.synthline.generator.engine;
 
-import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.Column;
 import io.synthline.commons.table.NumericColumn;
@@ -32,10 +31,7 @@ public final class IndependentSynthesizer implements Synthesizer {
 
     @Override
     public FittedModel fit(Table training, long seed) {
-        if (training.rowCount() == 0) {
-            throw new BadInputException("empty-training-data", "the dataset has no rows to learn from");
-        }
-        Domain domain = Domain.of(training);
+        Domain domain = Synthesizer.trainingDomain(training);
         Marginal[] marginals = new Marginal[training.columnCount()];
         for (int c = 0; c < marginals.length; c++) {
             marginals[c] = Marginal.of(training.column(c));

@@ -1,5 +1,6 @@
 package io.synthline.generator.engine;
 
+import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.artifact.ModelInput;
 import java.io.IOException;
@@ -13,6 +14,17 @@ public interface Synthesizer {
      * same stored bytes) whatever the number of threads used.
      */
     FittedModel fit(Table training, long seed);
+
+    /**
+     * What every fit starts with: a table with rows and columns to learn from (else a 400) and
+     * the domain it shows, which the fitted model will produce.
+     */
+    static Domain trainingDomain(Table training) {
+        if (training.rowCount() == 0 || training.columnCount() == 0) {
+            throw new BadInputException("empty-training-data", "the dataset has no rows to learn from");
+        }
+        return Domain.of(training);
+    }
 
     /** Reads a model written by {@link FittedModel#write}. */
     default FittedModel read(ModelInput in) throws IOException {

@@ -1,7 +1,6 @@
 package io.synthline.generator.engine;
 
 import io.synthline.commons.table.CategoricalColumn;
-import io.synthline.commons.table.Column;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.artifact.ModelInput;
@@ -18,6 +17,7 @@ import java.util.Arrays;
  */
 public final class TrainingFingerprint {
     private static final long EMPTY = 0;
+    private static final long SEED = 0x6A09E667F3BCC909L;
     private final int[] columns;
     private final long[] table;
     private final int mask;
@@ -35,13 +35,28 @@ public final class TrainingFingerprint {
         int capacity = Integer.highestOneBit(Math.max(16, n * 2 - 1)) << 1;
         long[] table = new long[capacity];
         TrainingFingerprint f = new TrainingFingerprint(columns.clone(), table, 0);
-        double[] row = new double[training.columnCount()];
-        int distinct = 0;
-        for (int r = 0; r < n; r++) {
-            for (int c : columns) {
-                row[c] = cell(training.column(c), r);
+        // column by column over all rows (the same per-row fold as hash(row)): one type dispatch per column, sequential reads
+        long[] hashes = new long[n];
+        Arrays.fill(hashes, SEED);
+        for (int c : columns) {
+            switch (training.column(c)) {
+                case NumericColumn num -> {
+                    double[] values = num.values();
+                    for (int r = 0; r < n; r++) {
+                        hashes[r] = Seeds.mix(hashes[r] ^ bits(values[r])) + c;
+                    }
+                }
+                case CategoricalColumn cat -> {
+                    int[] codes = cat.codes();
+                    for (int r = 0; r < n; r++) {
+                        hashes[r] = Seeds.mix(hashes[r] ^ bits(codes[r] < 0 ? Double.NaN : codes[r])) + c;
+                    }
+                }
             }
-            if (f.insert(f.hash(row))) {
+        }
+        int distinct = 0;
+        for (long h : hashes) {
+            if (f.insert(h == EMPTY ? 1 : h)) {
                 distinct++;
             }
         }
@@ -56,13 +71,6 @@ public final class TrainingFingerprint {
         return new TrainingFingerprint(new int[0], new long[16], 0);
     }
 
-    private static double cell(Column column, int r) {
-        return switch (column) {
-            case NumericColumn n -> n.value(r);
-            case CategoricalColumn c -> c.code(r) < 0 ? Double.NaN : c.code(r);
-        };
-    }
-
     /** Distinct training rows remembered. */
     public int size() {
         return distinct;
@@ -70,13 +78,16 @@ public final class TrainingFingerprint {
 
     /** The hash of an output row (cells as in {@link Domain}) over the fingerprinted columns. */
     public long hash(double[] row) {
-        long h = 0x6A09E667F3BCC909L;
+        long h = SEED;
         for (int c : columns) {
-            double v = row[c];
-            long bits = Double.isNaN(v) ? 0x7FF8000000000000L : Double.doubleToLongBits(v == 0 ? 0.0 : v);
-            h = Seeds.mix(h ^ bits) + c;
+            h = Seeds.mix(h ^ bits(row[c])) + c;
         }
         return h == EMPTY ? 1 : h;
+    }
+
+    /** One bit pattern per value: every NaN alike, -0.0 as 0.0. */
+    private static long bits(double v) {
+        return Double.isNaN(v) ? 0x7FF8000000000000L : Double.doubleToLongBits(v == 0 ? 0.0 : v);
     }
 
     public boolean contains(double[] row) {

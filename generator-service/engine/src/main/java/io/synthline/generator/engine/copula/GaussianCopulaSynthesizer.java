@@ -71,10 +71,7 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
 
     @Override
     public FittedModel fit(Table training, long seed) {
-        if (training.rowCount() == 0 || training.columnCount() == 0) {
-            throw new BadInputException("empty-training-data", "the dataset has no rows to learn from");
-        }
-        Domain domain = Domain.of(training);
+        Domain domain = Synthesizer.trainingDomain(training);
         int m = domain.size();
         int n = training.rowCount();
         ZMarginal[] marginals = new ZMarginal[m];
@@ -190,10 +187,16 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
         int[] others = java.util.stream.IntStream.range(0, m).filter(j -> j != c).toArray();
         int k = counts.length;
         double[][] means = new double[k][others.length];
-        for (int row = 0; row < states.length; row++) {
-            double[] target = means[states[row]];
-            for (int j = 0; j < others.length; j++) {
-                target[j] += scores[others[j]][row];
+        double[] sums = new double[k];
+        // one other column at a time: sequential reads of its scores instead of one read per column per row
+        for (int j = 0; j < others.length; j++) {
+            double[] column = scores[others[j]];
+            Arrays.fill(sums, 0);
+            for (int row = 0; row < states.length; row++) {
+                sums[states[row]] += column[row];
+            }
+            for (int s = 0; s < k; s++) {
+                means[s][j] = sums[s];
             }
         }
         double n = states.length;

@@ -66,10 +66,7 @@ public final class TreeSynthesizer implements Synthesizer {
 
     @Override
     public FittedModel fit(Table training, long seed) {
-        if (training.rowCount() == 0 || training.columnCount() == 0) {
-            throw new BadInputException("empty-training-data", "the dataset has no rows to learn from");
-        }
-        Domain domain = Domain.of(training);
+        Domain domain = Synthesizer.trainingDomain(training);
         TrainingData data = TrainingData.of(training, domain);
         int m = domain.size();
         int[] order = new int[m];
