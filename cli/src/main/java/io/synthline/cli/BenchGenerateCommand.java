@@ -100,8 +100,8 @@ public class BenchGenerateCommand implements Callable<Integer> {
         out.printf("%nmemory: generated table of %,d rows x %d columns (%d decimal, %d categorical with %d values), one child JVM per model "
                 + "with -Xmx%s, %d threads%n", memoryRows, memoryColumns, (memoryColumns + 1) / 2, memoryColumns / 2, WideTable.CATEGORIES,
                 memoryHeap, workers);
-        out.printf("| model | table in heap (MB) | fit (s wall) | fit (CPU s) | peak heap, sum of pool peaks (MB) | artifact (MB) | "
-                + "result (fit, store, sample %,d rows) |%n|---|---:|---:|---:|---:|---:|---|%n", MemoryFitProbe.SAMPLE_ROWS);
+        out.printf("| model | table in heap (MB) | fit (s wall) | fit (CPU s) | heap after GC, max (MB) | heap, sum of pool peaks (MB) "
+                + "| artifact (MB) | result (fit, store, sample %,d rows) |%n|---|---:|---:|---:|---:|---:|---:|---|%n", MemoryFitProbe.SAMPLE_ROWS);
         out.flush();
         for (String name : models) {
             Process child = new ProcessBuilder(javaCommand, "-Xmx" + memoryHeap, "-cp", classpath, MemoryFitProbe.class.getName(), name,
@@ -120,10 +120,10 @@ public class BenchGenerateCommand implements Callable<Integer> {
             }
             int exit = child.waitFor();
             if (result == null) {
-                out.printf("| %s | | | | | | child JVM exited with %d: %s |%n", name, exit, other.isEmpty() ? "" : other.getLast());
+                out.printf("| %s | | | | | | | child JVM exited with %d: %s |%n", name, exit, other.isEmpty() ? "" : other.getLast());
             } else {
                 String[] f = result.split(" ");
-                out.printf("| %s | %s | %s | %s | %s | %s | %s |%n", name, f[3], seconds(f[4]), seconds(f[5]), f[6],
+                out.printf("| %s | %s | %s | %s | %s | %s | %s | %s |%n", name, f[3], seconds(f[4]), seconds(f[5]), f[8], f[6],
                         f[7].equals("-1") ? "-" : f[7], f[2]);
             }
             out.flush();

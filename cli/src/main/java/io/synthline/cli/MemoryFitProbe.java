@@ -15,7 +15,7 @@ import java.lang.management.MemoryType;
  * The child JVM of {@code synth bench generate --memory-rows}: builds the {@link WideTable},
  * fits one model, writes its artifact to nowhere (counting the bytes) and samples a few rows, all
  * within the heap the parent gave it ({@code -Xmx}). Prints one line the parent parses:
- * {@code RESULT model status tableMB fitWallMs fitCpuMs peakHeapMB artifactMB}. A fit that runs
+ * {@code RESULT model status tableMB fitWallMs fitCpuMs peakHeapMB artifactMB liveAfterGcMB}. A fit that runs
  * out of heap is reported as {@code OOM}, not as a crash.
  */
 public final class MemoryFitProbe {
@@ -34,6 +34,7 @@ public final class MemoryFitProbe {
         System.gc();
         long tableBytes = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        LiveHeap live = LiveHeap.watch();
         long t0 = System.nanoTime();
         long c0 = BenchGenerateCommand.cpuNanos();
         long fitWallMs = -1;
@@ -54,8 +55,8 @@ public final class MemoryFitProbe {
         } catch (RuntimeException e) {
             status = causedByOutOfMemory(e) ? "OOM" : "FAILED:" + e.getClass().getSimpleName();
         }
-        System.out.printf("%s %s %s %d %d %d %d %d%n", RESULT, model, status, tableBytes >> 20, fitWallMs, fitCpuMs,
-                peakHeapBytes() >> 20, artifactBytes < 0 ? -1 : artifactBytes >> 20);
+        System.out.printf("%s %s %s %d %d %d %d %d %d%n", RESULT, model, status, tableBytes >> 20, fitWallMs, fitCpuMs,
+                peakHeapBytes() >> 20, artifactBytes < 0 ? -1 : artifactBytes >> 20, live.maxAfterGc() >> 20);
     }
 
     private static boolean causedByOutOfMemory(Throwable e) {
@@ -76,6 +77,53 @@ public final class MemoryFitProbe {
             }
         }
         return sum;
+    }
+
+    /**
+     * The largest heap occupancy right after a garbage collection: what was still reachable
+     * then, so a lower bound of the peak live data (the sum of pool peaks is the upper bound).
+     */
+    private static final class LiveHeap implements javax.management.NotificationListener {
+        private volatile long maxAfterGc;
+
+        static LiveHeap watch() {
+            LiveHeap live = new LiveHeap();
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener(live, null, null);
+            }
+            return live;
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification notification, Object handback) {
+            if (!notification.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                return;
+            }
+            var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                    (javax.management.openmbean.CompositeData) notification.getUserData());
+            long used = 0;
+            for (var usage : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                if (isHeap(usage.getKey())) {
+                    used += usage.getValue().getUsed();
+                }
+            }
+            synchronized (this) {
+                maxAfterGc = Math.max(maxAfterGc, used);
+            }
+        }
+
+        long maxAfterGc() {
+            return maxAfterGc;
+        }
+
+        private static boolean isHeap(String pool) {
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (p.getName().equals(pool)) {
+                    return p.getType() == MemoryType.HEAP;
+                }
+            }
+            return false;
+        }
     }
 
     private static final class CountingSink extends OutputStream {

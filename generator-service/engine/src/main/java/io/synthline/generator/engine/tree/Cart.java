@@ -38,25 +38,29 @@ final class Cart {
         this.missingState = missingState;
     }
 
-    /** The leaf a row with these predictor states (indexed by column) lands in. */
+    /**
+     * The leaf a row with these predictor states (indexed by column) lands in. The side a row
+     * goes is data, not control flow: it is computed as 0 or 1 and added to the child index, so
+     * the only branch per node that depends on the row is the kind of split.
+     */
     int leaf(int[] states) {
         int[] n = nodes;
         int i = 0;
-        while (true) {
-            int f = n[i];
-            if (f < 0) {
-                return ~f;
-            }
+        int f;
+        while ((f = n[i]) >= 0) {
             int s = states[f];
             int split = n[i + 2];
-            boolean left;
+            int right;
             if (split >= 0) {
-                left = s <= (split & THRESHOLD) || ((split & MISSING_LEFT) != 0 && s == missingState[f]);
+                int above = s > (split & THRESHOLD) ? 1 : 0;
+                int missingLeft = (split & MISSING_LEFT) != 0 && s == missingState[f] ? 1 : 0;
+                right = above & ~missingLeft;
             } else {
-                left = ((masks[((-split - 1) << 2) + (s >>> 6)] >>> (s & 63)) & 1L) != 0;
+                right = (int) (~masks[((-split - 1) << 2) + (s >>> 6)] >>> (s & 63)) & 1;
             }
-            i = 3 * (n[i + 1] + (left ? 0 : 1));
+            i = 3 * (n[i + 1] + right);
         }
+        return ~f;
     }
 
     /** The value (index) of a training row of the leaf, drawn uniformly. */

@@ -60,11 +60,6 @@ final class TreeModel implements FittedModel, ConditionalSampling {
         return data.domain;
     }
 
-    /** Leaves per tree, for reports and tests. */
-    int[] leaves() {
-        return Arrays.stream(chain.trees()).mapToInt(Cart::leaves).toArray();
-    }
-
     @Override
     public RowDrawer newDrawer() {
         int m = data.columns();
