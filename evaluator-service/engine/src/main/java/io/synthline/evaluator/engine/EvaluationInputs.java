@@ -38,6 +38,50 @@ public final class EvaluationInputs {
         });
     }
 
+    /**
+     * The real rows a synthesizer fitted on, when what is stored is the whole dataset and the rows
+     * it held out: the dataset minus the held-out rows, as a multiset (a row that occurs twice and
+     * was held out once stays once). Without it, the held-out rows would count as training rows
+     * and every privacy attack would compare the output with rows on both sides.
+     *
+     * @throws BadInputException when a held-out row is not in the dataset (the files do not belong together)
+     */
+    public static Table trainingRows(Table real, Table holdout) {
+        java.util.Map<List<String>, Integer> heldOut = new java.util.HashMap<>();
+        List<String> names = real.schema().names();
+        for (int r = 0; r < holdout.rowCount(); r++) {
+            heldOut.merge(row(holdout, names, r), 1, Integer::sum);
+        }
+        int[] kept = new int[real.rowCount()];
+        int n = 0;
+        for (int r = 0; r < real.rowCount(); r++) {
+            List<String> key = row(real, names, r);
+            Integer left = heldOut.get(key);
+            if (left == null) {
+                kept[n++] = r;
+            } else if (left == 1) {
+                heldOut.remove(key);
+            } else {
+                heldOut.put(key, left - 1);
+            }
+        }
+        if (!heldOut.isEmpty()) {
+            int missing = heldOut.values().stream().mapToInt(Integer::intValue).sum();
+            throw new BadInputException("holdout-not-in-data", missing + " of the " + holdout.rowCount()
+                    + " held-out rows are not rows of the real data: the holdout belongs to another dataset");
+        }
+        return real.rows(java.util.Arrays.copyOf(kept, n));
+    }
+
+    /** A row's cells in the order of {@code names} (so the files' column orders need not agree). */
+    private static List<String> row(Table table, List<String> names, int r) {
+        String[] cells = new String[names.size()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = table.column(names.get(i)).text(r);
+        }
+        return java.util.Arrays.asList(cells);
+    }
+
     private static Table labelled(String what, java.util.function.Supplier<Table> read) {
         try {
             return read.get();
