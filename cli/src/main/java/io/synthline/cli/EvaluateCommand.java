@@ -109,17 +109,12 @@ public class EvaluateCommand implements Callable<Integer> {
      * held-out rows on both sides. A REAL that is already the training part is kept as it is.
      */
     private Table withoutHeldOutRows(Table realTable, Table holdTable) {
-        try {
-            Table training = EvaluationInputs.trainingRows(realTable, holdTable);
+        Table training = EvaluationInputs.trainingRows(realTable, holdTable);
+        if (training != realTable) {
             spec.commandLine().getErr().printf("synth: the %,d held-out rows are rows of %s: evaluating against its other %,d rows%n",
                     holdTable.rowCount(), real.getFileName(), training.rowCount());
-            return training;
-        } catch (io.synthline.commons.api.BadInputException e) {
-            if (!"holdout-not-in-data".equals(e.slug())) {
-                throw e;
-            }
-            return realTable;
         }
+        return training;
     }
 
     private EnumSet<EvaluationOptions.Section> sections() {

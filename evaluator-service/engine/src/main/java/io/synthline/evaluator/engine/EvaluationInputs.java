@@ -39,16 +39,19 @@ public final class EvaluationInputs {
     }
 
     /**
-     * The real rows a synthesizer fitted on, when what is stored is the whole dataset and the rows
-     * it held out: the dataset minus the held-out rows, as a multiset (a row that occurs twice and
-     * was held out once stays once). Without it, the held-out rows would count as training rows
-     * and every privacy attack would compare the output with rows on both sides.
-     *
-     * @throws BadInputException when a held-out row is not in the dataset (the files do not belong together)
+     * The real rows a synthesizer fitted on. When the real file is the whole dataset (every
+     * held-out row is in it, as the generator stores it), that is the dataset minus the held-out
+     * rows as a multiset (a row that occurs twice and was held out once stays once); without it
+     * the held-out rows would count as training rows and every privacy attack would compare the
+     * output with rows on both sides. A real file that is already the training part (some
+     * held-out row is not in it) is returned as it is.
      */
     public static Table trainingRows(Table real, Table holdout) {
         java.util.Map<List<String>, Integer> heldOut = new java.util.HashMap<>();
         List<String> names = real.schema().names();
+        if (!new HashSet<>(holdout.schema().names()).equals(new HashSet<>(names))) {
+            return real;
+        }
         for (int r = 0; r < holdout.rowCount(); r++) {
             heldOut.merge(row(holdout, names, r), 1, Integer::sum);
         }
@@ -65,12 +68,7 @@ public final class EvaluationInputs {
                 heldOut.put(key, left - 1);
             }
         }
-        if (!heldOut.isEmpty()) {
-            int missing = heldOut.values().stream().mapToInt(Integer::intValue).sum();
-            throw new BadInputException("holdout-not-in-data", missing + " of the " + holdout.rowCount()
-                    + " held-out rows are not rows of the real data: the holdout belongs to another dataset");
-        }
-        return real.rows(java.util.Arrays.copyOf(kept, n));
+        return heldOut.isEmpty() && holdout.rowCount() > 0 ? real.rows(java.util.Arrays.copyOf(kept, n)) : real;
     }
 
     /** A row's cells in the order of {@code names} (so the files' column orders need not agree). */

@@ -128,6 +128,20 @@ class GenerationResourceIT {
         String sha2 = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + second).then().extract().path("outputSha256");
         assertThat(sha1).isEqualTo(sha2);
 
+        // by default a fifth of the rows is held out of the fit, stored beside the model and named for the evaluator
+        EventEnvelope completed = EventEnvelope.fromJson(io.synthline.stack.testing.TestKafka.awaitRecord(
+                EventType.GENERATION_COMPLETED.topic(), "generations/" + first,
+                v -> EventEnvelope.fromJson(v).is(EventType.GENERATION_COMPLETED), Duration.ofSeconds(30)));
+        Payloads.GenerationCompleted done = completed.dataAs(Payloads.GenerationCompleted.class);
+        String modelId = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + first).then().extract().path("modelId");
+        assertThat(done.holdoutStorageKey()).isEqualTo("acme/models/" + modelId + "/holdout.csv");
+        Path root = Path.of(ConfigProvider.getConfig().getValue("synthline.store.root", String.class));
+        List<String> held = readLines(root.resolve(done.holdoutStorageKey()));
+        assertThat(held).hasSize((int) Math.floor(3257 * 0.2) + 1);
+        List<String> sample = readLines(SAMPLE);
+        assertThat(held.getFirst()).isEqualTo(sample.getFirst());
+        assertThat(sample).containsAll(held.subList(1, held.size()));
+
         given().auth().oauth2(token("globex-scientist")).when().get("/api/v1/generations/" + first)
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(token("globex-scientist")).when().get("/api/v1/generations/" + first + "/data")
@@ -142,6 +156,7 @@ class GenerationResourceIT {
         expectProblem("{" + ds + ",\"rows\":10,\"model\":\"gan\"}", 400, "unknown model 'gan'");
         expectProblem("{" + ds + ",\"rows\":10,\"model\":\"copula\",\"privacy\":{\"epsilon\":1,\"delta\":1e-9}}", 400,
                 "gives no differential-privacy guarantee");
+        expectProblem("{" + ds + ",\"rows\":10,\"holdout\":0.9}", 400, "holdout must be a share of rows between 0 and 0.5");
         expectProblem("{\"rows\":10}", 400, "datasetId is required");
         expectProblem("{\"datasetId\":\"nope\",\"rows\":10}", 400, "not a valid id");
         expectProblem("{\"datasetId\":\"" + UUID.randomUUID() + "\",\"rows\":10}", 404, "no dataset with id");
@@ -286,6 +301,14 @@ class GenerationResourceIT {
                 .when().post("/api/v1/generations")
                 .then().statusCode(status).contentType("application/problem+json")
                 .body("status", equalTo(status), "detail", containsString(detail));
+    }
+
+    private static List<String> readLines(Path p) {
+        try {
+            return Files.readAllLines(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void sleep(long ms) {
