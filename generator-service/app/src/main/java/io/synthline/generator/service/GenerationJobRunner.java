@@ -57,7 +57,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class GenerationJobRunner {
-    static final String CONSUMER = "generator-jobs";
+    public static final String CONSUMER = "generator-jobs";
     private static final Logger LOG = Logger.getLogger(GenerationJobRunner.class);
 
     @Inject
