@@ -84,7 +84,7 @@ public class GenerationJobRunner {
      * (which then fits with exactly that (epsilon, delta)), null otherwise.
      */
     public void run(EventEnvelope trigger, UUID id, Payloads.BudgetReservation reservation) {
-        Job job = BlockingTx.inTransaction(() -> claim(id));
+        Job job = BlockingTx.inTransaction(() -> claim(id, trigger.id()));
         if (job == null) {
             LOG.debugf("generation %s is not waiting to run, ignoring %s", id, trigger.type());
             return;
@@ -209,12 +209,23 @@ public class GenerationJobRunner {
         }
     }
 
-    private Uni<Job> claim(UUID id) {
+    /**
+     * Marks the job RUNNING for this delivery of {@code eventId}. A job another event is running is
+     * left alone; one this same event claimed before is taken over: that is a redelivery after the
+     * worker died or could not record the outcome (runs are deterministic and commit nothing
+     * until they finish, so running again is safe), and without it the job would stay RUNNING.
+     */
+    private Uni<Job> claim(UUID id, String eventId) {
         return GenerationEntity.<GenerationEntity>findById(id).chain(g -> {
-            if (g == null || g.isFinished() || GenerationEntity.RUNNING.equals(g.status)) {
+            if (g == null || g.isFinished()
+                    || (GenerationEntity.RUNNING.equals(g.status) && !eventId.equals(g.claimedByEvent))) {
                 return Uni.createFrom().nullItem();
             }
+            if (GenerationEntity.RUNNING.equals(g.status)) {
+                LOG.warnf("generation %s: taking over the run of event %s, delivered again", id, eventId);
+            }
             g.status = GenerationEntity.RUNNING;
+            g.claimedByEvent = eventId;
             g.startedAt = Instant.now();
             return DatasetRefEntity.<DatasetRefEntity>findById(g.datasetId).map(d -> new Job(g.id, g.tenant, g.requestedBy,
                     g.datasetId, d.storageKey, d.sha256, d.schemaJson, d.piiJson, g.requestJson, g.model, g.rows, g.seed));

@@ -279,6 +279,47 @@ class GenerationResourceIT {
                 .then().statusCode(409).body("detail", containsString("already CANCELLED"));
     }
 
+    /**
+     * A worker that died mid-run (or could not record the outcome) left its job RUNNING; the
+     * redelivery of the event that claimed it takes the job over and completes it, while another
+     * event finds it taken and leaves it alone.
+     */
+    @Test
+    void theRedeliveryOfTheClaimingEventTakesOverAJobLeftRunning() {
+        java.util.UUID id = UUID.randomUUID();
+        EventEnvelope requested = EventEnvelope.create("/synthline/generator", EventType.GENERATION_REQUESTED, "generations/" + id,
+                "acme", "acme-scientist", new Payloads.GenerationRequested(id.toString(), datasetId, "independent", 300, 5L, null,
+                        Boolean.TRUE, null));
+        io.synthline.service.persistence.BlockingTx.inTransaction(() -> {
+            io.synthline.generator.repository.GenerationEntity g = new io.synthline.generator.repository.GenerationEntity();
+            g.id = id;
+            g.tenant = "acme";
+            g.datasetId = UUID.fromString(datasetId);
+            g.requestedBy = "acme-scientist";
+            g.model = "independent";
+            g.rows = 300L;
+            g.seed = 5L;
+            g.format = "csv";
+            g.status = io.synthline.generator.repository.GenerationEntity.RUNNING;
+            g.claimedByEvent = requested.id();
+            g.createdAt = java.time.Instant.now();
+            g.startedAt = java.time.Instant.now();
+            return g.persist().replaceWithVoid();
+        });
+        // another event for the same job: the run belongs to the claiming event, nothing happens
+        publish(EventEnvelope.create("/synthline/generator", EventType.GENERATION_REQUESTED, "generations/" + id,
+                "acme", "acme-scientist", requested.data()));
+        sleep(3000);
+        assertThat(given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id).then().extract()
+                .<String>path("status")).isEqualTo("RUNNING");
+
+        publish(requested);
+        assertThat(awaitStatus(id.toString())).isEqualTo("COMPLETED");
+        String csv = given().auth().oauth2(token("acme-scientist")).accept("text/csv").when().get("/api/v1/generations/" + id + "/data")
+                .then().statusCode(200).extract().asString();
+        assertThat(csv.lines().count()).isEqualTo(301);
+    }
+
     @Test
     void badConfigurationsAreClear4xxProblems() {
         String ds = "\"datasetId\":\"" + datasetId + "\",\"rows\":10";
