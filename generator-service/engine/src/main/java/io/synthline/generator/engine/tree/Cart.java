@@ -7,18 +7,16 @@ import java.io.IOException;
 /**
  * One fitted classification/regression tree, packed for fast traversal: three ints per node
  * (feature or ~leaf, left child with the right child next to it, split), so that a tree of
- * thousands of leaves stays in cache. A split on ordered (numeric) states is a threshold, with
- * a flag for the missing state; a split on categories is a 256-bit mask of the states that go
- * left. A leaf holds the histogram of the target column over the training rows that fell into
+ * thousands of leaves stays in cache. A split on ordered (numeric) states sends right the
+ * states strictly between two bounds (the last state on the left, and either the missing state,
+ * which is the last one, when it goes left, or no bound): one unsigned comparison; a split on
+ * categories is a 256-bit mask of the states that go left. A leaf holds the histogram of the target column over the training rows that fell into
  * it: value indexes ({@link TrainingData#valueCells}) ascending with cumulative counts. Drawing
  * from it is drawing the value of one of those rows uniformly (synthpop's donor sampling),
  * without keeping the rows: a leaf of a low-cardinality column is a handful of entries.
  */
 final class Cart {
-    static final int MISSING_LEFT = 1 << 30;
-    private static final int THRESHOLD = MISSING_LEFT - 1;
-
-    /** Per node: [feature or ~leaf, left child (right = left + 1), split (threshold | flag, or -(mask + 1))]. */
+    /** Per node: [feature or ~leaf, left child (right = left + 1), split ({@link #ordered} bounds, or -(mask + 1))]. */
     final int[] nodes;
     final long[] masks;
     /** Leaf l's entries are [entryStart[l], entryStart[l + 1]). */
@@ -26,16 +24,22 @@ final class Cart {
     final int[] entryValue;
     /** Rows of the leaf with a value up to this entry's, counted from the leaf's first entry. */
     final int[] entryUpTo;
-    /** The missing state of each column, for threshold splits. */
-    final int[] missingState;
 
-    Cart(int[] nodes, long[] masks, int[] entryStart, int[] entryValue, int[] entryUpTo, int[] missingState) {
+    Cart(int[] nodes, long[] masks, int[] entryStart, int[] entryValue, int[] entryUpTo) {
         this.nodes = nodes;
         this.masks = masks;
         this.entryStart = entryStart;
         this.entryValue = entryValue;
         this.entryUpTo = entryUpTo;
-        this.missingState = missingState;
+    }
+
+    /**
+     * An ordered split: states {@code lastLeft < s < rightEnd} go right, all others left.
+     * {@code rightEnd} is the column's missing state when missing values go left, else
+     * {@link TrainingData#MAX_STATES}; both fit in 9 bits, so the packed split stays non-negative.
+     */
+    static int ordered(int lastLeft, int rightEnd) {
+        return rightEnd << 9 | lastLeft;
     }
 
     /**
@@ -52,9 +56,8 @@ final class Cart {
             int split = n[i + 2];
             int right;
             if (split >= 0) {
-                int above = s > (split & THRESHOLD) ? 1 : 0;
-                int missingLeft = (split & MISSING_LEFT) != 0 && s == missingState[f] ? 1 : 0;
-                right = above & ~missingLeft;
+                int firstRight = (split & 0x1FF) + 1;
+                right = Integer.compareUnsigned(s - firstRight, (split >>> 9) - firstRight) < 0 ? 1 : 0;
             } else {
                 right = (int) (~masks[((-split - 1) << 2) + (s >>> 6)] >>> (s & 63)) & 1;
             }
@@ -73,16 +76,13 @@ final class Cart {
             // every value once: the entry is the draw
             return entryValue[from + u];
         }
-        // first entry with upTo > u
+        // the first entry with upTo > u lies in [lo, lo + length): halve the range without branching on the data
         int lo = from;
-        int hi = to - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (entryUpTo[mid] > u) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
+        int length = to - from;
+        while (length > 1) {
+            int half = length >>> 1;
+            lo += entryUpTo[lo + half - 1] <= u ? half : 0;
+            length -= half;
         }
         return entryValue[lo];
     }
@@ -101,11 +101,10 @@ final class Cart {
         out.writeInts(entryStart);
         out.writeInts(entryValue);
         out.writeInts(entryUpTo);
-        out.writeInts(missingState);
     }
 
     static Cart read(ModelInput in) throws IOException {
-        Cart cart = new Cart(in.readInts(), in.readLongs(), in.readInts(), in.readInts(), in.readInts(), in.readInts());
+        Cart cart = new Cart(in.readInts(), in.readLongs(), in.readInts(), in.readInts(), in.readInts());
         if (cart.entryStart.length == 0 || cart.entryValue.length != cart.entryUpTo.length
                 || cart.entryStart[cart.entryStart.length - 1] != cart.entryValue.length) {
             throw new IOException("corrupt model: tree leaves do not match their entries");

@@ -107,7 +107,7 @@ final class CartBuilder {
             feature[t.node] = best.feature;
             left[t.node] = l;
             if (best.ordered()) {
-                split[t.node] = best.threshold | (best.missingLeft ? Cart.MISSING_LEFT : 0);
+                split[t.node] = Cart.ordered(best.threshold, best.missingLeft ? data.stateCount[best.feature] - 1 : TrainingData.MAX_STATES);
             } else {
                 if ((maskCount + 1) * 4 > maskBits.length) {
                     maskBits = Arrays.copyOf(maskBits, maskBits.length * 2);
@@ -126,12 +126,8 @@ final class CartBuilder {
             packed[3 * i + 1] = left[i];
             packed[3 * i + 2] = split[i];
         }
-        int[] missing = new int[data.columns()];
-        for (int c = 0; c < missing.length; c++) {
-            missing[c] = data.stateCount[c] - 1;
-        }
         return new Cart(packed, Arrays.copyOf(maskBits, maskCount * 4), leaves.start.toArray(), leaves.value.toArray(),
-                leaves.upTo.toArray(), missing);
+                leaves.upTo.toArray());
     }
 
     /** The leaves' histograms of the target's value indexes, built as leaves are closed. */

@@ -81,8 +81,7 @@ class CartLeavesTest {
     @Test
     void valuesAreDrawnInProportionToTheirCounts() {
         // leaf 0: values 4, 7, 9 once each (drawn by index); leaf 1: value 2 once, value 5 three times (drawn by search)
-        Cart cart = new Cart(new int[] {~0, 0, 0}, new long[0], new int[] {0, 3, 5}, new int[] {4, 7, 9, 2, 5}, new int[] {1, 2, 3, 1, 4},
-                new int[0]);
+        Cart cart = new Cart(new int[] {~0, 0, 0}, new long[0], new int[] {0, 3, 5}, new int[] {4, 7, 9, 2, 5}, new int[] {1, 2, 3, 1, 4});
         SplittableRandom random = new SplittableRandom(3);
         int draws = 120_000;
         Map<Integer, Integer> first = new HashMap<>();
