@@ -90,8 +90,9 @@ public final class SynthesisModel {
             trainingRows = Math.max(0, Math.round(p.estimatedRecords()));
             privacy = p.privacy();
         } else {
-            // every real row, held-out ones too: none may appear in the output
-            fingerprint = TrainingFingerprint.of(split.trainingFirst(), layout.learnedColumns());
+            // every real row, held-out ones too: none may appear in the output. The table as it came:
+            // a set of hashes needs no order, and a reordered copy of a large table costs its size.
+            fingerprint = TrainingFingerprint.of(data, layout.learnedColumns());
             trainingRows = training.rowCount();
         }
         HashingSink parameters = new HashingSink(OutputStream.nullOutputStream());
