@@ -76,6 +76,10 @@ public class BenchGenerateCommand implements Callable<Integer> {
     @Option(names = "--memory-heap", defaultValue = "2g", description = "the child JVM's -Xmx (default: ${DEFAULT-VALUE})")
     String memoryHeap;
 
+    @Option(names = "--memory-holdout", defaultValue = "0",
+            description = "share of the rows held out of the fit, as the platform does (default: ${DEFAULT-VALUE})")
+    double memoryHoldout;
+
     @Override
     public Integer call() throws Exception {
         int workers = threads != null ? Math.max(1, threads) : Parallel.defaultThreads();
@@ -98,14 +102,14 @@ public class BenchGenerateCommand implements Callable<Integer> {
         String javaCommand = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("java.class.path");
         out.printf("%nmemory: generated table of %,d rows x %d columns (%d decimal, %d categorical with %d values), one child JVM per model "
-                + "with -Xmx%s, %d threads%n", memoryRows, memoryColumns, (memoryColumns + 1) / 2, memoryColumns / 2, WideTable.CATEGORIES,
-                memoryHeap, workers);
+                + "with -Xmx%s, %d threads, holdout share %s%n", memoryRows, memoryColumns, (memoryColumns + 1) / 2, memoryColumns / 2,
+                WideTable.CATEGORIES, memoryHeap, workers, memoryHoldout);
         out.printf("| model | table in heap (MB) | fit (s wall) | fit (CPU s) | heap after GC, max (MB) | heap, sum of pool peaks (MB) "
                 + "| artifact (MB) | result (fit, store, sample %,d rows) |%n|---|---:|---:|---:|---:|---:|---:|---|%n", MemoryFitProbe.SAMPLE_ROWS);
         out.flush();
         for (String name : models) {
             Process child = new ProcessBuilder(javaCommand, "-Xmx" + memoryHeap, "-cp", classpath, MemoryFitProbe.class.getName(), name,
-                    Integer.toString(memoryRows), Integer.toString(memoryColumns), Integer.toString(workers))
+                    Integer.toString(memoryRows), Integer.toString(memoryColumns), Integer.toString(workers), Double.toString(memoryHoldout))
                     .redirectErrorStream(true).start();
             String result = null;
             List<String> other = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.lang.management.MemoryType;
 
 /**
  * The child JVM of {@code synth bench generate --memory-rows}: builds the {@link WideTable},
- * fits one model, writes its artifact to nowhere (counting the bytes) and samples a few rows, all
+ * fits one model (holding out the given share of rows, as the platform does), writes its artifact to nowhere (counting the bytes) and samples a few rows, all
  * within the heap the parent gave it ({@code -Xmx}). Prints one line the parent parses:
  * {@code RESULT model status tableMB fitWallMs fitCpuMs peakHeapMB artifactMB liveAfterGcMB}. A fit that runs
  * out of heap is reported as {@code OOM}, not as a crash.
@@ -30,6 +30,7 @@ public final class MemoryFitProbe {
         int rows = Integer.parseInt(args[1]);
         int columns = Integer.parseInt(args[2]);
         int threads = Integer.parseInt(args[3]);
+        double holdout = Double.parseDouble(args[4]);
         Table table = WideTable.generate(rows, columns, 2026);
         System.gc();
         long tableBytes = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -42,7 +43,7 @@ public final class MemoryFitProbe {
         long artifactBytes = -1;
         String status = "OK";
         try {
-            SynthesisModel fitted = SynthesisModel.fit(table, ModelSpec.of(model), 1, threads, "memory-bench");
+            SynthesisModel fitted = SynthesisModel.fit(table, ModelSpec.of(model).withHoldout(holdout), 1, threads, "memory-bench");
             fitWallMs = (System.nanoTime() - t0) / 1_000_000;
             fitCpuMs = (BenchGenerateCommand.cpuNanos() - c0) / 1_000_000;
             CountingSink sink = new CountingSink();
