@@ -12,11 +12,12 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 
 /**
- * The child JVM of {@code synth bench generate --memory-rows}: builds the {@link WideTable},
- * fits one model (holding out the given share of rows, as the platform does), writes its artifact to nowhere (counting the bytes) and samples a few rows, all
- * within the heap the parent gave it ({@code -Xmx}). Prints one line the parent parses:
- * {@code RESULT model status tableMB fitWallMs fitCpuMs peakHeapMB artifactMB liveAfterGcMB}. A fit that runs
- * out of heap is reported as {@code OOM}, not as a crash.
+ * The child JVM of {@code synth bench generate --memory-rows}: builds the {@link WideTable}, fits
+ * one model (holding out the given share of rows, as the platform does), writes its artifact to
+ * nowhere (counting the bytes) and samples a few rows, all within the heap the parent gave it
+ * ({@code -Xmx}). Arguments: model, rows, columns, threads, holdout share. Prints one line the
+ * parent parses: {@code RESULT model status tableMB fitWallMs fitCpuMs peakHeapMB artifactMB
+ * liveAfterGcMB}. A fit that runs out of heap is reported as {@code OOM}, not as a crash.
  */
 public final class MemoryFitProbe {
     static final String RESULT = "RESULT";
