@@ -18,11 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A fitted tree synthesis model. Unconditionally, every column comes from a tree's leaf, the
- * first from a tree without predictors (its marginal). Conditioning is exact with respect to the training data: the
- * conditioned columns are taken jointly from a training row that satisfies the condition (drawn
- * uniformly among them), and the other columns from trees grown with the conditioned columns
- * first, i.e. from the model's estimate of p(rest | conditioned columns). Such chains are grown
- * on first use and kept.
+ * first from a tree without predictors (its marginal). Conditioning is exact with respect to
+ * the training data: the conditioned columns are taken jointly from a training row that
+ * satisfies the condition (drawn uniformly among them), and the other columns from trees grown
+ * with the conditioned columns first, i.e. from the model's estimate of p(rest | conditioned
+ * columns). Such chains are grown on first use and kept; this is why the model keeps (and
+ * stores) the training cells.
  */
 final class TreeModel implements FittedModel, ConditionalSampling {
     private final TrainingData data;
