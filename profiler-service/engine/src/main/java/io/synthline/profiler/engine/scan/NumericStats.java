@@ -21,7 +21,6 @@ final class NumericStats {
     }
 
     void add(double x) {
-        moments.add(x);
         if (x == 0) {
             zeros++;
         } else if (x < 0) {
@@ -33,11 +32,12 @@ final class NumericStats {
         pending[pendingCount++] = x;
     }
 
-    /** Hands the batch's values over for the sketch (see {@link SeededKll}) and starts a new buffer. */
+    /** Adds the batch's values to the moments, hands them over for the sketch (see {@link SeededKll}) and starts a new buffer. */
     void endBatch(long batch, List<SeededKll.Feed> feeds) {
         if (pendingCount == 0) {
             return;
         }
+        moments.addAll(pending, pendingCount);
         feeds.add(new SeededKll.Feed(kll, pending, pendingCount, seed, batch));
         pending = new double[Math.max(PENDING, pendingCount)];
         pendingCount = 0;
