@@ -90,6 +90,9 @@ public class EvaluateCommand implements Callable<Integer> {
         Table realTable = EvaluationInputs.readReal(real, null);
         Table synTable = EvaluationInputs.readCompanion(synthetic, realTable, "synthetic");
         Table holdTable = holdout == null ? null : EvaluationInputs.readCompanion(holdout, realTable, "holdout");
+        if (holdTable != null) {
+            realTable = withoutHeldOutRows(realTable, holdTable);
+        }
         EvaluationDocument doc = Evaluator.evaluate(realTable, synTable, holdTable, options());
         String text = format == Format.json ? Json.writePretty(doc) : Html.render(doc);
         if (out != null) {
@@ -98,6 +101,20 @@ public class EvaluateCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(text);
         }
         return SynthCommand.EXIT_OK;
+    }
+
+    /**
+     * The real side without the held-out rows when REAL is the whole dataset (every held-out row
+     * is in it, as after {@code synth generate --holdout}): otherwise the attacks would find the
+     * held-out rows on both sides. A REAL that is already the training part is kept as it is.
+     */
+    private Table withoutHeldOutRows(Table realTable, Table holdTable) {
+        Table training = EvaluationInputs.trainingRows(realTable, holdTable);
+        if (training != realTable) {
+            spec.commandLine().getErr().printf("synth: the %,d held-out rows are rows of %s: evaluating against its other %,d rows%n",
+                    holdTable.rowCount(), real.getFileName(), training.rowCount());
+        }
+        return training;
     }
 
     private EnumSet<EvaluationOptions.Section> sections() {

@@ -116,6 +116,14 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--load-model", paramLabel = "MODEL.synth", description = "sample a stored model instead of fitting")
     Path loadModel;
 
+    @Option(names = "--holdout", paramLabel = "SHARE",
+            description = "share of the rows (0 to 0.5) kept away from fitting and written to --holdout-out, the control set of"
+                    + " 'synth evaluate --holdout' (default: none)")
+    Double holdout;
+
+    @Option(names = "--holdout-out", paramLabel = "FILE.csv", description = "where the held-out rows go (default: OUT.holdout.csv)")
+    Path holdoutOut;
+
     @Option(names = "--manifest", paramLabel = "FILE.json", description = "where to write the provenance manifest (default: OUT.manifest.json)")
     Path manifest;
 
@@ -141,7 +149,7 @@ public class GenerateCommand implements Callable<Integer> {
         String m = model != null ? model : base.model();
         return new GenerationRequest(base.datasetId(), rows, seed, m, options, c, r, k,
                 p.isEmpty() && loc == null ? null : new PiiSpec(p, loc), new OutputSpec("csv", prov), exclude, base.modelId(),
-                loadModel != null ? null : privacy.spec(m, base.privacy()));
+                loadModel != null ? null : privacy.spec(m, base.privacy()), holdout != null ? holdout : base.holdout());
     }
 
     @Override
@@ -154,6 +162,14 @@ public class GenerateCommand implements Callable<Integer> {
         }
         GenerationRequest request = request();
         Requests.copyExclusion(request); // refused for DP models before any data is read
+        if (loadModel != null && (holdout != null || holdoutOut != null)) {
+            throw new SynthCommand.UserError("--holdout cannot change a stored model: its split was made when it was fitted");
+        }
+        try {
+            io.synthline.generator.engine.HoldoutSplit.validate(request.holdout());
+        } catch (io.synthline.commons.api.BadInputException e) {
+            throw new SynthCommand.UserError("--holdout: " + e.getMessage());
+        }
         if (root.remoteOption() != null) {
             if (file == null || loadModel != null || saveModel != null) {
                 throw new SynthCommand.UserError("--remote needs FILE.csv and cannot use stored model files");
@@ -191,7 +207,17 @@ public class GenerateCommand implements Callable<Integer> {
             long tRead = System.nanoTime();
             fitted = SynthesisModel.fit(training, modelSpec, seed, workers, sha);
             fitNote = String.format("%s fitted on %,d rows in %d ms (read %d ms)", fitted.manifest().synthesizer(),
-                    training.rowCount(), (System.nanoTime() - tRead) / 1_000_000, (tRead - t0) / 1_000_000);
+                    fitted.manifest().trainingRows(), (System.nanoTime() - tRead) / 1_000_000, (tRead - t0) / 1_000_000);
+            io.synthline.generator.engine.HoldoutSplit split = io.synthline.generator.engine.HoldoutSplit.of(training,
+                    modelSpec.holdout(), seed);
+            if (split.hasHoldout()) {
+                Path target = holdoutOut != null ? holdoutOut : out.resolveSibling(out.getFileName() + ".holdout.csv");
+                Table held = split.holdout();
+                writeAtomically(target, os -> io.synthline.commons.csv.CsvTableWriter.write(held, os));
+                fitNote += String.format("; %,d rows held out -> %s", held.rowCount(), target);
+            } else if (modelSpec.holdout() != null) {
+                fitNote += String.format("; nothing held out (fewer than %d rows would be)", io.synthline.generator.engine.HoldoutSplit.MIN_ROWS);
+            }
         }
         if (saveModel != null) {
             writeAtomically(saveModel, fitted::write);
@@ -201,14 +227,18 @@ public class GenerateCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         Generation.Result[] result = new Generation.Result[1];
         boolean parquet = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet");
+        long parquetBytes = 0;
+        String parquetSha = null;
         if (parquet) {
             // the CSV beside it first (streamed), then re-encoded row by row: neither is held in memory
             Path csv = Files.createTempFile(out.toAbsolutePath().getParent(), ".synth-", ".csv");
             try {
-                writeAtomically(csv, os -> result[0] = generation.writeCsv(os, true, Generation.SILENT));
+                writeAtomically(csv, os -> result[0] = sampleTo(generation, os));
                 Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".synth-", ".parquet");
                 try {
                     ParquetOutput.convert(csv, ParquetOutput.schema(generation.header(), fitted.manifest().schema()), tmp);
+                    parquetBytes = Files.size(tmp);
+                    parquetSha = sha256(tmp);
                     Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } finally {
                     Files.deleteIfExists(tmp);
@@ -217,10 +247,11 @@ public class GenerateCommand implements Callable<Integer> {
                 Files.deleteIfExists(csv);
             }
         } else {
-            writeAtomically(out, os -> result[0] = generation.writeCsv(os, true, Generation.SILENT));
+            writeAtomically(out, os -> result[0] = sampleTo(generation, os));
         }
         long t2 = System.nanoTime();
-        GenerationManifest m = GenerationManifest.of(fitted, settings, result[0], parquet ? Requests.PARQUET : Requests.CSV);
+        GenerationManifest sampled = GenerationManifest.of(fitted, settings, result[0], parquet ? Requests.PARQUET : Requests.CSV);
+        GenerationManifest m = parquet ? sampled.forFile(parquetBytes, parquetSha) : sampled;
         Path manifestPath = manifest != null ? manifest : out.resolveSibling(out.getFileName() + ".manifest.json");
         writeAtomically(manifestPath, os -> os.write(Json.writePretty(m).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         double seconds = Math.max(1e-9, (t2 - t1) / 1e9);
@@ -232,6 +263,15 @@ public class GenerateCommand implements Callable<Integer> {
         fitted.manifest().notes().forEach(n -> spec.commandLine().getErr().println("synth: note: " + n));
         privacy.report(fitted.privacy(), loadModel == null, out, spec.commandLine().getErr());
         return SynthCommand.EXIT_OK;
+    }
+
+    /** Samples into {@code os}; a run that produced no row fails (and its file is never moved into place). */
+    private static Generation.Result sampleTo(Generation generation, OutputStream os) throws IOException {
+        Generation.Result r = generation.writeCsv(os, true, Generation.SILENT);
+        if (r.nothingProduced()) {
+            throw new SynthCommand.UserError(r.nothingProducedMessage() + " (--allow-copies)");
+        }
+        return r;
     }
 
     @FunctionalInterface

@@ -141,5 +141,56 @@ class GenerateCommandTest {
             assertThat(n).isEqualTo(400);
         }
         assertThat(dir.toFile().list()).noneMatch(name -> name.startsWith(".synth-"));
+        JsonNode manifest = Json.mapper().readTree(dir.resolve("syn.parquet.manifest.json").toFile());
+        assertThat(manifest.get("format").asText()).isEqualTo("parquet");
+        assertThat(manifest.get("outputSha256").asText()).as("the manifest describes the Parquet file users get")
+                .isEqualTo(GenerateCommand.sha256(parquet));
+        assertThat(manifest.get("bytes").asLong()).isEqualTo(Files.size(parquet));
+    }
+
+    @Test
+    void heldOutRowsAreWrittenAndEvaluatedAsTheControlSet() throws IOException {
+        Path out = dir.resolve("syn.csv");
+        Result g = run("generate", SAMPLE.toString(), "--model", "tree", "--rows", "1000", "--seed", "4", "--out", out.toString(),
+                "--holdout", "0.25", "--no-pii-detection");
+        assertThat(g.exit()).as(g.err()).isZero();
+        Path holdout = dir.resolve("syn.csv.holdout.csv");
+        List<String> sample = Files.readAllLines(SAMPLE);
+        List<String> held = Files.readAllLines(holdout);
+        int expected = (int) Math.floor((sample.size() - 1) * 0.25);
+        assertThat(held).hasSize(expected + 1);
+        assertThat(held.getFirst()).isEqualTo(sample.getFirst());
+        assertThat(sample).containsAll(held.subList(1, held.size()));
+        assertThat(g.err()).contains(String.format("fitted on %,d rows", sample.size() - 1 - expected))
+                .contains(String.format("%,d rows held out", expected));
+
+        Result e = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", out.toString(), "--holdout", holdout.toString(),
+                "--label", "income", "--format", "json", "--only", "privacy", "--out", dir.resolve("e.json").toString());
+        assertThat(e.exit()).as(e.err()).isZero();
+        assertThat(e.err()).contains(String.format("evaluating against its other %,d rows", sample.size() - 1 - expected));
+
+        Result tooMuch = run("generate", SAMPLE.toString(), "--rows", "5", "--seed", "1", "--out", dir.resolve("x.csv").toString(),
+                "--holdout", "0.8");
+        assertThat(tooMuch.exit()).isEqualTo(2);
+        assertThat(tooMuch.err()).contains("--holdout").contains("between 0 and 0.5");
+    }
+
+    /** A model that can only reproduce its training rows produces nothing: exit 2, a reason, and no output file. */
+    @Test
+    void aRunThatCanOnlyCopyTrainingRowsFailsAndWritesNothing() throws IOException {
+        Path data = dir.resolve("two.csv");
+        Files.writeString(data, "flag\nyes\nno\nyes\nno\n");
+        Path out = dir.resolve("copies.csv");
+        Result r = run("generate", data.toString(), "--rows", "50", "--seed", "1", "--out", out.toString(), "--no-pii-detection");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no synthetic row could be produced").contains("--allow-copies");
+        assertThat(Files.exists(out)).isFalse();
+        assertThat(Files.exists(dir.resolve("copies.csv.manifest.json"))).isFalse();
+        assertThat(dir.toFile().list()).noneMatch(name -> name.startsWith(".synth-"));
+
+        Result allowed = run("generate", data.toString(), "--rows", "50", "--seed", "1", "--out", out.toString(), "--no-pii-detection",
+                "--allow-copies");
+        assertThat(allowed.exit()).as(allowed.err()).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(51);
     }
 }

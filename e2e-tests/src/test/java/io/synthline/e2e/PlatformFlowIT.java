@@ -270,7 +270,10 @@ class PlatformFlowIT {
             String r = scientist.generation(id).path("releaseStatus").asText(null);
             return r == null || r.equals("null") ? null : r;
         });
-        System.out.println("release gate: " + release + " (evaluation " + evaluation.path("scores") + ")");
+        System.out.println("release gate: " + release + " (evaluation " + evaluation.path("summary") + ")");
+        // the generator held a fifth of the rows out of the fit: the evaluator measured the privacy attacks against them
+        assertThat(evaluation.path("settings").path("holdout").asText()).as(evaluation.toString()).endsWith("/holdout.csv");
+        assertThat(evaluation.path("summary").has("DCROverfittingProtection")).as(evaluation.toString()).isTrue();
         if (release.equals("QUARANTINED")) {
             assertThat(download(scientist, id)).as("quarantined output").isEqualTo(409);
             owner.sendJson("POST", governance, "/api/v1/releases/" + id + "/override",

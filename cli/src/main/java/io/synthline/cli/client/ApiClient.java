@@ -171,7 +171,7 @@ public final class ApiClient {
                 dataset.path("rowCount").asText());
         GenerationRequest t = template;
         GenerationRequest request = new GenerationRequest(dataset.path("id").asText(), t.rows(), t.seed(), t.model(), t.modelOptions(),
-                t.conditions(), t.rebalance(), t.constraints(), t.pii(), t.output(), t.excludeTrainingCopies(), t.modelId(), t.privacy());
+                t.conditions(), t.rebalance(), t.constraints(), t.pii(), t.output(), t.excludeTrainingCopies(), t.modelId(), t.privacy(), t.holdout());
         JsonNode g = requestGenerationWhenVisible(request, Duration.ofSeconds(30));
         JsonNode done = awaitGeneration(g.path("id").asText(), Duration.ofMinutes(30));
         if (!"COMPLETED".equals(done.path("status").asText())) {

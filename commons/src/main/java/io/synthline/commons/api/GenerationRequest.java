@@ -19,10 +19,21 @@ import java.util.Map;
  *                              differentially private models, which never read the training rows after fitting
  * @param modelId               reuse a stored fitted model instead of fitting again
  * @param privacy               for differentially private models: (epsilon, delta) and the public domain
+ * @param holdout               share of the real rows (0 to 0.5) kept away from fitting so the evaluator can
+ *                              measure privacy risk and ML utility on rows the model never saw; the service's
+ *                              default (0.2) when null, 0 for none. Ignored when {@code modelId} names a stored model
+ *                              (its own split stands)
  */
 public record GenerationRequest(String datasetId, Long rows, Long seed, String model, Map<String, String> modelOptions,
         List<ConditionSpec> conditions, RebalanceSpec rebalance, List<ConstraintSpec> constraints, PiiSpec pii,
-        OutputSpec output, Boolean excludeTrainingCopies, String modelId, PrivacySpec privacy) {
+        OutputSpec output, Boolean excludeTrainingCopies, String modelId, PrivacySpec privacy, Double holdout) {
+
+    public GenerationRequest(String datasetId, Long rows, Long seed, String model, Map<String, String> modelOptions,
+            List<ConditionSpec> conditions, RebalanceSpec rebalance, List<ConstraintSpec> constraints, PiiSpec pii,
+            OutputSpec output, Boolean excludeTrainingCopies, String modelId, PrivacySpec privacy) {
+        this(datasetId, rows, seed, model, modelOptions, conditions, rebalance, constraints, pii, output, excludeTrainingCopies,
+                modelId, privacy, null);
+    }
 
     public GenerationRequest(String datasetId, Long rows, Long seed, String model, Map<String, String> modelOptions,
             List<ConditionSpec> conditions, RebalanceSpec rebalance, List<ConstraintSpec> constraints, PiiSpec pii,
@@ -32,6 +43,18 @@ public record GenerationRequest(String datasetId, Long rows, Long seed, String m
     }
 
     public GenerationRequest(String datasetId, Long rows, Long seed, String model) {
-        this(datasetId, rows, seed, model, null, null, null, null, null, null, null, null, null);
+        this(datasetId, rows, seed, model, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The same request with another privacy block. */
+    public GenerationRequest withPrivacy(PrivacySpec p) {
+        return new GenerationRequest(datasetId, rows, seed, model, modelOptions, conditions, rebalance, constraints, pii, output,
+                excludeTrainingCopies, modelId, p, holdout);
+    }
+
+    /** The same request with {@code holdout} set to {@code share} where the client left it out. */
+    public GenerationRequest withDefaultHoldout(double share) {
+        return holdout != null ? this : new GenerationRequest(datasetId, rows, seed, model, modelOptions, conditions, rebalance,
+                constraints, pii, output, excludeTrainingCopies, modelId, privacy, share);
     }
 }

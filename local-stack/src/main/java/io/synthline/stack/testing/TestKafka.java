@@ -40,6 +40,11 @@ public final class TestKafka {
      * service published.
      */
     public static String awaitRecord(String topic, String key, java.time.Duration timeout) {
+        return awaitRecord(topic, key, value -> true, timeout);
+    }
+
+    /** The first record with this key whose value {@code wanted} accepts (e.g. one event type of a subject). */
+    public static String awaitRecord(String topic, String key, java.util.function.Predicate<String> wanted, java.time.Duration timeout) {
         Properties p = new Properties();
         p.put("bootstrap.servers", LocalStackTestResource.endpoints().kafkaBootstrapServers());
         p.put("group.id", "test-" + java.util.UUID.randomUUID());
@@ -53,7 +58,7 @@ public final class TestKafka {
             consumer.subscribe(java.util.List.of(topic));
             while (System.nanoTime() < deadline) {
                 for (var r : consumer.poll(java.time.Duration.ofMillis(500))) {
-                    if (key.equals(r.key())) {
+                    if (key.equals(r.key()) && wanted.test(r.value())) {
                         return r.value();
                     }
                 }

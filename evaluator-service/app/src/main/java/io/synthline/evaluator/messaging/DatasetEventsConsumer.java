@@ -2,26 +2,33 @@ package io.synthline.evaluator.messaging;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
 import io.synthline.commons.json.Json;
 import io.synthline.evaluator.repository.DatasetProfileEntity;
 import io.synthline.service.outbox.Inbox;
+import io.synthline.service.messaging.EventHandling;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps each dataset's schema and profile (for label and sensitive-column tags). Idempotent through the inbox. */
+/**
+ * Keeps each dataset's schema and profile (for label and sensitive-column tags). Idempotent
+ * through the inbox; transient failures are retried and poison records dead-lettered by
+ * {@link EventHandling}.
+ */
 @ApplicationScoped
 public class DatasetEventsConsumer {
     static final String CONSUMER = "evaluator-datasets";
 
+    @Inject
+    EventHandling handling;
+
     @Incoming("dataset-events")
     public Uni<Void> consume(String json) {
-        EventEnvelope event = EventEnvelope.fromJson(json);
-        return Panache.withTransaction(() -> Inbox.firstDelivery(CONSUMER, event.id()).chain(first -> {
+        return handling.handle(CONSUMER, json, event -> Panache.withTransaction(() -> Inbox.firstDelivery(CONSUMER, event.id()).chain(first -> {
             if (!first) {
                 return Uni.createFrom().voidItem();
             }
@@ -43,6 +50,6 @@ public class DatasetEventsConsumer {
                 return DatasetProfileEntity.deleteById(UUID.fromString(d.datasetId())).replaceWithVoid();
             }
             return Uni.createFrom().voidItem();
-        }));
+        })));
     }
 }

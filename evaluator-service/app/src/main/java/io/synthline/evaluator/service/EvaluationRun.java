@@ -44,10 +44,12 @@ final class EvaluationRun {
     static Outcome evaluate(DatasetStore store, Job job, String schemaJson, String profileJson,
             Set<EvaluationOptions.Section> sections) throws IOException {
         TableSchema schema = schemaJson == null ? null : Json.read(schemaJson, TableSchema.class);
-        Table real = EvaluationInputs.readReal(store.localPath(job.sourceKey()), schema);
-        Table synthetic = EvaluationInputs.readCompanion(store.localPath(job.outputKey()), real, "synthetic");
+        Table dataset = EvaluationInputs.readReal(store.localPath(job.sourceKey()), schema);
+        Table synthetic = EvaluationInputs.readCompanion(store.localPath(job.outputKey()), dataset, "synthetic");
         Table holdout = job.holdoutKey() == null ? null
-                : EvaluationInputs.readCompanion(store.localPath(job.holdoutKey()), real, "holdout");
+                : EvaluationInputs.readCompanion(store.localPath(job.holdoutKey()), dataset, "holdout");
+        // the stored dataset includes the held-out rows; the evaluation's real side is what the model saw
+        Table real = holdout == null ? dataset : EvaluationInputs.trainingRows(dataset, holdout);
         JsonNode profile = profileJson == null ? null : Json.mapper().readTree(profileJson);
         EvaluationDefaults defaults = EvaluationDefaults.from(real.schema().names(), profile);
         EvaluationOptions options = EvaluationOptions.defaults().withLabel(defaults.label()).withSensitive(defaults.sensitive())

@@ -146,6 +146,26 @@ class EvaluationResourceIT {
         assertThat(answer.scores()).containsKeys(ScoreNames.FIDELITY, ScoreNames.PRIVACY_RISK, ScoreNames.FAIRNESS_GAP);
         Thread.sleep(1500);
         assertThat(list(generationId, "acme-scientist").getList("$")).hasSize(2);
+
+        // as the generator stores it: the whole dataset (training and held-out rows) and the held-out rows beside it;
+        // the evaluator's real side is the rows the model saw, so the scores are those of the separate files
+        List<String> whole = new java.util.ArrayList<>(Files.readAllLines(SHARED.resolve("reference/dcr/train.csv")));
+        List<String> held = Files.readAllLines(SHARED.resolve("reference/dcr/holdout.csv"));
+        assertThat(held.getFirst()).isEqualTo(whole.getFirst());
+        whole.addAll(held.subList(1, held.size()));
+        Path wholeFile = Files.createTempFile("whole-", ".csv");
+        Files.write(wholeFile, whole);
+        String wholeKey = put(store, wholeFile, "acme/datasets/" + datasetId + "/whole.csv");
+        Files.delete(wholeFile);
+        String fromWhole = UUID.randomUUID().toString();
+        publish(EventEnvelope.create("/synthline/generator", EventType.GENERATION_COMPLETED, "generations/" + fromWhole,
+                "acme", "acme-scientist", new Payloads.GenerationCompleted(fromWhole, datasetId, "independent", 3000, 7,
+                        wholeKey, synthetic, "x", 10, null, holdout)));
+        JsonPath wholeEvaluation = await(fromWhole);
+        assertThat(wholeEvaluation.getString("[0].status")).as(wholeEvaluation.prettify()).isEqualTo("COMPLETED");
+        for (String score : List.of("DCROverfittingProtection", "DCRBaselineProtection")) {
+            assertThat(wholeEvaluation.getDouble("[0].summary." + score)).as(score).isEqualTo(evaluation.getDouble("[0].summary." + score));
+        }
     }
 
     @Test

@@ -38,6 +38,48 @@ public final class EvaluationInputs {
         });
     }
 
+    /**
+     * The real rows a synthesizer fitted on. When the real file is the whole dataset (every
+     * held-out row is in it, as the generator stores it), that is the dataset minus the held-out
+     * rows as a multiset (a row that occurs twice and was held out once stays once); without it
+     * the held-out rows would count as training rows and every privacy attack would compare the
+     * output with rows on both sides. A real file that is already the training part (some
+     * held-out row is not in it) is returned as it is.
+     */
+    public static Table trainingRows(Table real, Table holdout) {
+        java.util.Map<List<String>, Integer> heldOut = new java.util.HashMap<>();
+        List<String> names = real.schema().names();
+        if (!new HashSet<>(holdout.schema().names()).equals(new HashSet<>(names))) {
+            return real;
+        }
+        for (int r = 0; r < holdout.rowCount(); r++) {
+            heldOut.merge(row(holdout, names, r), 1, Integer::sum);
+        }
+        int[] kept = new int[real.rowCount()];
+        int n = 0;
+        for (int r = 0; r < real.rowCount(); r++) {
+            List<String> key = row(real, names, r);
+            Integer left = heldOut.get(key);
+            if (left == null) {
+                kept[n++] = r;
+            } else if (left == 1) {
+                heldOut.remove(key);
+            } else {
+                heldOut.put(key, left - 1);
+            }
+        }
+        return heldOut.isEmpty() && holdout.rowCount() > 0 ? real.rows(java.util.Arrays.copyOf(kept, n)) : real;
+    }
+
+    /** A row's cells in the order of {@code names} (so the files' column orders need not agree). */
+    private static List<String> row(Table table, List<String> names, int r) {
+        String[] cells = new String[names.size()];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = table.column(names.get(i)).text(r);
+        }
+        return java.util.Arrays.asList(cells);
+    }
+
     private static Table labelled(String what, java.util.function.Supplier<Table> read) {
         try {
             return read.get();

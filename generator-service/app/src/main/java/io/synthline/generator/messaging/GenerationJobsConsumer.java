@@ -6,6 +6,8 @@ import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
 import io.synthline.generator.service.GenerationDecisions;
 import io.synthline.generator.service.GenerationJobRunner;
+import io.smallrye.mutiny.Uni;
+import io.synthline.service.messaging.EventHandling;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -32,10 +34,24 @@ public class GenerationJobsConsumer {
     @ConfigProperty(name = "synthline.generator.require-approval")
     boolean requireApproval;
 
+    @Inject
+    EventHandling handling;
+
+    /**
+     * Runs on a worker thread, and so do retries of a transient failure (a job's own failures
+     * end as generation.failed inside the runner; what reaches {@link EventHandling} is the
+     * database or broker being unavailable).
+     */
     @Incoming("generation-jobs")
     @Blocking
     public void consume(String json) {
-        EventEnvelope event = EventEnvelope.fromJson(json);
+        handling.handle(GenerationJobRunner.CONSUMER, json, event -> Uni.createFrom().item(() -> {
+            handle(event);
+            return true;
+        })).await().indefinitely();
+    }
+
+    private void handle(EventEnvelope event) {
         EventType type = EventType.fromWireName(event.type()).orElse(null);
         if (type == null) {
             return;

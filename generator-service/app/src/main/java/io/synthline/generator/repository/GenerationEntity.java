@@ -48,6 +48,9 @@ public class GenerationEntity extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "started_at")
     public Instant startedAt;
+    /** The event whose delivery claimed the job (see GenerationJobRunner#claim). */
+    @Column(name = "claimed_by_event")
+    public String claimedByEvent;
     @Column(name = "completed_at")
     public Instant completedAt;
     @Column(name = "request_json", columnDefinition = "text")

@@ -6,6 +6,7 @@ import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.api.PrivacySpec;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvTableReader;
+import io.synthline.commons.csv.CsvTableWriter;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
@@ -17,6 +18,7 @@ import io.synthline.commons.table.TableSchema;
 import io.synthline.generator.engine.Generation;
 import io.synthline.generator.engine.GenerationManifest;
 import io.synthline.generator.engine.GenerationSettings;
+import io.synthline.generator.engine.HoldoutSplit;
 import io.synthline.generator.engine.ModelSpec;
 import io.synthline.generator.engine.Parallel;
 import io.synthline.generator.engine.Requests;
@@ -55,7 +57,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class GenerationJobRunner {
-    static final String CONSUMER = "generator-jobs";
+    public static final String CONSUMER = "generator-jobs";
     private static final Logger LOG = Logger.getLogger(GenerationJobRunner.class);
 
     @Inject
@@ -82,7 +84,7 @@ public class GenerationJobRunner {
      * (which then fits with exactly that (epsilon, delta)), null otherwise.
      */
     public void run(EventEnvelope trigger, UUID id, Payloads.BudgetReservation reservation) {
-        Job job = BlockingTx.inTransaction(() -> claim(id));
+        Job job = BlockingTx.inTransaction(() -> claim(id, trigger.id()));
         if (job == null) {
             LOG.debugf("generation %s is not waiting to run, ignoring %s", id, trigger.type());
             return;
@@ -102,13 +104,17 @@ public class GenerationJobRunner {
             String base = job.tenant() + "/generations/" + job.id();
             StoredObject output;
             try (DatasetStore.Staged staged = store.stage(out -> result[0] = generation.writeCsv(out, true, progress))) {
+                if (result[0].nothingProduced()) {
+                    throw new BadInputException("no-rows-produced", result[0].nothingProducedMessage());
+                }
                 output = staged.commit(base + "/synthetic.csv");
             }
             String format = Requests.format(request);
-            if (Requests.PARQUET.equals(format)) {
-                parquet(model, generation, output.key());
-            }
             GenerationManifest manifest = GenerationManifest.of(model, settings, result[0], format);
+            if (Requests.PARQUET.equals(format)) {
+                StoredObject parquet = parquet(model, generation, output.key());
+                manifest = manifest.forFile(parquet.sizeBytes(), parquet.sha256());
+            }
             StoredObject manifestObject;
             byte[] manifestBytes = Json.writePretty(manifest).getBytes(StandardCharsets.UTF_8);
             try (DatasetStore.Staged staged = store.stage(new ByteArrayInputStream(manifestBytes), manifestBytes.length)) {
@@ -116,7 +122,8 @@ public class GenerationJobRunner {
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             Payloads.PrivacySpent spent = spent(model, fit.fitted());
-            BlockingTx.inTransaction(() -> finish(trigger.id(), job, model, output, manifestObject, result[0], millis, spent));
+            BlockingTx.inTransaction(() -> finish(trigger.id(), job, model, output, manifestObject, result[0], millis, spent,
+                    fit.holdoutKey()));
             LOG.infof("generation %s completed: %d rows with %s in %d ms (%d redrawn copies)", id, result[0].rowsWritten(),
                     job.model(), millis, result[0].copiesRedrawn());
         } catch (Generation.CancelledException e) {
@@ -144,9 +151,7 @@ public class GenerationJobRunner {
                     + " with a budget reservation from governance; none came with the approval");
         }
         PrivacySpec privacy = request.privacy() != null ? request.privacy() : new PrivacySpec(null, null, null, null, null);
-        return new GenerationRequest(request.datasetId(), request.rows(), request.seed(), request.model(), request.modelOptions(),
-                request.conditions(), request.rebalance(), request.constraints(), request.pii(), request.output(),
-                request.excludeTrainingCopies(), request.modelId(), privacy.withBudget(reservation.epsilon(), reservation.delta()));
+        return request.withPrivacy(privacy.withBudget(reservation.epsilon(), reservation.delta()));
     }
 
     /**
@@ -166,8 +171,11 @@ public class GenerationJobRunner {
         return new Payloads.PrivacySpent(p.epsilonSpent(), p.deltaSpent(), p.rhoSpent(), mechanisms);
     }
 
-    /** @param fitted true when the model was fitted by this run (so its privacy cost belongs to it) */
-    record Fit(SynthesisModel model, boolean fitted) {
+    /**
+     * @param fitted     true when the model was fitted by this run (so its privacy cost belongs to it)
+     * @param holdoutKey the stored rows the model's fit held out, null when it held out none
+     */
+    record Fit(SynthesisModel model, boolean fitted, String holdoutKey) {
     }
 
     /** Reports progress between blocks and reads the cancellation flag (set by any replica) at the same time. */
@@ -201,12 +209,23 @@ public class GenerationJobRunner {
         }
     }
 
-    private Uni<Job> claim(UUID id) {
+    /**
+     * Marks the job RUNNING for this delivery of {@code eventId}. A job another event is running is
+     * left alone; one this same event claimed before is taken over: that is a redelivery after the
+     * worker died or could not record the outcome (runs are deterministic and commit nothing
+     * until they finish, so running again is safe), and without it the job would stay RUNNING.
+     */
+    private Uni<Job> claim(UUID id, String eventId) {
         return GenerationEntity.<GenerationEntity>findById(id).chain(g -> {
-            if (g == null || g.isFinished() || GenerationEntity.RUNNING.equals(g.status)) {
+            if (g == null || g.isFinished()
+                    || (GenerationEntity.RUNNING.equals(g.status) && !eventId.equals(g.claimedByEvent))) {
                 return Uni.createFrom().nullItem();
             }
+            if (GenerationEntity.RUNNING.equals(g.status)) {
+                LOG.warnf("generation %s: taking over the run of event %s, delivered again", id, eventId);
+            }
             g.status = GenerationEntity.RUNNING;
+            g.claimedByEvent = eventId;
             g.startedAt = Instant.now();
             return DatasetRefEntity.<DatasetRefEntity>findById(g.datasetId).map(d -> new Job(g.id, g.tenant, g.requestedBy,
                     g.datasetId, d.storageKey, d.sha256, d.schemaJson, d.piiJson, g.requestJson, g.model, g.rows, g.seed));
@@ -237,19 +256,27 @@ public class GenerationJobRunner {
                 throw new BadInputException("model-pii-mismatch", "model " + request.modelId() + " learned from columns flagged as PII "
                         + flagged + "; fit a new model");
             }
-            return new Fit(loaded, false);
+            return new Fit(loaded, false, storedHoldoutKey(named.storageKey));
         }
         ModelSpec spec = Requests.modelSpec(request, DatasetRefEntity.piiFindings(job.piiJson()));
         String fitKey = sha256Text(datasetSha + "\n" + Json.write(spec) + "\n" + job.seed() + "\n" + SynthesisModel.ENGINE_VERSION);
         FittedModelEntity existing = BlockingTx.inSession(() -> FittedModelEntity.find(job.tenant(), fitKey));
         if (existing != null && store.exists(existing.storageKey)) {
-            return new Fit(load(existing.storageKey, workers), false);
+            return new Fit(load(existing.storageKey, workers), false, storedHoldoutKey(existing.storageKey));
         }
         TableSchema schema = job.schemaJson() == null ? null : Json.read(job.schemaJson(), TableSchema.class);
         touched[0] = true;
-        Table training = CsvTableReader.read(store.localPath(job.sourceKey()), CsvOptions.defaults(), schema);
-        SynthesisModel model = SynthesisModel.fit(training, spec, job.seed(), workers, datasetSha);
+        Table data = CsvTableReader.read(store.localPath(job.sourceKey()), CsvOptions.defaults(), schema);
+        SynthesisModel model = SynthesisModel.fit(data, spec, job.seed(), workers, datasetSha);
         String key = job.tenant() + "/models/" + model.id() + "/model.synth";
+        // the held-out rows first: a model is only ever stored with its holdout beside it
+        HoldoutSplit split = HoldoutSplit.of(data, spec.holdout(), job.seed());
+        String holdoutKey = split.hasHoldout() ? FittedModelEntity.holdoutKey(key) : null;
+        if (holdoutKey != null && !store.exists(holdoutKey)) {
+            try (DatasetStore.Staged staged = store.stage(out -> CsvTableWriter.write(split.holdout(), out))) {
+                staged.commit(holdoutKey);
+            }
+        }
         if (!store.exists(key)) {
             try (DatasetStore.Staged staged = store.stage(model::write)) {
                 staged.commit(key);
@@ -270,21 +297,27 @@ public class GenerationJobRunner {
             e.createdAt = Instant.now();
             return e.persist().replaceWithVoid();
         }));
-        return new Fit(model, true);
+        return new Fit(model, true, holdoutKey);
+    }
+
+    /** The holdout stored beside a model, null for models fitted without one. */
+    private String storedHoldoutKey(String modelKey) {
+        String key = FittedModelEntity.holdoutKey(modelKey);
+        return store.exists(key) ? key : null;
     }
 
     /**
      * The Parquet rendition of the output, next to the CSV (which stays the hashed output the
      * evaluator reads): converted row by row, never held in memory.
      */
-    private void parquet(SynthesisModel model, Generation generation, String csvKey) throws IOException {
+    private StoredObject parquet(SynthesisModel model, Generation generation, String csvKey) throws IOException {
         TableSchema schema = ParquetOutput.schema(generation.header(), model.manifest().schema());
         java.nio.file.Path tmp = java.nio.file.Files.createTempFile("synthetic-", ".parquet");
         try {
             ParquetOutput.convert(store.localPath(csvKey), schema, tmp);
             try (InputStream in = java.nio.file.Files.newInputStream(tmp);
                     DatasetStore.Staged staged = store.stage(in, Long.MAX_VALUE)) {
-                staged.commit(GenerationEntity.parquetKey(csvKey));
+                return staged.commit(GenerationEntity.parquetKey(csvKey));
             }
         } finally {
             java.nio.file.Files.deleteIfExists(tmp);
@@ -315,7 +348,7 @@ public class GenerationJobRunner {
     }
 
     private Uni<Void> finish(String eventId, Job job, SynthesisModel model, StoredObject output, StoredObject manifest,
-            Generation.Result result, long millis, Payloads.PrivacySpent spent) {
+            Generation.Result result, long millis, Payloads.PrivacySpent spent, String holdoutKey) {
         return Inbox.firstDelivery(CONSUMER, eventId).chain(first -> GenerationEntity.<GenerationEntity>findById(job.id()))
                 .chain(g -> {
                     if (g.isFinished()) {
@@ -336,7 +369,7 @@ public class GenerationJobRunner {
                     return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_COMPLETED,
                             "generations/" + job.id(), job.tenant(), job.actor(),
                             new Payloads.GenerationCompleted(job.id().toString(), job.datasetId().toString(), job.model(),
-                                    result.rowsWritten(), job.seed(), job.sourceKey(), output.key(), output.sha256(), millis, spent, null)))
+                                    result.rowsWritten(), job.seed(), job.sourceKey(), output.key(), output.sha256(), millis, spent, holdoutKey)))
                             .replaceWithVoid();
                 });
     }

@@ -37,11 +37,19 @@ public class GenerationService {
     @ConfigProperty(name = "synthline.generator.max-rows")
     long maxRows;
 
+    /**
+     * Share of the rows held out from fitting when a request does not say (recorded in the stored
+     * request, so a job runs as it was accepted whatever the setting is later).
+     */
+    @ConfigProperty(name = "synthline.generator.default-holdout", defaultValue = "0.2")
+    double defaultHoldout;
+
     /** Call inside a transaction. */
-    public Uni<GenerationView> request(GenerationRequest request, String tenant, String actor) {
-        if (request == null) {
+    public Uni<GenerationView> request(GenerationRequest asked, String tenant, String actor) {
+        if (asked == null) {
             return Uni.createFrom().failure(new BadInputException("missing-body", "a JSON body {datasetId, rows, seed, model, ...} is required"));
         }
+        GenerationRequest request = asked.modelId() != null ? asked : asked.withDefaultHoldout(defaultHoldout);
         UUID datasetId = parseId(request.datasetId());
         if (request.rows() == null) {
             throw new BadInputException("invalid-rows", "rows is required");

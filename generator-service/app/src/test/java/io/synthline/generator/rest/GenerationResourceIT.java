@@ -128,6 +128,20 @@ class GenerationResourceIT {
         String sha2 = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + second).then().extract().path("outputSha256");
         assertThat(sha1).isEqualTo(sha2);
 
+        // by default a fifth of the rows is held out of the fit, stored beside the model and named for the evaluator
+        EventEnvelope completed = EventEnvelope.fromJson(io.synthline.stack.testing.TestKafka.awaitRecord(
+                EventType.GENERATION_COMPLETED.topic(), "generations/" + first,
+                v -> EventEnvelope.fromJson(v).is(EventType.GENERATION_COMPLETED), Duration.ofSeconds(30)));
+        Payloads.GenerationCompleted done = completed.dataAs(Payloads.GenerationCompleted.class);
+        String modelId = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + first).then().extract().path("modelId");
+        assertThat(done.holdoutStorageKey()).isEqualTo("acme/models/" + modelId + "/holdout.csv");
+        Path root = Path.of(ConfigProvider.getConfig().getValue("synthline.store.root", String.class));
+        List<String> held = readLines(root.resolve(done.holdoutStorageKey()));
+        assertThat(held).hasSize((int) Math.floor(3257 * 0.2) + 1);
+        List<String> sample = readLines(SAMPLE);
+        assertThat(held.getFirst()).isEqualTo(sample.getFirst());
+        assertThat(sample).containsAll(held.subList(1, held.size()));
+
         given().auth().oauth2(token("globex-scientist")).when().get("/api/v1/generations/" + first)
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(token("globex-scientist")).when().get("/api/v1/generations/" + first + "/data")
@@ -142,6 +156,7 @@ class GenerationResourceIT {
         expectProblem("{" + ds + ",\"rows\":10,\"model\":\"gan\"}", 400, "unknown model 'gan'");
         expectProblem("{" + ds + ",\"rows\":10,\"model\":\"copula\",\"privacy\":{\"epsilon\":1,\"delta\":1e-9}}", 400,
                 "gives no differential-privacy guarantee");
+        expectProblem("{" + ds + ",\"rows\":10,\"holdout\":0.9}", 400, "holdout must be a share of rows between 0 and 0.5");
         expectProblem("{\"rows\":10}", 400, "datasetId is required");
         expectProblem("{\"datasetId\":\"nope\",\"rows\":10}", 400, "not a valid id");
         expectProblem("{\"datasetId\":\"" + UUID.randomUUID() + "\",\"rows\":10}", 404, "no dataset with id");
@@ -264,6 +279,74 @@ class GenerationResourceIT {
                 .then().statusCode(409).body("detail", containsString("already CANCELLED"));
     }
 
+    /** Deleting a dataset deletes the models fitted on it and the real rows held out of their fits; outputs stay. */
+    @Test
+    void aDeletedDatasetTakesItsModelsAndHeldOutRowsWithIt() throws Exception {
+        String dataset = registerDataset(List.of());
+        // models are shared by datasets with the same bytes: a seed of its own gives this dataset a model of its own
+        long seed = new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
+        String id = request("{\"datasetId\":\"" + dataset + "\",\"rows\":500,\"seed\":" + seed + ",\"model\":\"copula\"}");
+        assertThat(awaitStatus(id)).isEqualTo("COMPLETED");
+        String modelId = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id).then().extract().path("modelId");
+        Path root = Path.of(ConfigProvider.getConfig().getValue("synthline.store.root", String.class));
+        Path model = root.resolve("acme/models/" + modelId + "/model.synth");
+        Path held = root.resolve("acme/models/" + modelId + "/holdout.csv");
+        assertThat(model).exists();
+        assertThat(held).exists();
+
+        publish(EventEnvelope.create("/synthline/profiler", EventType.DATASET_DELETED, "datasets/" + dataset, "acme", "acme-owner",
+                new Payloads.DatasetDeleted(dataset, "erasure request 17")));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while ((Files.exists(model) || Files.exists(held)) && System.nanoTime() < deadline) {
+            sleep(300);
+        }
+        assertThat(model).doesNotExist();
+        assertThat(held).doesNotExist();
+        given().auth().oauth2(token("acme-scientist")).accept("text/csv").when().get("/api/v1/generations/" + id + "/data")
+                .then().statusCode(200);
+    }
+
+    /**
+     * A worker that died mid-run (or could not record the outcome) left its job RUNNING; the
+     * redelivery of the event that claimed it takes the job over and completes it, while another
+     * event finds it taken and leaves it alone.
+     */
+    @Test
+    void theRedeliveryOfTheClaimingEventTakesOverAJobLeftRunning() {
+        java.util.UUID id = UUID.randomUUID();
+        EventEnvelope requested = EventEnvelope.create("/synthline/generator", EventType.GENERATION_REQUESTED, "generations/" + id,
+                "acme", "acme-scientist", new Payloads.GenerationRequested(id.toString(), datasetId, "independent", 300, 5L, null,
+                        Boolean.TRUE, null));
+        io.synthline.service.persistence.BlockingTx.inTransaction(() -> {
+            io.synthline.generator.repository.GenerationEntity g = new io.synthline.generator.repository.GenerationEntity();
+            g.id = id;
+            g.tenant = "acme";
+            g.datasetId = UUID.fromString(datasetId);
+            g.requestedBy = "acme-scientist";
+            g.model = "independent";
+            g.rows = 300L;
+            g.seed = 5L;
+            g.format = "csv";
+            g.status = io.synthline.generator.repository.GenerationEntity.RUNNING;
+            g.claimedByEvent = requested.id();
+            g.createdAt = java.time.Instant.now();
+            g.startedAt = java.time.Instant.now();
+            return g.persist().replaceWithVoid();
+        });
+        // another event for the same job: the run belongs to the claiming event, nothing happens
+        publish(EventEnvelope.create("/synthline/generator", EventType.GENERATION_REQUESTED, "generations/" + id,
+                "acme", "acme-scientist", requested.data()));
+        sleep(3000);
+        assertThat(given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id).then().extract()
+                .<String>path("status")).isEqualTo("RUNNING");
+
+        publish(requested);
+        assertThat(awaitStatus(id.toString())).isEqualTo("COMPLETED");
+        String csv = given().auth().oauth2(token("acme-scientist")).accept("text/csv").when().get("/api/v1/generations/" + id + "/data")
+                .then().statusCode(200).extract().asString();
+        assertThat(csv.lines().count()).isEqualTo(301);
+    }
+
     @Test
     void badConfigurationsAreClear4xxProblems() {
         String ds = "\"datasetId\":\"" + datasetId + "\",\"rows\":10";
@@ -286,6 +369,14 @@ class GenerationResourceIT {
                 .when().post("/api/v1/generations")
                 .then().statusCode(status).contentType("application/problem+json")
                 .body("status", equalTo(status), "detail", containsString(detail));
+    }
+
+    private static List<String> readLines(Path p) {
+        try {
+            return Files.readAllLines(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void sleep(long ms) {

@@ -77,6 +77,18 @@ public final class Generation {
      */
     public record Result(String runId, long rowsRequested, long rowsWritten, long copiesRedrawn, long rowsDropped, long bytes,
             String sha256) {
+        /** Every requested row was dropped: an output of only a header is no result. */
+        public boolean nothingProduced() {
+            return rowsWritten == 0 && rowsRequested > 0;
+        }
+
+        /** Why nothing was produced and what to do about it. */
+        public String nothingProducedMessage() {
+            return "no synthetic row could be produced: every one of the " + rowsRequested + " rows was still identical to a real"
+                    + " training row after " + MAX_ATTEMPTS + " draws (" + copiesRedrawn + " copies redrawn); the model reproduces its"
+                    + " training data (too few rows, or a model that memorises them): fit on more rows, use a coarser model (e.g. a"
+                    + " larger tree minLeaf), or allow copies explicitly";
+        }
     }
 
     private final SynthesisModel model;

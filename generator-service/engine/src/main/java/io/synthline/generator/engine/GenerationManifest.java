@@ -22,4 +22,14 @@ public record GenerationManifest(String runId, String modelId, String synthesize
                 r.rowsDropped(), s.conditions(), s.rebalance(), s.excludeTrainingCopies() && !model.isPrivate(), s.provenanceColumns(), format, r.bytes(),
                 r.sha256(), model.privacy());
     }
+
+    /**
+     * The same manifest for another encoding of the same rows (the Parquet file converted from the
+     * sampled CSV): {@code bytes} and {@code outputSha256} always describe the file users receive.
+     */
+    public GenerationManifest forFile(long fileBytes, String fileSha256) {
+        return new GenerationManifest(runId, modelId, synthesizer, engineVersion, datasetSha256, seed, firstRow, rowsRequested,
+                rowsWritten, copiesRedrawn, rowsDropped, conditions, rebalance, excludeTrainingCopies, provenanceColumns, format,
+                fileBytes, fileSha256, privacy);
+    }
 }

@@ -47,7 +47,8 @@ public final class Requests {
                 locale = request.pii().locale();
             }
         }
-        return new ModelSpec(request.model(), request.modelOptions(), request.constraints(), pii, locale, request.privacy());
+        return new ModelSpec(request.model(), request.modelOptions(), request.constraints(), pii, locale, request.privacy(),
+                request.holdout());
     }
 
     public static GenerationSettings settings(GenerationRequest request, long seed, int threads) {

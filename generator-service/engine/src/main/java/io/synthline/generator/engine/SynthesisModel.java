@@ -58,13 +58,17 @@ public final class SynthesisModel {
 
     /**
      * Fits a model. Same table, spec and seed give byte-identical artifacts whatever the thread count.
+     * With a holdout share in the spec, the model learns only from {@link HoldoutSplit#of the split's}
+     * training rows; the held-out ones are what {@code HoldoutSplit.of(data, spec.holdout(), seed)} gives.
      *
      * @param datasetSha256 the training file's hash, recorded in the manifest (null: hash of the table's CSV)
      */
-    public static SynthesisModel fit(Table training, ModelSpec spec, long seed, int threads, String datasetSha256) {
-        if (training.rowCount() == 0) {
+    public static SynthesisModel fit(Table data, ModelSpec spec, long seed, int threads, String datasetSha256) {
+        if (data.rowCount() == 0) {
             throw new BadInputException("empty-training-data", "the dataset has no rows to learn from");
         }
+        HoldoutSplit split = HoldoutSplit.of(data, spec.holdout(), seed);
+        Table training = split.training();
         Synthesizer synthesizer = Synthesizers.create(spec, threads);
         boolean dp = synthesizer instanceof PrivateSynthesizer;
         Layout.Fitted fitted = Layout.fit(training, spec.constraints(), spec.piiColumns(), spec.piiLocale(), seed, dp);
@@ -84,11 +88,12 @@ public final class SynthesisModel {
             trainingRows = Math.max(0, Math.round(p.estimatedRecords()));
             privacy = p.privacy();
         } else {
-            fingerprint = TrainingFingerprint.of(training, layout.learnedColumns());
+            // every real row, held-out ones too: none may appear in the output
+            fingerprint = TrainingFingerprint.of(split.trainingFirst(), layout.learnedColumns());
             trainingRows = training.rowCount();
         }
         byte[] parameters = parameters(layout, base, fingerprint);
-        String dataset = datasetSha256 != null ? datasetSha256 : tableHash(training);
+        String dataset = datasetSha256 != null ? datasetSha256 : tableHash(data);
         ModelManifest manifest = new ModelManifest(FORMAT_VERSION, ENGINE_VERSION, sha256(parameters), synthesizer.name(), spec,
                 seed, dataset, training.schema(), trainingRows, layout.notes(), privacy);
         return new SynthesisModel(manifest, layout, base, fingerprint, parameters);

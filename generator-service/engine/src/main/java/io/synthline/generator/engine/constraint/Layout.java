@@ -204,9 +204,8 @@ public final class Layout {
             }
             generated.add(publicOnly ? new GeneratedColumn.SequentialKey(c, 1) : key(training.column(c), c, seed));
         }
-        if (publicOnly) {
-            output = withoutObservedValues(output, generated);
-        }
+        // generated columns are never learned: their observed values (names, e-mails, keys) must not reach the artifact
+        output = withoutObservedValues(output, generated);
 
         // fixed combinations
         Map<Integer, Integer> comboOf = new HashMap<>();
