@@ -100,7 +100,7 @@ final class HashedFrequentItems {
         throw new IllegalStateException("the sketch reports a value whose text was dropped");
     }
 
-    /** Values with no false positives (their lower bound exceeds the sketch's maximum error), unsorted. */
+    /** Values with no false positives (their lower bound reaches the sketch's maximum error), unsorted. */
     List<Row> frequentItems() {
         FrequentLongsSketch.Row[] rows = sketch.getFrequentItems(ErrorType.NO_FALSE_POSITIVES);
         List<Row> out = new ArrayList<>(rows.length);
