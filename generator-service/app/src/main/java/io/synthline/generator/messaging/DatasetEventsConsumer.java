@@ -1,60 +1,108 @@
 package io.synthline.generator.messaging;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
 import io.synthline.commons.json.Json;
+import io.synthline.commons.store.DatasetStore;
 import io.synthline.generator.repository.DatasetRefEntity;
-import io.synthline.service.outbox.Inbox;
+import io.synthline.generator.repository.FittedModelEntity;
 import io.synthline.service.messaging.EventHandling;
+import io.synthline.service.outbox.Inbox;
+import io.synthline.service.persistence.BlockingTx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
- * Keeps the generator's view of datasets current. Idempotent through the inbox; transient
- * failures are retried and poison records dead-lettered by {@link EventHandling}.
+ * Keeps the generator's view of datasets current, and forgets what it learned from a deleted
+ * dataset: the models fitted on it and the real rows held out of their fits are deleted from the
+ * store (synthetic outputs stay: they are the product, and hold no real rows). Idempotent through
+ * the inbox (file deletions before it, and themselves idempotent); transient failures are retried
+ * and poison records dead-lettered by {@link EventHandling}.
  */
 @ApplicationScoped
 public class DatasetEventsConsumer {
     static final String CONSUMER = "generator-datasets";
+    private static final Logger LOG = Logger.getLogger(DatasetEventsConsumer.class);
 
     @Inject
     EventHandling handling;
 
+    @Inject
+    DatasetStore store;
+
     @Incoming("dataset-events")
-    public Uni<Void> consume(String json) {
-        return handling.handle(CONSUMER, json, event -> Panache.withTransaction(() -> Inbox.firstDelivery(CONSUMER, event.id()).chain(first -> {
-            if (!first) {
-                return Uni.createFrom().voidItem();
+    @Blocking
+    public void consume(String json) {
+        handling.handle(CONSUMER, json, event -> Uni.createFrom().item(() -> {
+            apply(event);
+            return true;
+        })).await().indefinitely();
+    }
+
+    private void apply(EventEnvelope event) {
+        if (event.is(EventType.DATASET_DELETED)) {
+            forgetModels(event.tenant(), UUID.fromString(event.dataAs(Payloads.DatasetDeleted.class).datasetId()));
+        }
+        BlockingTx.inTransaction(() -> Inbox.firstDelivery(CONSUMER, event.id()).chain(first -> first ? record(event)
+                : Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> record(EventEnvelope event) {
+        if (event.is(EventType.DATASET_REGISTERED)) {
+            Payloads.DatasetRegistered d = event.dataAs(Payloads.DatasetRegistered.class);
+            return upsert(event.tenant(), d.datasetId(), d.storageKey(), ref -> {
+                if (ref.status == null) {
+                    ref.status = "REGISTERED";
+                }
+                ref.sha256 = d.sha256();
+            });
+        }
+        if (event.is(EventType.DATASET_PROFILED)) {
+            Payloads.DatasetProfiled d = event.dataAs(Payloads.DatasetProfiled.class);
+            return upsert(event.tenant(), d.datasetId(), d.storageKey(), ref -> {
+                ref.status = "PROFILED";
+                ref.rowCount = d.rowCount();
+                ref.schemaJson = d.schema() == null ? null : Json.write(d.schema());
+                ref.piiJson = Json.write(d.pii() == null ? java.util.List.of() : d.pii());
+            });
+        }
+        if (event.is(EventType.DATASET_DELETED)) {
+            UUID id = UUID.fromString(event.dataAs(Payloads.DatasetDeleted.class).datasetId());
+            return DatasetRefEntity.deleteById(id)
+                    .chain(() -> FittedModelEntity.delete("tenant = ?1 and datasetId = ?2", event.tenant(), id)).replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Deletes the stored models fitted on the dataset and their held-out rows, unless another dataset's model is the same file. */
+    private void forgetModels(String tenant, UUID datasetId) {
+        List<FittedModelEntity> models = BlockingTx.inSession(() -> FittedModelEntity.<FittedModelEntity>list("tenant = ?1", tenant));
+        for (FittedModelEntity m : models) {
+            if (!datasetId.equals(m.datasetId)) {
+                continue;
             }
-            if (event.is(EventType.DATASET_REGISTERED)) {
-                Payloads.DatasetRegistered d = event.dataAs(Payloads.DatasetRegistered.class);
-                return upsert(event.tenant(), d.datasetId(), d.storageKey(), ref -> {
-                    if (ref.status == null) {
-                        ref.status = "REGISTERED";
-                    }
-                    ref.sha256 = d.sha256();
-                });
+            boolean shared = models.stream().anyMatch(o -> !datasetId.equals(o.datasetId) && o.storageKey.equals(m.storageKey));
+            if (shared) {
+                continue;
             }
-            if (event.is(EventType.DATASET_PROFILED)) {
-                Payloads.DatasetProfiled d = event.dataAs(Payloads.DatasetProfiled.class);
-                return upsert(event.tenant(), d.datasetId(), d.storageKey(), ref -> {
-                    ref.status = "PROFILED";
-                    ref.rowCount = d.rowCount();
-                    ref.schemaJson = d.schema() == null ? null : Json.write(d.schema());
-                    ref.piiJson = Json.write(d.pii() == null ? java.util.List.of() : d.pii());
-                });
+            try {
+                store.delete(FittedModelEntity.holdoutKey(m.storageKey));
+                store.delete(m.storageKey);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            if (event.is(EventType.DATASET_DELETED)) {
-                Payloads.DatasetDeleted d = event.dataAs(Payloads.DatasetDeleted.class);
-                return DatasetRefEntity.deleteById(UUID.fromString(d.datasetId())).replaceWithVoid();
-            }
-            return Uni.createFrom().voidItem();
-        })));
+            LOG.infof("dataset %s deleted: model %s and its held-out rows removed", datasetId, m.modelId);
+        }
     }
 
     private static Uni<Void> upsert(String tenant, String datasetId, String storageKey,

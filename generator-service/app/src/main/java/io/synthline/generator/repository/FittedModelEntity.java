@@ -41,6 +41,11 @@ public class FittedModelEntity extends PanacheEntityBase {
         return find("tenant = ?1 and fitKey = ?2", tenant, fitKey).firstResult();
     }
 
+    /** Where the real rows a model's fit held out are stored: beside the model. */
+    public static String holdoutKey(String modelStorageKey) {
+        return modelStorageKey.substring(0, modelStorageKey.lastIndexOf('/') + 1) + "holdout.csv";
+    }
+
     public static Uni<FittedModelEntity> byModelId(String tenant, String modelId) {
         return find("tenant = ?1 and modelId = ?2", tenant, modelId).firstResult();
     }

@@ -256,13 +256,13 @@ public class GenerationJobRunner {
                 throw new BadInputException("model-pii-mismatch", "model " + request.modelId() + " learned from columns flagged as PII "
                         + flagged + "; fit a new model");
             }
-            return new Fit(loaded, false, holdoutKey(named.storageKey));
+            return new Fit(loaded, false, storedHoldoutKey(named.storageKey));
         }
         ModelSpec spec = Requests.modelSpec(request, DatasetRefEntity.piiFindings(job.piiJson()));
         String fitKey = sha256Text(datasetSha + "\n" + Json.write(spec) + "\n" + job.seed() + "\n" + SynthesisModel.ENGINE_VERSION);
         FittedModelEntity existing = BlockingTx.inSession(() -> FittedModelEntity.find(job.tenant(), fitKey));
         if (existing != null && store.exists(existing.storageKey)) {
-            return new Fit(load(existing.storageKey, workers), false, holdoutKey(existing.storageKey));
+            return new Fit(load(existing.storageKey, workers), false, storedHoldoutKey(existing.storageKey));
         }
         TableSchema schema = job.schemaJson() == null ? null : Json.read(job.schemaJson(), TableSchema.class);
         touched[0] = true;
@@ -271,7 +271,7 @@ public class GenerationJobRunner {
         String key = job.tenant() + "/models/" + model.id() + "/model.synth";
         // the held-out rows first: a model is only ever stored with its holdout beside it
         HoldoutSplit split = HoldoutSplit.of(data, spec.holdout(), job.seed());
-        String holdoutKey = split.hasHoldout() ? holdoutKeyBeside(key) : null;
+        String holdoutKey = split.hasHoldout() ? FittedModelEntity.holdoutKey(key) : null;
         if (holdoutKey != null && !store.exists(holdoutKey)) {
             try (DatasetStore.Staged staged = store.stage(out -> CsvTableWriter.write(split.holdout(), out))) {
                 staged.commit(holdoutKey);
@@ -300,13 +300,9 @@ public class GenerationJobRunner {
         return new Fit(model, true, holdoutKey);
     }
 
-    private static String holdoutKeyBeside(String modelKey) {
-        return modelKey.substring(0, modelKey.lastIndexOf('/') + 1) + "holdout.csv";
-    }
-
     /** The holdout stored beside a model, null for models fitted without one. */
-    private String holdoutKey(String modelKey) {
-        String key = holdoutKeyBeside(modelKey);
+    private String storedHoldoutKey(String modelKey) {
+        String key = FittedModelEntity.holdoutKey(modelKey);
         return store.exists(key) ? key : null;
     }
 

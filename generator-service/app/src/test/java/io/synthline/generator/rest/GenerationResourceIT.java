@@ -279,6 +279,33 @@ class GenerationResourceIT {
                 .then().statusCode(409).body("detail", containsString("already CANCELLED"));
     }
 
+    /** Deleting a dataset deletes the models fitted on it and the real rows held out of their fits; outputs stay. */
+    @Test
+    void aDeletedDatasetTakesItsModelsAndHeldOutRowsWithIt() throws Exception {
+        String dataset = registerDataset(List.of());
+        // models are shared by datasets with the same bytes: a seed of its own gives this dataset a model of its own
+        long seed = new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
+        String id = request("{\"datasetId\":\"" + dataset + "\",\"rows\":500,\"seed\":" + seed + ",\"model\":\"copula\"}");
+        assertThat(awaitStatus(id)).isEqualTo("COMPLETED");
+        String modelId = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id).then().extract().path("modelId");
+        Path root = Path.of(ConfigProvider.getConfig().getValue("synthline.store.root", String.class));
+        Path model = root.resolve("acme/models/" + modelId + "/model.synth");
+        Path held = root.resolve("acme/models/" + modelId + "/holdout.csv");
+        assertThat(model).exists();
+        assertThat(held).exists();
+
+        publish(EventEnvelope.create("/synthline/profiler", EventType.DATASET_DELETED, "datasets/" + dataset, "acme", "acme-owner",
+                new Payloads.DatasetDeleted(dataset, "erasure request 17")));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while ((Files.exists(model) || Files.exists(held)) && System.nanoTime() < deadline) {
+            sleep(300);
+        }
+        assertThat(model).doesNotExist();
+        assertThat(held).doesNotExist();
+        given().auth().oauth2(token("acme-scientist")).accept("text/csv").when().get("/api/v1/generations/" + id + "/data")
+                .then().statusCode(200);
+    }
+
     /**
      * A worker that died mid-run (or could not record the outcome) left its job RUNNING; the
      * redelivery of the event that claimed it takes the job over and completes it, while another

@@ -258,14 +258,14 @@ public final class ColumnAccumulator {
         return false;
     }
 
-    /** Called after the column has seen every row of batch {@code batch}. */
-    void endBatch(long batch) {
+    /** Called after the column has seen every row of batch {@code batch}; adds its sketch feeds to {@code feeds}. */
+    void endBatch(long batch, List<SeededKll.Feed> feeds) {
         if (numeric != null) {
-            numeric.endBatch(batch);
+            numeric.endBatch(batch, feeds);
         }
         if (dates != null) {
             for (DateCandidate c : dates) {
-                c.stats.endBatch(batch);
+                c.stats.endBatch(batch, feeds);
             }
         }
     }

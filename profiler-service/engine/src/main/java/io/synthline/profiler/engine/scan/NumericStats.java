@@ -1,14 +1,16 @@
 package io.synthline.profiler.engine.scan;
 
 import io.synthline.profiler.engine.stats.Moments;
+import java.util.List;
 import org.apache.datasketches.kll.KllDoublesSketch;
 
 /** Exact moments plus a KLL sketch of one numeric (or datetime, as epoch milliseconds) column. */
 final class NumericStats {
+    private static final int PENDING = 256;
     final Moments moments = new Moments();
     final KllDoublesSketch kll;
     private final long seed;
-    private double[] pending = new double[256];
+    private double[] pending = new double[PENDING];
     private int pendingCount;
     long zeros;
     long negatives;
@@ -19,7 +21,6 @@ final class NumericStats {
     }
 
     void add(double x) {
-        moments.add(x);
         if (x == 0) {
             zeros++;
         } else if (x < 0) {
@@ -31,9 +32,14 @@ final class NumericStats {
         pending[pendingCount++] = x;
     }
 
-    /** Moves the batch's values into the sketch, reproducibly (see {@link SeededKll}). */
-    void endBatch(long batch) {
-        SeededKll.update(kll, pending, pendingCount, seed, batch);
+    /** Adds the batch's values to the moments, hands them over for the sketch (see {@link SeededKll}) and starts a new buffer. */
+    void endBatch(long batch, List<SeededKll.Feed> feeds) {
+        if (pendingCount == 0) {
+            return;
+        }
+        moments.addAll(pending, pendingCount);
+        feeds.add(new SeededKll.Feed(kll, pending, pendingCount, seed, batch));
+        pending = new double[Math.max(PENDING, pendingCount)];
         pendingCount = 0;
     }
 }

@@ -12,14 +12,18 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The single pass over the rows. The calling thread reads (parsing is sequential by nature) and
  * fills batches; worker threads own fixed groups of columns and update their accumulators batch
- * by batch, in file order. Every column therefore sees exactly the same values in the same order
+ * by batch, in file order; the reader then feeds the batch's quantile sketches (see
+ * {@link SeededKll}). Every column therefore sees exactly the same values in the same order
  * and the same batch boundaries whatever the thread count, which is what makes results identical
  * to a single-threaded run. Row-level work that spans columns (duplicate rows) is combined by the
  * reader, batch by batch, in order.
  */
 public final class ProfilePass {
-    /** Cells per batch: large enough to amortise hand-over, small enough to keep memory flat. */
-    private static final int BATCH_CELLS = 1 << 17;
+    /**
+     * Cells per batch: large enough to amortise hand-over, small enough that the batches in flight
+     * (whose cells are live when a young collection runs, and get copied and promoted) stay a few MB.
+     */
+    private static final int BATCH_CELLS = 1 << 14;
 
     private final RowSource source;
     private final List<ColumnAccumulator> columns;
@@ -167,7 +171,6 @@ public final class ProfilePass {
 
     /** Reads up to a batch of rows; false when there were none left. */
     private boolean fill(RowBatch batch) {
-        batch.clearCells();
         int n = columns.size();
         int r = 0;
         while (r < batch.capacity() && source.next()) {
@@ -208,13 +211,20 @@ public final class ProfilePass {
             }
             parts[r] = h;
         }
+        List<SeededKll.Feed> feeds = batch.kllFeeds.get(group);
         for (ColumnAccumulator acc : accs) {
-            acc.endBatch(batch.index);
+            acc.endBatch(batch.index, feeds);
         }
     }
 
-    /** Row-level results of a processed batch, in file order. */
+    /** Row-level results and sketch feeds of a processed batch, in file order. */
     private void finish(RowBatch batch) {
+        for (List<SeededKll.Feed> feeds : batch.kllFeeds) {
+            for (SeededKll.Feed feed : feeds) {
+                feed.apply();
+            }
+            feeds.clear();
+        }
         for (int r = 0; r < batch.rows; r++) {
             long h = 0;
             for (long[] part : batch.rowHashParts) {

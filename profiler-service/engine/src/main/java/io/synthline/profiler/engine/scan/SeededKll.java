@@ -13,6 +13,11 @@ import org.apache.datasketches.kll.KllSketch;
  * re-seeding that generator with a seed derived from (column seed, batch number). The library
  * offers no seeding API; if a future version hides the field, updates fall back to the library's
  * own randomness and {@link #deterministic()} says so (the determinism test then fails loudly).
+ *
+ * <p>Column workers do not feed sketches themselves: they hand each batch's values over as a
+ * {@link Feed}, and the profile's reader thread applies the feeds in batch order. Within one
+ * profile the lock is therefore never contended (it only orders profiles running side by side in
+ * one JVM), and a worker is never stalled behind another worker's sketch compaction.
  */
 public final class SeededKll {
     private static final Object LOCK = new Object();
@@ -33,6 +38,13 @@ public final class SeededKll {
 
     public static boolean deterministic() {
         return SHARED != null;
+    }
+
+    /** One batch of values waiting for its sketch; the feed owns {@code values}. */
+    public record Feed(KllDoublesSketch sketch, double[] values, int n, long columnSeed, long batch) {
+        public void apply() {
+            update(sketch, values, n, columnSeed, batch);
+        }
     }
 
     /** Adds {@code values[0..n)} to the sketch as one batch. */

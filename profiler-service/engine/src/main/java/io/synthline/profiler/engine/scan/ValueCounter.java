@@ -3,25 +3,25 @@ package io.synthline.profiler.engine.scan;
 import io.synthline.commons.profile.DistinctCount;
 import io.synthline.commons.profile.FrequentItems;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.datasketches.frequencies.ErrorType;
-import org.apache.datasketches.frequencies.FrequentItemsSketch;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 
 /**
  * Distinct values and their frequencies: exact while a column has at most {@code exactLimit}
  * distinct values (every categorical column), then an HLL sketch for the distinct count and a
- * frequent-items sketch for the top values, both seeded with the exact counts gathered so far.
- * The HLL result does not depend on input order; the frequent-items sketch's does, but the order is
- * the file's, whatever the thread count.
+ * frequent-items sketch on value hashes for the top values, both seeded with the exact counts
+ * gathered so far. The HLL result does not depend on input order; the frequent-items sketch's
+ * does, but the order is the file's, whatever the thread count.
  *
- * <p>Each value also gets a 64-bit key for comparing rows: its dictionary code when the value is in
- * the dictionary (kept, frozen, after the switch to sketches), otherwise its {@link ValueHash}. Codes
- * are collision-free and cost nothing extra, so only high-cardinality columns pay for hashing.
+ * <p>Each value also gets a 64-bit key for comparing rows: its {@link ValueHash}. While the column
+ * is exact, a value is hashed once, when it enters the dictionary; after the switch every value is
+ * hashed once and that hash feeds the key, the HLL sketch and the frequent items alike, so the
+ * dictionary is no longer consulted.
  */
 final class ValueCounter {
     /** Map size of the frequent-items sketch: counts are within about 3.5 / 2048 of the total. */
@@ -31,11 +31,13 @@ final class ValueCounter {
     private final int exactLimit;
     private final int hllLgK;
     private final Dictionary dictionary = new Dictionary();
+    /** {@link ValueHash} of each dictionary value, by code. */
+    private long[] codeHashes = new long[32];
     private boolean exact = true;
     /** Dictionary code of the value last added, or {@link #OVERFLOW}. */
     int lastCode;
     private HllSketch hll;
-    private FrequentItemsSketch<String> frequent;
+    private HashedFrequentItems frequent;
     private long total;
 
     ValueCounter(int exactLimit, int hllLgK) {
@@ -46,43 +48,39 @@ final class ValueCounter {
     /** Counts one value; returns its key for row comparison and sets {@link #lastCode}. */
     long add(String value) {
         total++;
-        int code = dictionary.codeOf(value);
-        if (code >= 0) {
-            if (exact) {
-                dictionary.increment(code);
-            } else {
-                frequent.update(value); // already in the HLL sketch: it was added when the dictionary froze
-            }
-            lastCode = code;
-            return codeKey(code);
-        }
         if (exact) {
+            int code = dictionary.codeOf(value);
+            if (code >= 0) {
+                dictionary.increment(code);
+                lastCode = code;
+                return codeHashes[code];
+            }
             if (dictionary.size() < exactLimit) {
                 code = dictionary.add(value);
+                if (code == codeHashes.length) {
+                    codeHashes = Arrays.copyOf(codeHashes, 2 * code);
+                }
+                codeHashes[code] = ValueHash.of(value);
                 lastCode = code;
-                return codeKey(code);
+                return codeHashes[code];
             }
             overflow();
         }
         long hash = ValueHash.of(value);
         hll.update(hash);
-        frequent.update(value);
+        frequent.update(hash, value);
         lastCode = OVERFLOW;
         return hash;
     }
 
-    /** Keys of dictionary values: distinct from each other and, but for a 2^-40 chance, from value hashes. */
-    private static long codeKey(int code) {
-        return 0x5BD1E995L << 32 | code;
-    }
-
     private void overflow() {
         hll = new HllSketch(hllLgK, TgtHllType.HLL_8); // same estimates as HLL_4, cheaper updates, 4 KB at lgK 12
-        frequent = new FrequentItemsSketch<>(FREQUENT_MAP_SIZE);
+        frequent = new HashedFrequentItems(FREQUENT_MAP_SIZE);
         for (int code = 0; code < dictionary.size(); code++) {
-            hll.update(ValueHash.of(dictionary.value(code)));
-            frequent.update(dictionary.value(code), dictionary.count(code));
+            hll.update(codeHashes[code]);
+            frequent.update(codeHashes[code], dictionary.value(code), dictionary.count(code));
         }
+        codeHashes = null;
         exact = false;
     }
 
@@ -144,12 +142,11 @@ final class ValueCounter {
             }
             return new FrequentItems(items, total - covered, true);
         }
-        List<FrequentItemsSketch.Row<String>> rows = new ArrayList<>(List.of(frequent.getFrequentItems(ErrorType.NO_FALSE_POSITIVES)));
-        rows.sort(Comparator.<FrequentItemsSketch.Row<String>>comparingLong(r -> -r.getEstimate())
-                .thenComparing(FrequentItemsSketch.Row::getItem));
-        for (FrequentItemsSketch.Row<String> r : rows.subList(0, Math.min(top, rows.size()))) {
-            long estimate = Math.min(r.getEstimate(), total);
-            items.add(new FrequentItems.Item(r.getItem(), estimate, r.getLowerBound(), Math.min(r.getUpperBound(), total),
+        List<HashedFrequentItems.Row> rows = new ArrayList<>(frequent.frequentItems());
+        rows.sort(Comparator.comparingLong((HashedFrequentItems.Row r) -> -r.estimate()).thenComparing(HashedFrequentItems.Row::value));
+        for (HashedFrequentItems.Row r : rows.subList(0, Math.min(top, rows.size()))) {
+            long estimate = Math.min(r.estimate(), total);
+            items.add(new FrequentItems.Item(r.value(), estimate, r.lowerBound(), Math.min(r.upperBound(), total),
                     (double) estimate / total));
             covered += estimate;
         }

@@ -1,23 +1,39 @@
 package io.synthline.profiler.engine.scan;
 
 /**
- * 64-bit hashes of cell texts (FNV-1a over the UTF-16 units, finished with MurmurHash3's fmix64 so
- * that every bit depends on every character). Used for distinct counting and for comparing rows;
- * collisions among a billion distinct values have probability below 3%.
+ * 64-bit hashes of cell texts: MurmurHash3 x64's block round over the UTF-16 units, four to a
+ * 64-bit block, seeded with the length and finished with its fmix64, so that every bit depends on
+ * every character. Used for distinct counting, frequent items and comparing rows; collisions among
+ * a billion distinct values have probability below 3%. Once per cell of every high-cardinality
+ * column, so it takes four characters per multiply chain step rather than one.
  */
 public final class ValueHash {
     /** The hash of a missing cell: one fixed value, so rows with the same gaps compare equal. */
     public static final long NULL = 0x6A09E667F3BCC909L;
+    private static final long C1 = 0x87C37B91114253D5L;
+    private static final long C2 = 0x4CF5AD432745937FL;
 
     private ValueHash() {
     }
 
     public static long of(String s) {
-        long h = 0xCBF29CE484222325L ^ s.length();
-        for (int i = 0, n = s.length(); i < n; i++) {
-            h = (h ^ s.charAt(i)) * 0x100000001B3L;
+        int n = s.length();
+        long h = 0x9E3779B97F4A7C15L ^ n;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            h = round(h, s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
+                    | (long) s.charAt(i + 3) << 48);
         }
-        return fmix64(h);
+        long tail = 0;
+        for (int shift = 0; i < n; i++, shift += 16) {
+            tail |= (long) s.charAt(i) << shift;
+        }
+        return fmix64(round(h, tail));
+    }
+
+    private static long round(long h, long block) {
+        long k = Long.rotateLeft(block * C1, 31) * C2;
+        return Long.rotateLeft(h ^ k, 27) * 5 + 0x52DCE729;
     }
 
     public static long fmix64(long k) {
