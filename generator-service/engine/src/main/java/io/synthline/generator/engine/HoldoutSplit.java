@@ -47,20 +47,6 @@ public final class HoldoutSplit {
         return data.rows(held);
     }
 
-    /**
-     * Every row, the training rows first: categorical codes of the training rows are those of
-     * {@link #training()} (categories are numbered in first-seen order), the held-out rows'
-     * categories the training rows never use come after them.
-     */
-    public Table trainingFirst() {
-        if (!hasHoldout()) {
-            return data;
-        }
-        int[] order = Arrays.copyOf(kept, kept.length + held.length);
-        System.arraycopy(held, 0, order, kept.length, held.length);
-        return data.rows(order);
-    }
-
     /** @param share the share of rows to hold out, in [0, {@value #MAX_SHARE}]; null or 0 holds out nothing */
     public static HoldoutSplit of(Table data, Double share, long seed) {
         int n = data.rowCount();

@@ -90,9 +90,9 @@ public final class SynthesisModel {
             trainingRows = Math.max(0, Math.round(p.estimatedRecords()));
             privacy = p.privacy();
         } else {
-            // every real row, held-out ones too: none may appear in the output. The table as it came:
-            // a set of hashes needs no order, and a reordered copy of a large table costs its size.
-            fingerprint = TrainingFingerprint.of(data, layout.learnedColumns());
+            // every real row, held-out ones too: none may appear in the output (in the model's codes, which
+            // are the training rows': hashing the whole table's codes would let copies through)
+            fingerprint = TrainingFingerprint.of(training, split.hasHoldout() ? split.holdout() : null, layout.learnedColumns());
             trainingRows = training.rowCount();
         }
         HashingSink parameters = new HashingSink(OutputStream.nullOutputStream());

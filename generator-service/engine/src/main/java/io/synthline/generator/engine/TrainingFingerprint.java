@@ -31,15 +31,40 @@ public final class TrainingFingerprint {
     }
 
     public static TrainingFingerprint of(Table training, int[] columns) {
+        return of(training, null, columns);
+    }
+
+    /**
+     * The rows of {@code training} and of {@code heldOut} (real rows kept out of the fit; may be
+     * null). Cells are hashed as the model produces them: the held-out rows' categories are
+     * translated to the training rows' codes (which number categories in the training rows'
+     * first-seen order), and a held-out row with a category the training rows lack is skipped,
+     * since the model cannot produce it.
+     */
+    public static TrainingFingerprint of(Table training, Table heldOut, int[] columns) {
         int n = training.rowCount();
-        int capacity = Integer.highestOneBit(Math.max(16, n * 2 - 1)) << 1;
-        long[] table = new long[capacity];
-        TrainingFingerprint f = new TrainingFingerprint(columns.clone(), table, 0);
-        // column by column over all rows (the same per-row fold as hash(row)): one type dispatch per column, sequential reads
+        int extra = heldOut == null ? 0 : heldOut.rowCount();
+        int capacity = Integer.highestOneBit(Math.max(16, (n + extra) * 2 - 1)) << 1;
+        TrainingFingerprint f = new TrainingFingerprint(columns.clone(), new long[capacity], 0);
+        int distinct = f.insertAll(rowHashes(training, training, columns));
+        if (extra > 0) {
+            distinct += f.insertAll(rowHashes(heldOut, training, columns));
+        }
+        return new TrainingFingerprint(columns.clone(), f.table, distinct);
+    }
+
+    /**
+     * Column by column over all rows (the same per-row fold as {@link #hash}): one type dispatch
+     * per column, sequential reads. Categorical codes are those of {@code codesOf}'s column;
+     * a row whose category it lacks hashes to {@link #EMPTY} (never inserted).
+     */
+    private static long[] rowHashes(Table rows, Table codesOf, int[] columns) {
+        int n = rows.rowCount();
         long[] hashes = new long[n];
         Arrays.fill(hashes, SEED);
+        boolean[] unknown = new boolean[n];
         for (int c : columns) {
-            switch (training.column(c)) {
+            switch (rows.column(c)) {
                 case NumericColumn num -> {
                     double[] values = num.values();
                     for (int r = 0; r < n; r++) {
@@ -48,19 +73,52 @@ public final class TrainingFingerprint {
                 }
                 case CategoricalColumn cat -> {
                     int[] codes = cat.codes();
+                    int[] translated = translation(cat, (CategoricalColumn) codesOf.column(c));
                     for (int r = 0; r < n; r++) {
-                        hashes[r] = Seeds.mix(hashes[r] ^ bits(codes[r] < 0 ? Double.NaN : codes[r])) + c;
+                        int code = codes[r] < 0 ? -1 : translated[codes[r]];
+                        if (code == UNKNOWN) {
+                            unknown[r] = true;
+                        }
+                        hashes[r] = Seeds.mix(hashes[r] ^ bits(code < 0 ? Double.NaN : code)) + c;
                     }
                 }
             }
         }
-        int distinct = 0;
+        for (int r = 0; r < n; r++) {
+            hashes[r] = unknown[r] ? EMPTY : hashes[r] == EMPTY ? 1 : hashes[r];
+        }
+        return hashes;
+    }
+
+    private static final int UNKNOWN = -2;
+
+    /** {@code from}'s codes as {@code to}'s codes; {@link #UNKNOWN} for categories {@code to} lacks. */
+    private static int[] translation(CategoricalColumn from, CategoricalColumn to) {
+        int[] map = new int[from.cardinality()];
+        if (from == to) {
+            for (int i = 0; i < map.length; i++) {
+                map[i] = i;
+            }
+            return map;
+        }
+        java.util.Map<String, Integer> codes = new java.util.HashMap<>();
+        for (int i = 0; i < to.cardinality(); i++) {
+            codes.put(to.categories().get(i), i);
+        }
+        for (int i = 0; i < map.length; i++) {
+            map[i] = codes.getOrDefault(from.categories().get(i), UNKNOWN);
+        }
+        return map;
+    }
+
+    private int insertAll(long[] hashes) {
+        int added = 0;
         for (long h : hashes) {
-            if (f.insert(h == EMPTY ? 1 : h)) {
-                distinct++;
+            if (h != EMPTY && insert(h)) {
+                added++;
             }
         }
-        return new TrainingFingerprint(columns.clone(), table, distinct);
+        return added;
     }
 
     /**
