@@ -262,7 +262,12 @@ public class GenerationJobRunner {
         String fitKey = sha256Text(datasetSha + "\n" + Json.write(spec) + "\n" + job.seed() + "\n" + SynthesisModel.ENGINE_VERSION);
         FittedModelEntity existing = BlockingTx.inSession(() -> FittedModelEntity.find(job.tenant(), fitKey));
         if (existing != null && store.exists(existing.storageKey)) {
-            return new Fit(load(existing.storageKey, workers), false, storedHoldoutKey(existing.storageKey));
+            try {
+                return new Fit(load(existing.storageKey, workers), false, storedHoldoutKey(existing.storageKey));
+            } catch (BadInputException e) {
+                // a cached fit this engine cannot read (older format, damaged file) is fitted again, not a failed job
+                LOG.warnf("generation %s: stored model %s cannot be reused (%s); fitting again", job.id(), existing.modelId, e.getMessage());
+            }
         }
         TableSchema schema = job.schemaJson() == null ? null : Json.read(job.schemaJson(), TableSchema.class);
         touched[0] = true;
@@ -283,10 +288,11 @@ public class GenerationJobRunner {
             }
         }
         BlockingTx.inTransaction(() -> FittedModelEntity.find(job.tenant(), fitKey).chain(found -> {
-            if (found != null) {
+            FittedModelEntity e = found != null ? found : new FittedModelEntity();
+            if (found != null && found.storageKey.equals(key)) {
                 return Uni.createFrom().voidItem();
             }
-            FittedModelEntity e = new FittedModelEntity();
+            // new, or replacing a cached fit that could not be read
             e.tenant = job.tenant();
             e.fitKey = fitKey;
             e.modelId = model.id();
@@ -295,7 +301,7 @@ public class GenerationJobRunner {
             e.storageKey = key;
             e.manifestJson = Json.write(model.manifest());
             e.createdAt = Instant.now();
-            return e.persist().replaceWithVoid();
+            return found != null ? Uni.createFrom().voidItem() : e.persist().replaceWithVoid();
         }));
         return new Fit(model, true, holdoutKey);
     }

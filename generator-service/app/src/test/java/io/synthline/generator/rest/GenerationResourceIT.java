@@ -279,6 +279,23 @@ class GenerationResourceIT {
                 .then().statusCode(409).body("detail", containsString("already CANCELLED"));
     }
 
+    /** A cached fit the engine cannot read (an older artifact format after an upgrade, a damaged file) is fitted again. */
+    @Test
+    void anUnreadableCachedModelIsFittedAgain() throws Exception {
+        long seed = new java.security.SecureRandom().nextLong() & Long.MAX_VALUE;
+        String body = "{\"datasetId\":\"" + datasetId + "\",\"rows\":300,\"seed\":" + seed + ",\"model\":\"independent\"}";
+        String first = request(body);
+        assertThat(awaitStatus(first)).isEqualTo("COMPLETED");
+        String modelId = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + first).then().extract().path("modelId");
+        Path root = Path.of(ConfigProvider.getConfig().getValue("synthline.store.root", String.class));
+        Files.writeString(root.resolve("acme/models/" + modelId + "/model.synth"), "SYNTHMDL but not a model");
+        String second = request(body);
+        assertThat(awaitStatus(second)).isEqualTo("COMPLETED");
+        String sha1 = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + first).then().extract().path("outputSha256");
+        String sha2 = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + second).then().extract().path("outputSha256");
+        assertThat(sha2).as("the same fit again, so the same rows").isEqualTo(sha1);
+    }
+
     /** Deleting a dataset deletes the models fitted on it and the real rows held out of their fits; outputs stay. */
     @Test
     void aDeletedDatasetTakesItsModelsAndHeldOutRowsWithIt() throws Exception {

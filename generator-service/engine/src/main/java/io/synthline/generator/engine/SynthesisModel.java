@@ -39,7 +39,8 @@ import java.util.HexFormat;
  * in memory, which a model of a million rows does not fit beside).
  */
 public final class SynthesisModel {
-    public static final String ENGINE_VERSION = "1.0.0";
+    /** Part of every cached fit's key: a new engine (other leaves, other splits, another format) fits again. */
+    public static final String ENGINE_VERSION = "1.1.0";
     public static final int FORMAT_VERSION = 2;
     private static final byte[] MAGIC = "SYNTHMDL".getBytes(StandardCharsets.US_ASCII);
 
