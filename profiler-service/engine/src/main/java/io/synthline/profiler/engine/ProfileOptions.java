@@ -8,7 +8,7 @@ import io.synthline.commons.table.TableSchema;
  * exists to keep memory bounded by sketches and samples, never by rows.
  *
  * @param explicitSchema        user-declared types; they win over inference for the columns they name
- * @param threads               worker threads; results are identical for any value
+ * @param threads               busy threads, the reading thread included; results are identical for any value
  * @param seed                  seed of the row sample and of sketch compaction
  * @param correlationRowLimit   correlations use all rows up to this count, a uniform sample of this size above it
  * @param maxCorrelationColumns at most this many columns take part in correlations (the first ones)

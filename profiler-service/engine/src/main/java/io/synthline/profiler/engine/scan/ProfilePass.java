@@ -3,6 +3,7 @@ package io.synthline.profiler.engine.scan;
 import io.synthline.commons.profile.TableSummary;
 import io.synthline.commons.table.RowSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -11,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The single pass over the rows. The calling thread reads (parsing is sequential by nature) and
- * fills batches; worker threads own fixed groups of columns and update their accumulators batch
- * by batch, in file order; the reader then feeds the batch's quantile sketches (see
+ * fills batches; it and the worker threads each own a group of columns and update their
+ * accumulators batch by batch, in file order; the reader then feeds the batch's quantile sketches (see
  * {@link SeededKll}). Every column therefore sees exactly the same values in the same order
  * and the same batch boundaries whatever the thread count, which is what makes results identical
  * to a single-threaded run. Row-level work that spans columns (duplicate rows) is combined by the
@@ -24,6 +25,12 @@ public final class ProfilePass {
      * (whose cells are live when a young collection runs, and get copied and promoted) stay a few MB.
      */
     private static final int BATCH_CELLS = 1 << 14;
+
+    /** Batches timed column by column: one in this many. */
+    private static final int TIMED_EVERY = 8;
+    /** The first regrouping, once a few timed batches are in (after the first batches' class loading and JIT). */
+    private static final long FIRST_REGROUP = 48;
+    private static final long REGROUP_EVERY = 512;
 
     private final RowSource source;
     private final List<ColumnAccumulator> columns;
@@ -62,10 +69,11 @@ public final class ProfilePass {
         int capacity = Math.max(8, Math.min(4096, BATCH_CELLS / Math.max(1, n)));
         if (threads == 1) {
             RowBatch batch = new RowBatch(n, capacity, 1);
+            batch.groupColumns = ColumnGroups.striped(n, 1);
             long index = 0;
             while (fill(batch)) {
                 batch.index = index++;
-                process(batch, 0, 1);
+                process(batch, 0);
                 finish(batch);
             }
             return;
@@ -73,6 +81,14 @@ public final class ProfilePass {
         runParallel(n, capacity);
     }
 
+    /**
+     * The reader thread updates group 0 itself, between reading batches, and {@code threads - 1}
+     * workers update the other groups: as many busy threads as asked for, not one more (on two
+     * cores a third thread only takes turns with the other two). Every {@link #TIMED_EVERY}th batch
+     * is timed column by column; from those times and the reader's own, the columns are regrouped
+     * so that the reader, which also parses, gets less column work (see {@link ColumnGroups}).
+     * Groups change only while no batch is in flight.
+     */
     private void runParallel(int n, int capacity) {
         int groups = threads;
         int inFlight = groups + 2;
@@ -80,7 +96,7 @@ public final class ProfilePass {
         List<Thread> workers = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         RowBatch poison = new RowBatch(0, 0, 0);
-        for (int g = 0; g < groups; g++) {
+        for (int g = 1; g < groups; g++) {
             BlockingQueue<RowBatch> q = new ArrayBlockingQueue<>(inFlight + 1);
             queues.add(q);
             int group = g;
@@ -91,15 +107,7 @@ public final class ProfilePass {
                         if (b == poison) {
                             return;
                         }
-                        try {
-                            if (failure.get() == null) {
-                                process(b, group, groups);
-                            }
-                        } catch (Throwable e) {
-                            failure.compareAndSet(null, e);
-                        } finally {
-                            b.done.countDown();
-                        }
+                        processGuarded(b, group, failure);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -112,32 +120,42 @@ public final class ProfilePass {
         for (int i = 0; i < inFlight; i++) {
             ring[i] = new RowBatch(n, capacity, groups);
         }
+        int[][] groupColumns = ColumnGroups.striped(n, groups);
+        long[] columnNanos = new long[n];
+        long readerNanos = 0;
+        long nextRegroup = FIRST_REGROUP;
         long index = 0;
         try {
             while (true) {
+                if (index == nextRegroup) {
+                    readerNanos += drain(ring, index, failure, columnNanos);
+                    groupColumns = ColumnGroups.balanced(columnNanos, readerNanos, groups);
+                    Arrays.fill(columnNanos, 0);
+                    readerNanos = 0;
+                    nextRegroup += REGROUP_EVERY;
+                }
                 RowBatch batch = ring[(int) (index % inFlight)];
                 if (batch.done != null) {
-                    await(batch, failure);
-                    finish(batch);
-                    batch.done = null;
+                    readerNanos += finishWhenDone(batch, failure, columnNanos);
                 }
+                boolean timed = index % TIMED_EVERY == TIMED_EVERY - 1;
+                long t0 = timed ? System.nanoTime() : 0;
                 if (!fill(batch)) {
                     break;
                 }
+                if (timed) {
+                    readerNanos += System.nanoTime() - t0;
+                }
                 batch.index = index++;
+                batch.timed = timed;
+                batch.groupColumns = groupColumns;
                 batch.done = new CountDownLatch(groups);
                 for (BlockingQueue<RowBatch> q : queues) {
                     q.put(batch);
                 }
+                processGuarded(batch, 0, failure);
             }
-            for (long k = index; k < index + inFlight; k++) {
-                RowBatch batch = ring[(int) (k % inFlight)];
-                if (batch.done != null) {
-                    await(batch, failure);
-                    finish(batch);
-                    batch.done = null;
-                }
-            }
+            drain(ring, index, failure, columnNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("profiling interrupted", e);
@@ -153,6 +171,47 @@ public final class ProfilePass {
                 }
             }
         }
+    }
+
+    private void processGuarded(RowBatch batch, int group, AtomicReference<Throwable> failure) {
+        try {
+            if (failure.get() == null) {
+                process(batch, group);
+            }
+        } catch (Throwable e) {
+            failure.compareAndSet(null, e);
+        } finally {
+            batch.done.countDown();
+        }
+    }
+
+    /** Finishes every batch in flight, oldest first; returns the reader's time spent finishing timed batches. */
+    private long drain(RowBatch[] ring, long index, AtomicReference<Throwable> failure, long[] columnNanos)
+            throws InterruptedException {
+        long readerNanos = 0;
+        for (long k = index; k < index + ring.length; k++) {
+            RowBatch batch = ring[(int) (k % ring.length)];
+            if (batch.done != null) {
+                readerNanos += finishWhenDone(batch, failure, columnNanos);
+            }
+        }
+        return readerNanos;
+    }
+
+    /** Waits for every group to be done with the batch, then finishes it; returns the finishing time of a timed batch. */
+    private long finishWhenDone(RowBatch batch, AtomicReference<Throwable> failure, long[] columnNanos)
+            throws InterruptedException {
+        await(batch, failure);
+        long t0 = System.nanoTime();
+        finish(batch);
+        batch.done = null;
+        if (!batch.timed) {
+            return 0;
+        }
+        for (int c = 0; c < columnNanos.length; c++) {
+            columnNanos[c] += batch.columnNanos[c];
+        }
+        return System.nanoTime() - t0;
     }
 
     private static void await(RowBatch batch, AtomicReference<Throwable> failure) throws InterruptedException {
@@ -187,29 +246,42 @@ public final class ProfilePass {
     }
 
     /**
-     * Updates the columns of one group (columns g, g + groups, g + 2 groups, ...) with a batch, row
-     * by row: the reader allocated the cells row by row, so this walks memory in allocation order
-     * while the group's column state stays in cache. Each column still sees its values in file order.
+     * Updates the columns of one group with a batch, row by row: the reader allocated the cells row
+     * by row, so this walks memory in allocation order while the group's column state stays in
+     * cache. A timed batch goes column by column instead, to time each column. Each column sees its
+     * values in file order either way.
      */
-    private void process(RowBatch batch, int group, int groups) {
+    private void process(RowBatch batch, int group) {
         long[] parts = batch.rowHashParts[group];
-        int width = (columns.size() - group + groups - 1) / groups;
+        int[] index = batch.groupColumns[group];
+        int width = index.length;
         ColumnAccumulator[] accs = new ColumnAccumulator[width];
         String[][] cells = new String[width][];
-        int[] index = new int[width];
-        for (int k = 0, c = group; k < width; k++, c += groups) {
-            accs[k] = columns.get(c);
-            cells[k] = batch.cells[c];
-            index[k] = c;
+        for (int k = 0; k < width; k++) {
+            accs[k] = columns.get(index[k]);
+            cells[k] = batch.cells[index[k]];
         }
-        for (int r = 0; r < batch.rows; r++) {
-            long line = batch.lines[r];
-            int slot = batch.sampleSlots[r];
-            long h = 0;
+        if (batch.timed) {
+            Arrays.fill(parts, 0, batch.rows, 0L);
             for (int k = 0; k < width; k++) {
-                h += ValueHash.cell(index[k], accs[k].accept(cells[k][r], line, slot));
+                long t0 = System.nanoTime();
+                ColumnAccumulator acc = accs[k];
+                String[] column = cells[k];
+                for (int r = 0; r < batch.rows; r++) {
+                    parts[r] += ValueHash.cell(index[k], acc.accept(column[r], batch.lines[r], batch.sampleSlots[r]));
+                }
+                batch.columnNanos[index[k]] = System.nanoTime() - t0;
             }
-            parts[r] = h;
+        } else {
+            for (int r = 0; r < batch.rows; r++) {
+                long line = batch.lines[r];
+                int slot = batch.sampleSlots[r];
+                long h = 0;
+                for (int k = 0; k < width; k++) {
+                    h += ValueHash.cell(index[k], accs[k].accept(cells[k][r], line, slot));
+                }
+                parts[r] = h;
+            }
         }
         List<SeededKll.Feed> feeds = batch.kllFeeds.get(group);
         for (ColumnAccumulator acc : accs) {

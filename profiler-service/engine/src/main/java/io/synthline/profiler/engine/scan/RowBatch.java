@@ -17,6 +17,11 @@ final class RowBatch {
     final long[][] rowHashParts;
     /** Per column group, the batch's values for the KLL sketches, applied by the reader in batch order. */
     final List<List<SeededKll.Feed>> kllFeeds;
+    /** Per column group, the columns it updates in this batch. */
+    int[][] groupColumns;
+    /** When set, groups update column by column and time each column into {@link #columnNanos}. */
+    boolean timed;
+    final long[] columnNanos;
     int rows;
     long index;
     CountDownLatch done;
@@ -26,6 +31,7 @@ final class RowBatch {
         lines = new long[capacity];
         sampleSlots = new int[capacity];
         rowHashParts = new long[groups][capacity];
+        columnNanos = new long[columns];
         kllFeeds = new ArrayList<>(groups);
         for (int g = 0; g < groups; g++) {
             kllFeeds.add(new ArrayList<>());
