@@ -163,6 +163,9 @@ class GenerateCommandTest {
         assertThat(sample).containsAll(held.subList(1, held.size()));
         assertThat(g.err()).contains(String.format("fitted on %,d rows", sample.size() - 1 - expected))
                 .contains(String.format("%,d rows held out", expected));
+        JsonNode manifest = Json.mapper().readTree(dir.resolve("syn.csv.manifest.json").toFile());
+        assertThat(manifest.get("holdout").asDouble()).isEqualTo(0.25);
+        assertThat(manifest.get("trainingRows").asLong()).isEqualTo(sample.size() - 1 - expected);
 
         Result e = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", out.toString(), "--holdout", holdout.toString(),
                 "--label", "income", "--format", "json", "--only", "privacy", "--out", dir.resolve("e.json").toString());

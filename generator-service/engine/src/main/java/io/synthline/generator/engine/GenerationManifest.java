@@ -10,17 +10,20 @@ import java.util.List;
  * settings, what the privacy guard removed, and the file's hash. With the model artifact and
  * this manifest any row can be regenerated ({@code firstRow = row, rows = 1}). For differentially
  * private models it carries the privacy report: the (epsilon, delta) guarantee of the data.
+ *
+ * @param trainingRows rows the model learned from (for DP models the noisy estimate it reports)
+ * @param holdout      the share of the dataset's rows held out of the fit (null: none), see {@link HoldoutSplit}
  */
 public record GenerationManifest(String runId, String modelId, String synthesizer, String engineVersion, String datasetSha256,
         long seed, long firstRow, long rowsRequested, long rowsWritten, long copiesRedrawn, long rowsDropped,
         List<ConditionSpec> conditions, RebalanceSpec rebalance, boolean excludeTrainingCopies, boolean provenanceColumns,
-        String format, long bytes, String outputSha256, PrivacyReport privacy) {
+        String format, long bytes, String outputSha256, PrivacyReport privacy, long trainingRows, Double holdout) {
 
     public static GenerationManifest of(SynthesisModel model, GenerationSettings s, Generation.Result r, String format) {
         return new GenerationManifest(r.runId(), model.id(), model.manifest().synthesizer(), SynthesisModel.ENGINE_VERSION,
                 model.manifest().datasetSha256(), s.seed(), s.firstRow(), r.rowsRequested(), r.rowsWritten(), r.copiesRedrawn(),
                 r.rowsDropped(), s.conditions(), s.rebalance(), s.excludeTrainingCopies() && !model.isPrivate(), s.provenanceColumns(), format, r.bytes(),
-                r.sha256(), model.privacy());
+                r.sha256(), model.privacy(), model.manifest().trainingRows(), model.manifest().spec().holdout());
     }
 
     /**
@@ -30,6 +33,6 @@ public record GenerationManifest(String runId, String modelId, String synthesize
     public GenerationManifest forFile(long fileBytes, String fileSha256) {
         return new GenerationManifest(runId, modelId, synthesizer, engineVersion, datasetSha256, seed, firstRow, rowsRequested,
                 rowsWritten, copiesRedrawn, rowsDropped, conditions, rebalance, excludeTrainingCopies, provenanceColumns, format,
-                fileBytes, fileSha256, privacy);
+                fileBytes, fileSha256, privacy, trainingRows, holdout);
     }
 }
