@@ -14,8 +14,6 @@ final class Dictionary {
     private String[] values = new String[32];
     private long[] counts = new long[32];
     private int size;
-    /** Code last looked up or added: low-cardinality columns often repeat it, and then no hash is computed. */
-    private int lastCode = -1;
 
     int size() {
         return size;
@@ -35,10 +33,6 @@ final class Dictionary {
 
     /** The value's code, or -1 when it is not in the dictionary. */
     int codeOf(String value) {
-        int last = lastCode;
-        if (last >= 0 && values[last].equals(value)) {
-            return last;
-        }
         int h = value.hashCode();
         int mask = slots.length - 1;
         for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
@@ -48,7 +42,6 @@ final class Dictionary {
             }
             int code = s - 1;
             if (hashes[code] == h && values[code].equals(value)) {
-                lastCode = code;
                 return code;
             }
         }
@@ -67,7 +60,6 @@ final class Dictionary {
         hashes[code] = h;
         values[code] = value;
         counts[code] = 1;
-        lastCode = code;
         if (size * 2 > slots.length) {
             slots = new int[slots.length * 2];
             for (int c = 0; c < size; c++) {
