@@ -31,15 +31,7 @@ public final class Moments {
         for (int i = 0; i < count; i++) {
             double x = values[i];
             blockSum += x;
-            if (x < min) {
-                min = x;
-            }
-            if (x > max) {
-                max = x;
-            }
-            double t = sum + x;
-            sumCompensation += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
-            sum = t;
+            track(x);
         }
         double blockMean = blockSum / count;
         double deviations = 0;
@@ -88,6 +80,11 @@ public final class Moments {
         m4 += term1 * deltaN2 * ((double) n * n - 3.0 * n + 3) + 6 * deltaN2 * m2 - 4 * deltaN * m3;
         m3 += term1 * deltaN * (n - 2) - 3 * deltaN * m2;
         m2 += term1;
+        track(x);
+    }
+
+    /** Min, max and the sum, the same for single values and blocks. */
+    private void track(double x) {
         if (x < min) {
             min = x;
         }
