@@ -30,10 +30,6 @@ public final class TrainingFingerprint {
         this.distinct = distinct;
     }
 
-    public static TrainingFingerprint of(Table training, int[] columns) {
-        return of(training, null, columns);
-    }
-
     /**
      * The rows of {@code training} and of {@code heldOut} (real rows kept out of the fit; may be
      * null). Cells are hashed as the model produces them: the held-out rows' categories are
