@@ -3,10 +3,10 @@ package io.synthline.commons.csv;
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import io.synthline.commons.table.CharSlice;
 import io.synthline.commons.table.RowSource;
+import io.synthline.commons.table.TextBlock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,11 +28,14 @@ public final class CsvRowSource implements RowSource {
     private final CsvOptions options;
     private final NullTokens nulls;
     private final DecodingReader decoding;
-    private final CsvReader<CsvRecord> reader;
-    private final CloseableIterator<CsvRecord> records;
+    private final CsvReader<FieldRangeHandler> reader;
+    private final CloseableIterator<FieldRangeHandler> records;
     private final List<String> header;
-    private CsvRecord current;
-    private CsvRecord pushedBack;
+    private final CharSlice slice = new CharSlice();
+    /** The current record, or null at the end. */
+    private FieldRangeHandler current;
+    /** The first row of a file without header, read as data by the next {@link #next()}. */
+    private boolean pushedBack;
     private long lastLine;
     private long rowIndex = -1;
 
@@ -46,11 +49,10 @@ public final class CsvRowSource implements RowSource {
             throw new UncheckedIOException(e);
         }
         // one field more than allowed, so that a too-wide row is reported by us, with the limit, not by FastCSV
-        CsvRecordHandler handler = CsvRecordHandler.builder()
-                .maxFields(options.maxColumns() == Integer.MAX_VALUE ? Integer.MAX_VALUE : options.maxColumns() + 1)
-                .maxFieldSize(options.maxFieldChars())
-                .maxRecordSize((int) Math.min(Integer.MAX_VALUE - 8, Math.max(4L * options.maxFieldChars(), 64L << 20)))
-                .build();
+        FieldRangeHandler handler = new FieldRangeHandler(
+                options.maxColumns() == Integer.MAX_VALUE ? Integer.MAX_VALUE : options.maxColumns() + 1,
+                options.maxFieldChars(),
+                (int) Math.min(Integer.MAX_VALUE - 8, Math.max(4L * options.maxFieldChars(), 64L << 20)));
         this.reader = CsvReader.builder()
                 .fieldSeparator(options.delimiter())
                 .quoteCharacter(options.quote())
@@ -85,7 +87,7 @@ public final class CsvRowSource implements RowSource {
             throw new CsvFormatException("empty-file", 0, null, "the file is empty: expected "
                     + (options.header() ? "a header row" : "at least one row"));
         }
-        int n = current.getFieldCount();
+        int n = current.fields();
         if (n > options.maxColumns()) {
             throw new CsvFormatException("too-many-columns", lastLine, null, "the " + (options.header() ? "header" : "row")
                     + " has " + n + " columns, more than the limit of " + options.maxColumns())
@@ -96,13 +98,13 @@ public final class CsvRowSource implements RowSource {
             for (int i = 1; i <= n; i++) {
                 names.add("column_" + i);
             }
-            pushedBack = current;
+            pushedBack = true;
             return List.copyOf(names);
         }
         List<String> names = new ArrayList<>(n);
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            String name = current.getField(i).strip();
+            String name = current.field(i).strip();
             if (name.isEmpty()) {
                 throw new CsvFormatException("blank-header", lastLine, null,
                         "header field " + (i + 1) + " is blank; every column needs a name").detail("field", i + 1);
@@ -133,7 +135,7 @@ public final class CsvRowSource implements RowSource {
                 return false;
             }
             current = records.next();
-            lastLine = current.getStartingLineNumber();
+            lastLine = current.line();
             return true;
         } catch (UncheckedIOException | CsvParseException e) {
             throw translate(e);
@@ -180,30 +182,47 @@ public final class CsvRowSource implements RowSource {
 
     @Override
     public boolean next() {
-        if (pushedBack != null) {
-            current = pushedBack;
-            pushedBack = null;
+        if (pushedBack) {
+            pushedBack = false;
         } else if (!advance()) {
             return false;
         }
         rowIndex++;
-        if (current.getFieldCount() != header.size()) {
-            throw new CsvFormatException("ragged-row", lastLine, null, "the row has " + current.getFieldCount()
+        if (current.fields() != header.size()) {
+            throw new CsvFormatException("ragged-row", lastLine, null, "the row has " + current.fields()
                     + " fields but the header has " + header.size())
-                    .detail("fields", current.getFieldCount()).detail("expected", header.size());
+                    .detail("fields", current.fields()).detail("expected", header.size());
         }
         return true;
     }
 
     /** The cell text as written. */
     public String raw(int column) {
-        return current.getField(column);
+        return current.field(column);
     }
 
     @Override
     public String value(int column) {
-        String cell = current.getField(column);
-        return nulls.isNull(cell) ? null : cell;
+        return isNull(column) ? null : current.field(column);
+    }
+
+    private boolean isNull(int column) {
+        return nulls.isNull(slice.set(current.text(), current.start(column), current.length(column)));
+    }
+
+    /** Copies each record's characters once, as they are, and never makes a string of a cell. */
+    @Override
+    public boolean fill(TextBlock block) {
+        block.clear();
+        int n = header.size();
+        while (!block.isFull() && next()) {
+            int base = block.appendChars(current.text(), 0, current.textLength());
+            for (int c = 0; c < n; c++) {
+                block.setCell(c, base + current.start(c), isNull(c) ? TextBlock.MISSING : current.length(c));
+            }
+            block.endRow(lastLine);
+        }
+        return block.rows() > 0;
     }
 
     @Override

@@ -37,7 +37,7 @@ final class NullTokens {
         return true;
     }
 
-    boolean isNull(String cell) {
+    boolean isNull(CharSequence cell) {
         if (cell == null) {
             return true;
         }
@@ -55,6 +55,6 @@ final class NullTokens {
                 return false;
             }
         }
-        return tokens.contains(cell);
+        return tokens.contains(cell.toString());
     }
 }

@@ -47,7 +47,7 @@ public final class DateTimeFormats {
             "dd/MM/uuuu HH:mm:ss");
 
     private static final Map<String, DateTimeFormatter> CACHE = new ConcurrentHashMap<>();
-    private static final Map<String, java.util.Optional<FastDatePattern>> FAST = new ConcurrentHashMap<>();
+    private static final Map<String, Parser> PARSERS = new ConcurrentHashMap<>();
 
     private DateTimeFormats() {
     }
@@ -66,21 +66,48 @@ public final class DateTimeFormats {
     }
 
     /** Epoch milliseconds, or {@code Double.NaN} when the text does not match the pattern. */
-    public static double parse(String text, String pattern) {
-        if (text == null || text.length() < 6 || !Character.isDigit(text.charAt(0))) {
-            return Double.NaN;
+    public static double parse(CharSequence text, String pattern) {
+        return parser(pattern).parse(text);
+    }
+
+    /**
+     * Reads texts written in one pattern. Code that parses many cells holds on to one instead of
+     * calling {@link #parse(CharSequence, String)}, which looks the pattern up every time.
+     */
+    public static Parser parser(String pattern) {
+        return PARSERS.computeIfAbsent(pattern, p -> new Parser(p, FastDatePattern.compile(p)));
+    }
+
+    /** A compiled pattern; thread-safe. */
+    public static final class Parser {
+        private final String pattern;
+        /** Null when the pattern has parts the fast scanner does not know: then the formatter reads it. */
+        private final FastDatePattern fast;
+
+        private Parser(String pattern, FastDatePattern fast) {
+            this.pattern = pattern;
+            this.fast = fast;
         }
-        FastDatePattern fast = FAST.computeIfAbsent(pattern, p -> java.util.Optional.ofNullable(FastDatePattern.compile(p)))
-                .orElse(null);
-        if (fast != null) {
-            long millis = fast.parse(text);
-            return millis == FastDatePattern.NO_MATCH ? Double.NaN : millis;
+
+        public String pattern() {
+            return pattern;
         }
-        return parseWithFormatter(text, pattern);
+
+        /** Epoch milliseconds, or {@code Double.NaN} when the text does not match the pattern. */
+        public double parse(CharSequence text) {
+            if (text == null || text.length() < 6 || !Character.isDigit(text.charAt(0))) {
+                return Double.NaN;
+            }
+            if (fast != null) {
+                long millis = fast.parse(text);
+                return millis == FastDatePattern.NO_MATCH ? Double.NaN : millis;
+            }
+            return parseWithFormatter(text, pattern);
+        }
     }
 
     /** The reference path: {@link DateTimeFormatter} in STRICT mode. */
-    static double parseWithFormatter(String text, String pattern) {
+    static double parseWithFormatter(CharSequence text, String pattern) {
         try {
             TemporalAccessor t = formatter(pattern).parse(text);
             if (hasOffset(pattern)) {

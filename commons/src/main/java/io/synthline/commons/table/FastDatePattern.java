@@ -72,7 +72,7 @@ final class FastDatePattern {
     }
 
     /** Epoch milliseconds (values without offset read as UTC), or {@link #NO_MATCH}. */
-    long parse(String s) {
+    long parse(CharSequence s) {
         int year = 1970;
         int month = 1;
         int day = 1;
@@ -145,7 +145,7 @@ final class FastDatePattern {
         return ((days * 86_400L + hour * 3600L + minute * 60L + second) - offsetSeconds) * 1000L + millis;
     }
 
-    private static int twoDigits(String s, int at) {
+    private static int twoDigits(CharSequence s, int at) {
         char a = s.charAt(at);
         char b = s.charAt(at + 1);
         if (a < '0' || a > '9' || b < '0' || b > '9') {

@@ -9,7 +9,7 @@ public final class NumberText {
     private NumberText() {
     }
 
-    public static boolean isInteger(String s) {
+    public static boolean isInteger(CharSequence s) {
         int n = s.length();
         if (n == 0) {
             return false;
@@ -31,7 +31,7 @@ public final class NumberText {
         return true;
     }
 
-    public static boolean isDecimal(String s) {
+    public static boolean isDecimal(CharSequence s) {
         int n = s.length();
         int i = 0;
         if (n == 0) {
@@ -87,7 +87,7 @@ public final class NumberText {
      * magnitude, one IEEE multiplication or division of two exact values gives the correctly rounded
      * result (Clinger's fast path); everything else goes to {@link Double#parseDouble}.
      */
-    public static double parse(String s) {
+    public static double parse(CharSequence s) {
         if (s == null) {
             return Double.NaN;
         }
@@ -189,12 +189,12 @@ public final class NumberText {
             v = scale < 0 ? v / EXACT_POWERS_OF_TEN[-scale] : v * EXACT_POWERS_OF_TEN[scale];
             return negative ? -v : v;
         }
-        double v = Double.parseDouble(s);
+        double v = Double.parseDouble(s.toString());
         return Double.isInfinite(v) ? Double.NaN : v;
     }
 
     /** true, false, yes or no in any letter case (ASCII letters only). Called per cell: no allocation. */
-    public static boolean isBoolean(String s) {
+    public static boolean isBoolean(CharSequence s) {
         return switch (s.length()) {
             case 2 -> asciiEqualsIgnoreCase(s, "no");
             case 3 -> asciiEqualsIgnoreCase(s, "yes");
@@ -205,7 +205,7 @@ public final class NumberText {
     }
 
     /** {@code lower} is lower-case ASCII letters of the same length as {@code s}. */
-    private static boolean asciiEqualsIgnoreCase(String s, String lower) {
+    private static boolean asciiEqualsIgnoreCase(CharSequence s, String lower) {
         for (int i = 0; i < lower.length(); i++) {
             char c = s.charAt(i);
             if (c >= 'A' && c <= 'Z') {

@@ -20,6 +20,22 @@ public interface RowSource extends AutoCloseable {
     /** The cell text, or null when missing. */
     String value(int column);
 
+    /**
+     * Replaces the block's rows with the next rows, as many as it holds or as are left; false when
+     * none were left. Sources that parse text override it to skip making a string per cell.
+     */
+    default boolean fill(TextBlock block) {
+        block.clear();
+        int n = columnCount();
+        while (!block.isFull() && next()) {
+            for (int c = 0; c < n; c++) {
+                block.setCell(c, value(c));
+            }
+            block.endRow(lineNumber());
+        }
+        return block.rows() > 0;
+    }
+
     /** 1-based position of the current row in the file, for messages: the line (CSV) or row number (Parquet). */
     long lineNumber();
 

@@ -1,5 +1,6 @@
 package io.synthline.profiler.engine.scan;
 
+import io.synthline.commons.table.CharSlice;
 import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.DateTimeFormats;
@@ -53,12 +54,17 @@ public final class ColumnAccumulator {
     int[] sampleCodes;
     static final int SAMPLE_MISSING = -1;
 
+    /** The cell being accepted, viewed in place. */
+    private final CharSlice text = new CharSlice();
+
     static final class DateCandidate {
         final String pattern;
+        final DateTimeFormats.Parser parser;
         final NumericStats stats;
 
         DateCandidate(String pattern, NumericStats stats) {
             this.pattern = pattern;
+            this.parser = DateTimeFormats.parser(pattern);
             this.stats = stats;
         }
     }
@@ -95,13 +101,14 @@ public final class ColumnAccumulator {
     }
 
     /**
-     * Takes one cell.
+     * Takes one cell: {@code chars[start..start+len)}, or a missing cell when {@code len} is
+     * {@link io.synthline.commons.table.TextBlock#MISSING}.
      *
      * @param slot the row's place in the correlation sample, or -1 when the row is not sampled
      * @return the cell's key, for duplicate-row detection
      */
-    long accept(String v, long line, int slot) {
-        if (v == null) {
+    long accept(char[] chars, int start, int len, long line, int slot) {
+        if (len < 0) {
             nulls++;
             if (slot >= 0) {
                 if (sampleNumbers != null) {
@@ -114,7 +121,7 @@ public final class ColumnAccumulator {
             return ValueHash.NULL;
         }
         count++;
-        int len = v.length();
+        CharSlice v = text.set(chars, start, len);
         sumLength += len;
         if (len < minLength) {
             minLength = len;
@@ -122,8 +129,8 @@ public final class ColumnAccumulator {
         if (len > maxLength) {
             maxLength = len;
         }
-        char first = len == 0 ? 0 : v.charAt(0);
-        if (first <= ' ' && v.isBlank()) {
+        char first = len == 0 ? 0 : chars[start];
+        if (first <= ' ' && isBlank(chars, start, len)) {
             blank++;
         }
 
@@ -135,7 +142,7 @@ public final class ColumnAccumulator {
         boolean isInteger = isNumber && NumberText.isInteger(v);
         boolean isBoolean = !isNumber && len <= 5 && NumberText.isBoolean(v);
         // numbers and booleans never contain whitespace; only the rest can make a column free text
-        if (!anyWhitespace && !isNumber && !isBoolean && hasWhitespace(v)) {
+        if (!anyWhitespace && !isNumber && !isBoolean && hasWhitespace(chars, start, len)) {
             anyWhitespace = true;
         }
         boolean declaredDate = declared != null && declared.type() == ColumnType.DATETIME;
@@ -172,7 +179,7 @@ public final class ColumnAccumulator {
                 numeric = null;
             }
         }
-        long key = values.add(v);
+        long key = values.add(chars, start, len, v);
         piiSample.offer(v);
         // a column's share of the correlation sample is dropped as soon as it cannot be used:
         // numbers once the column is not numeric, codes once it has too many distinct values
@@ -201,13 +208,13 @@ public final class ColumnAccumulator {
     }
 
     /** Narrows the datetime candidates; true when the value is a datetime under some known pattern. */
-    private boolean acceptDate(String v, long line) {
+    private boolean acceptDate(CharSequence v, long line) {
         int len = v.length();
         char first = v.charAt(0);
         boolean plausible = len >= 6 && len <= 35 && first >= '0' && first <= '9';
         if (declared != null && declared.type() == ColumnType.DATETIME) {
             DateCandidate only = dates.getFirst();
-            double t = plausible ? DateTimeFormats.parse(v, only.pattern) : Double.NaN;
+            double t = plausible ? only.parser.parse(v) : Double.NaN;
             if (Double.isNaN(t)) {
                 invalid(line);
                 return false;
@@ -226,7 +233,7 @@ public final class ColumnAccumulator {
         if (dates != null && !dates.isEmpty()) {
             for (Iterator<DateCandidate> it = dates.iterator(); it.hasNext(); ) {
                 DateCandidate c = it.next();
-                double t = plausible ? DateTimeFormats.parse(v, c.pattern) : Double.NaN;
+                double t = plausible ? c.parser.parse(v) : Double.NaN;
                 if (Double.isNaN(t)) {
                     it.remove();
                 } else {
@@ -247,9 +254,19 @@ public final class ColumnAccumulator {
         return false;
     }
 
-    private static boolean hasWhitespace(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
+    /** {@link String#isBlank()} of {@code chars[start..start+len)}. */
+    private static boolean isBlank(char[] chars, int start, int len) {
+        for (int i = start, end = start + len; i < end; i++) {
+            if (!Character.isWhitespace(chars[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasWhitespace(char[] chars, int start, int len) {
+        for (int i = start, end = start + len; i < end; i++) {
+            char c = chars[i];
             if (c <= ' ' ? (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B)
                     : Character.isWhitespace(c)) {
                 return true;

@@ -4,23 +4,33 @@ import java.util.Arrays;
 
 /**
  * A column's distinct values, numbered in order of first appearance, with their counts. Looked up
- * once per cell, so it is laid out for the cache: an open-addressing table of codes plus each
- * value's hash in a flat array, so that a probe reads the value's text only to confirm a matching
- * hash (a {@code HashMap} would chase node, key and entry objects on every lookup).
+ * once per cell with the cell's {@link ValueHash} and its characters, so it is laid out for the
+ * cache: an open-addressing table of codes, each value's hash in a flat array, and the values'
+ * characters back to back in one pool, so that a probe compares characters only to confirm a
+ * matching hash and never touches a string (a {@code HashMap} would chase node, key and entry
+ * objects on every lookup). Each value is kept once, as characters in the pool.
  */
 final class Dictionary {
     private int[] slots = new int[64]; // code + 1; 0 marks an empty slot
-    private int[] hashes = new int[32];
-    private String[] values = new String[32];
+    private long[] hashes = new long[32];
     private long[] counts = new long[32];
+    private char[] pool = new char[256];
+    /** Value {@code code}'s characters are {@code pool[ends[code - 1] .. ends[code])}. */
+    private int[] ends = new int[32];
     private int size;
 
     int size() {
         return size;
     }
 
+    /** The value's text (a new string each time: callers are the profile's final steps, not the per-cell path). */
     String value(int code) {
-        return values[code];
+        int from = code == 0 ? 0 : ends[code - 1];
+        return new String(pool, from, ends[code] - from);
+    }
+
+    long hash(int code) {
+        return hashes[code];
     }
 
     long count(int code) {
@@ -31,35 +41,41 @@ final class Dictionary {
         counts[code]++;
     }
 
-    /** The value's code, or -1 when it is not in the dictionary. */
-    int codeOf(String value) {
-        int h = value.hashCode();
+    /** The code of the value {@code chars[start..start+length)} whose {@link ValueHash} is {@code hash}, or -1 when it is not in the dictionary. */
+    int codeOf(long hash, char[] chars, int start, int length) {
         int mask = slots.length - 1;
-        for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+        for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
             int s = slots[i];
             if (s == 0) {
                 return -1;
             }
             int code = s - 1;
-            if (hashes[code] == h && values[code].equals(value)) {
-                return code;
+            if (hashes[code] == hash) {
+                int from = code == 0 ? 0 : ends[code - 1];
+                if (ends[code] - from == length && Arrays.equals(pool, from, ends[code], chars, start, start + length)) {
+                    return code;
+                }
             }
         }
     }
 
     /** Adds a value that is not in the dictionary yet, with count 1; returns its code. */
-    int add(String value) {
-        if (size == values.length) {
+    int add(long hash, char[] chars, int start, int length) {
+        if (size == hashes.length) {
             int n = size * 2;
             hashes = Arrays.copyOf(hashes, n);
-            values = Arrays.copyOf(values, n);
             counts = Arrays.copyOf(counts, n);
+            ends = Arrays.copyOf(ends, n);
         }
+        int from = size == 0 ? 0 : ends[size - 1];
+        if (from + length > pool.length) {
+            pool = Arrays.copyOf(pool, Math.max(from + length, 2 * pool.length));
+        }
+        System.arraycopy(chars, start, pool, from, length);
         int code = size++;
-        int h = value.hashCode();
-        hashes[code] = h;
-        values[code] = value;
+        hashes[code] = hash;
         counts[code] = 1;
+        ends[code] = from + length;
         if (size * 2 > slots.length) {
             slots = new int[slots.length * 2];
             for (int c = 0; c < size; c++) {
@@ -73,16 +89,10 @@ final class Dictionary {
 
     private void place(int code) {
         int mask = slots.length - 1;
-        int i = spread(hashes[code]) & mask;
+        int i = (int) hashes[code] & mask;
         while (slots[i] != 0) {
             i = (i + 1) & mask;
         }
         slots[i] = code + 1;
-    }
-
-    /** String hashes differ mostly in their low bits' neighbours; mix so that linear probing stays short. */
-    private static int spread(int h) {
-        h *= 0x9E3779B9;
-        return h ^ (h >>> 16);
     }
 }

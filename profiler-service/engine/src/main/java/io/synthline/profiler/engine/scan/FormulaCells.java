@@ -10,7 +10,7 @@ public final class FormulaCells {
     }
 
     /** Call only for values that are not numbers. */
-    public static boolean looksLikeFormula(String s) {
+    public static boolean looksLikeFormula(CharSequence s) {
         int i = 0;
         int n = s.length();
         while (i < n && (s.charAt(i) == '\t' || s.charAt(i) == '\r')) {

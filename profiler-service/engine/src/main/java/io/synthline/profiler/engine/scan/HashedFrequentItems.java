@@ -41,11 +41,12 @@ final class HashedFrequentItems {
         this.texts = new String[2 * limit];
     }
 
-    void update(long hash, String text) {
+    void update(long hash, CharSequence text) {
         update(hash, text, 1);
     }
 
-    void update(long hash, String text, long count) {
+    /** {@code text} is copied only when the sketch could report it. */
+    void update(long hash, CharSequence text, long count) {
         sketch.update(hash, count);
         if (sketch.getLowerBound(hash) < sketch.getMaximumError()) {
             return;
@@ -59,7 +60,7 @@ final class HashedFrequentItems {
             i = (i + 1) & mask;
         }
         hashes[i] = hash;
-        texts[i] = text;
+        texts[i] = text.toString();
         if (++size > limit) {
             prune();
         }

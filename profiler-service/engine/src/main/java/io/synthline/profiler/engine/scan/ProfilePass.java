@@ -2,6 +2,7 @@ package io.synthline.profiler.engine.scan;
 
 import io.synthline.commons.profile.TableSummary;
 import io.synthline.commons.table.RowSource;
+import io.synthline.commons.table.TextBlock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -230,62 +231,45 @@ public final class ProfilePass {
 
     /** Reads up to a batch of rows; false when there were none left. */
     private boolean fill(RowBatch batch) {
-        int n = columns.size();
-        int r = 0;
-        while (r < batch.capacity() && source.next()) {
-            for (int c = 0; c < n; c++) {
-                batch.cells[c][r] = source.value(c);
-            }
-            batch.lines[r] = source.lineNumber();
-            batch.sampleSlots[r] = sampler.next();
-            r++;
+        if (!source.fill(batch.cells)) {
+            return false;
         }
-        batch.rows = r;
+        int r = batch.rows();
+        for (int i = 0; i < r; i++) {
+            batch.sampleSlots[i] = sampler.next();
+        }
         rows += r;
-        return r > 0;
+        return true;
     }
 
     /**
-     * Updates the columns of one group with a batch, row by row: the reader allocated the cells row
-     * by row, so this walks memory in allocation order while the group's column state stays in
-     * cache. A timed batch goes column by column instead, to time each column. Each column sees its
-     * values in file order either way.
+     * Updates the columns of one group with a batch, column by column: a column's state stays in
+     * cache and its cells' starts and lengths are read from dense arrays, while the characters,
+     * one buffer per batch, stay in cache across columns. A timed batch also times each column.
+     * Each column sees its values in file order.
      */
     private void process(RowBatch batch, int group) {
         long[] parts = batch.rowHashParts[group];
         int[] index = batch.groupColumns[group];
-        int width = index.length;
-        ColumnAccumulator[] accs = new ColumnAccumulator[width];
-        String[][] cells = new String[width][];
-        for (int k = 0; k < width; k++) {
-            accs[k] = columns.get(index[k]);
-            cells[k] = batch.cells[index[k]];
-        }
-        if (batch.timed) {
-            Arrays.fill(parts, 0, batch.rows, 0L);
-            for (int k = 0; k < width; k++) {
-                long t0 = System.nanoTime();
-                ColumnAccumulator acc = accs[k];
-                String[] column = cells[k];
-                for (int r = 0; r < batch.rows; r++) {
-                    parts[r] += ValueHash.cell(index[k], acc.accept(column[r], batch.lines[r], batch.sampleSlots[r]));
-                }
-                batch.columnNanos[index[k]] = System.nanoTime() - t0;
+        TextBlock cells = batch.cells;
+        char[] chars = cells.chars();
+        int rowCount = cells.rows();
+        Arrays.fill(parts, 0, rowCount, 0L);
+        for (int column : index) {
+            long t0 = batch.timed ? System.nanoTime() : 0;
+            ColumnAccumulator acc = columns.get(column);
+            for (int r = 0; r < rowCount; r++) {
+                long key = acc.accept(chars, cells.start(column, r), cells.length(column, r), cells.line(r),
+                        batch.sampleSlots[r]);
+                parts[r] += ValueHash.cell(column, key);
             }
-        } else {
-            for (int r = 0; r < batch.rows; r++) {
-                long line = batch.lines[r];
-                int slot = batch.sampleSlots[r];
-                long h = 0;
-                for (int k = 0; k < width; k++) {
-                    h += ValueHash.cell(index[k], accs[k].accept(cells[k][r], line, slot));
-                }
-                parts[r] = h;
+            if (batch.timed) {
+                batch.columnNanos[column] = System.nanoTime() - t0;
             }
         }
         List<SeededKll.Feed> feeds = batch.kllFeeds.get(group);
-        for (ColumnAccumulator acc : accs) {
-            acc.endBatch(batch.index, feeds);
+        for (int column : index) {
+            columns.get(column).endBatch(batch.index, feeds);
         }
     }
 
@@ -297,7 +281,7 @@ public final class ProfilePass {
             }
             feeds.clear();
         }
-        for (int r = 0; r < batch.rows; r++) {
+        for (int r = 0, n = batch.rows(); r < n; r++) {
             long h = 0;
             for (long[] part : batch.rowHashParts) {
                 h += part[r];

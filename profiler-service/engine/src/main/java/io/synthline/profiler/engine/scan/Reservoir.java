@@ -22,16 +22,17 @@ final class Reservoir {
         this.random = new SplittableRandom(seed);
     }
 
-    void offer(String value) {
+    /** Takes part in the draw; the text is copied only when it is drawn. */
+    void offer(CharSequence value) {
         long i = seen++;
         if (i < slots.length) {
-            slots[(int) i] = value;
+            slots[(int) i] = value.toString();
             if (i == slots.length - 1) {
                 w = Math.exp(Math.log(uniform()) / slots.length);
                 next = i + 1 + skip();
             }
         } else if (i == next) {
-            slots[random.nextInt(slots.length)] = value;
+            slots[random.nextInt(slots.length)] = value.toString();
             w *= Math.exp(Math.log(uniform()) / slots.length);
             next = i + 1 + skip();
         }

@@ -1,17 +1,17 @@
 package io.synthline.profiler.engine.scan;
 
+import io.synthline.commons.table.TextBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A block of consecutive rows in column-major order, handed from the reader to the column workers.
- * Cells are overwritten by the next fill, never cleared: only the first {@link #rows} are read, and
- * clearing would cost a reference store per cell on the serial reader stage.
+ * A block of consecutive rows, handed from the reader to the column workers: the cells as text
+ * ranges ({@link TextBlock}, refilled in place, so the reader makes no garbage per cell) plus what
+ * the workers report back.
  */
 final class RowBatch {
-    final String[][] cells;
-    final long[] lines;
+    final TextBlock cells;
     final int[] sampleSlots;
     /** Per column group, the sum of its cells' row-hash contributions. */
     final long[][] rowHashParts;
@@ -22,13 +22,11 @@ final class RowBatch {
     /** When set, groups update column by column and time each column into {@link #columnNanos}. */
     boolean timed;
     final long[] columnNanos;
-    int rows;
     long index;
     CountDownLatch done;
 
     RowBatch(int columns, int capacity, int groups) {
-        cells = new String[columns][capacity];
-        lines = new long[capacity];
+        cells = new TextBlock(columns, Math.max(1, capacity));
         sampleSlots = new int[capacity];
         rowHashParts = new long[groups][capacity];
         columnNanos = new long[columns];
@@ -38,7 +36,7 @@ final class RowBatch {
         }
     }
 
-    int capacity() {
-        return lines.length;
+    int rows() {
+        return cells.rows();
     }
 }

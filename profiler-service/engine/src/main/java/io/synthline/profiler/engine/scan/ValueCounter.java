@@ -3,7 +3,6 @@ package io.synthline.profiler.engine.scan;
 import io.synthline.commons.profile.DistinctCount;
 import io.synthline.commons.profile.FrequentItems;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +17,8 @@ import org.apache.datasketches.hll.TgtHllType;
  * gathered so far. The HLL result does not depend on input order; the frequent-items sketch's
  * does, but the order is the file's, whatever the thread count.
  *
- * <p>Each value also gets a 64-bit key for comparing rows: its {@link ValueHash}. While the column
- * is exact, a value is hashed once, when it enters the dictionary; after the switch every value is
- * hashed once and that hash feeds the key, the HLL sketch and the frequent items alike, so the
- * dictionary is no longer consulted.
+ * <p>Every value is hashed once ({@link ValueHash}); that hash finds it in the dictionary, is its
+ * key for comparing rows, and after the switch feeds the HLL sketch and the frequent items.
  */
 final class ValueCounter {
     /** Map size of the frequent-items sketch: counts are within about 3.5 / 2048 of the total. */
@@ -31,8 +28,6 @@ final class ValueCounter {
     private final int exactLimit;
     private final int hllLgK;
     private final Dictionary dictionary = new Dictionary();
-    /** {@link ValueHash} of each dictionary value, by code. */
-    private long[] codeHashes = new long[32];
     private boolean exact = true;
     /** Dictionary code of the value last added, or {@link #OVERFLOW}. */
     int lastCode;
@@ -45,30 +40,29 @@ final class ValueCounter {
         this.hllLgK = hllLgK;
     }
 
-    /** Counts one value; returns its key for row comparison and sets {@link #lastCode}. */
-    long add(String value) {
+    /**
+     * Counts the value {@code text} (a view of {@code chars[start..start+length)}); returns its key
+     * for row comparison and sets {@link #lastCode}. The text is copied only when the value is new
+     * to the dictionary or might be reported as a frequent item.
+     */
+    long add(char[] chars, int start, int length, CharSequence text) {
         total++;
+        long hash = ValueHash.of(chars, start, length);
         if (exact) {
-            int code = dictionary.codeOf(value);
+            int code = dictionary.codeOf(hash, chars, start, length);
             if (code >= 0) {
                 dictionary.increment(code);
                 lastCode = code;
-                return codeHashes[code];
+                return hash;
             }
             if (dictionary.size() < exactLimit) {
-                code = dictionary.add(value);
-                if (code == codeHashes.length) {
-                    codeHashes = Arrays.copyOf(codeHashes, 2 * code);
-                }
-                codeHashes[code] = ValueHash.of(value);
-                lastCode = code;
-                return codeHashes[code];
+                lastCode = dictionary.add(hash, chars, start, length);
+                return hash;
             }
             overflow();
         }
-        long hash = ValueHash.of(value);
         hll.update(hash);
-        frequent.update(hash, value);
+        frequent.update(hash, text);
         lastCode = OVERFLOW;
         return hash;
     }
@@ -77,10 +71,9 @@ final class ValueCounter {
         hll = new HllSketch(hllLgK, TgtHllType.HLL_8); // same estimates as HLL_4, cheaper updates, 4 KB at lgK 12
         frequent = new HashedFrequentItems(FREQUENT_MAP_SIZE);
         for (int code = 0; code < dictionary.size(); code++) {
-            hll.update(codeHashes[code]);
-            frequent.update(codeHashes[code], dictionary.value(code), dictionary.count(code));
+            hll.update(dictionary.hash(code));
+            frequent.update(dictionary.hash(code), dictionary.value(code), dictionary.count(code));
         }
-        codeHashes = null;
         exact = false;
     }
 

@@ -17,16 +17,20 @@ public final class ValueHash {
     }
 
     public static long of(String s) {
-        int n = s.length();
+        return of(s.toCharArray(), 0, s.length());
+    }
+
+    /** The hash of {@code chars[start..start+n)}, equal to that of the same text as a string. */
+    public static long of(char[] chars, int start, int n) {
         long h = 0x9E3779B97F4A7C15L ^ n;
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            h = round(h, s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32
-                    | (long) s.charAt(i + 3) << 48);
+        int i = start;
+        int end = start + n;
+        for (; i + 4 <= end; i += 4) {
+            h = round(h, chars[i] | (long) chars[i + 1] << 16 | (long) chars[i + 2] << 32 | (long) chars[i + 3] << 48);
         }
         long tail = 0;
-        for (int shift = 0; i < n; i++, shift += 16) {
-            tail |= (long) s.charAt(i) << shift;
+        for (int shift = 0; i < end; i++, shift += 16) {
+            tail |= (long) chars[i] << shift;
         }
         return fmix64(round(h, tail));
     }

@@ -14,13 +14,13 @@ class DictionaryTest {
         Map<String, Long> expected = new HashMap<>();
         java.util.List<String> firstSeen = new java.util.ArrayList<>();
         SplittableRandom random = new SplittableRandom(3);
-        // "Aa" and "BB" share String.hashCode, as do all their concatenations
-        String[] colliding = {"AaAa", "AaBB", "BBAa", "BBBB", "Aa", "BB"};
+        // these share one hash (see hash below), so only comparing characters tells them apart
+        String[] colliding = {"AaAa", "AaBB", "BBAa", "BBBB", "Aa", "BB", "AaA", "AaAa\0"};
         for (int i = 0; i < 50_000; i++) {
             String v = random.nextInt(4) == 0 ? colliding[random.nextInt(colliding.length)] : "v" + random.nextInt(3000);
-            int code = d.codeOf(v);
+            int code = codeOf(d, v);
             if (code < 0) {
-                code = d.add(v);
+                code = d.add(hash(v), v.toCharArray(), 0, v.length());
             } else {
                 d.increment(code);
             }
@@ -32,9 +32,21 @@ class DictionaryTest {
         assertThat(d.size()).isEqualTo(expected.size());
         for (int code = 0; code < d.size(); code++) {
             assertThat(d.count(code)).as(d.value(code)).isEqualTo(expected.get(d.value(code)));
-            assertThat(d.codeOf(d.value(code))).isEqualTo(code);
+            assertThat(codeOf(d, d.value(code))).isEqualTo(code);
+            assertThat(d.hash(code)).isEqualTo(hash(d.value(code)));
             assertThat(d.value(code)).as("codes follow first appearance").isEqualTo(firstSeen.get(code));
         }
-        assertThat(d.codeOf("absent")).isEqualTo(-1);
+        assertThat(codeOf(d, "absent")).isEqualTo(-1);
+        assertThat(codeOf(d, "AaA\0")).as("colliding hash, absent value").isEqualTo(-1);
+    }
+
+    /** Looks the value up from the middle of a larger buffer, as cells are. */
+    private static int codeOf(Dictionary d, String v) {
+        char[] buffer = ("<<" + v + ">>").toCharArray();
+        return d.codeOf(hash(v), buffer, 2, v.length());
+    }
+
+    private static long hash(String v) {
+        return v.startsWith("Aa") || v.startsWith("BB") ? 42 : ValueHash.of(v);
     }
 }

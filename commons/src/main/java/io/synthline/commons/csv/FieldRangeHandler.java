@@ -1,0 +1,97 @@
+package io.synthline.commons.csv;
+
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import java.util.Arrays;
+
+/**
+ * Takes FastCSV's fields as character ranges: each record's fields are copied, one after the
+ * other, into a buffer this handler reuses, and no {@code String} is made unless a caller asks
+ * for one. Enforces the same limits as FastCSV's own record handler, with messages that
+ * {@link CsvRowSource} recognises.
+ */
+final class FieldRangeHandler extends AbstractBaseCsvCallbackHandler<FieldRangeHandler> {
+    private final int maxFields;
+    private final int maxFieldSize;
+    private final int maxRecordSize;
+    private char[] text = new char[1024];
+    private int textLength;
+    private int[] starts = new int[32];
+    private int[] lengths = new int[32];
+    private int fields;
+
+    FieldRangeHandler(int maxFields, int maxFieldSize, int maxRecordSize) {
+        this.maxFields = maxFields;
+        this.maxFieldSize = maxFieldSize;
+        this.maxRecordSize = maxRecordSize;
+    }
+
+    @Override
+    protected void handleBegin(long startingLineNumber) {
+        textLength = 0;
+        fields = 0;
+    }
+
+    @Override
+    protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
+        if (len > maxFieldSize) {
+            throw new CsvParseException("Field at index %d in record starting at line %d exceeds the max field size of %d characters"
+                    .formatted(fieldIdx, getStartingLineNumber(), maxFieldSize));
+        }
+        if ((long) textLength + len > maxRecordSize) {
+            throw new CsvParseException("Field at index %d in record starting at line %d exceeds the max record size of %d characters"
+                    .formatted(fieldIdx, getStartingLineNumber(), maxRecordSize));
+        }
+        if (fields == starts.length) {
+            if (fields >= maxFields) {
+                throw new CsvParseException("Record starting at line %d has surpassed the maximum limit of %d fields"
+                        .formatted(getStartingLineNumber(), maxFields));
+            }
+            int n = (int) Math.min(maxFields, 2L * fields);
+            starts = Arrays.copyOf(starts, n);
+            lengths = Arrays.copyOf(lengths, n);
+        }
+        if (textLength + len > text.length) {
+            text = Arrays.copyOf(text, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(textLength + len, 2L * text.length)));
+        }
+        System.arraycopy(buf, offset, text, textLength, len);
+        starts[fields] = textLength;
+        lengths[fields] = len;
+        fields++;
+        textLength += len;
+    }
+
+    @Override
+    protected FieldRangeHandler buildRecord() {
+        return this;
+    }
+
+    long line() {
+        return getStartingLineNumber();
+    }
+
+    int fields() {
+        return fields;
+    }
+
+    /** The current record's characters, its fields back to back. */
+    char[] text() {
+        return text;
+    }
+
+    int textLength() {
+        return textLength;
+    }
+
+    int start(int field) {
+        return starts[field];
+    }
+
+    int length(int field) {
+        return lengths[field];
+    }
+
+    String field(int field) {
+        return new String(text, starts[field], lengths[field]);
+    }
+}
