@@ -95,14 +95,23 @@ public final class DateTimeFormats {
 
         /** Epoch milliseconds, or {@code Double.NaN} when the text does not match the pattern. */
         public double parse(CharSequence text) {
-            if (text == null || text.length() < 6 || !Character.isDigit(text.charAt(0))) {
+            if (text == null) {
+                return Double.NaN;
+            }
+            String s = text.toString();
+            return parse(s.toCharArray(), 0, s.length());
+        }
+
+        /** {@link #parse(CharSequence)} of {@code chars[start..start+length)}, for per-cell loops. */
+        public double parse(char[] chars, int start, int length) {
+            if (length < 6 || !Character.isDigit(chars[start])) {
                 return Double.NaN;
             }
             if (fast != null) {
-                long millis = fast.parse(text);
+                long millis = fast.parse(chars, start, length);
                 return millis == FastDatePattern.NO_MATCH ? Double.NaN : millis;
             }
-            return parseWithFormatter(text, pattern);
+            return parseWithFormatter(new String(chars, start, length), pattern);
         }
     }
 

@@ -19,11 +19,39 @@ final class FastDatePattern {
     private record Token(Field field, int minWidth, int maxWidth, char literal) {
     }
 
-    private final Token[] tokens;
+    /*
+     * The tokens as parallel arrays of primitives: parse runs once per cell and candidate, and
+     * walking these costs no pointer chasing (Token objects, enum ordinals) per token.
+     */
+    private final int[] fields;
+    private final int[] minWidths;
+    private final int[] maxWidths;
+    private final char[] literals;
 
     private FastDatePattern(List<Token> tokens) {
-        this.tokens = tokens.toArray(Token[]::new);
+        int n = tokens.size();
+        fields = new int[n];
+        minWidths = new int[n];
+        maxWidths = new int[n];
+        literals = new char[n];
+        for (int i = 0; i < n; i++) {
+            Token t = tokens.get(i);
+            fields[i] = t.field.ordinal();
+            minWidths[i] = t.minWidth;
+            maxWidths[i] = t.maxWidth;
+            literals[i] = t.literal;
+        }
     }
+
+    private static final int YEAR = Field.YEAR.ordinal();
+    private static final int MONTH = Field.MONTH.ordinal();
+    private static final int DAY = Field.DAY.ordinal();
+    private static final int HOUR = Field.HOUR.ordinal();
+    private static final int MINUTE = Field.MINUTE.ordinal();
+    private static final int SECOND = Field.SECOND.ordinal();
+    private static final int MILLIS = Field.MILLIS.ordinal();
+    private static final int OFFSET = Field.OFFSET.ordinal();
+    private static final int LITERAL = Field.LITERAL.ordinal();
 
     static FastDatePattern compile(String pattern) {
         List<Token> out = new ArrayList<>();
@@ -72,7 +100,7 @@ final class FastDatePattern {
     }
 
     /** Epoch milliseconds (values without offset read as UTC), or {@link #NO_MATCH}. */
-    long parse(CharSequence s) {
+    long parse(char[] c, int o, int n) {
         int year = 1970;
         int month = 1;
         int day = 1;
@@ -82,29 +110,29 @@ final class FastDatePattern {
         int millis = 0;
         int offsetSeconds = 0;
         int pos = 0;
-        int n = s.length();
-        for (Token t : tokens) {
-            if (t.field == Field.LITERAL) {
-                if (pos >= n || s.charAt(pos) != t.literal) {
+        for (int k = 0; k < fields.length; k++) {
+            int field = fields[k];
+            if (field == LITERAL) {
+                if (pos >= n || c[o + pos] != literals[k]) {
                     return NO_MATCH;
                 }
                 pos++;
                 continue;
             }
-            if (t.field == Field.OFFSET) {
+            if (field == OFFSET) {
                 if (pos >= n) {
                     return NO_MATCH;
                 }
-                char sign = s.charAt(pos);
+                char sign = c[o + pos];
                 if (sign == 'Z') {
                     pos++;
                     continue;
                 }
-                if ((sign != '+' && sign != '-') || pos + 6 > n || s.charAt(pos + 3) != ':') {
+                if ((sign != '+' && sign != '-') || pos + 6 > n || c[o + pos + 3] != ':') {
                     return NO_MATCH;
                 }
-                int oh = twoDigits(s, pos + 1);
-                int om = twoDigits(s, pos + 4);
+                int oh = twoDigits(c, o + pos + 1);
+                int om = twoDigits(c, o + pos + 4);
                 if (oh < 0 || om < 0 || oh > 18 || om > 59) {
                     return NO_MATCH;
                 }
@@ -114,27 +142,35 @@ final class FastDatePattern {
             }
             int value = 0;
             int width = 0;
-            while (width < t.maxWidth && pos < n) {
-                char c = s.charAt(pos);
-                if (c < '0' || c > '9') {
+            int maxWidth = maxWidths[k];
+            while (width < maxWidth && pos < n) {
+                char ch = c[o + pos];
+                if (ch < '0' || ch > '9') {
                     break;
                 }
-                value = value * 10 + (c - '0');
+                value = value * 10 + (ch - '0');
                 width++;
                 pos++;
             }
-            if (width < t.minWidth) {
+            if (width < minWidths[k]) {
                 return NO_MATCH;
             }
-            switch (t.field) {
-                case YEAR -> year = value;
-                case MONTH -> month = value;
-                case DAY -> day = value;
-                case HOUR -> hour = value;
-                case MINUTE -> minute = value;
-                case SECOND -> second = value;
-                case MILLIS -> millis = value;
-                default -> throw new IllegalStateException();
+            if (field == YEAR) {
+                year = value;
+            } else if (field == MONTH) {
+                month = value;
+            } else if (field == DAY) {
+                day = value;
+            } else if (field == HOUR) {
+                hour = value;
+            } else if (field == MINUTE) {
+                minute = value;
+            } else if (field == SECOND) {
+                second = value;
+            } else if (field == MILLIS) {
+                millis = value;
+            } else {
+                throw new IllegalStateException();
             }
         }
         if (pos != n || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23
@@ -145,9 +181,9 @@ final class FastDatePattern {
         return ((days * 86_400L + hour * 3600L + minute * 60L + second) - offsetSeconds) * 1000L + millis;
     }
 
-    private static int twoDigits(CharSequence s, int at) {
-        char a = s.charAt(at);
-        char b = s.charAt(at + 1);
+    private static int twoDigits(char[] c, int at) {
+        char a = c[at];
+        char b = c[at + 1];
         if (a < '0' || a > '9' || b < '0' || b > '9') {
             return -1;
         }

@@ -9,50 +9,81 @@ public final class NumberText {
     private NumberText() {
     }
 
+    /*
+     * Each check exists once, on a range of a char[]: that is how the profiler holds cells, and its
+     * per-cell loops then read the array directly. Strings are copied to an array first.
+     */
+
     public static boolean isInteger(CharSequence s) {
-        int n = s.length();
+        char[] c = chars(s);
+        return isInteger(c, 0, c.length);
+    }
+
+    public static boolean isDecimal(CharSequence s) {
+        char[] c = chars(s);
+        return isDecimal(c, 0, c.length);
+    }
+
+    /** The value, or NaN when the text is null or not a strict number (see {@link #parse(char[], int, int)}). */
+    public static double parse(CharSequence s) {
+        if (s == null) {
+            return Double.NaN;
+        }
+        char[] c = chars(s);
+        return parse(c, 0, c.length);
+    }
+
+    public static boolean isBoolean(CharSequence s) {
+        char[] c = chars(s);
+        return isBoolean(c, 0, c.length);
+    }
+
+    private static char[] chars(CharSequence s) {
+        return s instanceof String str ? str.toCharArray() : s.toString().toCharArray();
+    }
+
+    public static boolean isInteger(char[] c, int o, int n) {
         if (n == 0) {
             return false;
         }
-        int i = (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+        int i = (c[o + 0] == '-' || c[o + 0] == '+') ? 1 : 0;
         int digits = n - i;
         if (digits < 1 || digits > 18) {
             return false;
         }
-        if (digits > 1 && s.charAt(i) == '0') {
+        if (digits > 1 && c[o + i] == '0') {
             return false;
         }
         for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
+            char ch = c[o + i];
+            if (ch < '0' || ch > '9') {
                 return false;
             }
         }
         return true;
     }
 
-    public static boolean isDecimal(CharSequence s) {
-        int n = s.length();
+    public static boolean isDecimal(char[] c, int o, int n) {
         int i = 0;
         if (n == 0) {
             return false;
         }
-        if (s.charAt(0) == '-' || s.charAt(0) == '+') {
+        if (c[o + 0] == '-' || c[o + 0] == '+') {
             i++;
         }
         int intDigits = 0;
         int start = i;
-        while (i < n && isDigit(s.charAt(i))) {
+        while (i < n && isDigit(c[o + i])) {
             i++;
             intDigits++;
         }
-        if (intDigits > 1 && s.charAt(start) == '0' && (i == n || s.charAt(i) != '.')) {
+        if (intDigits > 1 && c[o + start] == '0' && (i == n || c[o + i] != '.')) {
             return false;
         }
         int fracDigits = 0;
-        if (i < n && s.charAt(i) == '.') {
+        if (i < n && c[o + i] == '.') {
             i++;
-            while (i < n && isDigit(s.charAt(i))) {
+            while (i < n && isDigit(c[o + i])) {
                 i++;
                 fracDigits++;
             }
@@ -60,13 +91,13 @@ public final class NumberText {
         if (intDigits + fracDigits == 0) {
             return false;
         }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+        if (i < n && (c[o + i] == 'e' || c[o + i] == 'E')) {
             i++;
-            if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            if (i < n && (c[o + i] == '-' || c[o + i] == '+')) {
                 i++;
             }
             int expDigits = 0;
-            while (i < n && isDigit(s.charAt(i))) {
+            while (i < n && isDigit(c[o + i])) {
                 i++;
                 expDigits++;
             }
@@ -87,17 +118,13 @@ public final class NumberText {
      * magnitude, one IEEE multiplication or division of two exact values gives the correctly rounded
      * result (Clinger's fast path); everything else goes to {@link Double#parseDouble}.
      */
-    public static double parse(CharSequence s) {
-        if (s == null) {
-            return Double.NaN;
-        }
-        int n = s.length();
+    public static double parse(char[] c, int o, int n) {
         if (n == 0) {
             return Double.NaN;
         }
         int i = 0;
         boolean negative = false;
-        char first = s.charAt(0);
+        char first = c[o + 0];
         if (first == '-' || first == '+') {
             negative = first == '-';
             i++;
@@ -107,12 +134,12 @@ public final class NumberText {
         int significant = 0;
         int intDigits = 0;
         while (i < n) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
+            char ch = c[o + i];
+            if (ch < '0' || ch > '9') {
                 break;
             }
             if (significant < 19) {
-                mantissa = mantissa * 10 + (c - '0');
+                mantissa = mantissa * 10 + (ch - '0');
                 if (mantissa != 0) {
                     significant++;
                 }
@@ -123,20 +150,20 @@ public final class NumberText {
             i++;
         }
         int fracDigits = 0;
-        boolean dot = i < n && s.charAt(i) == '.';
-        if (intDigits > 1 && s.charAt(start) == '0' && !dot) {
+        boolean dot = i < n && c[o + i] == '.';
+        if (intDigits > 1 && c[o + start] == '0' && !dot) {
             return Double.NaN;
         }
         int scale = 0;
         if (dot) {
             i++;
             while (i < n) {
-                char c = s.charAt(i);
-                if (c < '0' || c > '9') {
+                char ch = c[o + i];
+                if (ch < '0' || ch > '9') {
                     break;
                 }
                 if (significant < 19) {
-                    mantissa = mantissa * 10 + (c - '0');
+                    mantissa = mantissa * 10 + (ch - '0');
                     if (mantissa != 0) {
                         significant++;
                     }
@@ -152,23 +179,23 @@ public final class NumberText {
             return Double.NaN;
         }
         boolean exponent = false;
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+        if (i < n && (c[o + i] == 'e' || c[o + i] == 'E')) {
             exponent = true;
             i++;
             boolean expNegative = false;
-            if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-                expNegative = s.charAt(i) == '-';
+            if (i < n && (c[o + i] == '-' || c[o + i] == '+')) {
+                expNegative = c[o + i] == '-';
                 i++;
             }
             int expDigits = 0;
             int exp = 0;
             while (i < n) {
-                char c = s.charAt(i);
-                if (c < '0' || c > '9') {
+                char ch = c[o + i];
+                if (ch < '0' || ch > '9') {
                     break;
                 }
                 if (exp < 100_000) {
-                    exp = exp * 10 + (c - '0');
+                    exp = exp * 10 + (ch - '0');
                 }
                 expDigits++;
                 i++;
@@ -189,29 +216,29 @@ public final class NumberText {
             v = scale < 0 ? v / EXACT_POWERS_OF_TEN[-scale] : v * EXACT_POWERS_OF_TEN[scale];
             return negative ? -v : v;
         }
-        double v = Double.parseDouble(s.toString());
+        double v = Double.parseDouble(new String(c, o, n));
         return Double.isInfinite(v) ? Double.NaN : v;
     }
 
     /** true, false, yes or no in any letter case (ASCII letters only). Called per cell: no allocation. */
-    public static boolean isBoolean(CharSequence s) {
-        return switch (s.length()) {
-            case 2 -> asciiEqualsIgnoreCase(s, "no");
-            case 3 -> asciiEqualsIgnoreCase(s, "yes");
-            case 4 -> asciiEqualsIgnoreCase(s, "true");
-            case 5 -> asciiEqualsIgnoreCase(s, "false");
+    public static boolean isBoolean(char[] c, int o, int n) {
+        return switch (n) {
+            case 2 -> asciiEqualsIgnoreCase(c, o, "no");
+            case 3 -> asciiEqualsIgnoreCase(c, o, "yes");
+            case 4 -> asciiEqualsIgnoreCase(c, o, "true");
+            case 5 -> asciiEqualsIgnoreCase(c, o, "false");
             default -> false;
         };
     }
 
     /** {@code lower} is lower-case ASCII letters of the same length as {@code s}. */
-    private static boolean asciiEqualsIgnoreCase(CharSequence s, String lower) {
+    private static boolean asciiEqualsIgnoreCase(char[] c, int o, String lower) {
         for (int i = 0; i < lower.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
+            char ch = c[o + i];
+            if (ch >= 'A' && ch <= 'Z') {
+                ch += 'a' - 'A';
             }
-            if (c != lower.charAt(i)) {
+            if (ch != lower.charAt(i)) {
                 return false;
             }
         }

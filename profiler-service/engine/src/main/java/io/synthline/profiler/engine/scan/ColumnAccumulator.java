@@ -129,26 +129,30 @@ public final class ColumnAccumulator {
         if (len > maxLength) {
             maxLength = len;
         }
-        char first = len == 0 ? 0 : chars[start];
-        if (first <= ' ' && isBlank(chars, start, len)) {
+        long key = values.add(chars, start, len, v);
+        int code = values.lastCode;
+        int kind;
+        double number;
+        if (code >= 0 && code < kinds.length && kinds[code] != 0) {
+            kind = kinds[code];
+            number = numbers[code];
+        } else {
+            kind = classify(chars, start, len, line);
+            number = classifiedNumber;
+            if (code >= 0 && (kind & CACHEABLE) != 0) {
+                remember(code, kind, number);
+            }
+        }
+        boolean isNumber = (kind & NUMBER) != 0;
+        boolean isInteger = (kind & INTEGER) != 0;
+        boolean isBoolean = (kind & BOOLEAN) != 0;
+        if ((kind & BLANK) != 0) {
             blank++;
         }
-
-        double number = Double.NaN;
-        if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') {
-            number = NumberText.parse(v);
-        }
-        boolean isNumber = !Double.isNaN(number);
-        boolean isInteger = isNumber && NumberText.isInteger(v);
-        boolean isBoolean = !isNumber && len <= 5 && NumberText.isBoolean(v);
-        // numbers and booleans never contain whitespace; only the rest can make a column free text
-        if (!anyWhitespace && !isNumber && !isBoolean && hasWhitespace(chars, start, len)) {
+        if ((kind & WHITESPACE) != 0) {
             anyWhitespace = true;
         }
-        boolean declaredDate = declared != null && declared.type() == ColumnType.DATETIME;
-        // a declared pattern may read digits-only text ("20240131") as dates; inference never does
-        boolean isDate = declaredDate ? acceptDate(v, line) : !isNumber && !isBoolean && acceptDate(v, line);
-        if (isDate && declaredDate) {
+        if ((kind & DECLARED_DATE) != 0) {
             datetimeCount++;
         } else if (isInteger) {
             integerCount++;
@@ -156,12 +160,11 @@ public final class ColumnAccumulator {
             decimalCount++;
         } else if (isBoolean) {
             booleanCount++;
-        } else if (isDate) {
+        } else if ((kind & DATE) != 0) {
             datetimeCount++;
         } else {
             textCount++;
-            if ((first == '=' || first == '@' || first == '+' || first == '-' || first == '\t' || first == '\r')
-                    && FormulaCells.looksLikeFormula(v)) {
+            if ((kind & FORMULA) != 0) {
                 formulaLike++;
             }
         }
@@ -179,7 +182,6 @@ public final class ColumnAccumulator {
                 numeric = null;
             }
         }
-        long key = values.add(chars, start, len, v);
         piiSample.offer(v);
         // a column's share of the correlation sample is dropped as soon as it cannot be used:
         // numbers once the column is not numeric, codes once it has too many distinct values
@@ -200,6 +202,95 @@ public final class ColumnAccumulator {
         return key;
     }
 
+    /*
+     * What classify found out about a value, as bits. Everything but the datetime part depends on
+     * the text alone, so while the column is exact it is worked out once per distinct value and
+     * looked up by dictionary code afterwards (most cells of a categorical or small-integer column
+     * are repeats). Values that might be datetimes are not cached: every one of them must narrow and
+     * feed the datetime candidates. A value that cannot be one (not digit-led, or too short or long)
+     * removed every candidate the first time it was seen, so its repeats leave them alone.
+     */
+    private static final int NUMBER = 1;
+    private static final int INTEGER = 1 << 1;
+    private static final int BOOLEAN = 1 << 2;
+    private static final int DATE = 1 << 3;
+    private static final int DECLARED_DATE = 1 << 4;
+    private static final int BLANK = 1 << 5;
+    /** The value has whitespace and the column had none before (unknown once it had). */
+    private static final int WHITESPACE = 1 << 6;
+    private static final int FORMULA = 1 << 7;
+    /** The value's classification can be reused for its repeats; also makes every cached kind non-zero. */
+    private static final int CACHEABLE = 1 << 8;
+
+    /** Kind by dictionary code, 0 when not cached. */
+    private int[] kinds = new int[0];
+    /** The number by dictionary code, where the kind says it is one. */
+    private double[] numbers = new double[0];
+    /** The number found by the last {@link #classify}, NaN when none. */
+    private double classifiedNumber;
+
+    private void remember(int code, int kind, double number) {
+        if (code >= kinds.length) {
+            int n = Math.max(16, Math.max(code + 1, 2 * kinds.length));
+            kinds = java.util.Arrays.copyOf(kinds, n);
+            numbers = java.util.Arrays.copyOf(numbers, n);
+        }
+        kinds[code] = kind;
+        numbers[code] = number;
+    }
+
+    /** Works out what the value is (see the kind bits) and feeds the datetime candidates. */
+    private int classify(char[] chars, int start, int len, long line) {
+        int kind = 0;
+        char first = len == 0 ? 0 : chars[start];
+        if (first <= ' ' && isBlank(chars, start, len)) {
+            kind |= BLANK;
+        }
+        double number = Double.NaN;
+        if ((first >= '0' && first <= '9') || first == '-' || first == '+' || first == '.') {
+            number = NumberText.parse(chars, start, len);
+        }
+        classifiedNumber = number;
+        boolean isNumber = !Double.isNaN(number);
+        boolean isBoolean = !isNumber && len <= 5 && NumberText.isBoolean(chars, start, len);
+        if (isNumber) {
+            kind |= NUMBER;
+            if (NumberText.isInteger(chars, start, len)) {
+                kind |= INTEGER;
+            }
+        }
+        if (isBoolean) {
+            kind |= BOOLEAN;
+        }
+        // numbers and booleans never contain whitespace; only the rest can make a column free text
+        if (!anyWhitespace && !isNumber && !isBoolean && hasWhitespace(chars, start, len)) {
+            kind |= WHITESPACE;
+        }
+        boolean isDate;
+        if (declared != null && declared.type() == ColumnType.DATETIME) {
+            // a declared pattern may read digits-only text ("20240131") as dates; inference never does
+            isDate = acceptDate(chars, start, len, line);
+            kind |= isDate ? DECLARED_DATE : 0;
+        } else {
+            isDate = !isNumber && !isBoolean && acceptDate(chars, start, len, line);
+            kind |= isDate ? DATE : 0;
+        }
+        if (!isDate && !isNumber && !isBoolean
+                && (first == '=' || first == '@' || first == '+' || first == '-' || first == '\t' || first == '\r')
+                && FormulaCells.looksLikeFormula(text)) {
+            kind |= FORMULA;
+        }
+        if (declared == null && (isNumber || isBoolean || !datePlausible(chars, start, len))) {
+            // acceptDate was not called, or cannot match this value again (see the kind bits)
+            kind |= CACHEABLE;
+        }
+        return kind;
+    }
+
+    private static boolean datePlausible(char[] chars, int start, int len) {
+        return len >= 6 && len <= 35 && chars[start] >= '0' && chars[start] <= '9';
+    }
+
     private void invalid(long line) {
         invalid++;
         if (firstInvalidLine < 0) {
@@ -208,13 +299,11 @@ public final class ColumnAccumulator {
     }
 
     /** Narrows the datetime candidates; true when the value is a datetime under some known pattern. */
-    private boolean acceptDate(CharSequence v, long line) {
-        int len = v.length();
-        char first = v.charAt(0);
-        boolean plausible = len >= 6 && len <= 35 && first >= '0' && first <= '9';
+    private boolean acceptDate(char[] chars, int start, int len, long line) {
+        boolean plausible = datePlausible(chars, start, len);
         if (declared != null && declared.type() == ColumnType.DATETIME) {
             DateCandidate only = dates.getFirst();
-            double t = plausible ? only.parser.parse(v) : Double.NaN;
+            double t = plausible ? only.parser.parse(chars, start, len) : Double.NaN;
             if (Double.isNaN(t)) {
                 invalid(line);
                 return false;
@@ -233,7 +322,7 @@ public final class ColumnAccumulator {
         if (dates != null && !dates.isEmpty()) {
             for (Iterator<DateCandidate> it = dates.iterator(); it.hasNext(); ) {
                 DateCandidate c = it.next();
-                double t = plausible ? c.parser.parse(v) : Double.NaN;
+                double t = plausible ? c.parser.parse(chars, start, len) : Double.NaN;
                 if (Double.isNaN(t)) {
                     it.remove();
                 } else {
@@ -247,7 +336,7 @@ public final class ColumnAccumulator {
             return false;
         }
         for (String p : DateTimeFormats.CANDIDATES) {
-            if (!Double.isNaN(DateTimeFormats.parse(v, p))) {
+            if (!Double.isNaN(DateTimeFormats.parser(p).parse(chars, start, len))) {
                 return true;
             }
         }

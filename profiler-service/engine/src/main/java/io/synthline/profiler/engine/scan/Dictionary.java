@@ -52,11 +52,24 @@ final class Dictionary {
             int code = s - 1;
             if (hashes[code] == hash) {
                 int from = code == 0 ? 0 : ends[code - 1];
-                if (ends[code] - from == length && Arrays.equals(pool, from, ends[code], chars, start, start + length)) {
+                if (ends[code] - from == length && sameChars(pool, from, chars, start, length)) {
                     return code;
                 }
             }
         }
+    }
+
+    /** Cells are short: a plain loop beats {@code Arrays.equals}, whose vectorised compare has a set-up cost. */
+    private static boolean sameChars(char[] a, int from, char[] b, int start, int length) {
+        if (length > 32) {
+            return Arrays.equals(a, from, from + length, b, start, start + length);
+        }
+        for (int i = 0; i < length; i++) {
+            if (a[from + i] != b[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Adds a value that is not in the dictionary yet, with count 1; returns its code. */
