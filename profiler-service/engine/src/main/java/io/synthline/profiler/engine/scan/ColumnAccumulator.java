@@ -6,6 +6,7 @@ import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.DateTimeFormats;
 import io.synthline.commons.table.NumberText;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -89,10 +90,10 @@ public final class ColumnAccumulator {
         this.values = new ValueCounter(exactDistinctLimit, hllLgK);
         this.piiSample = new Reservoir(piiSampleValues, seed ^ 0x5DEECE66DL);
         if (declared == null || declared.type().isNumeric() && declared.type() != ColumnType.DATETIME) {
-            numeric = new NumericStats(kllK, seed);
+            numeric = new NumericStats(kllK, seed, declared == null);
         }
         if (declared != null && declared.type() == ColumnType.DATETIME) {
-            dates = new ArrayList<>(List.of(new DateCandidate(declared.format(), new NumericStats(kllK, seed + 1))));
+            dates = new ArrayList<>(List.of(new DateCandidate(declared.format(), new NumericStats(kllK, seed + 1, false))));
         }
         if (correlationSampleRows > 0) {
             sampleNumbers = new double[correlationSampleRows];
@@ -131,6 +132,9 @@ public final class ColumnAccumulator {
         }
         long key = values.add(chars, start, len, v);
         int code = values.lastCode;
+        if (code == ValueCounter.OVERFLOW && numeric != null && numeric.deferred()) {
+            sketchDistinctNumbers(true);
+        }
         int kind;
         double number;
         if (code >= 0 && code < kinds.length && kinds[code] != 0) {
@@ -232,8 +236,8 @@ public final class ColumnAccumulator {
     private void remember(int code, int kind, double number) {
         if (code >= kinds.length) {
             int n = Math.max(16, Math.max(code + 1, 2 * kinds.length));
-            kinds = java.util.Arrays.copyOf(kinds, n);
-            numbers = java.util.Arrays.copyOf(numbers, n);
+            kinds = Arrays.copyOf(kinds, n);
+            numbers = Arrays.copyOf(numbers, n);
         }
         kinds[code] = kind;
         numbers[code] = number;
@@ -315,7 +319,7 @@ public final class ColumnAccumulator {
             dates = new ArrayList<>();
             long s = seed;
             for (String p : DateTimeFormats.CANDIDATES) {
-                dates.add(new DateCandidate(p, new NumericStats(kllK, ++s)));
+                dates.add(new DateCandidate(p, new NumericStats(kllK, ++s, false)));
             }
         }
         boolean matched = false;
@@ -362,6 +366,32 @@ public final class ColumnAccumulator {
             }
         }
         return false;
+    }
+
+    /**
+     * Hands the numbers seen so far, as distinct values with counts, to a numeric sketch that was
+     * waiting for them (see {@link NumericStats}): while the column is undeclared and numeric, every
+     * distinct value is a number and its classification, with the number, is cached by code.
+     */
+    private void sketchDistinctNumbers(boolean overflowing) {
+        int n = values.dictionarySize();
+        double[] distinct = Arrays.copyOf(numbers, n);
+        long[] counts = new long[n];
+        for (int code = 0; code < n; code++) {
+            counts[code] = values.count(code);
+        }
+        if (overflowing) {
+            numeric.stopDeferring(distinct, counts, n, count);
+        } else {
+            numeric.finishDeferred(distinct, counts, n);
+        }
+    }
+
+    /** Called once the pass is over, before results are read. */
+    void endPass() {
+        if (numeric != null && numeric.deferred()) {
+            sketchDistinctNumbers(false);
+        }
     }
 
     /** Called after the column has seen every row of batch {@code batch}; adds its sketch feeds to {@code feeds}. */

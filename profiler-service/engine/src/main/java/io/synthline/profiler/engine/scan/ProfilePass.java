@@ -66,6 +66,13 @@ public final class ProfilePass {
     }
 
     public void run() {
+        scan();
+        for (ColumnAccumulator column : columns) {
+            column.endPass();
+        }
+    }
+
+    private void scan() {
         int n = columns.size();
         int capacity = Math.max(8, Math.min(4096, BATCH_CELLS / Math.max(1, n)));
         if (threads == 1) {

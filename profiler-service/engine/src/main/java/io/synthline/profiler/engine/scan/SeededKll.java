@@ -40,15 +40,15 @@ public final class SeededKll {
         return SHARED != null;
     }
 
-    /** One batch of values waiting for its sketch; the feed owns {@code values}. */
-    public record Feed(KllDoublesSketch sketch, double[] values, int n, long columnSeed, long batch) {
+    /** One batch of values (with their weights, or null for one each) waiting for its sketch; the feed owns the arrays. */
+    public record Feed(KllDoublesSketch sketch, double[] values, long[] weights, int n, long columnSeed, long batch) {
         public void apply() {
-            update(sketch, values, n, columnSeed, batch);
+            update(sketch, values, weights, n, columnSeed, batch);
         }
     }
 
-    /** Adds {@code values[0..n)} to the sketch as one batch. */
-    public static void update(KllDoublesSketch sketch, double[] values, int n, long columnSeed, long batch) {
+    /** Adds {@code values[0..n)}, each {@code weights[i]} times (once when null), to the sketch as one batch. */
+    public static void update(KllDoublesSketch sketch, double[] values, long[] weights, int n, long columnSeed, long batch) {
         if (n == 0) {
             return;
         }
@@ -57,7 +57,11 @@ public final class SeededKll {
                 SHARED.setSeed(ValueHash.fmix64(columnSeed ^ ValueHash.fmix64(batch + 0x632BE59BD9B4E019L)));
             }
             for (int i = 0; i < n; i++) {
-                sketch.update(values[i]);
+                if (weights == null) {
+                    sketch.update(values[i]);
+                } else {
+                    sketch.update(values[i], weights[i]);
+                }
             }
         }
     }

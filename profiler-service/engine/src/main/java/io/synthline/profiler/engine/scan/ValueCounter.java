@@ -77,6 +77,16 @@ final class ValueCounter {
         exact = false;
     }
 
+    /** Distinct values in the dictionary (all of them while exact). */
+    int dictionarySize() {
+        return dictionary.size();
+    }
+
+    /** How often the dictionary value {@code code} was counted. */
+    long count(int code) {
+        return dictionary.count(code);
+    }
+
     boolean isExact() {
         return exact;
     }
