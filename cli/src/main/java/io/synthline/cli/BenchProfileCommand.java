@@ -36,6 +36,10 @@ public class BenchProfileCommand implements Callable<Integer> {
     @Option(names = "--repeat", defaultValue = "3", description = "runs per measurement, best kept (default: ${DEFAULT-VALUE})")
     int repeats;
 
+    @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "2",
+            description = "untimed runs of both, per file, before measuring, so that compiled code is measured (default: ${DEFAULT-VALUE})")
+    double warmUpSeconds;
+
     @Option(names = "--threads", description = "profiler threads (default: all cores)")
     Integer threads;
 
@@ -68,7 +72,7 @@ public class BenchProfileCommand implements Callable<Integer> {
             Files2.existing(f, "benchmark");
             out.printf("synth: measuring %s ...%n", f.getFileName());
             out.flush();
-            results.add(ProfileBenchmark.run(f.getFileName().toString(), f, options, Math.max(repeats, 5), true));
+            results.add(ProfileBenchmark.run(f.getFileName().toString(), f, options, Math.max(repeats, 5), true, warmUpSeconds));
         }
         if (rows > 0) {
             Path mixed = Files.createTempFile(dir, "synth-bench-mixed-", ".csv");
@@ -79,7 +83,7 @@ public class BenchProfileCommand implements Callable<Integer> {
                 out.printf("synth: measuring it (%,d MB) ...%n", Files.size(mixed) / 1_000_000);
                 out.flush();
                 results.add(ProfileBenchmark.run(String.format(Locale.ROOT, "mixed %,d x %d", rows, columns), mixed, options,
-                        repeats, true));
+                        repeats, true, warmUpSeconds));
             } finally {
                 Files.deleteIfExists(mixed);
             }

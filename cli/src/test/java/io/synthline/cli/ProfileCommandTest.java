@@ -72,7 +72,7 @@ class ProfileCommandTest {
 
     @Test
     void benchPrintsATableWithTheRatioAndTheThreadCheck() {
-        SynthCommandTest.Result r = run("bench", "profile", "--file", SAMPLE.toString(), "--rows", "3000", "--columns", "12", "--repeat", "1",
+        SynthCommandTest.Result r = run("bench", "profile", "--file", SAMPLE.toString(), "--rows", "3000", "--columns", "12", "--repeat", "1", "--warm-up", "0",
                 "--work-dir", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("parse MB/s", "prof. MB/s", "parse cpu", "ratio", "adult-sample.csv", "mixed 3,000 x 12");
