@@ -14,7 +14,8 @@ final class FieldRangeHandler extends AbstractBaseCsvCallbackHandler<FieldRangeH
     private final int maxFields;
     private final int maxFieldSize;
     private final int maxRecordSize;
-    private char[] text = new char[1024];
+    private static final int INITIAL_TEXT = 1024;
+    private char[] text = new char[INITIAL_TEXT];
     private int textLength;
     private int[] starts = new int[32];
     private int[] lengths = new int[32];
@@ -28,6 +29,10 @@ final class FieldRangeHandler extends AbstractBaseCsvCallbackHandler<FieldRangeH
 
     @Override
     protected void handleBegin(long startingLineNumber) {
+        if (text.length > INITIAL_TEXT << 12 && textLength < INITIAL_TEXT) {
+            // the last record was small again: give back what one huge record grew
+            text = new char[INITIAL_TEXT];
+        }
         textLength = 0;
         fields = 0;
     }

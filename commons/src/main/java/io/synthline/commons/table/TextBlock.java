@@ -8,9 +8,15 @@ import java.util.Arrays;
  * column by column so that code working through one column reads two dense arrays. A missing
  * cell has length {@link #MISSING}. Meant to be refilled over and over ({@link #clear()} keeps
  * the arrays), which is what lets a reader hand rows to other threads without per-cell garbage.
+ *
+ * <p>A block is full at its row capacity or once it holds {@link #CHAR_BUDGET} characters, so that
+ * long text cells make shorter blocks instead of larger ones; a buffer that one huge row grew is
+ * given back at the next {@link #clear()}.
  */
 public final class TextBlock {
     public static final int MISSING = -1;
+    /** Characters after which a block takes no more rows (a row already started is completed). */
+    public static final int CHAR_BUDGET = 1 << 20;
 
     private final int columns;
     private final int capacity;
@@ -31,10 +37,17 @@ public final class TextBlock {
         this.starts = new int[Math.multiplyExact(columns, capacity)];
         this.lengths = new int[columns * capacity];
         this.lines = new long[capacity];
-        this.chars = new char[Math.max(64, Math.min(1 << 20, columns * capacity * 8))];
+        this.chars = new char[initialChars()];
+    }
+
+    private int initialChars() {
+        return Math.max(64, Math.min(CHAR_BUDGET, columns * capacity * 8));
     }
 
     public void clear() {
+        if (chars.length > 4 * CHAR_BUDGET) {
+            chars = new char[initialChars()];
+        }
         used = 0;
         rows = 0;
     }
@@ -52,7 +65,7 @@ public final class TextBlock {
     }
 
     public boolean isFull() {
-        return rows == capacity;
+        return rows == capacity || used >= CHAR_BUDGET;
     }
 
     /** The buffer the cells point into (replaced when it grows: fetch it after filling). */

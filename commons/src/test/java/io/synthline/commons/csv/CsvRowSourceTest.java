@@ -3,6 +3,7 @@ package io.synthline.commons.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.synthline.commons.table.TextBlock;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -92,5 +93,53 @@ class CsvRowSourceTest {
         CsvOptions narrow = CsvOptions.defaults().withLimits(1 << 20, 3);
         assertThatThrownBy(() -> CsvRowSource.open(new ByteArrayInputStream("a,b,c,d\n".getBytes(StandardCharsets.UTF_8)), narrow))
                 .hasMessageContaining("4 columns, more than the limit of 3");
+    }
+
+    @Test
+    void blocksHoldTheSameCellsAsTheRowByRowPath() {
+        String text = "a,b,c\n1,NA,\"x, \"\"quoted\"\"\ny\"\n\n,  ,NULL\n\"\",é€,3\n" + "4,5,6\n".repeat(7);
+        List<String> expected = new ArrayList<>();
+        try (CsvRowSource s = source(text)) {
+            while (s.next()) {
+                expected.add(s.value(0) + "|" + s.value(1) + "|" + s.value(2) + "@" + s.lineNumber());
+            }
+        }
+        List<String> actual = new ArrayList<>();
+        List<Integer> blockSizes = new ArrayList<>();
+        try (CsvRowSource s = source(text)) {
+            TextBlock block = new TextBlock(3, 4);
+            while (s.fill(block)) {
+                blockSizes.add(block.rows());
+                for (int r = 0; r < block.rows(); r++) {
+                    actual.add(block.value(0, r) + "|" + block.value(1, r) + "|" + block.value(2, r) + "@" + block.line(r));
+                }
+            }
+        }
+        assertThat(expected.subList(0, 3)).containsExactly("1|null|x, \"quoted\"\ny@2", "null|  |null@5", "null|é€|3@6");
+        assertThat(actual).isEqualTo(expected);
+        assertThat(blockSizes).containsExactly(4, 4, 2);
+    }
+
+    @Test
+    void aBlockStopsTakingRowsAtItsCharacterBudget() {
+        String longCell = "x".repeat(TextBlock.CHAR_BUDGET / 3 + 1);
+        try (CsvRowSource s = source("a\n" + (longCell + "\n").repeat(5))) {
+            TextBlock block = new TextBlock(1, 100);
+            assertThat(s.fill(block)).isTrue();
+            assertThat(block.rows()).as("the row crossing the budget completes the block").isEqualTo(3);
+            assertThat(block.value(0, 2)).isEqualTo(longCell);
+            assertThat(s.fill(block)).isTrue();
+            assertThat(block.rows()).isEqualTo(2);
+            assertThat(s.fill(block)).isFalse();
+        }
+    }
+
+    @Test
+    void aRaggedRowInABlockNamesItsLine() {
+        try (CsvRowSource s = source("a,b\n1,2\n3\n")) {
+            assertThatThrownBy(() -> s.fill(new TextBlock(2, 10)))
+                    .isInstanceOf(CsvFormatException.class).hasMessageContaining("1 fields")
+                    .satisfies(e -> assertThat(((CsvFormatException) e).line()).isEqualTo(3));
+        }
     }
 }
