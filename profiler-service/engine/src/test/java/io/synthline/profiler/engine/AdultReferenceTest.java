@@ -7,8 +7,6 @@ import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.profile.ColumnProfile;
 import io.synthline.commons.profile.CorrelationMeasure;
 import io.synthline.commons.profile.DatasetProfile;
-import io.synthline.commons.profile.Histogram;
-import io.synthline.commons.profile.Quantiles;
 import io.synthline.commons.table.ColumnType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,43 +125,8 @@ class AdultReferenceTest {
     @Test
     void quantilesAndHistogramsAreWithinTheKllBound() {
         for (String name : NUMERIC) {
-            double[] sorted = numbers(name);
-            Arrays.sort(sorted);
-            int n = sorted.length;
-            var q = column(name).numeric().quantiles();
-            double eps = q.exact() ? 0 : q.rankError();
-            assertThat(eps).isLessThan(0.02);
-            for (Quantiles.Point p : q.points()) {
-                // the value's true rank range [fraction below, fraction at or below] must come within eps of p
-                double below = lowerBound(sorted, p.value()) / (double) n;
-                double atOrBelow = lowerBound(sorted, Math.nextUp(p.value())) / (double) n;
-                assertThat(p.probability()).as("%s q%s=%s", name, p.probability(), p.value())
-                        .isBetween(below - eps - 1.0 / n, atOrBelow + eps);
-            }
-            Histogram h = column(name).numeric().histogram();
-            assertThat(h.counts().stream().mapToLong(Long::longValue).sum()).isEqualTo(n);
-            for (int i = 0; i < h.counts().size(); i++) {
-                double lo = h.edges().get(i);
-                double hi = h.edges().get(i + 1);
-                boolean last = i == h.counts().size() - 1;
-                long exact = Arrays.stream(sorted).filter(v -> v >= lo && (last ? v <= hi : v < hi)).count();
-                assertThat((double) h.counts().get(i)).as("%s bin %d", name, i).isCloseTo(exact, within(2 * eps * n + 1));
-            }
+            QuantileBounds.assertWithinKllBound(column(name), numbers(name));
         }
-    }
-
-    private static int lowerBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     @Test

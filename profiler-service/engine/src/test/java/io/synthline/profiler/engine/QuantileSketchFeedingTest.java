@@ -1,13 +1,10 @@
 package io.synthline.profiler.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.profile.ColumnProfile;
 import io.synthline.commons.profile.DatasetProfile;
-import io.synthline.commons.profile.Histogram;
-import io.synthline.commons.profile.Quantiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +40,8 @@ class QuantileSketchFeedingTest {
         Path file = Files.writeString(dir.resolve("numbers.csv"), csv);
         DatasetProfile profile = new DatasetProfiler(ProfileOptions.defaults().withThreads(2)).profile(file, CsvOptions.defaults());
 
-        assertWithinBound(profile.column("few").orElseThrow(), few);
-        assertWithinBound(profile.column("turning").orElseThrow(), turning);
+        QuantileBounds.assertWithinKllBound(profile.column("few").orElseThrow(), few);
+        QuantileBounds.assertWithinKllBound(profile.column("turning").orElseThrow(), turning);
         assertThat(profile.column("turning").orElseThrow().distinct().exact()).as("the column did overflow").isFalse();
     }
 
@@ -57,44 +54,6 @@ class QuantileSketchFeedingTest {
                 .column("x").orElseThrow();
 
         assertThat(column.numeric().quantiles().exact()).isTrue();
-        assertWithinBound(column, values);
-    }
-
-    private static void assertWithinBound(ColumnProfile column, double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        Quantiles q = column.numeric().quantiles();
-        double eps = q.exact() ? 0 : q.rankError();
-        assertThat(eps).isLessThan(0.02);
-        for (Quantiles.Point p : q.points()) {
-            double below = lowerBound(sorted, p.value()) / (double) n;
-            double atOrBelow = lowerBound(sorted, Math.nextUp(p.value())) / (double) n;
-            assertThat(p.probability()).as("%s q%s=%s", column.name(), p.probability(), p.value())
-                    .isBetween(below - eps - 1.0 / n, atOrBelow + eps);
-        }
-        Histogram h = column.numeric().histogram();
-        assertThat(h.counts().stream().mapToLong(Long::longValue).sum()).isEqualTo(n);
-        for (int i = 0; i < h.counts().size(); i++) {
-            double lo = h.edges().get(i);
-            double hi = h.edges().get(i + 1);
-            boolean last = i == h.counts().size() - 1;
-            long exact = Arrays.stream(sorted).filter(v -> v >= lo && (last ? v <= hi : v < hi)).count();
-            assertThat((double) h.counts().get(i)).as("%s bin %d", column.name(), i).isCloseTo(exact, within(2 * eps * n + 1));
-        }
-    }
-
-    private static int lowerBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        QuantileBounds.assertWithinKllBound(column, values);
     }
 }
