@@ -98,8 +98,7 @@ public final class DateTimeFormats {
             if (text == null) {
                 return Double.NaN;
             }
-            String s = text.toString();
-            return parse(s.toCharArray(), 0, s.length());
+            return parse(TextScratch.copy(text), 0, text.length());
         }
 
         /** {@link #parse(CharSequence)} of {@code chars[start..start+length)}, for per-cell loops. */

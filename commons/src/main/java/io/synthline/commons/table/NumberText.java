@@ -11,17 +11,15 @@ public final class NumberText {
 
     /*
      * Each check exists once, on a range of a char[]: that is how the profiler holds cells, and its
-     * per-cell loops then read the array directly. Strings are copied to an array first.
+     * per-cell loops then read the array directly. Other text is copied to a per-thread buffer first.
      */
 
     public static boolean isInteger(CharSequence s) {
-        char[] c = chars(s);
-        return isInteger(c, 0, c.length);
+        return isInteger(TextScratch.copy(s), 0, s.length());
     }
 
     public static boolean isDecimal(CharSequence s) {
-        char[] c = chars(s);
-        return isDecimal(c, 0, c.length);
+        return isDecimal(TextScratch.copy(s), 0, s.length());
     }
 
     /** The value, or NaN when the text is null or not a strict number (see {@link #parse(char[], int, int)}). */
@@ -29,17 +27,11 @@ public final class NumberText {
         if (s == null) {
             return Double.NaN;
         }
-        char[] c = chars(s);
-        return parse(c, 0, c.length);
+        return parse(TextScratch.copy(s), 0, s.length());
     }
 
     public static boolean isBoolean(CharSequence s) {
-        char[] c = chars(s);
-        return isBoolean(c, 0, c.length);
-    }
-
-    private static char[] chars(CharSequence s) {
-        return s instanceof String str ? str.toCharArray() : s.toString().toCharArray();
+        return isBoolean(TextScratch.copy(s), 0, s.length());
     }
 
     public static boolean isInteger(char[] c, int o, int n) {
