@@ -50,10 +50,17 @@ public final class ColumnAccumulator {
     List<DateCandidate> dates;
     final ValueCounter values;
     final Reservoir piiSample;
-    /** This column's cells of the correlation sample: value, or NaN; dictionary code, or a marker. */
-    double[] sampleNumbers;
-    int[] sampleCodes;
-    static final int SAMPLE_MISSING = -1;
+    /** Whether the column takes part in the correlation sample. */
+    final boolean correlated;
+    /** The correlation sample, once the pass has one (see {@link ProfilePass}). */
+    CorrelationSample sample;
+    /**
+     * The last cell's share of the correlation sample, set when its row is sampled: its number (NaN
+     * when missing or not a number) and its dictionary code ({@link CorrelationSample#MISSING_CODE}
+     * when missing, {@link ValueCounter#OVERFLOW} once the column has too many distinct values).
+     */
+    double sampleNumber;
+    int sampleCode;
 
     /** The cell being accepted, viewed in place. */
     private final CharSlice text = new CharSlice();
@@ -95,10 +102,7 @@ public final class ColumnAccumulator {
         if (declared != null && declared.type() == ColumnType.DATETIME) {
             dates = new ArrayList<>(List.of(new DateCandidate(declared.format(), new NumericStats(kllK, seed + 1, false))));
         }
-        if (correlationSampleRows > 0) {
-            sampleNumbers = new double[correlationSampleRows];
-            sampleCodes = new int[correlationSampleRows];
-        }
+        this.correlated = correlationSampleRows > 0;
     }
 
     /**
@@ -112,12 +116,8 @@ public final class ColumnAccumulator {
         if (len < 0) {
             nulls++;
             if (slot >= 0) {
-                if (sampleNumbers != null) {
-                    sampleNumbers[slot] = Double.NaN;
-                }
-                if (sampleCodes != null) {
-                    sampleCodes[slot] = SAMPLE_MISSING;
-                }
+                sampleNumber = Double.NaN;
+                sampleCode = CorrelationSample.MISSING_CODE;
             }
             return ValueHash.NULL;
         }
@@ -187,21 +187,9 @@ public final class ColumnAccumulator {
             }
         }
         piiSample.offer(v);
-        // a column's share of the correlation sample is dropped as soon as it cannot be used:
-        // numbers once the column is not numeric, codes once it has too many distinct values
-        if (numeric == null) {
-            sampleNumbers = null;
-        }
-        if (!values.isExact()) {
-            sampleCodes = null;
-        }
         if (slot >= 0) {
-            if (sampleNumbers != null) {
-                sampleNumbers[slot] = isNumber ? number : Double.NaN;
-            }
-            if (sampleCodes != null) {
-                sampleCodes[slot] = values.lastCode;
-            }
+            sampleNumber = isNumber ? number : Double.NaN;
+            sampleCode = code;
         }
         return key;
     }

@@ -96,11 +96,11 @@ public final class ColumnResult {
     }
 
     public double[] sampleNumbers() {
-        return numericStats() == null ? null : acc.sampleNumbers;
+        return numericStats() == null || acc.sample == null ? null : acc.sample.numbers(acc.index);
     }
 
     public int[] sampleCodes() {
-        return acc.values.isExact() ? acc.sampleCodes : null;
+        return acc.values.isExact() && acc.sample != null ? acc.sample.codes(acc.index) : null;
     }
 
     public Double min() {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * accumulators batch by batch, in file order; the reader then feeds the batch's quantile sketches (see
  * {@link SeededKll}). Every column therefore sees exactly the same values in the same order
  * and the same batch boundaries whatever the thread count, which is what makes results identical
- * to a single-threaded run. Row-level work that spans columns (duplicate rows) is combined by the
+ * to a single-threaded run. Row-level work that spans columns (duplicate rows, the correlation sample) is combined by the
  * reader, batch by batch, in order.
  */
 public final class ProfilePass {
@@ -43,6 +43,9 @@ public final class ProfilePass {
     private final int threads;
     private final RowSampler sampler;
     private final DuplicateRowTracker duplicates;
+    /** The leading columns that take part in the correlation sample. */
+    private final int sampleColumns;
+    private final CorrelationSample sample;
     private long rows;
 
     public ProfilePass(RowSource source, List<ColumnAccumulator> columns, int threads, int sampleRows, long seed,
@@ -52,6 +55,15 @@ public final class ProfilePass {
         this.threads = Math.max(1, Math.min(threads, Math.max(1, columns.size())));
         this.sampler = new RowSampler(sampleRows, seed);
         this.duplicates = new DuplicateRowTracker(duplicateTrackerRows);
+        int m = 0;
+        while (m < columns.size() && columns.get(m).correlated) {
+            m++;
+        }
+        this.sampleColumns = sampleRows > 0 ? m : 0;
+        this.sample = sampleColumns > 0 ? new CorrelationSample(sampleRows, sampleColumns) : null;
+        for (int c = 0; c < sampleColumns; c++) {
+            columns.get(c).sample = sample;
+        }
     }
 
     public long rows() {
@@ -81,7 +93,7 @@ public final class ProfilePass {
         int n = columns.size();
         int capacity = Math.max(8, Math.min(4096, BATCH_CELLS / Math.max(1, n)));
         if (threads == 1) {
-            RowBatch batch = new RowBatch(n, capacity, 1);
+            RowBatch batch = new RowBatch(n, capacity, 1, sampleColumns);
             batch.groupColumns = ColumnGroups.striped(n, 1);
             long index = 0;
             while (fill(batch)) {
@@ -108,7 +120,7 @@ public final class ProfilePass {
         List<BlockingQueue<RowBatch>> queues = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        RowBatch poison = new RowBatch(0, 0, 0);
+        RowBatch poison = new RowBatch(0, 0, 0, 0);
         for (int g = 1; g < groups; g++) {
             BlockingQueue<RowBatch> q = new ArrayBlockingQueue<>(inFlight + 1);
             queues.add(q);
@@ -131,7 +143,7 @@ public final class ProfilePass {
         }
         RowBatch[] ring = new RowBatch[inFlight];
         for (int i = 0; i < inFlight; i++) {
-            ring[i] = new RowBatch(n, capacity, groups);
+            ring[i] = new RowBatch(n, capacity, groups, sampleColumns);
         }
         int[][] groupColumns = ColumnGroups.striped(n, groups);
         long[] columnNanos = new long[n];
@@ -270,10 +282,15 @@ public final class ProfilePass {
         for (int column : index) {
             long t0 = batch.timed ? System.nanoTime() : 0;
             ColumnAccumulator acc = columns.get(column);
+            boolean sampled = column < sampleColumns;
             for (int r = 0; r < rowCount; r++) {
-                long key = acc.accept(chars, cells.start(column, r), cells.length(column, r), cells.line(r),
-                        batch.sampleSlots[r]);
+                int slot = batch.sampleSlots[r];
+                long key = acc.accept(chars, cells.start(column, r), cells.length(column, r), cells.line(r), slot);
                 parts[r] += ValueHash.cell(column, key);
+                if (slot >= 0 && sampled) {
+                    batch.sampleNumbers[column][r] = acc.sampleNumber;
+                    batch.sampleCodes[column][r] = acc.sampleCode;
+                }
             }
             if (batch.timed) {
                 batch.columnNanos[column] = System.nanoTime() - t0;
@@ -294,6 +311,9 @@ public final class ProfilePass {
             feeds.clear();
         }
         for (int r = 0, n = batch.rows(); r < n; r++) {
+            if (sample != null && batch.sampleSlots[r] >= 0) {
+                sample.put(batch.sampleSlots[r], batch.sampleNumbers, batch.sampleCodes, r);
+            }
             long h = 0;
             for (long[] part : batch.rowHashParts) {
                 h += part[r];

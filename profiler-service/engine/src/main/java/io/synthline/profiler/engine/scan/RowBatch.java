@@ -13,6 +13,9 @@ import java.util.concurrent.CountDownLatch;
 final class RowBatch {
     final TextBlock cells;
     final int[] sampleSlots;
+    /** Per column taking part in the correlation sample, each row's number and code (read for sampled rows only). */
+    final double[][] sampleNumbers;
+    final int[][] sampleCodes;
     /** Per column group, the sum of its cells' row-hash contributions. */
     final long[][] rowHashParts;
     /** Per column group, the batch's values for the KLL sketches, applied by the reader in batch order. */
@@ -25,8 +28,10 @@ final class RowBatch {
     long index;
     CountDownLatch done;
 
-    RowBatch(int columns, int capacity, int groups) {
+    RowBatch(int columns, int capacity, int groups, int sampleColumns) {
         cells = new TextBlock(columns, Math.max(1, capacity));
+        sampleNumbers = new double[sampleColumns][capacity];
+        sampleCodes = new int[sampleColumns][capacity];
         sampleSlots = new int[capacity];
         rowHashParts = new long[groups][capacity];
         columnNanos = new long[columns];
