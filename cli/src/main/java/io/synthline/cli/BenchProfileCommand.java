@@ -106,7 +106,7 @@ public class BenchProfileCommand implements Callable<Integer> {
                     r.identicalToSingleThread() ? "yes" : "NO");
         }
         out.println("ratio = profiling throughput / bare FastCSV parse throughput of the same file, same run (target >= 50%),");
-        out.println("        first in wall time, then in process CPU time (all threads; robust to other load on the machine)");
+        out.println("        first in wall time (best run), then in process CPU time (mean per run, all threads; robust to other load)");
         out.println("same  = the multi-threaded profile equals a single-threaded one (timestamps and thread count aside)");
         out.flush();
     }
