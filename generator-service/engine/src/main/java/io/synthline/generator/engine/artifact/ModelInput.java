@@ -69,38 +69,36 @@ public final class ModelInput {
 
     public int[] readInts() throws IOException {
         int[] v = new int[length(Integer.BYTES)];
-        take((long) v.length * Integer.BYTES);
-        for (int from = 0; from < v.length; ) {
-            int n = Math.min(v.length - from, CHUNK / Integer.BYTES);
-            in.readFully(chunk, 0, n * Integer.BYTES);
-            ByteBuffer.wrap(chunk).asIntBuffer().get(v, from, n);
-            from += n;
-        }
+        readChunks(v.length, Integer.BYTES, (bytes, from, n) -> bytes.asIntBuffer().get(v, from, n));
         return v;
     }
 
     public long[] readLongs() throws IOException {
         long[] v = new long[length(Long.BYTES)];
-        take((long) v.length * Long.BYTES);
-        for (int from = 0; from < v.length; ) {
-            int n = Math.min(v.length - from, CHUNK / Long.BYTES);
-            in.readFully(chunk, 0, n * Long.BYTES);
-            ByteBuffer.wrap(chunk).asLongBuffer().get(v, from, n);
-            from += n;
-        }
+        readChunks(v.length, Long.BYTES, (bytes, from, n) -> bytes.asLongBuffer().get(v, from, n));
         return v;
     }
 
     public double[] readDoubles() throws IOException {
         double[] v = new double[length(Double.BYTES)];
-        take((long) v.length * Double.BYTES);
-        for (int from = 0; from < v.length; ) {
-            int n = Math.min(v.length - from, CHUNK / Double.BYTES);
-            in.readFully(chunk, 0, n * Double.BYTES);
-            ByteBuffer.wrap(chunk).asDoubleBuffer().get(v, from, n);
+        readChunks(v.length, Double.BYTES, (bytes, from, n) -> bytes.asDoubleBuffer().get(v, from, n));
+        return v;
+    }
+
+    /** Copies elements {@code [from, from + n)} of an array out of a buffer holding them big-endian. */
+    private interface ChunkReader {
+        void copy(ByteBuffer bytes, int from, int n);
+    }
+
+    /** Reads {@code length} elements of {@code elementBytes} each, a buffer's worth at a time. */
+    private void readChunks(int length, int elementBytes, ChunkReader reader) throws IOException {
+        take((long) length * elementBytes);
+        for (int from = 0; from < length; ) {
+            int n = Math.min(length - from, CHUNK / elementBytes);
+            in.readFully(chunk, 0, n * elementBytes);
+            reader.copy(ByteBuffer.wrap(chunk), from, n);
             from += n;
         }
-        return v;
     }
 
     public byte[] readBytes() throws IOException {

@@ -60,31 +60,29 @@ public final class ModelOutput {
     }
 
     public void writeInts(int[] values) throws IOException {
-        writeInt(values.length);
-        for (int from = 0; from < values.length; ) {
-            int n = Math.min(values.length - from, room(Integer.BYTES).remaining() / Integer.BYTES);
-            buffer.asIntBuffer().put(values, from, n);
-            buffer.position(buffer.position() + n * Integer.BYTES);
-            from += n;
-        }
+        writeChunks(values.length, Integer.BYTES, (bytes, from, n) -> bytes.asIntBuffer().put(values, from, n));
     }
 
     public void writeLongs(long[] values) throws IOException {
-        writeInt(values.length);
-        for (int from = 0; from < values.length; ) {
-            int n = Math.min(values.length - from, room(Long.BYTES).remaining() / Long.BYTES);
-            buffer.asLongBuffer().put(values, from, n);
-            buffer.position(buffer.position() + n * Long.BYTES);
-            from += n;
-        }
+        writeChunks(values.length, Long.BYTES, (bytes, from, n) -> bytes.asLongBuffer().put(values, from, n));
     }
 
     public void writeDoubles(double[] values) throws IOException {
-        writeInt(values.length);
-        for (int from = 0; from < values.length; ) {
-            int n = Math.min(values.length - from, room(Double.BYTES).remaining() / Double.BYTES);
-            buffer.asDoubleBuffer().put(values, from, n);
-            buffer.position(buffer.position() + n * Double.BYTES);
+        writeChunks(values.length, Double.BYTES, (bytes, from, n) -> bytes.asDoubleBuffer().put(values, from, n));
+    }
+
+    /** Copies elements {@code [from, from + n)} of an array into a buffer, big-endian, from its position on. */
+    private interface ChunkWriter {
+        void copy(ByteBuffer bytes, int from, int n);
+    }
+
+    /** Writes a length prefix and {@code length} elements of {@code elementBytes} each, as many per buffer as fit. */
+    private void writeChunks(int length, int elementBytes, ChunkWriter writer) throws IOException {
+        writeInt(length);
+        for (int from = 0; from < length; ) {
+            int n = Math.min(length - from, room(elementBytes).remaining() / elementBytes);
+            writer.copy(buffer, from, n);
+            buffer.position(buffer.position() + n * elementBytes);
             from += n;
         }
     }
