@@ -1,6 +1,7 @@
 package io.synthline.cli;
 
 import io.synthline.commons.api.PrivacySpec;
+import io.synthline.commons.bench.ProcessMeters;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.evaluation.Quality;
@@ -129,10 +130,10 @@ public class BenchDpCommand implements Callable<Integer> {
 
     private Point measure(String name, double epsilon, Table training, ModelSpec modelSpec, int workers, Path dir) throws IOException {
         long t0 = System.nanoTime();
-        long c0 = BenchGenerateCommand.cpuNanos();
+        long c0 = ProcessMeters.cpuNanos();
         SynthesisModel model = SynthesisModel.fit(training, modelSpec, 7, workers, null);
         double wall = (System.nanoTime() - t0) / 1e9;
-        double cpu = (BenchGenerateCommand.cpuNanos() - c0) / 1e9;
+        double cpu = (ProcessMeters.cpuNanos() - c0) / 1e9;
         Path file = dir.resolve("synthetic.csv");
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             Generation.prepare(model, GenerationSettings.of(training.rowCount(), 11).withThreads(workers)).writeCsv(os, true, Generation.SILENT);

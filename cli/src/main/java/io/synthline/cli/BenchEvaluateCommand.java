@@ -1,5 +1,6 @@
 package io.synthline.cli;
 
+import io.synthline.commons.bench.ProcessMeters;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvRowSource;
 import io.synthline.commons.evaluation.EvaluationDocument;
@@ -229,16 +230,13 @@ public class BenchEvaluateCommand implements Callable<Integer> {
         return seconds < 0.1 ? String.format(Locale.ROOT, "%.4f s", seconds) : String.format(Locale.ROOT, "%.2f s", seconds);
     }
 
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-
     /** Wall seconds; the process CPU seconds of the last call are in {@link #lastCpu} (other load on the machine does not inflate them). */
     static double seconds(Runnable r) {
-        long cpu = OS.getProcessCpuTime();
+        long cpu = ProcessMeters.cpuNanos();
         long t = System.nanoTime();
         r.run();
         double wall = (System.nanoTime() - t) / 1e9;
-        lastCpu = (OS.getProcessCpuTime() - cpu) / 1e9;
+        lastCpu = (ProcessMeters.cpuNanos() - cpu) / 1e9;
         return wall;
     }
 

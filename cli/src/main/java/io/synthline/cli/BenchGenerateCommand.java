@@ -1,12 +1,12 @@
 package io.synthline.cli;
 
-import io.synthline.commons.api.ConditionSpec;
+import io.synthline.commons.bench.ProcessMeters;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.csv.CsvTableWriter;
-import io.synthline.commons.table.Table;
-import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.commons.evaluation.Quality;
 import io.synthline.commons.evaluation.Utility;
+import io.synthline.commons.table.Table;
+import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.evaluator.engine.fidelity.QualityReport;
 import io.synthline.evaluator.engine.utility.MlUtility;
 import io.synthline.generator.engine.Generation;
@@ -158,9 +158,9 @@ public class BenchGenerateCommand implements Callable<Integer> {
                 SynthesisModel model = null;
                 for (int i = 0; i < Math.max(2, fits); i++) {
                     long t0 = System.nanoTime();
-                    long c0 = cpuNanos();
+                    long c0 = ProcessMeters.cpuNanos();
                     model = SynthesisModel.fit(training, ModelSpec.of(name), 1, workers, "bench");
-                    fitMillis.add(new long[] {(System.nanoTime() - t0) / 1_000_000, (cpuNanos() - c0) / 1_000_000});
+                    fitMillis.add(new long[] {(System.nanoTime() - t0) / 1_000_000, (ProcessMeters.cpuNanos() - c0) / 1_000_000});
                 }
                 long[] cold = fitMillis.getFirst();
                 long[] warm = fitMillis.subList(1, fitMillis.size()).stream().min(java.util.Comparator.comparingLong(f -> f[1])).orElseThrow();
@@ -248,21 +248,16 @@ public class BenchGenerateCommand implements Callable<Integer> {
     record Rate(double wall, double cpu) {
     }
 
-    /** Process CPU time (all threads, JIT and GC included). */
-    static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
     /** A whole run (preparation included) streaming CSV to a file. */
     private static Rate sample(SynthesisModel model, GenerationSettings settings, Path file) throws IOException {
         long t0 = System.nanoTime();
-        long c0 = cpuNanos();
+        long c0 = ProcessMeters.cpuNanos();
         Generation generation = Generation.prepare(model, settings);
         Generation.Result result;
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             result = generation.writeCsv(os, true, Generation.SILENT);
         }
-        return new Rate(result.rowsWritten() / ((System.nanoTime() - t0) / 1e9), result.rowsWritten() / ((cpuNanos() - c0) / 1e9));
+        return new Rate(result.rowsWritten() / ((System.nanoTime() - t0) / 1e9), result.rowsWritten() / ((ProcessMeters.cpuNanos() - c0) / 1e9));
     }
 
     /** The same number of rows of real data (cycled) written with the commons CSV writer; the better of two runs. */
@@ -277,14 +272,14 @@ public class BenchGenerateCommand implements Callable<Integer> {
         Rate best = new Rate(0, 0);
         for (int rep = 0; rep < 2; rep++) {
             long t0 = System.nanoTime();
-            long c0 = cpuNanos();
+            long c0 = ProcessMeters.cpuNanos();
             try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
                     CsvTableWriter writer = CsvTableWriter.open(os, training.schema().names())) {
                 for (long r = 0; r < rows; r++) {
                     writer.writeRow(texts[(int) (r % texts.length)]);
                 }
             }
-            Rate rate = new Rate(rows / ((System.nanoTime() - t0) / 1e9), rows / ((cpuNanos() - c0) / 1e9));
+            Rate rate = new Rate(rows / ((System.nanoTime() - t0) / 1e9), rows / ((ProcessMeters.cpuNanos() - c0) / 1e9));
             best = rate.cpu() > best.cpu() ? rate : best;
         }
         return best;

@@ -1,5 +1,6 @@
 package io.synthline.cli;
 
+import io.synthline.commons.bench.ProcessMeters;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.profiler.engine.DatasetProfiler;
 import io.synthline.profiler.engine.ProfileOptions;
@@ -13,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "profile", mixinStandardHelpOptions = true,
         description = {"Profiling throughput versus a bare FastCSV parse of the same file, measured in the same run.",
@@ -118,17 +119,17 @@ public class BenchProfileCommand implements Callable<Integer> {
             out.printf("%nsynth: generating a %.1f GB file ...%n", largeGb);
             out.flush();
             long generatedRows = MixedCsvGenerator.writeBytes(big, bytes, columns, 7);
-            ProfileBenchmark.resetPeaks();
+            ProcessMeters.resetHeapPeaks();
             long t0 = System.nanoTime();
-            long c0 = ProfileBenchmark.processCpuNanos();
+            long c0 = ProcessMeters.cpuNanos();
             var profile = new DatasetProfiler(options).profile(big, CsvOptions.defaults());
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double cpu = (ProfileBenchmark.processCpuNanos() - c0) / 1e9;
+            double cpu = (ProcessMeters.cpuNanos() - c0) / 1e9;
             long size = Files.size(big);
             out.printf(Locale.ROOT, "%nlarge file: %.2f GB, %,d rows x %d columns, max heap %,d MB, peak heap %,d MB, "
                             + "one pass in %.1f s wall (%.1f MB/s), %.1f s CPU, %,d rows profiled, duplicates %s%n",
                     size / 1e9, generatedRows, columns, Runtime.getRuntime().maxMemory() / 1_000_000,
-                    ProfileBenchmark.peakHeap() / 1_000_000, seconds, size / 1e6 / seconds, cpu, profile.rowCount(),
+                    ProcessMeters.heapPeakBytes() / 1_000_000, seconds, size / 1e6 / seconds, cpu, profile.rowCount(),
                     profile.table().duplicates().exact() ? "exact" : "estimated");
             out.printf(Locale.ROOT, "file / max heap = %.1f%n", (double) size / Runtime.getRuntime().maxMemory());
         } finally {

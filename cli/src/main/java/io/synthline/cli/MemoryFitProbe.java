@@ -1,5 +1,6 @@
 package io.synthline.cli;
 
+import io.synthline.commons.bench.ProcessMeters;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.Generation;
 import io.synthline.generator.engine.GenerationSettings;
@@ -35,10 +36,10 @@ public final class MemoryFitProbe {
         Table table = WideTable.generate(rows, columns, 2026);
         System.gc();
         long tableBytes = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        ProcessMeters.resetHeapPeaks();
         LiveHeap live = LiveHeap.watch();
         long t0 = System.nanoTime();
-        long c0 = BenchGenerateCommand.cpuNanos();
+        long c0 = ProcessMeters.cpuNanos();
         long fitWallMs = -1;
         long fitCpuMs = -1;
         long artifactBytes = -1;
@@ -46,7 +47,7 @@ public final class MemoryFitProbe {
         try {
             SynthesisModel fitted = SynthesisModel.fit(table, ModelSpec.of(model).withHoldout(holdout), 1, threads, "memory-bench");
             fitWallMs = (System.nanoTime() - t0) / 1_000_000;
-            fitCpuMs = (BenchGenerateCommand.cpuNanos() - c0) / 1_000_000;
+            fitCpuMs = (ProcessMeters.cpuNanos() - c0) / 1_000_000;
             CountingSink sink = new CountingSink();
             fitted.write(sink);
             artifactBytes = sink.count;
@@ -58,7 +59,7 @@ public final class MemoryFitProbe {
             status = causedByOutOfMemory(e) ? "OOM" : "FAILED:" + e.getClass().getSimpleName();
         }
         System.out.printf("%s %s %s %d %d %d %d %d %d%n", RESULT, model, status, tableBytes >> 20, fitWallMs, fitCpuMs,
-                peakHeapBytes() >> 20, artifactBytes < 0 ? -1 : artifactBytes >> 20, live.maxAfterGc() >> 20);
+                ProcessMeters.heapPeakBytes() >> 20, artifactBytes < 0 ? -1 : artifactBytes >> 20, live.maxAfterGc() >> 20);
     }
 
     private static boolean causedByOutOfMemory(Throwable e) {
@@ -68,17 +69,6 @@ public final class MemoryFitProbe {
             }
         }
         return false;
-    }
-
-    /** The sum of the heap pools' peaks since the table was built: an upper bound of the true peak (the pools peak at different times). */
-    static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 
     /**

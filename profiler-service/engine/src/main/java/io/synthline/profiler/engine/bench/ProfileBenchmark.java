@@ -2,15 +2,13 @@ package io.synthline.profiler.engine.bench;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import io.synthline.commons.bench.ProcessMeters;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.profile.DatasetProfile;
 import io.synthline.profiler.engine.DatasetProfiler;
 import io.synthline.profiler.engine.ProfileOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -99,20 +97,20 @@ public final class ProfileBenchmark {
         // the process CPU clock may tick in milliseconds: time at least MIN_CPU_SECONDS of parsing in all
         int runs = Double.isNaN(lastParse) ? repeats
                 : (int) Math.min(MAX_RUNS, Math.max(repeats, Math.ceil(MIN_CPU_SECONDS / Math.max(lastParse, 1e-6))));
-        resetPeaks();
+        ProcessMeters.resetHeapPeaks();
         for (int i = 0; i < runs; i++) {
             // alternate so that both see the same machine conditions and page cache
-            long c0 = processCpuNanos();
+            long c0 = ProcessMeters.cpuNanos();
             parse = Math.min(parse, bareParse(file, sink));
-            long c1 = processCpuNanos();
+            long c1 = ProcessMeters.cpuNanos();
             long t0 = System.nanoTime();
             result = new DatasetProfiler(options).profile(file, CsvOptions.defaults());
             profile = Math.min(profile, (System.nanoTime() - t0) / 1e9);
-            long c2 = processCpuNanos();
+            long c2 = ProcessMeters.cpuNanos();
             parseCpu += c1 - c0;
             profileCpu += c2 - c1;
         }
-        long peak = peakHeap();
+        long peak = ProcessMeters.heapPeakBytes();
         double single = Double.NaN;
         boolean identical = false;
         if (compareSingleThread) {
@@ -123,29 +121,5 @@ public final class ProfileBenchmark {
         }
         return new Result(name, bytes, result.rowCount(), result.columnCount(), parse, profile, parseCpu / 1e9 / runs,
                 profileCpu / 1e9 / runs, single, options.threads(), identical, peak, Runtime.getRuntime().maxMemory());
-    }
-
-    /** CPU time of the whole process (every thread), in nanoseconds. */
-    public static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    public static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peak usage since the last reset (an upper bound of the true peak). */
-    public static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }
