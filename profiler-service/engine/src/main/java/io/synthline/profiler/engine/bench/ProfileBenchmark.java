@@ -19,9 +19,9 @@ import java.nio.file.Path;
  * runs each; process CPU time (all threads, GC and JIT included) is the mean over the runs, and a
  * small file gets as many runs as make half a second of parsing, because the process CPU clock may
  * tick in milliseconds. On a machine shared with other work the wall ratio depends on what else
- * runs, the CPU ratio does not. Both are first run, untimed
- * and alternating, for a given warm-up time (at most {@link #WARM_UP_ROUNDS} times), so that a
- * small file measures compiled code, as a long-running service runs it, rather than the JIT compiler.
+ * runs, the CPU ratio does not. Both are first run, untimed and alternating, for a given warm-up
+ * time (at most {@link #WARM_UP_ROUNDS} times), so that a small file measures compiled code, as a
+ * long-running service runs it, rather than the JIT compiler.
  */
 public final class ProfileBenchmark {
     /** One file's result. */

@@ -65,15 +65,21 @@ public final class ColumnAccumulator {
     /** The cell being accepted, viewed in place. */
     private final CharSlice text = new CharSlice();
 
+    /** The patterns inference tries, compiled once. */
+    private static final List<DateTimeFormats.Parser> CANDIDATE_PARSERS =
+            DateTimeFormats.CANDIDATES.stream().map(DateTimeFormats::parser).toList();
+
     static final class DateCandidate {
-        final String pattern;
         final DateTimeFormats.Parser parser;
         final NumericStats stats;
 
-        DateCandidate(String pattern, NumericStats stats) {
-            this.pattern = pattern;
-            this.parser = DateTimeFormats.parser(pattern);
+        DateCandidate(DateTimeFormats.Parser parser, NumericStats stats) {
+            this.parser = parser;
             this.stats = stats;
+        }
+
+        String pattern() {
+            return parser.pattern();
         }
     }
 
@@ -100,7 +106,7 @@ public final class ColumnAccumulator {
             numeric = new NumericStats(kllK, seed, declared == null);
         }
         if (declared != null && declared.type() == ColumnType.DATETIME) {
-            dates = new ArrayList<>(List.of(new DateCandidate(declared.format(), new NumericStats(kllK, seed + 1, false))));
+            dates = new ArrayList<>(List.of(new DateCandidate(DateTimeFormats.parser(declared.format()), new NumericStats(kllK, seed + 1, false))));
         }
         this.correlated = correlationSampleRows > 0;
     }
@@ -306,7 +312,7 @@ public final class ColumnAccumulator {
         if (dates == null && count == 1 && plausible) {
             dates = new ArrayList<>();
             long s = seed;
-            for (String p : DateTimeFormats.CANDIDATES) {
+            for (DateTimeFormats.Parser p : CANDIDATE_PARSERS) {
                 dates.add(new DateCandidate(p, new NumericStats(kllK, ++s, false)));
             }
         }
@@ -327,8 +333,8 @@ public final class ColumnAccumulator {
         if (!plausible) {
             return false;
         }
-        for (String p : DateTimeFormats.CANDIDATES) {
-            if (!Double.isNaN(DateTimeFormats.parser(p).parse(chars, start, len))) {
+        for (DateTimeFormats.Parser p : CANDIDATE_PARSERS) {
+            if (!Double.isNaN(p.parse(chars, start, len))) {
                 return true;
             }
         }
@@ -399,7 +405,7 @@ public final class ColumnAccumulator {
         if (declaredDatetime() || dates == null || dates.isEmpty() || count == 0 || datetimeCount != count) {
             return null;
         }
-        return dates.getFirst().pattern;
+        return dates.getFirst().pattern();
     }
 
     boolean declaredDatetime() {
@@ -410,6 +416,6 @@ public final class ColumnAccumulator {
         if (dates == null) {
             return null;
         }
-        return dates.stream().filter(c -> c.pattern.equals(pattern)).findFirst().orElse(null);
+        return dates.stream().filter(c -> c.pattern().equals(pattern)).findFirst().orElse(null);
     }
 }

@@ -22,7 +22,7 @@ final class RowBatch {
     final List<List<SeededKll.Feed>> kllFeeds;
     /** Per column group, the columns it updates in this batch. */
     int[][] groupColumns;
-    /** When set, groups update column by column and time each column into {@link #columnNanos}. */
+    /** When set, groups time each column's update into {@link #columnNanos}. */
     boolean timed;
     final long[] columnNanos;
     long index;
