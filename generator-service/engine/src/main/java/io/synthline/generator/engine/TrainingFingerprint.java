@@ -46,7 +46,7 @@ public final class TrainingFingerprint {
         if (extra > 0) {
             distinct += f.insertAll(rowHashes(heldOut, training, columns));
         }
-        return new TrainingFingerprint(columns.clone(), f.table, distinct);
+        return new TrainingFingerprint(f.columns, f.table, distinct);
     }
 
     /**
