@@ -1,6 +1,7 @@
 package io.synthline.commons.table;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,6 +29,18 @@ final class FastDatePattern {
     private final int[] maxWidths;
     private final char[] literals;
 
+    /*
+     * Most patterns (ISO dates and timestamps, dd/MM/uuuu...) give every part one width, so each
+     * field sits at a fixed offset and a cell either has exactly the pattern's length or does not
+     * match: such patterns are read by direct indexing, without walking the tokens.
+     */
+    /** The one length every matching text has, or -1 when some part's width varies. */
+    private final int fixedLength;
+    /** Offset of each field (indexed by ordinal, YEAR to MILLIS) in a fixed-width text, -1 when absent. */
+    private final int[] fieldAt = new int[MILLIS_ORDINAL + 1];
+    private final int[] literalAt;
+    private final char[] literalChars;
+
     private FastDatePattern(List<Token> tokens) {
         int n = tokens.size();
         fields = new int[n];
@@ -41,6 +54,27 @@ final class FastDatePattern {
             maxWidths[i] = t.maxWidth;
             literals[i] = t.literal;
         }
+        Arrays.fill(fieldAt, -1);
+        int offset = 0;
+        int literalCount = 0;
+        boolean fixed = true;
+        for (Token t : tokens) {
+            fixed &= t.minWidth == t.maxWidth && t.field != Field.OFFSET;
+            literalCount += t.field == Field.LITERAL ? 1 : 0;
+        }
+        literalAt = new int[literalCount];
+        literalChars = new char[literalCount];
+        int l = 0;
+        for (Token t : tokens) {
+            if (t.field == Field.LITERAL) {
+                literalAt[l] = offset;
+                literalChars[l++] = t.literal;
+            } else if (t.field != Field.OFFSET) {
+                fieldAt[t.field.ordinal()] = offset;
+            }
+            offset += t.minWidth;
+        }
+        fixedLength = fixed ? offset : -1;
     }
 
     private static final int YEAR = Field.YEAR.ordinal();
@@ -52,6 +86,7 @@ final class FastDatePattern {
     private static final int MILLIS = Field.MILLIS.ordinal();
     private static final int OFFSET = Field.OFFSET.ordinal();
     private static final int LITERAL = Field.LITERAL.ordinal();
+    private static final int MILLIS_ORDINAL = Field.MILLIS.ordinal();
 
     static FastDatePattern compile(String pattern) {
         List<Token> out = new ArrayList<>();
@@ -101,6 +136,9 @@ final class FastDatePattern {
 
     /** Epoch milliseconds (values without offset read as UTC), or {@link #NO_MATCH}. */
     long parse(char[] c, int o, int n) {
+        if (fixedLength >= 0) {
+            return parseFixed(c, o, n);
+        }
         int year = 1970;
         int month = 1;
         int day = 1;
@@ -173,8 +211,54 @@ final class FastDatePattern {
                 throw new IllegalStateException();
             }
         }
-        if (pos != n || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23
-                || minute > 59 || second > 59) {
+        if (pos != n) {
+            return NO_MATCH;
+        }
+        return epochMillis(year, month, day, hour, minute, second, millis, offsetSeconds);
+    }
+
+    private long parseFixed(char[] c, int o, int n) {
+        if (n != fixedLength) {
+            return NO_MATCH;
+        }
+        for (int k = 0; k < literalAt.length; k++) {
+            if (c[o + literalAt[k]] != literalChars[k]) {
+                return NO_MATCH;
+            }
+        }
+        int year = digits(c, o, fieldAt[YEAR], 4, 1970);
+        int month = digits(c, o, fieldAt[MONTH], 2, 1);
+        int day = digits(c, o, fieldAt[DAY], 2, 1);
+        int hour = digits(c, o, fieldAt[HOUR], 2, 0);
+        int minute = digits(c, o, fieldAt[MINUTE], 2, 0);
+        int second = digits(c, o, fieldAt[SECOND], 2, 0);
+        int millis = digits(c, o, fieldAt[MILLIS], 3, 0);
+        if ((year | month | day | hour | minute | second | millis) < 0) {
+            return NO_MATCH;
+        }
+        return epochMillis(year, month, day, hour, minute, second, millis, 0);
+    }
+
+    /** The number written by the {@code width} digits at {@code c[o + at]}, {@code absent} when {@code at} is -1, -1 when one is not a digit. */
+    private static int digits(char[] c, int o, int at, int width, int absent) {
+        if (at < 0) {
+            return absent;
+        }
+        int value = 0;
+        for (int i = o + at, end = i + width; i < end; i++) {
+            int d = c[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            value = value * 10 + d;
+        }
+        return value;
+    }
+
+    private static long epochMillis(int year, int month, int day, int hour, int minute, int second, int millis,
+            int offsetSeconds) {
+        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59
+                || second > 59) {
             return NO_MATCH;
         }
         long days = daysFromCivil(year, month, day);

@@ -72,10 +72,20 @@ class FastParsingTest {
         List<String> garbage = List.of("2024-02-30", "2023-02-29", "2024-13-01", "2024-1-01", "24-01-01", "2024-01-01T25:00:00",
                 "2024-01-01T10:60:00", "2024-01-01 10:00", "13/13/2024", "1/1/24", "2024-01-01T10:00:00+19:00",
                 "2024-01-01T10:00:00+05:30", "2024-01-01T10:00:00Z", "2024-01-01T10:00:00-00:00", "31.12.1999", "0001-01-01",
-                "2000-02-29 23:59:59.999", "x2024-01-01", "2024-01-01x", "1/2/2020 3:04");
+                "2000-02-29 23:59:59.999", "x2024-01-01", "2024-01-01x", "1/2/2020 3:04", "2024-01-0a", "2024/01-01",
+                "2024-01-01 10:00:0x", "+024-01-01", "2024-01-01 10:00:00 ", " 2024-01-01", "2024-01-01T10:00:00.12x",
+                "2024-00-10", "2024-01-00", "2023-11-31", "12/31/2024 24:00", "31/12/2024 23:59:60", "2024-01-01 1:00:00");
+        // every pattern also sees text written in every other pattern: near misses of the right length
+        List<String> others = new ArrayList<>();
+        for (String pattern : DateTimeFormats.CANDIDATES) {
+            for (int i = 0; i < 40; i++) {
+                others.add(DateTimeFormats.format(random.nextLong(-2_208_988_800_000L, 4_102_444_800_000L), pattern));
+            }
+        }
         for (String pattern : DateTimeFormats.CANDIDATES) {
             assertThat(FastDatePattern.compile(pattern)).as(pattern).isNotNull();
             List<String> texts = new ArrayList<>(garbage);
+            texts.addAll(others);
             for (int i = 0; i < 3_000; i++) {
                 long seconds = random.nextLong(-2_208_988_800L, 4_102_444_800L);
                 LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, random.nextInt(1000) * 1_000_000, ZoneOffset.UTC);
