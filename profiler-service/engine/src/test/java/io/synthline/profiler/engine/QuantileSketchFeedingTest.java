@@ -8,6 +8,10 @@ import io.synthline.commons.profile.DatasetProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.synthline.commons.table.ColumnType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
@@ -43,6 +47,50 @@ class QuantileSketchFeedingTest {
         QuantileBounds.assertWithinKllBound(profile.column("few").orElseThrow(), few);
         QuantileBounds.assertWithinKllBound(profile.column("turning").orElseThrow(), turning);
         assertThat(profile.column("turning").orElseThrow().distinct().exact()).as("the column did overflow").isFalse();
+    }
+
+    /**
+     * Repeats of a datetime value reuse its first reading once one candidate pattern is left, so
+     * every repeat must still reach the sketch: "iso" has one candidate from its first value on;
+     * "us" starts with values that two patterns read (M/d/uuuu and d/M/uuuu) until 1/13/2020
+     * leaves one, so it mixes re-read and reused values; "broken" loses its last candidate at the
+     * end and is categorical.
+     */
+    @Test
+    void repeatedDatetimesAreCountedEveryTime() throws IOException {
+        int rows = 20_000;
+        SplittableRandom random = new SplittableRandom(11);
+        double[] iso = new double[rows];
+        double[] us = new double[rows];
+        StringBuilder csv = new StringBuilder("iso,us,broken\n");
+        DateTimeFormatter usFormat = DateTimeFormatter.ofPattern("M/d/uuuu");
+        for (int i = 0; i < rows; i++) {
+            LocalDate isoDay = LocalDate.of(2020, 1, 1).plusDays(random.nextInt(300));
+            LocalDate usDay = i < 50 ? LocalDate.of(2020, 1 + random.nextInt(12), 1 + random.nextInt(12))
+                    : i == 50 ? LocalDate.of(2020, 1, 13) : LocalDate.of(2020, 1 + random.nextInt(12), 1 + random.nextInt(28));
+            iso[i] = isoDay.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+            us[i] = usDay.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+            csv.append(isoDay).append(',').append(usFormat.format(usDay)).append(',')
+                    .append(i == rows - 1 ? "unknown" : isoDay.toString()).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("dates.csv"), csv);
+        for (int threads : new int[] {1, 2}) {
+            DatasetProfile profile = new DatasetProfiler(ProfileOptions.defaults().withThreads(threads)).profile(file,
+                    CsvOptions.defaults());
+            for (String name : new String[] {"iso", "us"}) {
+                ColumnProfile column = profile.column(name).orElseThrow();
+                assertThat(column.type()).as(name).isEqualTo(ColumnType.DATETIME);
+                assertThat(column.distinct().exact()).as("%s stays exact, so repeats hit the cache", name).isTrue();
+                double[] truth = name.equals("iso") ? iso : us;
+                QuantileBounds.assertWithinKllBound(name, column.datetime().quantiles(), column.datetime().histogram(), truth);
+                assertThat(column.datetime().minEpochMillis()).isEqualTo((long) Arrays.stream(truth).min().orElseThrow());
+                assertThat(column.datetime().maxEpochMillis()).isEqualTo((long) Arrays.stream(truth).max().orElseThrow());
+            }
+            assertThat(profile.column("us").orElseThrow().format()).isEqualTo("M/d/uuuu");
+            ColumnProfile broken = profile.column("broken").orElseThrow();
+            assertThat(broken.type()).isEqualTo(ColumnType.CATEGORICAL);
+            assertThat(broken.datetime()).isNull();
+        }
     }
 
     @Test

@@ -138,14 +138,18 @@ public final class ColumnAccumulator {
         }
         long key = values.add(chars, start, len, v);
         int code = values.lastCode;
-        if (code == ValueCounter.OVERFLOW && numeric != null && numeric.deferred()) {
-            sketchDistinctNumbers(true);
+        if (code == ValueCounter.OVERFLOW && values.holdsDictionary()) {
+            leaveExactCounting();
         }
         int kind;
         double number;
         if (code >= 0 && code < kinds.length && kinds[code] != 0) {
             kind = kinds[code];
             number = numbers[code];
+            if ((kind & DATE) != 0 && dates != null && !dates.isEmpty()) {
+                // cached only while one candidate was left, so this is that candidate (see classify)
+                dates.getFirst().stats.add(number);
+            }
         } else {
             kind = classify(chars, start, len, line);
             number = classifiedNumber;
@@ -205,8 +209,10 @@ public final class ColumnAccumulator {
      * the text alone, so while the column is exact it is worked out once per distinct value and
      * looked up by dictionary code afterwards (most cells of a categorical or small-integer column
      * are repeats). Values that might be datetimes are not cached: every one of them must narrow and
-     * feed the datetime candidates. A value that cannot be one (not digit-led, or too short or long)
-     * removed every candidate the first time it was seen, so its repeats leave them alone.
+     * feed the datetime candidates, unless only one candidate is left: then its repeats can narrow
+     * nothing, and the cached number is that candidate's reading of the value. A value that cannot
+     * be one (not digit-led, or too short or long) removed every candidate the first time it was
+     * seen, so its repeats leave them alone.
      */
     private static final int NUMBER = 1;
     private static final int INTEGER = 1 << 1;
@@ -224,8 +230,10 @@ public final class ColumnAccumulator {
     private int[] kinds = new int[0];
     /** The number by dictionary code, where the kind says it is one. */
     private double[] numbers = new double[0];
-    /** The number found by the last {@link #classify}, NaN when none. */
+    /** The number found by the last {@link #classify}, NaN when none; a cacheable datetime's epoch milliseconds. */
     private double classifiedNumber;
+    /** What the one datetime candidate left after the last {@link #acceptDate} read; NaN when none or several are left. */
+    private double onlyCandidateMillis = Double.NaN;
 
     private void remember(int code, int kind, double number) {
         if (code >= kinds.length) {
@@ -281,6 +289,9 @@ public final class ColumnAccumulator {
         if (declared == null && (isNumber || isBoolean || !datePlausible(chars, start, len))) {
             // acceptDate was not called, or cannot match this value again (see the kind bits)
             kind |= CACHEABLE;
+        } else if (declared == null && isDate && !Double.isNaN(onlyCandidateMillis)) {
+            kind |= CACHEABLE;
+            classifiedNumber = onlyCandidateMillis;
         }
         return kind;
     }
@@ -317,7 +328,9 @@ public final class ColumnAccumulator {
             }
         }
         boolean matched = false;
+        onlyCandidateMillis = Double.NaN;
         if (dates != null && !dates.isEmpty()) {
+            double last = Double.NaN;
             for (Iterator<DateCandidate> it = dates.iterator(); it.hasNext(); ) {
                 DateCandidate c = it.next();
                 double t = plausible ? c.parser.parse(chars, start, len) : Double.NaN;
@@ -326,7 +339,11 @@ public final class ColumnAccumulator {
                 } else {
                     c.stats.add(t);
                     matched = true;
+                    last = t;
                 }
+            }
+            if (dates.size() == 1) {
+                onlyCandidateMillis = last;
             }
             return matched;
         }
@@ -379,6 +396,20 @@ public final class ColumnAccumulator {
         } else {
             numeric.finishDeferred(distinct, counts, n);
         }
+    }
+
+    /**
+     * The column has just gone past its exact limit: a deferred numeric sketch gets the distinct
+     * numbers so far, and the dictionary and the classification cache, which only exact counting
+     * uses, are given back.
+     */
+    private void leaveExactCounting() {
+        if (numeric != null && numeric.deferred()) {
+            sketchDistinctNumbers(true);
+        }
+        values.releaseDictionary();
+        kinds = new int[0];
+        numbers = new double[0];
     }
 
     /** Called once the pass is over, before results are read. */

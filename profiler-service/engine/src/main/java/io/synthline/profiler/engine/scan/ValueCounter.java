@@ -27,7 +27,8 @@ final class ValueCounter {
 
     private final int exactLimit;
     private final int hllLgK;
-    private final Dictionary dictionary = new Dictionary();
+    /** Null once counting is no longer exact and the owner has released it. */
+    private Dictionary dictionary = new Dictionary();
     private boolean exact = true;
     /** Dictionary code of the value last added, or {@link #OVERFLOW}. */
     int lastCode;
@@ -75,6 +76,19 @@ final class ValueCounter {
             frequent.update(dictionary.hash(code), dictionary.value(code), dictionary.count(code));
         }
         exact = false;
+    }
+
+    /** Whether the dictionary is still held: while exact, and after overflow until {@link #releaseDictionary}. */
+    boolean holdsDictionary() {
+        return dictionary != null;
+    }
+
+    /** Gives the dictionary back once counting is no longer exact: the sketches carry on alone. */
+    void releaseDictionary() {
+        if (exact) {
+            throw new IllegalStateException("an exact counter needs its dictionary");
+        }
+        dictionary = null;
     }
 
     /** Distinct values in the dictionary (all of them while exact). */
