@@ -36,8 +36,14 @@ final class FastDatePattern {
      */
     /** The one length every matching text has, or -1 when some part's width varies. */
     private final int fixedLength;
-    /** Offset of each field (indexed by ordinal, YEAR to MILLIS) in a fixed-width text, -1 when absent. */
-    private final int[] fieldAt = new int[MILLIS_ORDINAL + 1];
+    /** Offset of each field in a fixed-width text, -1 when absent. */
+    private final int yearAt;
+    private final int monthAt;
+    private final int dayAt;
+    private final int hourAt;
+    private final int minuteAt;
+    private final int secondAt;
+    private final int millisAt;
     private final int[] literalAt;
     private final char[] literalChars;
 
@@ -54,6 +60,7 @@ final class FastDatePattern {
             maxWidths[i] = t.maxWidth;
             literals[i] = t.literal;
         }
+        int[] fieldAt = new int[Field.values().length];
         Arrays.fill(fieldAt, -1);
         int offset = 0;
         int literalCount = 0;
@@ -75,6 +82,13 @@ final class FastDatePattern {
             offset += t.minWidth;
         }
         fixedLength = fixed ? offset : -1;
+        yearAt = fieldAt[YEAR];
+        monthAt = fieldAt[MONTH];
+        dayAt = fieldAt[DAY];
+        hourAt = fieldAt[HOUR];
+        minuteAt = fieldAt[MINUTE];
+        secondAt = fieldAt[SECOND];
+        millisAt = fieldAt[MILLIS];
     }
 
     private static final int YEAR = Field.YEAR.ordinal();
@@ -86,7 +100,6 @@ final class FastDatePattern {
     private static final int MILLIS = Field.MILLIS.ordinal();
     private static final int OFFSET = Field.OFFSET.ordinal();
     private static final int LITERAL = Field.LITERAL.ordinal();
-    private static final int MILLIS_ORDINAL = Field.MILLIS.ordinal();
 
     static FastDatePattern compile(String pattern) {
         List<Token> out = new ArrayList<>();
@@ -226,38 +239,36 @@ final class FastDatePattern {
                 return NO_MATCH;
             }
         }
-        int year = digits(c, o, fieldAt[YEAR], 4, 1970);
-        int month = digits(c, o, fieldAt[MONTH], 2, 1);
-        int day = digits(c, o, fieldAt[DAY], 2, 1);
-        int hour = digits(c, o, fieldAt[HOUR], 2, 0);
-        int minute = digits(c, o, fieldAt[MINUTE], 2, 0);
-        int second = digits(c, o, fieldAt[SECOND], 2, 0);
-        int millis = digits(c, o, fieldAt[MILLIS], 3, 0);
+        int year = yearAt < 0 ? 1970 : pair(c, o + yearAt) * 100 + pair(c, o + yearAt + 2);
+        int month = monthAt < 0 ? 1 : pair(c, o + monthAt);
+        int day = dayAt < 0 ? 1 : pair(c, o + dayAt);
+        int hour = hourAt < 0 ? 0 : pair(c, o + hourAt);
+        int minute = minuteAt < 0 ? 0 : pair(c, o + minuteAt);
+        int second = secondAt < 0 ? 0 : pair(c, o + secondAt);
+        int millis = millisAt < 0 ? 0 : pair(c, o + millisAt) * 10 + digit(c[o + millisAt + 2]);
+        // a non-digit made one of them negative (pair and digit go below zero for it)
         if ((year | month | day | hour | minute | second | millis) < 0) {
             return NO_MATCH;
         }
         return epochMillis(year, month, day, hour, minute, second, millis, 0);
     }
 
-    /** The number written by the {@code width} digits at {@code c[o + at]}, {@code absent} when {@code at} is -1, -1 when one is not a digit. */
-    private static int digits(char[] c, int o, int at, int width, int absent) {
-        if (at < 0) {
-            return absent;
-        }
-        int value = 0;
-        for (int i = o + at, end = i + width; i < end; i++) {
-            int d = c[i] - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            value = value * 10 + d;
-        }
-        return value;
+    /** Two digits as a number; negative (far enough that a multiple of 100 plus a pair stays negative) when either is not a digit. */
+    private static int pair(char[] c, int at) {
+        int a = c[at] - '0';
+        int b = c[at + 1] - '0';
+        return (a | b | 9 - a | 9 - b) < 0 ? -10_000 : a * 10 + b;
+    }
+
+    private static int digit(char ch) {
+        int d = ch - '0';
+        return (d | 9 - d) < 0 ? -10_000 : d;
     }
 
     private static long epochMillis(int year, int month, int day, int hour, int minute, int second, int millis,
             int offsetSeconds) {
-        if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59
+        // every month has 28 days: the month's length (a jump on the month, which random dates mispredict) is rarely needed
+        if (month < 1 || month > 12 || day < 1 || day > 28 && day > lengthOfMonth(year, month) || hour > 23 || minute > 59
                 || second > 59) {
             return NO_MATCH;
         }
@@ -282,13 +293,13 @@ final class FastDatePattern {
         };
     }
 
-    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-    private static long daysFromCivil(int y, int m, int d) {
+    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), for four-digit years. */
+    private static int daysFromCivil(int y, int m, int d) {
         y -= m <= 2 ? 1 : 0;
-        long era = (y >= 0 ? y : y - 399) / 400;
-        long yoe = y - era * 400;
-        long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        int era = (y >= 0 ? y : y - 399) / 400;
+        int yoe = y - era * 400;
+        int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         return era * 146_097 + doe - 719_468;
     }
 }

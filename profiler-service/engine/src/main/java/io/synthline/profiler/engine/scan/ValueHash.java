@@ -37,7 +37,13 @@ public final class ValueHash {
         long a;
         long b = 0;
         int rest = end - i;
-        if (rest >= 4) {
+        if (i + 8 <= chars.length) {
+            // whole words read past the cell's end (still inside the array) and masked: cell lengths
+            // vary from row to row, and a branch or loop on them is mispredicted
+            int inA = Math.min(rest, 4);
+            a = word(chars, i) & mask(inA);
+            b = word(chars, i + 4) & mask(rest - inA);
+        } else if (rest >= 4) {
             a = word(chars, i);
             b = partialWord(chars, i + 4, rest - 4);
         } else {
@@ -51,6 +57,11 @@ public final class ValueHash {
     /** Four characters as one 64-bit word. */
     private static long word(char[] c, int i) {
         return c[i] | (long) c[i + 1] << 16 | (long) c[i + 2] << 32 | (long) c[i + 3] << 48;
+    }
+
+    /** The bits of the first {@code units} (0 to 4) UTF-16 units of a word. */
+    private static long mask(int units) {
+        return units == 4 ? -1L : (1L << (units << 4)) - 1;
     }
 
     /** Up to three characters as one 64-bit word. */

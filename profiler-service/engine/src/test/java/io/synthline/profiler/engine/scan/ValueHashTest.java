@@ -28,6 +28,29 @@ class ValueHashTest {
         assertThat(seen).hasSize(values);
     }
 
+    /**
+     * A cell in the middle of a batch's buffer (whose last words are read whole and masked) hashes
+     * like the same text on its own (whose last characters are read one by one), whatever follows it.
+     */
+    @Test
+    void theHashDependsOnTheCellOnlyNotOnWhatFollowsIt() {
+        SplittableRandom random = new SplittableRandom(9);
+        for (int t = 0; t < 20_000; t++) {
+            char[] text = new char[random.nextInt(41)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = (char) random.nextInt(0x3000);
+            }
+            char[] buffer = new char[text.length + 20];
+            for (int i = 0; i < buffer.length; i++) {
+                buffer[i] = (char) random.nextInt(0x10000);
+            }
+            int at = random.nextInt(11);
+            System.arraycopy(text, 0, buffer, at, text.length);
+            assertThat(ValueHash.of(buffer, at, text.length)).as("length %d at %d", text.length, at)
+                    .isEqualTo(ValueHash.of(new String(text)));
+        }
+    }
+
     /** Flipping one input bit flips each output bit with probability 1/2 (0.48 to 0.52 over 20,000 trials: over 5 standard deviations). */
     @Test
     void everyOutputBitDependsOnEveryCharacter() {
