@@ -95,12 +95,28 @@ public final class ColumnResult {
                 && acc.numeric.moments.count() > 0 ? acc.numeric : null;
     }
 
-    public double[] sampleNumbers() {
-        return numericStats() == null || acc.sample == null ? null : acc.sample.numbers(acc.index);
+    /** Whether the correlation sample holds this column's numbers (see {@link #sampleNumbers}). */
+    public boolean hasSampleNumbers() {
+        return numericStats() != null && acc.sample != null;
     }
 
-    public int[] sampleCodes() {
-        return acc.values.isExact() && acc.sample != null ? acc.sample.codes(acc.index) : null;
+    /** Whether the correlation sample holds this column's dictionary codes (see {@link #sampleCodes}). */
+    public boolean hasSampleCodes() {
+        return acc.values.isExact() && acc.sample != null;
+    }
+
+    /** The first {@code rows} sampled numbers of each column, all of which {@link #hasSampleNumbers}, read together. */
+    public static double[][] sampleNumbers(List<ColumnResult> columns, int rows) {
+        return columns.isEmpty() ? new double[0][] : columns.getFirst().acc.sample.numbers(indexes(columns), rows);
+    }
+
+    /** The first {@code rows} sampled codes of each column, all of which {@link #hasSampleCodes}, read together. */
+    public static int[][] sampleCodes(List<ColumnResult> columns, int rows) {
+        return columns.isEmpty() ? new int[0][] : columns.getFirst().acc.sample.codes(indexes(columns), rows);
+    }
+
+    private static int[] indexes(List<ColumnResult> columns) {
+        return columns.stream().mapToInt(c -> c.acc.index).toArray();
     }
 
     public Double min() {

@@ -35,20 +35,30 @@ final class CorrelationSample {
         }
     }
 
-    /** The column's numbers, NaN where missing or not a number, by slot. */
-    double[] numbers(int column) {
-        double[] out = new double[slots];
-        for (int s = 0; s < slots; s++) {
-            out[s] = numbers[s * columns + column];
+    /**
+     * The numbers (NaN where missing or not a number) of several columns, by slot, for the first
+     * {@code rows} slots. One pass over the rows for all of them: a column at a time would read a
+     * cache line per value.
+     */
+    double[][] numbers(int[] wanted, int rows) {
+        double[][] out = new double[wanted.length][rows];
+        for (int s = 0; s < rows; s++) {
+            int at = s * columns;
+            for (int k = 0; k < wanted.length; k++) {
+                out[k][s] = numbers[at + wanted[k]];
+            }
         }
         return out;
     }
 
-    /** The column's dictionary codes, {@link #MISSING_CODE} where missing, by slot. */
-    int[] codes(int column) {
-        int[] out = new int[slots];
-        for (int s = 0; s < slots; s++) {
-            out[s] = codes[s * columns + column];
+    /** The dictionary codes ({@link #MISSING_CODE} where missing) of several columns, by slot, like {@link #numbers}. */
+    int[][] codes(int[] wanted, int rows) {
+        int[][] out = new int[wanted.length][rows];
+        for (int s = 0; s < rows; s++) {
+            int at = s * columns;
+            for (int k = 0; k < wanted.length; k++) {
+                out[k][s] = codes[at + wanted[k]];
+            }
         }
         return out;
     }

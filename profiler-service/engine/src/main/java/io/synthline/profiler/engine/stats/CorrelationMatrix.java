@@ -32,11 +32,13 @@ public final class CorrelationMatrix {
     }
 
     public Correlations compute(List<ColumnResult> columns, int eligibleColumns, int sampleSize, boolean sampled) {
-        List<Variable> vars = new ArrayList<>();
+        // decide first, then read every taking part column's share of the sample in one pass
+        List<ColumnResult> taking = new ArrayList<>();
+        List<ColumnResult> numeric = new ArrayList<>();
+        List<ColumnResult> categorical = new ArrayList<>();
         List<Correlations.SkippedColumn> skipped = new ArrayList<>();
         for (ColumnResult c : columns) {
             String reason = null;
-            Variable v = null;
             ColumnType type = c.schema().type();
             if (c.index() >= eligibleColumns) {
                 reason = "only the first " + eligibleColumns + " columns take part in correlations";
@@ -45,22 +47,16 @@ public final class CorrelationMatrix {
             } else if (c.distinct().estimate() < 2) {
                 reason = "constant";
             } else if (type == ColumnType.INTEGER || type == ColumnType.DECIMAL) {
-                double[] numbers = c.sampleNumbers();
-                if (numbers == null) {
-                    reason = "no numeric values";
+                if (c.hasSampleNumbers()) {
+                    numeric.add(c);
                 } else {
-                    double[] x = java.util.Arrays.copyOf(numbers, sampleSize);
-                    int[] order = SortedOrder.of(x, sampleSize);
-                    boolean complete = order.length == sampleSize;
-                    v = new Variable(c.name(), x, order, complete ? SortedOrder.ranks(x, order, null, sampleSize) : null,
-                            null, 0);
+                    reason = "no numeric values";
                 }
             } else if (type == ColumnType.CATEGORICAL || type == ColumnType.BOOLEAN) {
-                int[] codes = c.sampleCodes();
-                if (codes == null || c.distinct().estimate() > options.maxCorrelationCategories()) {
-                    reason = "more than " + options.maxCorrelationCategories() + " categories";
+                if (c.hasSampleCodes() && c.distinct().estimate() <= options.maxCorrelationCategories()) {
+                    categorical.add(c);
                 } else {
-                    v = new Variable(c.name(), null, null, null, java.util.Arrays.copyOf(codes, sampleSize), c.dictionary().size());
+                    reason = "more than " + options.maxCorrelationCategories() + " categories";
                 }
             } else {
                 reason = switch (type) {
@@ -69,10 +65,26 @@ public final class CorrelationMatrix {
                     default -> "free text";
                 };
             }
-            if (v != null) {
-                vars.add(v);
+            if (reason == null) {
+                taking.add(c);
             } else {
                 skipped.add(new Correlations.SkippedColumn(c.name(), reason));
+            }
+        }
+        double[][] numbers = ColumnResult.sampleNumbers(numeric, sampleSize);
+        int[][] codes = ColumnResult.sampleCodes(categorical, sampleSize);
+        List<Variable> vars = new ArrayList<>();
+        int nextNumeric = 0;
+        int nextCategorical = 0;
+        for (ColumnResult c : taking) {
+            if (nextNumeric < numeric.size() && numeric.get(nextNumeric) == c) {
+                double[] x = numbers[nextNumeric++];
+                int[] order = SortedOrder.of(x, sampleSize);
+                boolean complete = order.length == sampleSize;
+                vars.add(new Variable(c.name(), x, order, complete ? SortedOrder.ranks(x, order, null, sampleSize) : null,
+                        null, 0));
+            } else {
+                vars.add(new Variable(c.name(), null, null, null, codes[nextCategorical++], c.dictionary().size()));
             }
         }
         List<int[]> pairs = new ArrayList<>();
