@@ -80,16 +80,30 @@ public final class Associations {
      * sqrt(chi2 / (n * (min(r, c) - 1))), over categories that occur in the paired rows.
      */
     public static Value cramersV(int[] a, int categoriesA, int[] b, int categoriesB, int n) {
+        // one flat table, in LANES copies for the reason given at correlationRatio; the margins are
+        // summed from it afterwards instead of being counted per row
+        int cells = categoriesA * categoriesB;
+        int[] laneTable = new int[cells * LANES];
+        for (int i = 0; i < n; i++) {
+            if (a[i] >= 0 && b[i] >= 0) {
+                laneTable[(a[i] * categoriesB + b[i]) * LANES + (i & (LANES - 1))]++;
+            }
+        }
         long[][] table = new long[categoriesA][categoriesB];
         long[] rowSums = new long[categoriesA];
         long[] colSums = new long[categoriesB];
         long m = 0;
-        for (int i = 0; i < n; i++) {
-            if (a[i] >= 0 && b[i] >= 0) {
-                table[a[i]][b[i]]++;
-                rowSums[a[i]]++;
-                colSums[b[i]]++;
-                m++;
+        for (int i = 0; i < categoriesA; i++) {
+            for (int j = 0; j < categoriesB; j++) {
+                int at = (i * categoriesB + j) * LANES;
+                long count = 0;
+                for (int lane = 0; lane < LANES; lane++) {
+                    count += laneTable[at + lane];
+                }
+                table[i][j] = count;
+                rowSums[i] += count;
+                colSums[j] += count;
+                m += count;
             }
         }
         int r = (int) Arrays.stream(rowSums).filter(v -> v > 0).count();
@@ -114,19 +128,34 @@ public final class Associations {
         return new Value(clamp(Math.sqrt(chi2 / (m * (double) (Math.min(r, c) - 1)))), m);
     }
 
-    /** The correlation ratio eta: sqrt(between-category sum of squares / total sum of squares) of y by category. */
+    /**
+     * The correlation ratio eta: sqrt(between-category sum of squares / total sum of squares) of y by category.
+     * Per-category sums are kept in {@link #LANES} copies, row i in copy i % LANES: with few
+     * categories, consecutive rows mostly add to the same sum, and one copy would make each addition
+     * wait for the previous one's store.
+     */
     public static Value correlationRatio(int[] categories, int categoryCount, double[] y, int n) {
+        double[] laneSums = new double[categoryCount * LANES];
+        long[] laneCounts = new long[categoryCount * LANES];
+        for (int i = 0; i < n; i++) {
+            int c = categories[i];
+            if (c >= 0 && !Double.isNaN(y[i])) {
+                int k = c * LANES + (i & (LANES - 1));
+                laneSums[k] += y[i];
+                laneCounts[k]++;
+            }
+        }
         double[] sums = new double[categoryCount];
         long[] counts = new long[categoryCount];
         double total = 0;
         long m = 0;
-        for (int i = 0; i < n; i++) {
-            if (categories[i] >= 0 && !Double.isNaN(y[i])) {
-                sums[categories[i]] += y[i];
-                counts[categories[i]]++;
-                total += y[i];
-                m++;
+        for (int c = 0; c < categoryCount; c++) {
+            for (int lane = 0; lane < LANES; lane++) {
+                sums[c] += laneSums[c * LANES + lane];
+                counts[c] += laneCounts[c * LANES + lane];
             }
+            total += sums[c];
+            m += counts[c];
         }
         if (m < 2) {
             return new Value(Double.NaN, m);
@@ -155,6 +184,9 @@ public final class Associations {
         }
         return new Value(clamp(Math.sqrt(between / totalSquares)), m);
     }
+
+    /** Copies of per-category accumulators (a power of two). */
+    private static final int LANES = 4;
 
     private static double clamp(double v) {
         return Math.max(-1, Math.min(1, v));
