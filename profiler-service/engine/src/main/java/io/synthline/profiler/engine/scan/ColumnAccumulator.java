@@ -196,7 +196,7 @@ public final class ColumnAccumulator {
                 numeric = null;
             }
         }
-        piiSample.offer(v);
+        piiSample.offer(v, code);
         if (slot >= 0) {
             sampleNumber = isNumber ? number : Double.NaN;
             sampleCode = code;
@@ -407,6 +407,7 @@ public final class ColumnAccumulator {
         if (numeric != null && numeric.deferred()) {
             sketchDistinctNumbers(true);
         }
+        piiSample.resolveCodes(values::value);
         values.releaseDictionary();
         kinds = new int[0];
         numbers = new double[0];
@@ -416,6 +417,9 @@ public final class ColumnAccumulator {
     void endPass() {
         if (numeric != null && numeric.deferred()) {
             sketchDistinctNumbers(false);
+        }
+        if (values.holdsDictionary()) {
+            piiSample.resolveCodes(values::value);
         }
     }
 

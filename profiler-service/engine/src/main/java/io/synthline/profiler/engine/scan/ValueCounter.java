@@ -96,6 +96,11 @@ final class ValueCounter {
         return dictionary.size();
     }
 
+    /** The dictionary value {@code code}'s text. */
+    String value(int code) {
+        return dictionary.value(code);
+    }
+
     /** How often the dictionary value {@code code} was counted. */
     long count(int code) {
         return dictionary.count(code);

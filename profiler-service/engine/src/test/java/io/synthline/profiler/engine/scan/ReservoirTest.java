@@ -48,4 +48,31 @@ class ReservoirTest {
         }
         assertThat(a.values()).isEqualTo(b.values());
     }
+
+    /** Values kept by dictionary code come out as the same sample as values kept as text, once resolved. */
+    @Test
+    void valuesKeptByCodeResolveToTheSameSample() {
+        Reservoir byText = new Reservoir(50, 7);
+        Reservoir byCode = new Reservoir(50, 7);
+        java.util.List<String> dictionary = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            String v = "v" + (i * 7919 % 300);
+            int code = dictionary.indexOf(v);
+            if (code < 0) {
+                dictionary.add(v);
+                code = dictionary.size() - 1;
+            }
+            byText.offer(v);
+            // the second half as text, as after the owner's dictionary overflowed
+            byCode.offer(v, i < 10_000 ? code : -1);
+            if (i == 9_999) {
+                byCode.resolveCodes(dictionary::get);
+            }
+        }
+        assertThat(byCode.values()).isEqualTo(byText.values());
+
+        Reservoir unresolved = new Reservoir(5, 1);
+        unresolved.offer("x", 0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(unresolved::values).isInstanceOf(IllegalStateException.class);
+    }
 }
