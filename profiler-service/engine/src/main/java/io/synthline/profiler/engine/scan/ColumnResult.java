@@ -105,14 +105,18 @@ public final class ColumnResult {
         return acc.values.isExact() && acc.sample != null;
     }
 
-    /** The first {@code rows} sampled numbers of each column, all of which {@link #hasSampleNumbers}, read together. */
-    public static double[][] sampleNumbers(List<ColumnResult> columns, int rows) {
-        return columns.isEmpty() ? new double[0][] : columns.getFirst().acc.sample.numbers(indexes(columns), rows);
-    }
-
-    /** The first {@code rows} sampled codes of each column, all of which {@link #hasSampleCodes}, read together. */
-    public static int[][] sampleCodes(List<ColumnResult> columns, int rows) {
-        return columns.isEmpty() ? new int[0][] : columns.getFirst().acc.sample.codes(indexes(columns), rows);
+    /**
+     * The first {@code rows} sampled numbers of each of {@code numeric} (all of which
+     * {@link #hasSampleNumbers}) and codes of each of {@code categorical} (all of which
+     * {@link #hasSampleCodes}), read together.
+     */
+    public static CorrelationSample.Columns sampleColumns(List<ColumnResult> numeric, List<ColumnResult> categorical,
+            int rows) {
+        List<ColumnResult> any = numeric.isEmpty() ? categorical : numeric;
+        if (any.isEmpty()) {
+            return new CorrelationSample.Columns(new double[0][], new int[0][]);
+        }
+        return any.getFirst().acc.sample.columns(indexes(numeric), indexes(categorical), rows);
     }
 
     private static int[] indexes(List<ColumnResult> columns) {

@@ -7,7 +7,7 @@ package io.synthline.profiler.engine.scan;
  * column cost a cache miss per column and row, about an eighth of the whole profile on a wide file.
  * Only the reader thread writes it, in file order, so a slot ends with the last row drawn for it.
  */
-final class CorrelationSample {
+public final class CorrelationSample {
     static final int MISSING_CODE = -1;
 
     private final int slots;
@@ -35,31 +35,27 @@ final class CorrelationSample {
         }
     }
 
-    /**
-     * The numbers (NaN where missing or not a number) of several columns, by slot, for the first
-     * {@code rows} slots. One pass over the rows for all of them: a column at a time would read a
-     * cache line per value.
-     */
-    double[][] numbers(int[] wanted, int rows) {
-        double[][] out = new double[wanted.length][rows];
-        for (int s = 0; s < rows; s++) {
-            int at = s * columns;
-            for (int k = 0; k < wanted.length; k++) {
-                out[k][s] = numbers[at + wanted[k]];
-            }
-        }
-        return out;
+    /** Sampled numbers (NaN where missing or not a number) and dictionary codes ({@link #MISSING_CODE} where missing), by column and slot. */
+    public record Columns(double[][] numbers, int[][] codes) {
     }
 
-    /** The dictionary codes ({@link #MISSING_CODE} where missing) of several columns, by slot, like {@link #numbers}. */
-    int[][] codes(int[] wanted, int rows) {
-        int[][] out = new int[wanted.length][rows];
+    /**
+     * The numbers of columns {@code numberColumns} and the codes of columns {@code codeColumns},
+     * for the first {@code rows} slots, in one pass over the rows: a column at a time would read a
+     * cache line per value.
+     */
+    Columns columns(int[] numberColumns, int[] codeColumns, int rows) {
+        double[][] outNumbers = new double[numberColumns.length][rows];
+        int[][] outCodes = new int[codeColumns.length][rows];
         for (int s = 0; s < rows; s++) {
             int at = s * columns;
-            for (int k = 0; k < wanted.length; k++) {
-                out[k][s] = codes[at + wanted[k]];
+            for (int k = 0; k < numberColumns.length; k++) {
+                outNumbers[k][s] = numbers[at + numberColumns[k]];
+            }
+            for (int k = 0; k < codeColumns.length; k++) {
+                outCodes[k][s] = codes[at + codeColumns[k]];
             }
         }
-        return out;
+        return new Columns(outNumbers, outCodes);
     }
 }

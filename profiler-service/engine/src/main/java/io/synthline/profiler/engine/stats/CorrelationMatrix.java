@@ -6,6 +6,7 @@ import io.synthline.commons.table.ColumnType;
 import io.synthline.profiler.engine.Parallel;
 import io.synthline.profiler.engine.ProfileOptions;
 import io.synthline.profiler.engine.scan.ColumnResult;
+import io.synthline.profiler.engine.scan.CorrelationSample;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,8 +72,9 @@ public final class CorrelationMatrix {
                 skipped.add(new Correlations.SkippedColumn(c.name(), reason));
             }
         }
-        double[][] numbers = ColumnResult.sampleNumbers(numeric, sampleSize);
-        int[][] codes = ColumnResult.sampleCodes(categorical, sampleSize);
+        CorrelationSample.Columns sample = ColumnResult.sampleColumns(numeric, categorical, sampleSize);
+        double[][] numbers = sample.numbers();
+        int[][] codes = sample.codes();
         List<Variable> vars = new ArrayList<>();
         int nextNumeric = 0;
         int nextCategorical = 0;
