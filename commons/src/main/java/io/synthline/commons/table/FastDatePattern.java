@@ -182,8 +182,8 @@ final class FastDatePattern {
                 if ((sign != '+' && sign != '-') || pos + 6 > n || c[o + pos + 3] != ':') {
                     return NO_MATCH;
                 }
-                int oh = twoDigits(c, o + pos + 1);
-                int om = twoDigits(c, o + pos + 4);
+                int oh = pair(c, o + pos + 1);
+                int om = pair(c, o + pos + 4);
                 if (oh < 0 || om < 0 || oh > 18 || om > 59) {
                     return NO_MATCH;
                 }
@@ -274,15 +274,6 @@ final class FastDatePattern {
         }
         long days = daysFromCivil(year, month, day);
         return ((days * 86_400L + hour * 3600L + minute * 60L + second) - offsetSeconds) * 1000L + millis;
-    }
-
-    private static int twoDigits(char[] c, int at) {
-        char a = c[at];
-        char b = c[at + 1];
-        if (a < '0' || a > '9' || b < '0' || b > '9') {
-            return -1;
-        }
-        return (a - '0') * 10 + (b - '0');
     }
 
     private static int lengthOfMonth(int year, int month) {

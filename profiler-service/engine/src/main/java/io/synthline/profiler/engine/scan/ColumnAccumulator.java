@@ -379,23 +379,22 @@ public final class ColumnAccumulator {
         return false;
     }
 
-    /**
-     * Hands the numbers seen so far, as distinct values with counts, to a numeric sketch that was
-     * waiting for them (see {@link NumericStats}): while the column is undeclared and numeric, every
-     * distinct value is a number and its classification, with the number, is cached by code.
+    /*
+     * What a deferred numeric sketch (see NumericStats) waits for: the distinct numbers so far with
+     * their counts. While the column is undeclared and numeric, every distinct value is a number and
+     * its classification, with the number, is cached by dictionary code.
      */
-    private void sketchDistinctNumbers(boolean overflowing) {
-        int n = values.dictionarySize();
-        double[] distinct = Arrays.copyOf(numbers, n);
-        long[] counts = new long[n];
-        for (int code = 0; code < n; code++) {
+
+    private double[] distinctNumbers() {
+        return Arrays.copyOf(numbers, values.dictionarySize());
+    }
+
+    private long[] distinctCounts() {
+        long[] counts = new long[values.dictionarySize()];
+        for (int code = 0; code < counts.length; code++) {
             counts[code] = values.count(code);
         }
-        if (overflowing) {
-            numeric.stopDeferring(distinct, counts, n, count);
-        } else {
-            numeric.finishDeferred(distinct, counts, n);
-        }
+        return counts;
     }
 
     /**
@@ -405,7 +404,7 @@ public final class ColumnAccumulator {
      */
     private void leaveExactCounting() {
         if (numeric != null && numeric.deferred()) {
-            sketchDistinctNumbers(true);
+            numeric.stopDeferring(distinctNumbers(), distinctCounts(), values.dictionarySize(), count);
         }
         piiSample.resolveCodes(values::value);
         values.releaseDictionary();
@@ -416,7 +415,7 @@ public final class ColumnAccumulator {
     /** Called once the pass is over, before results are read. */
     void endPass() {
         if (numeric != null && numeric.deferred()) {
-            sketchDistinctNumbers(false);
+            numeric.finishDeferred(distinctNumbers(), distinctCounts(), values.dictionarySize());
         }
         if (values.holdsDictionary()) {
             piiSample.resolveCodes(values::value);

@@ -95,12 +95,12 @@ public final class ColumnResult {
                 && acc.numeric.moments.count() > 0 ? acc.numeric : null;
     }
 
-    /** Whether the correlation sample holds this column's numbers (see {@link #sampleNumbers}). */
+    /** Whether the correlation sample holds this column's numbers (see {@link #sampleColumns}). */
     public boolean hasSampleNumbers() {
         return numericStats() != null && acc.sample != null;
     }
 
-    /** Whether the correlation sample holds this column's dictionary codes (see {@link #sampleCodes}). */
+    /** Whether the correlation sample holds this column's dictionary codes (see {@link #sampleColumns}). */
     public boolean hasSampleCodes() {
         return acc.values.isExact() && acc.sample != null;
     }
