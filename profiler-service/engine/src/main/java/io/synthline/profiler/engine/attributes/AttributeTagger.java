@@ -8,10 +8,12 @@ import io.synthline.commons.table.ColumnType;
 import io.synthline.profiler.engine.pii.ColumnName;
 import io.synthline.profiler.engine.pii.Dictionaries;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -89,23 +91,31 @@ public final class AttributeTagger {
 
     /** Share of values (weighted by count) in a vocabulary, case-insensitively. */
     private static double vocabularyShare(Column c, Set<String> vocabulary) {
+        return share(c, v -> vocabulary.contains(v.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Share of the values that pass, weighted by count: of every value while the column was counted
+     * exactly, else of the sample. Each distinct value is tested once (a categorical column's
+     * sample is mostly repeats).
+     */
+    private static double share(Column c, Predicate<String> test) {
         Map<String, Long> counts = c.valueCounts();
-        if (counts != null && !counts.isEmpty()) {
-            long total = 0;
-            long hits = 0;
-            for (Map.Entry<String, Long> e : counts.entrySet()) {
-                total += e.getValue();
-                if (vocabulary.contains(e.getKey().strip().toLowerCase(Locale.ROOT))) {
-                    hits += e.getValue();
-                }
+        if (counts == null || counts.isEmpty()) {
+            counts = new HashMap<>();
+            for (String v : c.sample()) {
+                counts.merge(v, 1L, Long::sum);
             }
-            return total == 0 ? 0 : (double) hits / total;
         }
-        if (c.sample().isEmpty()) {
-            return 0;
+        long total = 0;
+        long hits = 0;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            total += e.getValue();
+            if (test.test(e.getKey())) {
+                hits += e.getValue();
+            }
         }
-        return c.sample().stream().filter(v -> vocabulary.contains(v.strip().toLowerCase(Locale.ROOT))).count()
-                / (double) c.sample().size();
+        return total == 0 ? 0 : (double) hits / total;
     }
 
     private static boolean categorical(Column c) {
@@ -177,11 +187,8 @@ public final class AttributeTagger {
     private static AttributeTag postcode(ColumnName name, Column c) {
         boolean hint = name.hasAny("zip", "zipcode", "zip_code", "postcode", "postal_code", "postalcode", "plz",
                 "post_code", "code_postal", "cp");
-        List<String> sample = c.sample();
-        double zip = sample.isEmpty() ? 0 : sample.stream().filter(v -> US_ZIP.matcher(v.strip()).matches()).count()
-                / (double) sample.size();
-        double uk = sample.isEmpty() ? 0 : sample.stream().filter(v -> UK_POSTCODE.matcher(v.strip()).matches()).count()
-                / (double) sample.size();
+        double zip = share(c, v -> US_ZIP.matcher(v.strip()).matches());
+        double uk = share(c, v -> UK_POSTCODE.matcher(v.strip()).matches());
         if (hint && (zip >= 0.8 || uk >= 0.8)) {
             return tag(c.name(), AttributeCategory.POSTCODE, 0.97, List.of("column name '" + c.name() + "' suggests POSTCODE",
                     String.format(Locale.ROOT, "%.1f%% of values are postcodes", 100 * Math.max(zip, uk))));
@@ -198,9 +205,7 @@ public final class AttributeTagger {
                 "icd10", "icd_10", "icd_code", "medication", "medications", "health", "illness", "symptom", "symptoms",
                 "treatment", "blood_type", "hiv", "pregnant", "pregnancy", "medical", "prescription", "allergy",
                 "allergies", "mental_health", "cancer", "diabetes", "bmi");
-        List<String> sample = c.sample();
-        double icd = sample.isEmpty() ? 0 : sample.stream().filter(v -> ICD10.matcher(v.strip()).matches()).count()
-                / (double) sample.size();
+        double icd = share(c, v -> ICD10.matcher(v.strip()).matches());
         if (icd >= 0.8) {
             return tag(c.name(), AttributeCategory.HEALTH, hint ? 0.97 : 0.8,
                     List.of(String.format(Locale.ROOT, "%.1f%% of values are ICD-10 codes", 100 * icd)));

@@ -196,7 +196,10 @@ public final class ColumnAccumulator {
                 numeric = null;
             }
         }
-        piiSample.offer(v, code);
+        if (code < 0) {
+            // an exact column's sample is drawn from its counts (see leaveExactCounting and endPass)
+            piiSample.offer(v);
+        }
         if (slot >= 0) {
             sampleNumber = isNumber ? number : Double.NaN;
             sampleCode = code;
@@ -403,10 +406,11 @@ public final class ColumnAccumulator {
      * uses, are given back.
      */
     private void leaveExactCounting() {
+        long[] counts = distinctCounts();
         if (numeric != null && numeric.deferred()) {
-            numeric.stopDeferring(distinctNumbers(), distinctCounts(), values.dictionarySize(), count);
+            numeric.stopDeferring(distinctNumbers(), counts, counts.length, count);
         }
-        piiSample.resolveCodes(values::value);
+        piiSample.offerCounted(counts, values::value);
         values.releaseDictionary();
         kinds = new int[0];
         numbers = new double[0];
@@ -414,12 +418,14 @@ public final class ColumnAccumulator {
 
     /** Called once the pass is over, before results are read. */
     void endPass() {
+        if (!values.isExact()) {
+            return;
+        }
+        long[] counts = distinctCounts();
         if (numeric != null && numeric.deferred()) {
-            numeric.finishDeferred(distinctNumbers(), distinctCounts(), values.dictionarySize());
+            numeric.finishDeferred(distinctNumbers(), counts, counts.length);
         }
-        if (values.holdsDictionary()) {
-            piiSample.resolveCodes(values::value);
-        }
+        piiSample.offerCounted(counts, values::value);
     }
 
     /** Called after the column has seen every row of batch {@code batch}; adds its sketch feeds to {@code feeds}. */

@@ -27,15 +27,17 @@ public final class ProfilePass {
      */
     private static final int BATCH_CELLS = 1 << 14;
 
-    /** Batches timed column by column: one in this many. */
+    /** Batches timed column by column after the first regrouping: one in this many (every one before it). */
     private static final int TIMED_EVERY = 4;
     /**
-     * The first regrouping, once a few timed batches are in. Early enough that a small file gets it
-     * (adult.csv has 30 batches; at 48, as before, it kept the striped split, with the reader, which
-     * also parses, taking half the columns); timings taken this early include JIT compilation, which
-     * the regrouping every {@link #REGROUP_EVERY} batches corrects on larger files.
+     * The first regrouping, after four batches, all timed. The striped split it replaces gives the
+     * reader, which also parses, half the columns, so until then the reader is the bottleneck: on
+     * adult.csv (30 batches) regrouping at 4 instead of 16 took 2-3 ms off a 27-30 ms profile.
+     * Timings this early include JIT compilation in a fresh JVM, so the split is redone at
+     * {@link #SECOND_REGROUP} and every {@link #REGROUP_EVERY} batches after that.
      */
-    private static final long FIRST_REGROUP = 16;
+    private static final long FIRST_REGROUP = 4;
+    private static final long SECOND_REGROUP = 16;
     private static final long REGROUP_EVERY = 512;
 
     private final RowSource source;
@@ -109,8 +111,8 @@ public final class ProfilePass {
     /**
      * The reader thread updates group 0 itself, between reading batches, and {@code threads - 1}
      * workers update the other groups: as many busy threads as asked for, not one more (on two
-     * cores a third thread only takes turns with the other two). Every {@link #TIMED_EVERY}th batch
-     * is timed column by column; from those times and the reader's own, the columns are regrouped
+     * cores a third thread only takes turns with the other two). The first batches and then every
+     * {@link #TIMED_EVERY}th batch are timed column by column; from those times and the reader's own, the columns are regrouped
      * so that the reader, which also parses, gets less column work (see {@link ColumnGroups}).
      * Groups change only while no batch is in flight.
      */
@@ -157,13 +159,13 @@ public final class ProfilePass {
                     groupColumns = ColumnGroups.balanced(columnNanos, readerNanos, groups);
                     Arrays.fill(columnNanos, 0);
                     readerNanos = 0;
-                    nextRegroup += REGROUP_EVERY;
+                    nextRegroup = nextRegroup == FIRST_REGROUP ? SECOND_REGROUP : nextRegroup + REGROUP_EVERY;
                 }
                 RowBatch batch = ring[(int) (index % inFlight)];
                 if (batch.done != null) {
                     readerNanos += finishWhenDone(batch, failure, columnNanos);
                 }
-                boolean timed = index % TIMED_EVERY == TIMED_EVERY - 1;
+                boolean timed = index < FIRST_REGROUP || index % TIMED_EVERY == TIMED_EVERY - 1;
                 long t0 = timed ? System.nanoTime() : 0;
                 if (!fill(batch)) {
                     break;

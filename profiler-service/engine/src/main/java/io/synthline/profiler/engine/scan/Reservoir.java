@@ -2,23 +2,29 @@ package io.synthline.profiler.engine.scan;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
+import org.apache.commons.statistics.distribution.BetaDistribution;
 
 /**
  * A uniform sample of a column's non-missing values, seeded, so it repeats exactly. Li's
  * algorithm L (ACM TOMS 20(4), 1994): once full, it draws the gap to the next replaced value
  * instead of a random number per value, so a long column costs O(k log(n/k)) random draws.
  *
- * <p>A value its owner can name by a dictionary code is kept as that code, not as a string (a
- * small file replaces thousands of values per column); the owner turns codes into text with
- * {@link #resolveCodes} before its dictionary goes away.
+ * <p>A column counted by a dictionary offers nothing while it is exact: the sample is drawn from
+ * the counts once ({@link #offerCounted}), when the pass ends or the dictionary overflows and the
+ * column carries on value by value. In algorithm L's terms every value gets a uniform key and the
+ * sample is the k smallest, with {@code w} the largest of them; after n values that is the k-th
+ * smallest of n uniform keys, Beta(k, n - k + 1) distributed, so drawing k of the n counted values
+ * without replacement and {@code w} from that Beta distribution leaves the reservoir exactly as if
+ * every value had been offered (in distribution), at the cost of k draws instead of thousands of
+ * replacements with their logarithms on a short column.
  */
 final class Reservoir {
     private final String[] slots;
-    /** A slot's dictionary code plus one while it holds the value by code, 0 when it holds the text. */
-    private final int[] codes;
     private final SplittableRandom random;
     private long seen;
     private double w;
@@ -26,49 +32,77 @@ final class Reservoir {
 
     Reservoir(int capacity, long seed) {
         this.slots = new String[capacity];
-        this.codes = new int[capacity];
         this.random = new SplittableRandom(seed);
     }
 
     /** Takes part in the draw; the text is copied only when it is drawn. */
     void offer(CharSequence value) {
-        offer(value, -1);
-    }
-
-    /** {@link #offer(CharSequence)}, keeping the value by {@code code} (when not negative) instead of copying its text. */
-    void offer(CharSequence value, int code) {
         long i = seen++;
         if (i < slots.length) {
-            keep((int) i, value, code);
+            slots[(int) i] = value.toString();
             if (i == slots.length - 1) {
                 w = Math.exp(Math.log(uniform()) / slots.length);
                 next = i + 1 + skip();
             }
         } else if (i == next) {
-            keep(random.nextInt(slots.length), value, code);
+            slots[random.nextInt(slots.length)] = value.toString();
             w *= Math.exp(Math.log(uniform()) / slots.length);
             next = i + 1 + skip();
         }
     }
 
-    private void keep(int slot, CharSequence value, int code) {
-        if (code >= 0) {
-            codes[slot] = code + 1;
-            slots[slot] = null;
-        } else {
-            codes[slot] = 0;
-            slots[slot] = value.toString();
+    /**
+     * Offers, in one step, the values a dictionary counted: value {@code code} {@code counts[code]}
+     * times, named by {@code valueOfCode}. Only before anything else was offered.
+     */
+    void offerCounted(long[] counts, IntFunction<String> valueOfCode) {
+        if (seen != 0) {
+            throw new IllegalStateException("counted values go first, before any value is offered one by one");
         }
-    }
-
-    /** Replaces every value kept by code with its text. */
-    void resolveCodes(IntFunction<String> valueOfCode) {
-        for (int s = 0; s < slots.length; s++) {
-            if (codes[s] != 0) {
-                slots[s] = valueOfCode.apply(codes[s] - 1);
-                codes[s] = 0;
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        int k = slots.length;
+        if (n < k) {
+            int s = 0;
+            for (int code = 0; code < counts.length; code++) {
+                String v = counts[code] > 0 ? valueOfCode.apply(code) : null;
+                for (long c = 0; c < counts[code]; c++) {
+                    slots[s++] = v;
+                }
+            }
+            seen = n;
+            return;
+        }
+        long[] positions = distinctPositions(n, k);
+        int s = 0;
+        long end = 0;
+        for (int code = 0; code < counts.length && s < k; code++) {
+            end += counts[code];
+            String v = null;
+            while (s < k && positions[s] < end) {
+                if (v == null) {
+                    v = valueOfCode.apply(code);
+                }
+                slots[s++] = v;
             }
         }
+        seen = n;
+        w = BetaDistribution.of(k, n - k + 1).createSampler(random::nextLong).sample();
+        next = n + skip();
+    }
+
+    /** {@code k} distinct numbers from [0, n), every such set equally likely (Floyd's algorithm), sorted. */
+    private long[] distinctPositions(long n, int k) {
+        Set<Long> chosen = new HashSet<>(2 * k);
+        for (long j = n - k; j < n; j++) {
+            long t = random.nextLong(j + 1);
+            chosen.add(chosen.contains(t) ? j : t);
+        }
+        long[] positions = chosen.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(positions);
+        return positions;
     }
 
     private long skip() {
@@ -81,14 +115,9 @@ final class Reservoir {
         return ((random.nextLong() >>> 11) + 0.5) * 0x1.0p-53;
     }
 
-    /** The sample, in slot order; every value kept by code must have been resolved. */
+    /** The sample, in slot order. */
     List<String> values() {
         int n = (int) Math.min(seen, slots.length);
-        for (int s = 0; s < n; s++) {
-            if (codes[s] != 0) {
-                throw new IllegalStateException("the sample still holds dictionary codes: resolve them first");
-            }
-        }
         return new ArrayList<>(Arrays.asList(slots).subList(0, n));
     }
 }

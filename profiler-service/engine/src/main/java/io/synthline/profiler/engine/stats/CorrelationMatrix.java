@@ -75,16 +75,20 @@ public final class CorrelationMatrix {
         CorrelationSample.Columns sample = ColumnResult.sampleColumns(numeric, categorical, sampleSize);
         double[][] numbers = sample.numbers();
         int[][] codes = sample.codes();
+        List<Variable> ranked = Parallel.map(List.of(numbers), options.threads(), options.threads() * 2,
+                "profiler-ranks", x -> {
+                    int[] order = SortedOrder.of(x, sampleSize);
+                    boolean complete = order.length == sampleSize;
+                    return new Variable(null, x, order, complete ? SortedOrder.ranks(x, order, null, sampleSize) : null,
+                            null, 0);
+                });
         List<Variable> vars = new ArrayList<>();
         int nextNumeric = 0;
         int nextCategorical = 0;
         for (ColumnResult c : taking) {
             if (nextNumeric < numeric.size() && numeric.get(nextNumeric) == c) {
-                double[] x = numbers[nextNumeric++];
-                int[] order = SortedOrder.of(x, sampleSize);
-                boolean complete = order.length == sampleSize;
-                vars.add(new Variable(c.name(), x, order, complete ? SortedOrder.ranks(x, order, null, sampleSize) : null,
-                        null, 0));
+                Variable v = ranked.get(nextNumeric++);
+                vars.add(new Variable(c.name(), v.numbers(), v.order(), v.ranks(), null, 0));
             } else {
                 vars.add(new Variable(c.name(), null, null, null, codes[nextCategorical++], c.dictionary().size()));
             }
