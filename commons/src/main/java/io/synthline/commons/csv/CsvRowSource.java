@@ -4,7 +4,6 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
-import io.synthline.commons.table.CharSlice;
 import io.synthline.commons.table.RowSource;
 import io.synthline.commons.table.TextBlock;
 import java.io.IOException;
@@ -31,7 +30,6 @@ public final class CsvRowSource implements RowSource {
     private final CsvReader<FieldRangeHandler> reader;
     private final CloseableIterator<FieldRangeHandler> records;
     private final List<String> header;
-    private final CharSlice slice = new CharSlice();
     /** The current record, or null at the end. */
     private FieldRangeHandler current;
     /** The first row of a file without header, read as data by the next {@link #next()}. */
@@ -207,7 +205,7 @@ public final class CsvRowSource implements RowSource {
     }
 
     private boolean isNull(int column) {
-        return nulls.isNull(slice.set(current.text(), current.start(column), current.length(column)));
+        return nulls.isNull(current.text(), current.start(column), current.length(column));
     }
 
     /** Copies each record's characters once, as they are, and never makes a string of a cell. */

@@ -38,10 +38,11 @@ final class NullTokens {
     }
 
     boolean isNull(CharSequence cell) {
-        if (cell == null) {
-            return true;
-        }
-        int len = cell.length();
+        return cell == null || isNull(cell.toString().toCharArray(), 0, cell.length());
+    }
+
+    /** Whether {@code chars[start..start+len)} is missing; reads the characters in place (no view object per cell). */
+    boolean isNull(char[] chars, int start, int len) {
         if (len == 0) {
             return emptyAsNull;
         }
@@ -49,12 +50,12 @@ final class NullTokens {
             return false;
         }
         if (!nonAscii) {
-            char first = cell.charAt(0);
-            char last = cell.charAt(len - 1);
+            char first = chars[start];
+            char last = chars[start + len - 1];
             if (first >= 128 || !firstChars[first] || last >= 128 || !lastChars[last]) {
                 return false;
             }
         }
-        return tokens.contains(cell.toString());
+        return tokens.contains(new String(chars, start, len));
     }
 }
