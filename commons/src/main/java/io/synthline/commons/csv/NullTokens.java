@@ -37,10 +37,6 @@ final class NullTokens {
         return true;
     }
 
-    boolean isNull(CharSequence cell) {
-        return cell == null || isNull(cell.toString().toCharArray(), 0, cell.length());
-    }
-
     /** Whether {@code chars[start..start+len)} is missing; reads the characters in place (no view object per cell). */
     boolean isNull(char[] chars, int start, int len) {
         if (len == 0) {

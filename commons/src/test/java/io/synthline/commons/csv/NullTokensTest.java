@@ -6,16 +6,21 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NullTokensTest {
+    /** The cell read in place from the middle of a larger buffer, as the reader does. */
+    private static boolean isNull(NullTokens nulls, String cell) {
+        char[] buffer = ("x," + cell + ",y").toCharArray();
+        return nulls.isNull(buffer, 2, cell.length());
+    }
+
     @Test
     void everyPandasTokenIsNullAndNearMissesAreNot() {
         NullTokens nulls = new NullTokens(CsvOptions.defaults());
         for (String t : CsvOptions.PANDAS_NULL_TOKENS) {
-            assertThat(nulls.isNull(t)).as(t).isTrue();
+            assertThat(isNull(nulls, t)).as(t).isTrue();
         }
-        assertThat(nulls.isNull(null)).isTrue();
-        assertThat(nulls.isNull("")).isTrue();
+        assertThat(isNull(nulls, "")).isTrue();
         for (String v : new String[] {"NAN", "nan1", "Nancy", "1.5", "-1", "#N/A ", " NA", "Null", "n", "1.#INF", "-NaNa"}) {
-            assertThat(nulls.isNull(v)).as(v).isFalse();
+            assertThat(isNull(nulls, v)).as(v).isFalse();
         }
     }
 
@@ -24,11 +29,11 @@ class NullTokensTest {
         String longToken = "x".repeat(70);
         NullTokens nulls = new NullTokens(CsvOptions.defaults().withNullTokens(Set.of("—", "?", longToken))
                 .withEmptyAsNull(false));
-        assertThat(nulls.isNull("—")).isTrue();
-        assertThat(nulls.isNull("?")).isTrue();
-        assertThat(nulls.isNull(longToken)).isTrue();
-        assertThat(nulls.isNull("x".repeat(71))).isFalse();
-        assertThat(nulls.isNull("")).isFalse();
-        assertThat(nulls.isNull("NA")).isFalse();
+        assertThat(isNull(nulls, "—")).isTrue();
+        assertThat(isNull(nulls, "?")).isTrue();
+        assertThat(isNull(nulls, longToken)).isTrue();
+        assertThat(isNull(nulls, "x".repeat(71))).isFalse();
+        assertThat(isNull(nulls, "")).isFalse();
+        assertThat(isNull(nulls, "NA")).isFalse();
     }
 }
