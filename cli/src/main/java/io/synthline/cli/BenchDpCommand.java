@@ -11,7 +11,7 @@ import io.synthline.evaluator.engine.fidelity.QualityReport;
 import io.synthline.generator.engine.Generation;
 import io.synthline.generator.engine.GenerationSettings;
 import io.synthline.generator.engine.ModelSpec;
-import io.synthline.generator.engine.Parallel;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.generator.engine.SynthesisModel;
 import io.synthline.generator.engine.privacy.domain.DeclaredSchema;
 import java.io.BufferedOutputStream;

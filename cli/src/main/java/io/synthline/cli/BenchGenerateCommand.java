@@ -12,7 +12,7 @@ import io.synthline.evaluator.engine.utility.MlUtility;
 import io.synthline.generator.engine.Generation;
 import io.synthline.generator.engine.GenerationSettings;
 import io.synthline.generator.engine.ModelSpec;
-import io.synthline.generator.engine.Parallel;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.generator.engine.SynthesisModel;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

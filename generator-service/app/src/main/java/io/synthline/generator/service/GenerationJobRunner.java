@@ -20,7 +20,7 @@ import io.synthline.generator.engine.GenerationManifest;
 import io.synthline.generator.engine.GenerationSettings;
 import io.synthline.generator.engine.HoldoutSplit;
 import io.synthline.generator.engine.ModelSpec;
-import io.synthline.generator.engine.Parallel;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.generator.engine.Requests;
 import io.synthline.generator.engine.output.ParquetOutput;
 import io.synthline.generator.engine.SynthesisModel;

@@ -1,6 +1,7 @@
 package io.synthline.generator.engine;
 
 import io.synthline.commons.api.ConditionSpec;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.api.RebalanceSpec;
 import java.util.List;
 

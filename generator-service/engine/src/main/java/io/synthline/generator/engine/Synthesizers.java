@@ -1,6 +1,7 @@
 package io.synthline.generator.engine;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.generator.engine.copula.GaussianCopulaSynthesizer;
 import io.synthline.generator.engine.dp.PrivateSynthesizers;
 import io.synthline.generator.engine.tree.TreeSynthesizer;

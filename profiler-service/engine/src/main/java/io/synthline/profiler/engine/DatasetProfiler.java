@@ -1,6 +1,7 @@
 package io.synthline.profiler.engine;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvRowSource;
 import io.synthline.commons.profile.Alert;
@@ -111,15 +112,19 @@ public final class DatasetProfiler {
             throw new BadInputException("no-rows", "line 1: the file has a header but no data rows").detail("line", 1);
         }
         List<ColumnResult> results = accumulators.stream().map(ColumnResult::new).toList();
-        List<Finished> finished = Parallel.map(results, options.threads(), options.threads() * 4, "profiler-finish", this::finish);
+        List<Finished> finished;
+        Correlations correlations;
+        try (Parallel parallel = Parallel.open(options.threads(), "profiler-results")) {
+            finished = parallel.map(results, options.threads() * 4, this::finish);
+            correlations = new CorrelationMatrix(options).compute(results, correlationColumns, pass.sampleSize(),
+                    pass.sampled(), parallel);
+        }
         List<ColumnProfile> columns = finished.stream().map(Finished::profile).toList();
         List<PiiFinding> findings = finished.stream().flatMap(f -> f.pii().stream()).toList();
         List<AttributeTag> tags = finished.stream().flatMap(f -> f.tags().stream()).toList();
         long missing = columns.stream().mapToLong(ColumnProfile::nullCount).sum();
         long cells = rows * n;
         TableSummary table = new TableSummary(missing, cells == 0 ? 0 : (double) missing / cells, pass.duplicates());
-        Correlations correlations = new CorrelationMatrix(options).compute(results, correlationColumns,
-                pass.sampleSize(), pass.sampled());
         Map<String, Double> imbalance = new HashMap<>();
         for (ColumnResult r : results) {
             Map<String, Long> counts = r.exactCounts();

@@ -1,6 +1,6 @@
 package io.synthline.generator.engine.tree;
 
-import io.synthline.generator.engine.Parallel;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.util.List;
 record Chain(int[] prefix, int[] sequence, Cart[] trees) {
 
     static Chain fit(TrainingData data, int[] prefix, int[] sequence, int[] rows, CartBuilder.Limits limits, int threads) {
-        List<Cart> trees = Parallel.map(sequence.length, threads, i -> {
+        List<Cart> trees = Parallel.map(sequence.length, threads, "synthline-fit", i -> {
             int[] predictors = new int[prefix.length + i];
             System.arraycopy(prefix, 0, predictors, 0, prefix.length);
             System.arraycopy(sequence, 0, predictors, prefix.length, i);

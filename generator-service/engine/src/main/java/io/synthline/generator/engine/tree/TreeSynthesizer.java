@@ -4,7 +4,7 @@ import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.Domain;
 import io.synthline.generator.engine.FittedModel;
-import io.synthline.generator.engine.Parallel;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.generator.engine.Synthesizer;
 import io.synthline.generator.engine.artifact.ModelInput;
 import java.io.IOException;

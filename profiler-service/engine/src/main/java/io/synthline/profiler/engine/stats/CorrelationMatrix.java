@@ -3,7 +3,7 @@ package io.synthline.profiler.engine.stats;
 import io.synthline.commons.profile.CorrelationMeasure;
 import io.synthline.commons.profile.Correlations;
 import io.synthline.commons.table.ColumnType;
-import io.synthline.profiler.engine.Parallel;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.profiler.engine.ProfileOptions;
 import io.synthline.profiler.engine.scan.ColumnResult;
 import io.synthline.profiler.engine.scan.CorrelationSample;
@@ -32,7 +32,9 @@ public final class CorrelationMatrix {
         }
     }
 
-    public Correlations compute(List<ColumnResult> columns, int eligibleColumns, int sampleSize, boolean sampled) {
+    /** @param parallel the threads to use (work is spread over them; the result does not depend on how many) */
+    public Correlations compute(List<ColumnResult> columns, int eligibleColumns, int sampleSize, boolean sampled,
+            Parallel parallel) {
         // decide first, then read every taking part column's share of the sample in one pass
         List<ColumnResult> taking = new ArrayList<>();
         List<ColumnResult> numeric = new ArrayList<>();
@@ -75,13 +77,11 @@ public final class CorrelationMatrix {
         CorrelationSample.Columns sample = ColumnResult.sampleColumns(numeric, categorical, sampleSize);
         double[][] numbers = sample.numbers();
         int[][] codes = sample.codes();
-        List<Variable> ranked = Parallel.map(List.of(numbers), options.threads(), options.threads() * 2,
-                "profiler-ranks", x -> {
-                    int[] order = SortedOrder.of(x, sampleSize);
-                    boolean complete = order.length == sampleSize;
-                    return new Variable(null, x, order, complete ? SortedOrder.ranks(x, order, null, sampleSize) : null,
-                            null, 0);
-                });
+        List<Variable> ranked = parallel.map(List.of(numbers), options.threads() * 2, x -> {
+            int[] order = SortedOrder.of(x, sampleSize);
+            boolean complete = order.length == sampleSize;
+            return new Variable(null, x, order, complete ? SortedOrder.ranks(x, order, null, sampleSize) : null, null, 0);
+        });
         List<Variable> vars = new ArrayList<>();
         int nextNumeric = 0;
         int nextCategorical = 0;
@@ -99,8 +99,8 @@ public final class CorrelationMatrix {
                 pairs.add(new int[] {i, j});
             }
         }
-        List<List<Correlations.PairCorrelation>> results = Parallel.map(pairs, pairs.size() < 64 ? 1 : options.threads(),
-                options.threads() * 4, "profiler-correlations", p -> pair(vars.get(p[0]), vars.get(p[1]), sampleSize));
+        List<List<Correlations.PairCorrelation>> results = parallel.map(pairs, options.threads() * 4,
+                p -> pair(vars.get(p[0]), vars.get(p[1]), sampleSize));
         List<Correlations.PairCorrelation> all = new ArrayList<>();
         results.forEach(all::addAll);
         return new Correlations(sampled, sampleSize, options.seed(), vars.stream().map(Variable::name).toList(), skipped, all);
