@@ -402,8 +402,9 @@ public final class ColumnAccumulator {
 
     /**
      * The column has just gone past its exact limit: a deferred numeric sketch gets the distinct
-     * numbers so far, and the dictionary and the classification cache, which only exact counting
-     * uses, are given back.
+     * numbers so far, the PII sample is drawn from their counts (it takes values one by one from
+     * here on), and the dictionary and the classification cache, which only exact counting uses,
+     * are given back.
      */
     private void leaveExactCounting() {
         long[] counts = distinctCounts();
@@ -416,7 +417,7 @@ public final class ColumnAccumulator {
         numbers = new double[0];
     }
 
-    /** Called once the pass is over, before results are read. */
+    /** Called once the pass is over, before results are read: an exact column's deferred sketch and PII sample are filled from its counts. */
     void endPass() {
         if (!values.isExact()) {
             return;
