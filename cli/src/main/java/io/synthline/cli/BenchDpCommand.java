@@ -2,6 +2,7 @@ package io.synthline.cli;
 
 import io.synthline.commons.api.PrivacySpec;
 import io.synthline.commons.bench.ProcessMeters;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.evaluation.Quality;
@@ -11,7 +12,6 @@ import io.synthline.evaluator.engine.fidelity.QualityReport;
 import io.synthline.generator.engine.Generation;
 import io.synthline.generator.engine.GenerationSettings;
 import io.synthline.generator.engine.ModelSpec;
-import io.synthline.commons.concurrent.Parallel;
 import io.synthline.generator.engine.SynthesisModel;
 import io.synthline.generator.engine.privacy.domain.DeclaredSchema;
 import java.io.BufferedOutputStream;

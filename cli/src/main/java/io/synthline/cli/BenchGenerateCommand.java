@@ -1,6 +1,7 @@
 package io.synthline.cli;
 
 import io.synthline.commons.bench.ProcessMeters;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.csv.CsvTableWriter;
 import io.synthline.commons.evaluation.Quality;
@@ -12,7 +13,6 @@ import io.synthline.evaluator.engine.utility.MlUtility;
 import io.synthline.generator.engine.Generation;
 import io.synthline.generator.engine.GenerationSettings;
 import io.synthline.generator.engine.ModelSpec;
-import io.synthline.commons.concurrent.Parallel;
 import io.synthline.generator.engine.SynthesisModel;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.synthline.generator.engine;
 
 import io.synthline.commons.api.ConditionSpec;
-import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.api.RebalanceSpec;
+import io.synthline.commons.concurrent.Parallel;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package io.synthline.generator.engine.tree;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.Domain;
 import io.synthline.generator.engine.FittedModel;
-import io.synthline.commons.concurrent.Parallel;
 import io.synthline.generator.engine.Synthesizer;
 import io.synthline.generator.engine.artifact.ModelInput;
 import java.io.IOException;

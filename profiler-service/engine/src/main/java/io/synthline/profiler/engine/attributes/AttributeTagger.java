@@ -51,22 +51,23 @@ public final class AttributeTagger {
 
     public List<AttributeTag> tag(Column c, double minConfidence) {
         ColumnName name = ColumnName.of(c.name());
+        Map<String, Long> values = weightedValues(c);
         List<AttributeTag> tags = new ArrayList<>();
         add(tags, age(name, c));
-        add(tags, byValues(name, c, AttributeCategory.SEX_GENDER, SEX, 0.95,
+        add(tags, byValues(name, c, values, AttributeCategory.SEX_GENDER, SEX, 0.95,
                 name.hasAny("sex", "gender", "geschlecht", "sexe", "genero", "sex_at_birth", "gender_identity")));
-        add(tags, byValues(name, c, AttributeCategory.RACE, RACE, 0.6, name.hasAny("race", "racial", "race_ethnicity")));
-        add(tags, byValues(name, c, AttributeCategory.ETHNICITY, ETHNICITY, 0.8,
+        add(tags, byValues(name, c, values, AttributeCategory.RACE, RACE, 0.6, name.hasAny("race", "racial", "race_ethnicity")));
+        add(tags, byValues(name, c, values, AttributeCategory.ETHNICITY, ETHNICITY, 0.8,
                 name.hasAny("ethnicity", "ethnic", "ethnic_group", "hispanic_origin", "ethnic_origin")));
-        add(tags, byValues(name, c, AttributeCategory.RELIGION, RELIGION, 0.6,
+        add(tags, byValues(name, c, values, AttributeCategory.RELIGION, RELIGION, 0.6,
                 name.hasAny("religion", "religious", "faith", "denomination", "belief")));
-        add(tags, byValues(name, c, AttributeCategory.MARITAL_STATUS, MARITAL, 0.7,
+        add(tags, byValues(name, c, values, AttributeCategory.MARITAL_STATUS, MARITAL, 0.7,
                 name.hasAny("marital", "marital_status", "married", "civil_status", "relationship_status")));
-        add(tags, byValues(name, c, AttributeCategory.SEXUAL_ORIENTATION, ORIENTATION, 0.6,
+        add(tags, byValues(name, c, values, AttributeCategory.SEXUAL_ORIENTATION, ORIENTATION, 0.6,
                 name.hasAny("sexual_orientation", "orientation", "sexuality")));
-        add(tags, nationality(name, c));
-        add(tags, postcode(name, c));
-        add(tags, health(name, c));
+        add(tags, nationality(name, c, values));
+        add(tags, postcode(name, c, values));
+        add(tags, health(name, c, values));
         add(tags, nameOnly(name, AttributeCategory.DISABILITY, name.hasAny("disability", "disabled", "handicap",
                 "impairment", "disabilities")));
         for (PiiFinding p : c.pii()) {
@@ -89,27 +90,32 @@ public final class AttributeTagger {
         return new AttributeTag(column, category, category.defaultRoles(), Math.round(confidence * 1000) / 1000.0, evidence);
     }
 
-    /** Share of values (weighted by count) in a vocabulary, case-insensitively. */
-    private static double vocabularyShare(Column c, Set<String> vocabulary) {
-        return share(c, v -> vocabulary.contains(v.strip().toLowerCase(Locale.ROOT)));
+    /**
+     * The column's values with their weights: every value with its count while the column was
+     * counted exactly, else the sample's distinct values with how often they were drawn. Built once
+     * per column, so that each test below runs once per distinct value.
+     */
+    private static Map<String, Long> weightedValues(Column c) {
+        if (c.valueCounts() != null && !c.valueCounts().isEmpty()) {
+            return c.valueCounts();
+        }
+        Map<String, Long> counts = new HashMap<>();
+        for (String v : c.sample()) {
+            counts.merge(v, 1L, Long::sum);
+        }
+        return counts;
     }
 
-    /**
-     * Share of the values that pass, weighted by count: of every value while the column was counted
-     * exactly, else of the sample. Each distinct value is tested once (a categorical column's
-     * sample is mostly repeats).
-     */
-    private static double share(Column c, Predicate<String> test) {
-        Map<String, Long> counts = c.valueCounts();
-        if (counts == null || counts.isEmpty()) {
-            counts = new HashMap<>();
-            for (String v : c.sample()) {
-                counts.merge(v, 1L, Long::sum);
-            }
-        }
+    /** Share of values (weighted by count) in a vocabulary, case-insensitively. */
+    private static double vocabularyShare(Map<String, Long> values, Set<String> vocabulary) {
+        return share(values, v -> vocabulary.contains(v.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /** Share of the values (see {@link #weightedValues}) that pass, weighted by count. */
+    private static double share(Map<String, Long> values, Predicate<String> test) {
         long total = 0;
         long hits = 0;
-        for (Map.Entry<String, Long> e : counts.entrySet()) {
+        for (Map.Entry<String, Long> e : values.entrySet()) {
             total += e.getValue();
             if (test.test(e.getKey())) {
                 hits += e.getValue();
@@ -122,9 +128,9 @@ public final class AttributeTagger {
         return c.type() == ColumnType.CATEGORICAL || c.type() == ColumnType.BOOLEAN;
     }
 
-    private static AttributeTag byValues(ColumnName name, Column c, AttributeCategory category, Set<String> vocabulary,
-            double minShare, boolean nameHint) {
-        double share = categorical(c) ? vocabularyShare(c, vocabulary) : 0;
+    private static AttributeTag byValues(ColumnName name, Column c, Map<String, Long> values, AttributeCategory category,
+            Set<String> vocabulary, double minShare, boolean nameHint) {
+        double share = categorical(c) ? vocabularyShare(values, vocabulary) : 0;
         List<String> evidence = new ArrayList<>();
         if (nameHint) {
             evidence.add("column name '" + c.name() + "' suggests " + category);
@@ -163,11 +169,11 @@ public final class AttributeTagger {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
-    private static AttributeTag nationality(ColumnName name, Column c) {
+    private static AttributeTag nationality(ColumnName name, Column c, Map<String, Long> values) {
         boolean strong = name.hasAny("nationality", "citizenship", "native_country", "country_of_birth",
                 "birth_country", "country_of_origin", "nation", "staatsangehoerigkeit");
         boolean weak = name.hasAny("country");
-        double share = categorical(c) ? vocabularyShare(c, Dictionaries.COUNTRIES) : 0;
+        double share = categorical(c) ? vocabularyShare(values, Dictionaries.COUNTRIES) : 0;
         List<String> evidence = new ArrayList<>();
         if (strong || weak) {
             evidence.add("column name '" + c.name() + "' suggests " + (strong ? "NATIONALITY" : "a country"));
@@ -184,11 +190,11 @@ public final class AttributeTagger {
         return null;
     }
 
-    private static AttributeTag postcode(ColumnName name, Column c) {
+    private static AttributeTag postcode(ColumnName name, Column c, Map<String, Long> values) {
         boolean hint = name.hasAny("zip", "zipcode", "zip_code", "postcode", "postal_code", "postalcode", "plz",
                 "post_code", "code_postal", "cp");
-        double zip = share(c, v -> US_ZIP.matcher(v.strip()).matches());
-        double uk = share(c, v -> UK_POSTCODE.matcher(v.strip()).matches());
+        double zip = share(values, v -> US_ZIP.matcher(v.strip()).matches());
+        double uk = share(values, v -> UK_POSTCODE.matcher(v.strip()).matches());
         if (hint && (zip >= 0.8 || uk >= 0.8)) {
             return tag(c.name(), AttributeCategory.POSTCODE, 0.97, List.of("column name '" + c.name() + "' suggests POSTCODE",
                     String.format(Locale.ROOT, "%.1f%% of values are postcodes", 100 * Math.max(zip, uk))));
@@ -200,12 +206,12 @@ public final class AttributeTagger {
         return hint ? tag(c.name(), AttributeCategory.POSTCODE, 0.7, List.of("column name '" + c.name() + "' suggests POSTCODE")) : null;
     }
 
-    private static AttributeTag health(ColumnName name, Column c) {
+    private static AttributeTag health(ColumnName name, Column c, Map<String, Long> values) {
         boolean hint = name.hasAny("diagnosis", "diagnoses", "disease", "condition", "medical_condition", "icd",
                 "icd10", "icd_10", "icd_code", "medication", "medications", "health", "illness", "symptom", "symptoms",
                 "treatment", "blood_type", "hiv", "pregnant", "pregnancy", "medical", "prescription", "allergy",
                 "allergies", "mental_health", "cancer", "diabetes", "bmi");
-        double icd = share(c, v -> ICD10.matcher(v.strip()).matches());
+        double icd = share(values, v -> ICD10.matcher(v.strip()).matches());
         if (icd >= 0.8) {
             return tag(c.name(), AttributeCategory.HEALTH, hint ? 0.97 : 0.8,
                     List.of(String.format(Locale.ROOT, "%.1f%% of values are ICD-10 codes", 100 * icd)));

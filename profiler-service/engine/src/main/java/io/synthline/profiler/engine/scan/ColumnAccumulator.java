@@ -409,7 +409,7 @@ public final class ColumnAccumulator {
     private void leaveExactCounting() {
         long[] counts = distinctCounts();
         if (numeric != null && numeric.deferred()) {
-            numeric.stopDeferring(distinctNumbers(), counts, counts.length, count);
+            numeric.stopDeferring(distinctNumbers(), counts, count);
         }
         piiSample.offerCounted(counts, values::value);
         values.releaseDictionary();
@@ -417,14 +417,17 @@ public final class ColumnAccumulator {
         numbers = new double[0];
     }
 
-    /** Called once the pass is over, before results are read: an exact column's deferred sketch and PII sample are filled from its counts. */
+    /**
+     * Called once the pass is over, before results are read: an exact column's deferred sketch and
+     * PII sample are filled from its counts.
+     */
     void endPass() {
         if (!values.isExact()) {
             return;
         }
         long[] counts = distinctCounts();
         if (numeric != null && numeric.deferred()) {
-            numeric.finishDeferred(distinctNumbers(), counts, counts.length);
+            numeric.finishDeferred(distinctNumbers(), counts);
         }
         piiSample.offerCounted(counts, values::value);
     }

@@ -57,14 +57,14 @@ final class NumericStats {
      * are everything added before this call (this batch's values included); {@code position}, the
      * cell's place in the column, seeds the sketch's coin flips for them.
      */
-    void stopDeferring(double[] values, long[] counts, int n, long position) {
+    void stopDeferring(double[] values, long[] counts, long position) {
         deferred = false;
-        replay = new SeededKll.Feed(kll, values, counts, n, seed, ~position);
+        replay = new SeededKll.Feed(kll, values, counts, values.length, seed, ~position);
         sketchFrom = pendingCount;
     }
 
     /** At the end of the pass, if still deferred: sketches the distinct values with their counts. */
-    void finishDeferred(double[] values, long[] counts, int n) {
+    void finishDeferred(double[] values, long[] counts) {
         if (!deferred) {
             return;
         }
@@ -73,14 +73,14 @@ final class NumericStats {
             // small enough to stay exact: one update per value, as if the sketch had never waited
             double[] each = new double[(int) moments.count()];
             int k = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < values.length; i++) {
                 for (long c = 0; c < counts[i]; c++) {
                     each[k++] = values[i];
                 }
             }
             SeededKll.update(kll, each, null, k, seed, -1);
         } else {
-            SeededKll.update(kll, values, counts, n, seed, -1);
+            SeededKll.update(kll, values, counts, values.length, seed, -1);
         }
     }
 

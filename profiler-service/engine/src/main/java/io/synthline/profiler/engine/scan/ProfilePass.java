@@ -112,8 +112,9 @@ public final class ProfilePass {
      * The reader thread updates group 0 itself, between reading batches, and {@code threads - 1}
      * workers update the other groups: as many busy threads as asked for, not one more (on two
      * cores a third thread only takes turns with the other two). The first batches and then every
-     * {@link #TIMED_EVERY}th batch are timed column by column; from those times and the reader's own, the columns are regrouped
-     * so that the reader, which also parses, gets less column work (see {@link ColumnGroups}).
+     * {@link #TIMED_EVERY}th batch are timed column by column; from those times and the reader's
+     * own, the columns are regrouped so that the reader, which also parses, gets less column work
+     * (see {@link ColumnGroups}).
      * Groups change only while no batch is in flight.
      */
     private void runParallel(int n, int capacity) {

@@ -1,14 +1,15 @@
 package io.synthline.profiler.engine.stats;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.profile.CorrelationMeasure;
 import io.synthline.commons.profile.Correlations;
 import io.synthline.commons.table.ColumnType;
-import io.synthline.commons.concurrent.Parallel;
 import io.synthline.profiler.engine.ProfileOptions;
 import io.synthline.profiler.engine.scan.ColumnResult;
 import io.synthline.profiler.engine.scan.CorrelationSample;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * All pairwise associations over the correlation sample: Pearson and Spearman for numeric pairs,
@@ -77,18 +78,20 @@ public final class CorrelationMatrix {
         CorrelationSample.Columns sample = ColumnResult.sampleColumns(numeric, categorical, sampleSize);
         double[][] numbers = sample.numbers();
         int[][] codes = sample.codes();
-        List<Variable> ranked = parallel.map(List.of(numbers), options.threads() * 2, x -> {
-            int[] order = SortedOrder.of(x, sampleSize);
-            boolean complete = order.length == sampleSize;
-            return new Variable(null, x, order, complete ? SortedOrder.ranks(x, order, null, sampleSize) : null, null, 0);
-        });
+        List<Variable> ranked = parallel.map(IntStream.range(0, numbers.length).boxed().toList(), options.threads() * 2,
+                k -> {
+                    double[] x = numbers[k];
+                    int[] order = SortedOrder.of(x, sampleSize);
+                    boolean complete = order.length == sampleSize;
+                    return new Variable(numeric.get(k).name(), x, order,
+                            complete ? SortedOrder.ranks(x, order, null, sampleSize) : null, null, 0);
+                });
         List<Variable> vars = new ArrayList<>();
         int nextNumeric = 0;
         int nextCategorical = 0;
         for (ColumnResult c : taking) {
             if (nextNumeric < numeric.size() && numeric.get(nextNumeric) == c) {
-                Variable v = ranked.get(nextNumeric++);
-                vars.add(new Variable(c.name(), v.numbers(), v.order(), v.ranks(), null, 0));
+                vars.add(ranked.get(nextNumeric++));
             } else {
                 vars.add(new Variable(c.name(), null, null, null, codes[nextCategorical++], c.dictionary().size()));
             }
