@@ -102,6 +102,24 @@ final class TrainingData {
         return code < 0 ? valueCells[column].length - 1 : code;
     }
 
+    /**
+     * The predictor state of a cell given from outside (category index or value, NaN for
+     * missing): a number falls in the bin of the training values around it.
+     */
+    int stateOfCell(int column, double cell) {
+        if (Double.isNaN(cell)) {
+            return stateCount[column] - 1;
+        }
+        if (numeric[column]) {
+            return binOf(cuts[column], cell);
+        }
+        int code = (int) cell;
+        if (code != cell || code < 0 || code >= categoryState[column].length) {
+            throw new IllegalArgumentException("cell " + cell + " is not a category of column " + domain.column(column).name());
+        }
+        return categoryState[column][code];
+    }
+
     private void encodeNumeric(int c) {
         double[] v = values[c];
         double[] sorted = SortedValues.present(v);

@@ -7,6 +7,7 @@ import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.sampling.ColumnCondition;
 import io.synthline.generator.engine.sampling.Condition;
 import io.synthline.generator.engine.sampling.ConditionalSampling;
+import io.synthline.generator.engine.sampling.GivenColumns;
 import io.synthline.generator.engine.sampling.ImpossibleConditionException;
 import io.synthline.generator.engine.sampling.RowDrawer;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * columns). Such chains are grown on first use and kept; this is why the model keeps (and
  * stores) the training cells.
  */
-final class TreeModel implements FittedModel, ConditionalSampling {
+final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns {
     private final TrainingData data;
     private final int[] order;
     private final CartBuilder.Limits limits;
@@ -114,6 +115,43 @@ final class TreeModel implements FittedModel, ConditionalSampling {
         Chain c = chains.computeIfAbsent(Arrays.toString(sortedPrefix),
                 k -> Chain.fit(data, prefix, sequence, TreeSynthesizer.allRows(data.rows), limits, threads));
         return new TreeModel(data, order, limits, c, matching, threads, chains);
+    }
+
+    /** The given columns are the chain's prefix: their predictor states come from the handed-in cells, not from a donor row. */
+    @Override
+    public RowDrawer drawerGiven(int[] columns) {
+        int m = data.columns();
+        boolean[] isGiven = new boolean[m];
+        for (int c : columns) {
+            if (c < 0 || c >= m || isGiven[c]) {
+                throw new IllegalArgumentException("given columns must be distinct columns of the model: " + Arrays.toString(columns));
+            }
+            isGiven[c] = true;
+        }
+        int[] prefix = columns.clone();
+        int[] sequence = Arrays.stream(order).filter(c -> !isGiven[c]).toArray();
+        int[] sortedPrefix = prefix.clone();
+        Arrays.sort(sortedPrefix);
+        Chain c = chains.computeIfAbsent(Arrays.toString(sortedPrefix),
+                k -> Chain.fit(data, prefix, sequence, TreeSynthesizer.allRows(data.rows), limits, threads));
+        int[] states = new int[m];
+        int[] chainPrefix = c.prefix();
+        int[] chainSequence = c.sequence();
+        Cart[] trees = c.trees();
+        double[][] cells = data.valueCells;
+        byte[][] valueStates = data.valueStates;
+        return (random, row) -> {
+            for (int g : chainPrefix) {
+                states[g] = data.stateOfCell(g, row[g]);
+            }
+            for (int i = 0; i < chainSequence.length; i++) {
+                Cart tree = trees[i];
+                int v = tree.value(tree.leaf(states), random);
+                int t = chainSequence[i];
+                states[t] = valueStates[t][v] & 0xFF;
+                row[t] = cells[t][v];
+            }
+        };
     }
 
     @Override
