@@ -131,8 +131,8 @@ public final class Validators {
         return sum % 10 == 0;
     }
 
-    /** The card brand of a Luhn-valid number written as digits with optional space or dash separators, or null. */
-    public static String cardBrand(String s) {
+    /** The digits of a number written as 12 to 19 digits with optional space or dash separators, or null. */
+    static String cardDigits(String s) {
         if (s.length() > 23) {
             return null;
         }
@@ -145,11 +145,29 @@ public final class Validators {
                 return null;
             }
         }
-        int n = digits.length();
-        if (n < 12 || n > 19 || !luhn(digits)) {
-            return null;
-        }
-        String d = digits.toString();
+        return digits.length() < 12 || digits.length() > 19 ? null : digits.toString();
+    }
+
+    /**
+     * A payment card number: Luhn-valid, and either within a known brand's prefix and length or of
+     * the 16 or 19 digits every network issues (Mir, RuPay, Troy, Verve, UzCard, ... have prefixes
+     * outside the common brands). A random number of that length passes Luhn one time in ten, so a
+     * column passes as cards only when nearly all of its values do; 15-digit numbers without a
+     * brand (IMEIs are Luhn-valid too) do not count.
+     */
+    public static boolean isCardNumber(String s) {
+        String d = cardDigits(s);
+        return d != null && luhn(d) && (d.length() == 16 || d.length() == 19 || brandOf(d) != null);
+    }
+
+    /** The card brand of a Luhn-valid number written as digits with optional space or dash separators, or null. */
+    public static String cardBrand(String s) {
+        String d = cardDigits(s);
+        return d == null || !luhn(d) ? null : brandOf(d);
+    }
+
+    private static String brandOf(String d) {
+        int n = d.length();
         int two = Integer.parseInt(d.substring(0, 2));
         int three = Integer.parseInt(d.substring(0, 3));
         int four = Integer.parseInt(d.substring(0, 4));
