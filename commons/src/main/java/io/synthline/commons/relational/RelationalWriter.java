@@ -1,0 +1,35 @@
+package io.synthline.commons.relational;
+
+import io.synthline.commons.csv.CsvTableWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes a relational dataset as a directory: TABLE.csv per table and {@value RelationalReader#METADATA_FILE}. */
+public final class RelationalWriter {
+    private RelationalWriter() {
+    }
+
+    /** @return the files written, tables first */
+    public static List<Path> write(RelationalDataset dataset, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            List<Path> written = new ArrayList<>();
+            for (var e : dataset.tables().entrySet()) {
+                Path file = dir.resolve(e.getKey() + ".csv");
+                CsvTableWriter.write(e.getValue(), file);
+                written.add(file);
+            }
+            Path meta = dir.resolve(RelationalReader.METADATA_FILE);
+            Files.writeString(meta, MetadataJson.write(dataset.metadata()), StandardCharsets.UTF_8);
+            written.add(meta);
+            return written;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
