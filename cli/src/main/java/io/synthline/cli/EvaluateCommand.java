@@ -34,11 +34,16 @@ public class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--real", required = true, paramLabel = "REAL.csv", description = "the data the synthesizer was trained on")
+    @Option(names = "--real", required = true, paramLabel = "REAL.csv|DIR|ZIP",
+            description = "the data the synthesizer was trained on: a CSV file, or a directory or zip of related tables")
     Path real;
 
-    @Option(names = "--synthetic", required = true, paramLabel = "SYN.csv")
+    @Option(names = "--synthetic", required = true, paramLabel = "SYN.csv|DIR|ZIP")
     Path synthetic;
+
+    @Option(names = "--metadata", paramLabel = "METADATA.json",
+            description = "related tables: keys and types (default: metadata.json beside the real tables, else proposed keys)")
+    Path metadata;
 
     @Option(names = "--holdout", paramLabel = "HOLDOUT.csv",
             description = "real rows the synthesizer never saw: the control of overfitting and privacy attacks, the test set of ML utility")
@@ -81,6 +86,17 @@ public class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (root.remoteOption() != null) {
             throw new SynthCommand.UserError("evaluate runs locally; on the platform every generation is evaluated automatically");
+        }
+        if (RelationalCli.isRelational(real)) {
+            if (label != null || sensitive != null || quasiIdentifiers != null || favourable != null || sdtypes != null || only != null) {
+                throw new SynthCommand.UserError("with related tables, --label, --sensitive, --quasi-identifiers, --favourable, --sdtype and"
+                        + " --only are not available (sdtypes come from the metadata)");
+            }
+            return RelationalCli.evaluate(real, synthetic, holdout, metadata, noThresholds, seed, format == Format.json, out,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+        if (metadata != null) {
+            throw new SynthCommand.UserError("--metadata describes related tables: give directories or zips of CSV files");
         }
         Files2.existing(real, "real");
         Files2.existing(synthetic, "synthetic");

@@ -57,11 +57,22 @@ public class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.csv", description = "training data (not needed with --load-model)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE.csv|DIR|ZIP",
+            description = "training data: one CSV file, or a directory or zip of CSV files (one per table) for related tables"
+                    + " (not needed with --load-model)")
     Path file;
 
-    @Option(names = "--rows", required = true, description = "number of synthetic rows")
+    @Option(names = "--rows", description = "number of synthetic rows (one table)")
     long rows;
+
+    @Option(names = "--metadata", paramLabel = "METADATA.json",
+            description = "related tables: keys and types (SDV multi-table format; default: metadata.json beside the tables, else keys"
+                    + " proposed from the data)")
+    Path metadata;
+
+    @Option(names = "--scale", defaultValue = "1", description = "related tables: tables without parent get SCALE times their rows,"
+            + " the others follow (default: ${DEFAULT-VALUE})")
+    double scale;
 
     @Option(names = "--seed", required = true, description = "random seed; the same data, options and seed give the same bytes")
     long seed;
@@ -154,6 +165,12 @@ public class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (RelationalCli.isRelational(file)) {
+            return relational();
+        }
+        if (metadata != null) {
+            throw new SynthCommand.UserError("--metadata describes related tables: give a directory or zip of CSV files");
+        }
         if (rows < 1) {
             throw new SynthCommand.UserError("--rows must be at least 1, got " + rows);
         }
@@ -263,6 +280,24 @@ public class GenerateCommand implements Callable<Integer> {
         fitted.manifest().notes().forEach(n -> spec.commandLine().getErr().println("synth: note: " + n));
         privacy.report(fitted.privacy(), loadModel == null, out, spec.commandLine().getErr());
         return SynthCommand.EXIT_OK;
+    }
+
+    /** Related tables: options that only make sense for one table are refused rather than ignored. */
+    private int relational() throws IOException {
+        if (root.remoteOption() != null) {
+            throw new SynthCommand.UserError("related tables are generated locally for now; --remote takes one CSV file");
+        }
+        if (rows != 0 || loadModel != null || saveModel != null || !conditions.isEmpty() || rebalance != null || !constraints.isEmpty()
+                || specFile != null || firstRow != 0 || provenanceColumns || allowCopies || manifest != null) {
+            throw new SynthCommand.UserError("with several tables, --rows, --condition, --rebalance, --constraint, --spec, --first-row,"
+                    + " --provenance-columns, --allow-copies, --manifest and stored models are not available; use --scale");
+        }
+        if (privacy.anyGiven() || (model != null && Synthesizers.isPrivate(model))) {
+            throw new SynthCommand.UserError("differentially private models take one table; related tables use the tree model");
+        }
+        int workers = threads != null ? Math.max(1, threads) : Parallel.defaultThreads();
+        return RelationalCli.generate(new RelationalCli.GenerateOptions(file, metadata, scale, seed, out, model, modelOptions, pii,
+                noPiiDetection, locale, holdout, holdoutOut, workers), spec.commandLine().getErr());
     }
 
     /** Samples into {@code os}; a run that produced no row fails (and its file is never moved into place). */

@@ -58,7 +58,7 @@ public class PrivacyOptions {
         return declared;
     }
 
-    private boolean anyGiven() {
+    boolean anyGiven() {
         return epsilon != null || delta != null || domainShare != null || requireDeclaredDomain || reportFile != null;
     }
 

@@ -35,8 +35,13 @@ public class ProfileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "CSV or Parquet file (Parquet is recognised by its content)")
+    @Parameters(index = "0", paramLabel = "FILE|DIR|ZIP",
+            description = "CSV or Parquet file (Parquet is recognised by its content), or a directory or zip of related CSV tables")
     Path file;
+
+    @Option(names = "--metadata", paramLabel = "METADATA.json",
+            description = "related tables: keys and types (default: metadata.json beside the tables, else keys are proposed)")
+    Path metadata;
 
     @Option(names = "--format", defaultValue = "text", description = "text, json or html (default: ${DEFAULT-VALUE})")
     Format format;
@@ -64,6 +69,14 @@ public class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (RelationalCli.isRelational(file)) {
+            if (root.remoteOption() != null || format == Format.html || schema != null) {
+                throw new SynthCommand.UserError("related tables are profiled locally as text or json; --schema is for one table"
+                        + " (types of several tables come from --metadata)");
+            }
+            return RelationalCli.profile(file, metadata, format == Format.json, out, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         Files2.existing(file, "input");
         DatasetProfile profile;
         if (root.remoteOption() != null) {

@@ -61,6 +61,37 @@ public final class RelationalReader {
         }
     }
 
+    /**
+     * Reads tables that imitate {@code like} (synthetic output, a holdout) with its metadata and
+     * exactly its column types, so that values compare as the real ones do; a metadata document
+     * beside them is ignored.
+     */
+    public static RelationalDataset readLike(Path source, RelationalDataset like, CsvOptions options) {
+        if (!Files.exists(source)) {
+            throw new BadInputException("missing-file", "no such directory or zip file: " + source.getFileName());
+        }
+        Path dir = Files.isDirectory(source) ? source : unzip(source);
+        try {
+            Map<String, Table> tables = new LinkedHashMap<>();
+            for (String name : like.tables().keySet()) {
+                Path path = dir.resolve(name + ".csv");
+                if (!Files.isRegularFile(path)) {
+                    throw new BadInputException("missing-table", "table '" + name + "' is missing (no file " + name + ".csv)");
+                }
+                try {
+                    tables.put(name, CsvTableReader.read(path, options, like.table(name).schema()));
+                } catch (BadInputException e) {
+                    throw new BadInputException(e.slug(), "table '" + name + "': " + e.getMessage());
+                }
+            }
+            return new RelationalDataset(like.metadata(), tables);
+        } finally {
+            if (dir != source) {
+                deleteTree(dir);
+            }
+        }
+    }
+
     private static Loaded readDirectory(Path dir, Path metadataFile, CsvOptions options) {
         Map<String, Path> files = new LinkedHashMap<>();
         try (Stream<Path> list = Files.list(dir)) {

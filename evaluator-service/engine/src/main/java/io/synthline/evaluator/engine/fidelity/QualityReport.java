@@ -75,6 +75,18 @@ public final class QualityReport {
     }
 
     public static List<ColumnPairTrend> columnPairTrends(EvalData data, Thresholds thresholds) {
+        int n = data.columns().size();
+        List<int[]> pairs = new ArrayList<>(n * (n - 1) / 2);
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                pairs.add(new int[] {a, b});
+            }
+        }
+        return columnPairTrends(data, thresholds, pairs);
+    }
+
+    /** The given pairs of column indexes only (as SDMetrics' {@code column_pairs}), in that order. */
+    public static List<ColumnPairTrend> columnPairTrends(EvalData data, Thresholds thresholds, List<int[]> pairs) {
         List<EvalColumn> columns = data.columns();
         int n = columns.size();
         int[][] realBins = new int[n][];
@@ -83,12 +95,6 @@ public final class QualityReport {
             realBins[c] = discretize(data.real().values(c));
             synBins[c] = discretize(data.synthetic().values(c));
         });
-        List<int[]> pairs = new ArrayList<>(n * (n - 1) / 2);
-        for (int a = 0; a < n; a++) {
-            for (int b = a + 1; b < n; b++) {
-                pairs.add(new int[] {a, b});
-            }
-        }
         return pairs.parallelStream().map(p -> pair(data, p[0], p[1], realBins, synBins, thresholds)).toList();
     }
 
@@ -125,7 +131,7 @@ public final class QualityReport {
     }
 
     /** pandas' mean: NaN (null) entries are skipped; NaN when nothing is left. */
-    static double mean(List<Double> values) {
+    public static double mean(List<Double> values) {
         double sum = 0;
         int n = 0;
         for (Double v : values) {

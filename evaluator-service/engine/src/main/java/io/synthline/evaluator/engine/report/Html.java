@@ -23,7 +23,7 @@ import java.util.Map;
  * detection and utility, DCR histograms and attack results, fairness tables.
  */
 public final class Html {
-    private static final String STYLE = "body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem auto;"
+    static final String STYLE = "body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem auto;"
             + "max-width:1200px;color:#1a202c;padding:0 1rem}h1{margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:2px solid "
             + "#e2e8f0;padding-bottom:.3rem}table{border-collapse:collapse;margin:.6rem 0;font-size:.9rem}td,th{padding:.25rem"
             + " .7rem;border-bottom:1px solid #e2e8f0;text-align:left;vertical-align:middle}th{background:#f7fafc}"

@@ -1,0 +1,261 @@
+package io.synthline.cli;
+
+import io.synthline.commons.csv.CsvOptions;
+import io.synthline.commons.evaluation.RelationalEvaluation;
+import io.synthline.commons.json.Json;
+import io.synthline.commons.profile.DatasetProfile;
+import io.synthline.commons.profile.PiiFinding;
+import io.synthline.commons.profile.RelationalProfile;
+import io.synthline.commons.relational.Entities;
+import io.synthline.commons.relational.KeyProposal;
+import io.synthline.commons.relational.RelationalDataset;
+import io.synthline.commons.relational.RelationalReader;
+import io.synthline.commons.relational.RelationalWriter;
+import io.synthline.evaluator.engine.fidelity.QualityReport;
+import io.synthline.evaluator.engine.relational.RelationalEvaluator;
+import io.synthline.generator.engine.pii.ProfilePii;
+import io.synthline.generator.engine.relational.RelationalModel;
+import io.synthline.generator.engine.relational.RelationalSpec;
+import io.synthline.generator.engine.relational.RelationalSynthesizer;
+import io.synthline.profiler.engine.ProfileOptions;
+import io.synthline.profiler.engine.relational.RelationalProfiler;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The multi-table forms of {@code synth profile}, {@code generate} and {@code evaluate}: the input
+ * is a directory or a zip of CSV files, one per table, with a metadata document (given, or
+ * {@code metadata.json} beside the tables, or keys proposed by the profiler).
+ */
+final class RelationalCli {
+    private RelationalCli() {
+    }
+
+    /** A directory or a zip file is a relational dataset; anything else is one table. */
+    static boolean isRelational(Path input) {
+        return input != null && (Files.isDirectory(input) || input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip"));
+    }
+
+    /** The dataset with metadata in force: declared, or proposed by the profiler (said on stderr). */
+    record Input(RelationalDataset dataset, RelationalProfile profile) {
+    }
+
+    static Input read(Path input, Path metadata, PrintWriter err, boolean profileTables) {
+        if (metadata != null) {
+            Files2.existing(metadata, "metadata");
+        }
+        RelationalReader.Loaded loaded = RelationalReader.read(input, metadata, CsvOptions.defaults());
+        RelationalProfiler profiler = new RelationalProfiler(ProfileOptions.defaults());
+        RelationalProfile profile = null;
+        RelationalDataset dataset = loaded.dataset();
+        if (profileTables || !loaded.metadataFound()) {
+            profile = profiler.profile(dataset, loaded.metadataFound());
+            dataset = dataset.withMetadata(profile.metadata());
+        }
+        if (!loaded.metadataFound()) {
+            KeyProposal p = profile.proposal();
+            err.println("synth: no metadata given: keys proposed from the data (review them in the output's metadata.json and pass"
+                    + " it with --metadata):");
+            for (var pk : p.primaryKeys()) {
+                if (p.metadata().table(pk.table()).primaryKey().equals(pk.columns())) {
+                    err.printf("synth:   %s primary key %s (confidence %.2f: %s)%n", pk.table(), pk.columns(), pk.confidence(),
+                            String.join("; ", pk.evidence()));
+                }
+            }
+            for (var fk : p.foreignKeys()) {
+                if (p.metadata().relationships().contains(fk.relationship())) {
+                    err.printf("synth:   %s (confidence %.2f: %s)%n", fk.relationship().label(), fk.confidence(),
+                            String.join("; ", fk.evidence()));
+                }
+            }
+            for (var s : p.sequences()) {
+                err.printf("synth:   %s looks sequential: entity %s ordered by %s (confidence %.2f; declare sequence_key and"
+                        + " sequence_index to model it so)%n", s.table(), s.entityKey(), s.orderColumn(), s.confidence());
+            }
+        }
+        return new Input(dataset, profile);
+    }
+
+    static int profile(Path input, Path metadata, boolean json, Path out, PrintWriter stdout, PrintWriter err) throws IOException {
+        RelationalProfile profile = read(input, metadata, err, true).profile();
+        String text = json ? Json.writePretty(profile) : text(profile);
+        if (out != null) {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+            err.println("synth: profile written to " + out);
+        } else {
+            stdout.println(text);
+        }
+        return SynthCommand.EXIT_OK;
+    }
+
+    private static String text(RelationalProfile p) {
+        StringBuilder b = new StringBuilder();
+        b.append("tables (metadata ").append(p.metadataSource()).append("):\n");
+        p.tables().forEach((name, t) -> b.append(String.format(Locale.ROOT, "  %-24s %,10d rows  %3d columns  primary key %s%n", name,
+                t.rowCount(), t.columnCount(), p.metadata().table(name).primaryKey())));
+        b.append("relationships:\n");
+        p.metadata().relationships().forEach(r -> b.append("  ").append(r.label()).append('\n'));
+        for (var s : p.sequences()) {
+            b.append(String.format(Locale.ROOT, "sequences of %s: %,d entities (%s) ordered by %s; length mean %.2f median %.1f max %.0f;"
+                    + " step median %s%n", s.table(), s.sequences(), String.join("+", s.entityKey()), s.orderColumn(), s.lengths().mean(),
+                    s.lengths().median(), s.lengths().max(), s.interArrival().median()));
+        }
+        p.tables().forEach((name, t) -> t.pii().forEach(f -> b.append("PII: ").append(name).append('.').append(f.column()).append(" (")
+                .append(f.kind()).append(")\n")));
+        return b.toString();
+    }
+
+    /** Options of {@code synth generate} for a relational input. */
+    record GenerateOptions(Path input, Path metadata, double scale, long seed, Path out, String model, Map<String, String> modelOptions,
+            Map<String, String> pii, boolean noPiiDetection, String locale, Double holdout, Path holdoutOut, int threads) {
+    }
+
+    static int generate(GenerateOptions o, PrintWriter err) throws IOException {
+        long t0 = System.nanoTime();
+        Input in = read(o.input(), o.metadata(), err, !o.noPiiDetection());
+        RelationalDataset dataset = in.dataset();
+        Map<String, Map<String, String>> pii = piiColumns(o, in, err);
+        RelationalSpec spec = new RelationalSpec(o.model(), o.modelOptions(), pii, o.locale());
+        Entities.Split split = o.holdout() == null ? new Entities.Split(dataset, null, Entities.root(dataset.metadata()))
+                : Entities.split(dataset, o.holdout(), o.seed());
+        long t1 = System.nanoTime();
+        RelationalModel model = RelationalSynthesizer.fit(split.training(), spec, o.seed(), o.threads());
+        long t2 = System.nanoTime();
+        RelationalDataset synthetic = model.sample(o.scale(), o.seed());
+        long t3 = System.nanoTime();
+        writeDirectory(o.out(), synthetic);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("seed", o.seed());
+        manifest.put("scale", o.scale());
+        manifest.put("model", spec.model());
+        manifest.put("modelOptions", spec.options());
+        manifest.put("metadata", in.profile() != null && in.profile().proposal() != null ? "proposed" : "declared");
+        Map<String, Object> tables = new LinkedHashMap<>();
+        for (String t : synthetic.tables().keySet()) {
+            tables.put(t, Map.of("realRows", split.training().table(t).rowCount(), "rows", synthetic.table(t).rowCount(),
+                    "sha256", GenerateCommand.sha256(o.out().resolve(t + ".csv"))));
+        }
+        manifest.put("tables", tables);
+        manifest.put("piiReplaced", model.piiColumns());
+        manifest.put("notes", model.notes());
+        manifest.put("fitMillis", (t2 - t1) / 1_000_000);
+        manifest.put("sampleMillis", (t3 - t2) / 1_000_000);
+        if (split.hasHoldout()) {
+            Path target = o.holdoutOut() != null ? o.holdoutOut() : o.out().resolveSibling(o.out().getFileName() + ".holdout");
+            writeDirectory(target, split.holdout());
+            manifest.put("holdout", Map.of("share", o.holdout(), "rootTable", split.root(), "entities",
+                    split.holdout().table(split.root()).rowCount(), "directory", target.toString()));
+            err.printf("synth: %,d %s entities held out with their rows -> %s%n", split.holdout().table(split.root()).rowCount(),
+                    split.root(), target);
+        }
+        Files.writeString(o.out().resolve("manifest.json"), Json.writePretty(manifest), StandardCharsets.UTF_8);
+        model.notes().forEach(n -> err.println("synth: note: " + n));
+        long rows = synthetic.tables().values().stream().mapToLong(t -> t.rowCount()).sum();
+        err.printf("synth: %s fitted on %d tables in %d ms (read %d ms), %,d rows sampled at scale %s in %d ms -> %s%n", spec.model(),
+                synthetic.tables().size(), (t2 - t1) / 1_000_000, (t1 - t0) / 1_000_000, rows, o.scale(), (t3 - t2) / 1_000_000, o.out());
+        return SynthCommand.EXIT_OK;
+    }
+
+    /** Requested PII columns ({@code table.column=kind}) and, unless switched off, the columns the profiler flags that the metadata does not declare. */
+    private static Map<String, Map<String, String>> piiColumns(GenerateOptions o, Input in, PrintWriter err) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        o.pii().forEach((qualified, kind) -> {
+            int dot = qualified.indexOf('.');
+            if (dot <= 0) {
+                throw new SynthCommand.UserError("--pii takes TABLE.COLUMN=KIND for several tables, got '" + qualified + "'");
+            }
+            out.computeIfAbsent(qualified.substring(0, dot), t -> new LinkedHashMap<>()).put(qualified.substring(dot + 1), kind);
+        });
+        if (!o.noPiiDetection() && in.profile() != null) {
+            List<String> detected = new ArrayList<>();
+            for (Map.Entry<String, DatasetProfile> e : in.profile().tables().entrySet()) {
+                String table = e.getKey();
+                var meta = in.dataset().metadata().table(table);
+                var keys = in.dataset().metadata().keyColumns(table);
+                List<PiiFinding> findings = e.getValue().pii().stream()
+                        .filter(f -> meta.column(f.column()).map(c -> c.sdtype() == null).orElse(true) && !keys.contains(f.column())).toList();
+                ProfilePii.columns(findings).forEach((column, kind) -> {
+                    out.computeIfAbsent(table, t -> new LinkedHashMap<>()).putIfAbsent(column, kind);
+                    detected.add(table + "." + column);
+                });
+            }
+            if (!detected.isEmpty()) {
+                err.println("synth: PII detected by the profiler, replaced by fake values and never learned: " + detected
+                        + " (--no-pii-detection to keep them, or declare their sdtype in the metadata)");
+            }
+        }
+        return out;
+    }
+
+    /** Writes the tables and metadata into a fresh directory beside the target, then puts it in place. */
+    static void writeDirectory(Path target, RelationalDataset dataset) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, ".synth-");
+        try {
+            RelationalWriter.write(dataset, tmp);
+            if (Files.exists(target)) {
+                if (!Files.isDirectory(target)) {
+                    throw new SynthCommand.UserError("--out must be a directory for several tables; " + target + " is a file");
+                }
+                try (Stream<Path> old = Files.list(target)) {
+                    List<Path> stale = old.toList();
+                    for (Path p : stale) {
+                        String n = p.getFileName().toString();
+                        if (!(n.endsWith(".csv") || n.equals("metadata.json") || n.equals("manifest.json"))) {
+                            throw new SynthCommand.UserError("--out " + target + " holds other files (" + n + "); choose an empty or new directory");
+                        }
+                    }
+                    for (Path p : stale) {
+                        Files.delete(p);
+                    }
+                }
+                Files.delete(target);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            if (Files.exists(tmp)) {
+                try (Stream<Path> walk = Files.walk(tmp)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    static int evaluate(Path real, Path synthetic, Path holdout, Path metadata, boolean noThresholds, long seed, boolean json, Path out,
+            PrintWriter stdout, PrintWriter err) throws IOException {
+        if (!isRelational(synthetic)) {
+            throw new SynthCommand.UserError("--synthetic must be a directory or zip of tables like --real");
+        }
+        RelationalDataset realData = read(real, metadata, err, false).dataset();
+        RelationalDataset syn = RelationalReader.readLike(synthetic, realData, CsvOptions.defaults());
+        RelationalDataset held = holdout == null ? null : RelationalReader.readLike(holdout, realData, CsvOptions.defaults());
+        RelationalEvaluation doc = RelationalEvaluator.evaluate(realData, syn, held,
+                noThresholds ? QualityReport.Thresholds.NONE : QualityReport.Thresholds.DEFAULT, seed);
+        String text = json ? Json.writePretty(doc) : io.synthline.evaluator.engine.report.RelationalHtml.render(doc);
+        if (out != null) {
+            Files.writeString(out, text, StandardCharsets.UTF_8);
+        } else {
+            stdout.println(text);
+        }
+        err.printf(Locale.ROOT, "synth: quality %.4f, referential integrity %.4f%s%n", doc.quality().score() == null ? Double.NaN
+                : doc.quality().score(), doc.integrity().score(), doc.privacy() == null ? "" : String.format(Locale.ROOT,
+                "; entity-level membership inference AUC %.3f, closer to training %.3f (baseline %.3f)", doc.privacy().membershipInference().auc(),
+                doc.privacy().dcrShare().value(), doc.privacy().dcrShare().baseline()));
+        return SynthCommand.EXIT_OK;
+    }
+
+}

@@ -1,0 +1,101 @@
+package io.synthline.generator.engine.relational;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.synthline.commons.csv.CsvOptions;
+import io.synthline.commons.csv.CsvTableWriter;
+import io.synthline.commons.relational.KeyIndex;
+import io.synthline.commons.relational.RelationalDataset;
+import io.synthline.commons.relational.RelationalReader;
+import io.synthline.commons.relational.Relationship;
+import io.synthline.commons.table.Column;
+import io.synthline.commons.table.Table;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shop sample: keys, foreign keys, counts, scale and reproducibility of a generated database. */
+class RelationalSynthesisTest {
+    static final Path SHOP = Path.of("../../samples/shop");
+    static RelationalDataset real;
+    static RelationalModel model;
+    static RelationalDataset synthetic;
+
+    @BeforeAll
+    static void fit() {
+        real = RelationalReader.read(SHOP, null, CsvOptions.defaults()).dataset();
+        model = RelationalSynthesizer.fit(real, RelationalSpec.defaults(), 5, 2);
+        synthetic = model.sample(1, 5);
+    }
+
+    @Test
+    void everyForeignKeyResolvesAndPrimaryKeysAreUnique() {
+        for (Relationship r : real.metadata().relationships()) {
+            int[] parent = KeyIndex.of(synthetic.table(r.parentTable()), r.parentKey()).resolve(synthetic.table(r.childTable()), r.childKey());
+            assertThat(Arrays.stream(parent).filter(p -> p == KeyIndex.DANGLING).count()).as(r.label()).isZero();
+        }
+        // the dataset's own checks: primary keys unique and complete
+        assertThat(new RelationalDataset(synthetic.metadata(), synthetic.tables()).tables()).hasSize(5);
+        assertThat(synthetic.table("order_lines").column("line_no").text(0)).isEqualTo("1");
+    }
+
+    @Test
+    void optionalForeignKeysKeepTheirMissingShareAndCountsFollowTheParents() {
+        double realMissing = share(real.table("orders").column("customer_id"));
+        double synMissing = share(synthetic.table("orders").column("customer_id"));
+        assertThat(synMissing).isCloseTo(realMissing, within(0.02));
+        assertThat(synthetic.table("customers").rowCount()).isEqualTo(400);
+        // child tables: about as many rows as real (counts are learned per parent row)
+        for (String t : new String[] {"orders", "order_lines", "visits"}) {
+            assertThat((double) synthetic.table(t).rowCount()).as(t).isCloseTo(real.table(t).rowCount(), within(real.table(t).rowCount() * 0.2));
+        }
+    }
+
+    @Test
+    void noRealKeyOrEmailIsCopied() {
+        Set<String> realIds = values(real.table("customers").column("customer_id"));
+        assertThat(values(synthetic.table("customers").column("customer_id"))).doesNotContainAnyElementsOf(realIds);
+        Set<String> realEmails = values(real.table("customers").column("email"));
+        Set<String> synEmails = values(synthetic.table("customers").column("email"));
+        assertThat(synEmails).hasSizeGreaterThan(300).doesNotContainAnyElementsOf(realEmails);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameTablesAndScaleScalesThem() {
+        RelationalDataset again = RelationalSynthesizer.fit(real, RelationalSpec.defaults(), 5, 1).sample(1, 5);
+        for (String t : real.tables().keySet()) {
+            assertThat(csv(again.table(t))).as(t).isEqualTo(csv(synthetic.table(t)));
+        }
+        RelationalDataset half = model.sample(0.5, 5);
+        assertThat(half.table("customers").rowCount()).isEqualTo(200);
+        assertThat((double) half.table("orders").rowCount()).isCloseTo(synthetic.table("orders").rowCount() / 2.0,
+                within(synthetic.table("orders").rowCount() * 0.15));
+        RelationalDataset twice = model.sample(2, 6);
+        assertThat(twice.table("customers").rowCount()).isEqualTo(800);
+    }
+
+    private static double share(Column c) {
+        return (double) c.nullCount() / c.size();
+    }
+
+    private static Set<String> values(Column c) {
+        Set<String> out = new HashSet<>();
+        for (int r = 0; r < c.size(); r++) {
+            if (c.text(r) != null) {
+                out.add(c.text(r));
+            }
+        }
+        return out;
+    }
+
+    private static String csv(Table t) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CsvTableWriter.write(t, out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
