@@ -122,6 +122,9 @@ final class RelationalCli {
     }
 
     static int generate(GenerateOptions o, PrintWriter err) throws IOException {
+        if (!(o.scale() > 0) || Double.isInfinite(o.scale())) {
+            throw new SynthCommand.UserError("--scale must be a number greater than 0, got " + o.scale());
+        }
         long t0 = System.nanoTime();
         Input in = read(o.input(), o.metadata(), err, !o.noPiiDetection());
         RelationalDataset dataset = in.dataset();
@@ -243,6 +246,16 @@ final class RelationalCli {
         RelationalDataset realData = read(real, metadata, err, false).dataset();
         RelationalDataset syn = RelationalReader.readLike(synthetic, realData, CsvOptions.defaults());
         RelationalDataset held = holdout == null ? null : RelationalReader.readLike(holdout, realData, CsvOptions.defaults());
+        if (held != null) {
+            // REAL may be the whole dataset the holdout was split from: the attacks need the training entities only
+            RelationalDataset training = Entities.withoutEntities(realData, held);
+            if (training != realData) {
+                String root = Entities.root(realData.metadata());
+                err.printf("synth: the %,d held-out %s entities are in %s: evaluating against its other %,d%n", held.table(root).rowCount(),
+                        root, real.getFileName(), training.table(root).rowCount());
+                realData = training;
+            }
+        }
         RelationalEvaluation doc = RelationalEvaluator.evaluate(realData, syn, held,
                 noThresholds ? QualityReport.Thresholds.NONE : QualityReport.Thresholds.DEFAULT, seed);
         String text = json ? Json.writePretty(doc) : io.synthline.evaluator.engine.report.RelationalHtml.render(doc);

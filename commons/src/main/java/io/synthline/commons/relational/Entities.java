@@ -1,6 +1,7 @@
 package io.synthline.commons.relational;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.table.Column;
 import io.synthline.commons.table.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,5 +121,44 @@ public final class Entities {
             holdout.put(t, table.rows(away.stream().mapToInt(Integer::intValue).toArray()));
         }
         return new Split(new RelationalDataset(dataset.metadata(), training), new RelationalDataset(dataset.metadata(), holdout), root);
+    }
+
+    /**
+     * The dataset without the entities of {@code holdout} (root rows with the same primary key,
+     * and all their descendant rows): the training part, when {@code all} is the whole dataset a
+     * holdout was split from. Unchanged when no root row of the holdout is in it.
+     */
+    public static RelationalDataset withoutEntities(RelationalDataset all, RelationalDataset holdout) {
+        String root = root(all.metadata());
+        TableMetadata meta = all.metadata().table(root);
+        if (!meta.hasPrimaryKey()) {
+            return all;
+        }
+        KeyIndex held = KeyIndex.of(holdout.table(root), meta.primaryKey());
+        Table rootTable = all.table(root);
+        Column[] key = meta.primaryKey().stream().map(rootTable::column).toArray(Column[]::new);
+        boolean[] isHeld = new boolean[rootTable.rowCount()];
+        boolean any = false;
+        for (int r = 0; r < isHeld.length; r++) {
+            isHeld[r] = held.row(KeyIndex.value(key, r)) >= 0;
+            any |= isHeld[r];
+        }
+        if (!any) {
+            return all;
+        }
+        Map<String, int[]> rootOf = rootRows(all, root);
+        Map<String, Table> kept = new HashMap<>();
+        for (String t : all.tables().keySet()) {
+            Table table = all.table(t);
+            int[] roots = rootOf.get(t);
+            List<Integer> keep = new ArrayList<>();
+            for (int r = 0; r < table.rowCount(); r++) {
+                if (roots == null || roots[r] < 0 || !isHeld[roots[r]]) {
+                    keep.add(r);
+                }
+            }
+            kept.put(t, keep.size() == table.rowCount() ? table : table.rows(keep.stream().mapToInt(Integer::intValue).toArray()));
+        }
+        return new RelationalDataset(all.metadata(), kept);
     }
 }

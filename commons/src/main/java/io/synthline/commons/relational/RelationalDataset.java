@@ -16,9 +16,10 @@ import java.util.Set;
 
 /**
  * Tables and their metadata, checked against each other: every table of the metadata is there,
- * every declared and key column exists, key columns hold text (values compare as written, so
- * {@code 7} and {@code 07} are different keys), and every primary key is unique and complete.
- * Foreign keys may dangle; {@link KeyIndex#resolve} tells which rows do.
+ * every declared and key column exists, and key columns hold text (values compare as written, so
+ * {@code 7} and {@code 07} are different keys). Whether primary keys are unique and complete is
+ * {@link #requireValidPrimaryKeys}' question (asked of real data, which must have them; synthetic
+ * data is measured instead). Foreign keys may dangle; {@link KeyIndex#resolve} tells which rows do.
  */
 public record RelationalDataset(RelationalMetadata metadata, Map<String, Table> tables) {
     public RelationalDataset {
@@ -46,10 +47,17 @@ public record RelationalDataset(RelationalMetadata metadata, Map<String, Table> 
             if (t.isSequential()) {
                 requireColumn(table, t.name(), t.sequence().orderColumn(), "the sequence index");
             }
+        }
+    }
+
+    /** This dataset, after checking that every primary key is unique and never missing (a 400 naming the first offending row otherwise). */
+    public RelationalDataset requireValidPrimaryKeys() {
+        for (TableMetadata t : metadata.tables()) {
             if (t.hasPrimaryKey()) {
-                checkPrimaryKey(t.name(), t.primaryKey(), table);
+                checkPrimaryKey(t.name(), t.primaryKey(), tables.get(t.name()));
             }
         }
+        return this;
     }
 
     public Table table(String name) {
@@ -62,7 +70,7 @@ public record RelationalDataset(RelationalMetadata metadata, Map<String, Table> 
 
     /** The same tables under other metadata (e.g. keys proposed by the profiler and confirmed). */
     public RelationalDataset withMetadata(RelationalMetadata other) {
-        return new RelationalDataset(other, tables);
+        return new RelationalDataset(other, tables).requireValidPrimaryKeys();
     }
 
     private static void requireColumn(Table table, String tableName, String column, String what) {

@@ -145,7 +145,7 @@ public final class RelationalReader {
                         + metadata.names());
             }
         }
-        return new Loaded(new RelationalDataset(metadata, tables), true);
+        return new Loaded(new RelationalDataset(metadata, tables).requireValidPrimaryKeys(), true);
     }
 
     private static Table read(Path path, String name, RelationalMetadata metadata, CsvOptions options) {

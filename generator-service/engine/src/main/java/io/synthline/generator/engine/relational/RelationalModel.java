@@ -8,11 +8,13 @@ import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.ColumnDomain;
 import io.synthline.generator.engine.FittedModel;
+import io.synthline.generator.engine.Synthesizer;
 import io.synthline.generator.engine.pii.Persona;
 import io.synthline.generator.engine.pii.PiiColumn;
 import io.synthline.generator.engine.random.RowRandom;
 import io.synthline.generator.engine.random.Seeds;
 import io.synthline.generator.engine.sampling.GivenColumns;
+import io.synthline.generator.engine.sampling.GivenColumnsFit;
 import io.synthline.generator.engine.sampling.RowDrawer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,6 +68,16 @@ public final class RelationalModel {
             }
         });
         return out;
+    }
+
+    /**
+     * Fits a model of the table's columns after the first {@code given} ones, given them (only
+     * their trees, for a synthesizer that can), and checks at once that it can draw so.
+     */
+    static FittedModel fitGiven(Synthesizer synthesizer, Table training, int given, long seed) {
+        FittedModel model = synthesizer instanceof GivenColumnsFit g ? g.fitGiven(training, given, seed) : synthesizer.fit(training, seed);
+        givenDrawer(model, given);
+        return model;
     }
 
     static RowDrawer givenDrawer(FittedModel model, int given) {

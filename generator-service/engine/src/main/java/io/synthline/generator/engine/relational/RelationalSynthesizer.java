@@ -8,6 +8,7 @@ import io.synthline.commons.relational.RelationalMetadata;
 import io.synthline.commons.relational.Relationship;
 import io.synthline.commons.relational.TableMetadata;
 import io.synthline.commons.table.Column;
+import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.Domain;
 import io.synthline.generator.engine.FittedModel;
@@ -77,7 +78,9 @@ public final class RelationalSynthesizer {
                 } else if (meta.primaryKey().contains(column) && !foreignColumns.contains(column)) {
                     boolean perParent = primary != null && meta.primaryKey().stream().anyMatch(primary.childKey()::contains);
                     keys.add(KeyPlan.of(data, name, c, perParent));
-                } else if (!keyColumns.contains(column) && declared != null && declared.isId()) {
+                } else if (!keyColumns.contains(column) && (declared != null && declared.isId()
+                        || (declared == null || declared.sdtype() == null) && data.column(c).type() == ColumnType.IDENTIFIER)) {
+                    // identifiers are numbered, never learned: a learned identifier would be a copied one
                     keys.add(KeyPlan.of(data, name, c, false));
                 } else if (!keyColumns.contains(column)) {
                     learned.add(c);
@@ -162,13 +165,10 @@ public final class RelationalSynthesizer {
                     }
                 }
                 sequence = SequenceModel.fit(contextTable, parentColumns, entities, orderIndex, synthesizer, tableSeed);
-                sequence.drawers();
             } else if (contextTable.columnCount() > 0 && data.rowCount() > 0) {
                 List<Column> all = new ArrayList<>(given);
                 all.addAll(context);
-                model = synthesizer.fit(new Table(all), tableSeed);
-                // grows the trees of the given-columns chain now, and refuses a model that cannot draw given columns
-                RelationalModel.givenDrawer(model, given.size());
+                model = RelationalModel.fitGiven(synthesizer, new Table(all), given.size(), tableSeed);
             }
             plans.put(name, new TablePlan(name, data.schema(), learnedIndex, counted, contextDomain, primary, primaryColumns, orphans,
                     data.rowCount(), model, secondary, keys, pii, sequence, entityKeys));

@@ -87,7 +87,8 @@ final class SequenceModel {
             firstColumns.add(Columns.pick(c, firstRows, c.name()));
         }
         int[] nonEmpty = java.util.stream.IntStream.range(0, entities).filter(e -> entityRows[e].length > 0).toArray();
-        FittedModel first = synthesizer.fit(select(new Table(firstColumns), nonEmpty), Seeds.derive(seed, "first"));
+        FittedModel first = RelationalModel.fitGiven(synthesizer, select(new Table(firstColumns), nonEmpty), parent.size() + 1,
+                Seeds.derive(seed, "first"));
         // later events
         int[] parentOfEvent = new int[events];
         int[] row = new int[events];
@@ -128,7 +129,8 @@ final class SequenceModel {
             for (int a : attributes) {
                 nextColumns.add(Columns.pick(context.column(a), row, context.column(a).name()));
             }
-            next = synthesizer.fit(new Table(nextColumns), Seeds.derive(seed, "next"));
+            next = RelationalModel.fitGiven(synthesizer, new Table(nextColumns), parent.size() + 4 + attributes.length,
+                    Seeds.derive(seed, "next"));
         }
         Arrays.sort(lengths);
         return new SequenceModel(orderIndex, attributes, context.columnCount(), parent.size(), first, next,

@@ -214,6 +214,7 @@ final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns 
         int[] order = in.readInts();
         CartBuilder.Limits limits = new CartBuilder.Limits(in.readInt(), in.readInt(), in.readDouble());
         Chain chain = Chain.read(in);
-        return new TreeModel(data, order, limits, chain, null, threads);
+        // a model fitted for given columns keeps their chain: unconditionally, they come from a random training row
+        return new TreeModel(data, order, limits, chain, chain.prefix().length == 0 ? null : TreeSynthesizer.allRows(rows), threads);
     }
 }

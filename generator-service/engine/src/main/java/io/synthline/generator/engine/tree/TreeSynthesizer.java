@@ -7,6 +7,7 @@ import io.synthline.generator.engine.Domain;
 import io.synthline.generator.engine.FittedModel;
 import io.synthline.generator.engine.Synthesizer;
 import io.synthline.generator.engine.artifact.ModelInput;
+import io.synthline.generator.engine.sampling.GivenColumnsFit;
 import java.io.IOException;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ import java.util.Map;
  * hold at least {@code minLeaf} rows, so values come from groups of similar people rather than
  * from one person.
  */
-public final class TreeSynthesizer implements Synthesizer {
+public final class TreeSynthesizer implements Synthesizer, GivenColumnsFit {
     public static final String NAME = "tree";
 
     private final CartBuilder.Limits limits;
@@ -75,6 +76,23 @@ public final class TreeSynthesizer implements Synthesizer {
         }
         Chain chain = Chain.fit(data, new int[0], order, allRows(data.rows), limits, threads);
         return new TreeModel(data, order, limits, chain, null, threads);
+    }
+
+    /** Only the trees of the columns after the first {@code given}, each with every column before it as predictors. */
+    @Override
+    public FittedModel fitGiven(Table training, int given, long seed) {
+        Domain domain = Synthesizer.trainingDomain(training);
+        TrainingData data = TrainingData.of(training, domain);
+        int m = domain.size();
+        if (given < 0 || given > m) {
+            throw new IllegalArgumentException("given must be between 0 and " + m + ", got " + given);
+        }
+        int[] order = allRows(m);
+        int[] prefix = java.util.Arrays.copyOf(order, given);
+        int[] sequence = java.util.Arrays.copyOfRange(order, given, m);
+        int[] rows = allRows(data.rows);
+        Chain chain = Chain.fit(data, prefix, sequence, rows, limits, threads);
+        return new TreeModel(data, order, limits, chain, given == 0 ? null : rows, threads);
     }
 
     static int[] allRows(int n) {

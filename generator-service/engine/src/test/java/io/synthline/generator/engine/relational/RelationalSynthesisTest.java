@@ -79,6 +79,30 @@ class RelationalSynthesisTest {
         assertThat(twice.table("customers").rowCount()).isEqualTo(800);
     }
 
+    @Test
+    void visitsAreSequencesInOrderWithLengthsAndStepsLikeTheRealOnes() {
+        Table visits = synthetic.table("visits");
+        Column customer = visits.column("customer_id");
+        double[] day = ((io.synthline.commons.table.NumericColumn) visits.column("visited_on")).values();
+        java.util.Map<String, java.util.List<Double>> byCustomer = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < visits.rowCount(); r++) {
+            byCustomer.computeIfAbsent(customer.text(r), k -> new java.util.ArrayList<>()).add(day[r]);
+        }
+        double steps = 0;
+        long n = 0;
+        for (var days : byCustomer.values()) {
+            for (int t = 1; t < days.size(); t++) {
+                assertThat(days.get(t)).as("events of a customer are in order").isGreaterThanOrEqualTo(days.get(t - 1));
+                steps += days.get(t) - days.get(t - 1);
+                n++;
+            }
+        }
+        // real visits: a step of 1 + Exp(mean 9) days, 9.4 days on average in the sample
+        assertThat(steps / n / 86_400_000).isBetween(7.5, 11.5);
+        assertThat((double) visits.rowCount() / byCustomer.size()).isCloseTo(
+                (double) real.table("visits").rowCount() / 361, within(1.0));
+    }
+
     private static double share(Column c) {
         return (double) c.nullCount() / c.size();
     }

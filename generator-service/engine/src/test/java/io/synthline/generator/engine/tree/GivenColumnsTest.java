@@ -75,4 +75,32 @@ class GivenColumnsTest {
         assertThatThrownBy(() -> drawer.draw(random.reseed(3, 0, 0), row)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ((GivenColumns) model).drawerGiven(new int[] {1, 1})).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void fittingOnlyForTheGivenColumnsDrawsExactlyWhatTheFullModelDraws() {
+        Table t = table();
+        TreeSynthesizer synthesizer = new TreeSynthesizer(5, 30, 1);
+        RowDrawer full = ((GivenColumns) synthesizer.fit(t, 7)).drawerGiven(new int[] {0});
+        FittedModel lean = synthesizer.fitGiven(t, 1, 7);
+        RowDrawer given = ((GivenColumns) lean).drawerGiven(new int[] {0});
+        RowRandom a = new RowRandom();
+        RowRandom b = new RowRandom();
+        double[] rowA = new double[3];
+        double[] rowB = new double[3];
+        for (int i = 0; i < 500; i++) {
+            rowA[0] = rowB[0] = i % 7 == 0 ? Double.NaN : i % 100;
+            full.draw(a.reseed(4, i, 0), rowA);
+            given.draw(b.reseed(4, i, 0), rowB);
+            assertThat(rowB).containsExactly(rowA);
+        }
+        // unconditionally, the given column comes from a training row and the rest from the trees
+        RowDrawer unconditional = lean.newDrawer();
+        for (int i = 0; i < 200; i++) {
+            unconditional.draw(a.reseed(5, i, 0), rowA);
+            assertThat(Double.isNaN(rowA[0]) || rowA[0] >= 0 && rowA[0] < 100).isTrue();
+            if (!Double.isNaN(rowA[0])) {
+                assertThat(rowA[1]).isEqualTo(rowA[0] < 50 ? 0 : 1);
+            }
+        }
+    }
 }

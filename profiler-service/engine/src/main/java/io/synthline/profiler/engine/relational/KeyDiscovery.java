@@ -344,8 +344,8 @@ public final class KeyDiscovery {
             case DATETIME -> new ColumnMetadata(c.name(), ColumnMetadata.DATETIME, Strftime.fromJava(c.schema().format()));
             case BOOLEAN -> new ColumnMetadata(c.name(), ColumnMetadata.BOOLEAN, null);
             case CATEGORICAL -> new ColumnMetadata(c.name(), ColumnMetadata.CATEGORICAL, null);
-            case IDENTIFIER -> new ColumnMetadata(c.name(), ColumnMetadata.ID, null);
-            case TEXT -> new ColumnMetadata(c.name(), null, null);
+            // undeclared, so that PII detection still looks at them (an identifier may be an e-mail address)
+            case IDENTIFIER, TEXT -> new ColumnMetadata(c.name(), null, null);
         };
     }
 

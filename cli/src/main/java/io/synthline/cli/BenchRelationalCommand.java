@@ -1,0 +1,179 @@
+package io.synthline.cli;
+
+import io.synthline.commons.bench.ProcessMeters;
+import io.synthline.commons.concurrent.Parallel;
+import io.synthline.commons.csv.CsvOptions;
+import io.synthline.commons.evaluation.MultiTableQuality;
+import io.synthline.commons.evaluation.RelationalEvaluation;
+import io.synthline.commons.json.Json;
+import io.synthline.commons.relational.Entities;
+import io.synthline.commons.relational.RelationalDataset;
+import io.synthline.commons.relational.RelationalMetadata;
+import io.synthline.commons.relational.RelationalReader;
+import io.synthline.commons.relational.SequenceSpec;
+import io.synthline.evaluator.engine.relational.EntityPrivacyEvaluation;
+import io.synthline.evaluator.engine.relational.MultiTableQualityReport;
+import io.synthline.evaluator.engine.relational.ReferentialIntegrity;
+import io.synthline.evaluator.engine.relational.SequenceMetrics;
+import io.synthline.generator.engine.ModelSpec;
+import io.synthline.generator.engine.SynthesisModel;
+import io.synthline.generator.engine.relational.RelationalModel;
+import io.synthline.generator.engine.relational.RelationalSpec;
+import io.synthline.generator.engine.relational.RelationalSynthesizer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code synth bench relational}: on the shared relational reference (players, salaries, all-star
+ * games), the multi-table QualityReport of our output next to SDV HMA's (both computed in this run
+ * by the same code, and HMA's value from the reference file), referential integrity, fit + sample
+ * time (wall and process CPU) next to a single-table tree fit + sample of the largest table in the
+ * same run, the same with salaries declared sequential (sequence lengths, inter-arrival steps,
+ * salary autocorrelation), and entity-level privacy against a holdout of whole players.
+ */
+@Command(name = "relational", mixinStandardHelpOptions = true, description = "Benchmark multi-table synthesis on the relational reference.")
+public class BenchRelationalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", defaultValue = "../shared/datasets/relational",
+            description = "directory with the tables, metadata.json, sdv_hma/ and sdv_hma_quality.json (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--runs", defaultValue = "3", description = "fit + sample runs (seeds 1..N); the first is the cold one (default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--threads", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--model-option", paramLabel = "NAME=VALUE", description = "tree option for every table, e.g. minLeaf=20")
+    java.util.Map<String, String> modelOptions = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--holdout", defaultValue = "0.2", description = "share of players held out for the privacy attacks (default: ${DEFAULT-VALUE})")
+    double holdout;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isDirectory(data)) {
+            throw new SynthCommand.UserError("no relational reference at " + data + " (see --data)");
+        }
+        int workers = threads != null ? Math.max(1, threads) : Parallel.defaultThreads();
+        RelationalDataset real = RelationalReader.read(data, null, CsvOptions.defaults()).dataset();
+        out.printf(Locale.ROOT, "relational reference: %s; %d cores, %d worker threads%n%n", tableSizes(real),
+                Runtime.getRuntime().availableProcessors(), workers);
+
+        out.println("| run | fit ms | sample ms | fit + sample wall ms | CPU ms | QualityReport | Column Shapes | Column Pair Trends"
+                + " | Cardinality | Intertable Trends | referential integrity |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (int run = 1; run <= runs; run++) {
+            long cpu0 = ProcessMeters.cpuNanos();
+            long t0 = System.nanoTime();
+            RelationalModel model = RelationalSynthesizer.fit(real, spec(), run, workers);
+            long t1 = System.nanoTime();
+            RelationalDataset synthetic = model.sample(1, run);
+            long t2 = System.nanoTime();
+            long cpu = ProcessMeters.cpuNanos() - cpu0;
+            MultiTableQuality q = MultiTableQualityReport.generate(real, synthetic);
+            RelationalEvaluation.Integrity integrity = ReferentialIntegrity.check(real, synthetic);
+            out.printf(Locale.ROOT, "| seed %d%s | %d | %d | %d | %d | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n", run, run == 1 ? " (cold)" : "",
+                    ms(t1 - t0), ms(t2 - t1), ms(t2 - t0), ms(cpu), q.score(), q.properties().get("Column Shapes"),
+                    q.properties().get("Column Pair Trends"), q.properties().get("Cardinality"), q.properties().get("Intertable Trends"),
+                    integrity.score());
+        }
+        if (Files.isDirectory(data.resolve("sdv_hma"))) {
+            RelationalDataset hma = RelationalReader.readLike(data.resolve("sdv_hma"), real, CsvOptions.defaults());
+            MultiTableQuality q = MultiTableQualityReport.generate(real, hma);
+            String file = "";
+            Path reference = data.resolve("sdv_hma_quality.json");
+            if (Files.isRegularFile(reference)) {
+                var json = Json.mapper().readTree(Files.readString(reference));
+                file = String.format(Locale.ROOT, "; reference file: %.4f, fit %.1f s + sample %.1f s on 2 cores",
+                        json.get("score").asDouble(), json.get("fit_seconds").asDouble(), json.get("sample_seconds").asDouble());
+            }
+            out.printf(Locale.ROOT, "| SDV HMA | | | | | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n%nSDV HMA computed in this run%s.%n",
+                    q.score(), q.properties().get("Column Shapes"), q.properties().get("Column Pair Trends"), q.properties().get("Cardinality"),
+                    q.properties().get("Intertable Trends"), ReferentialIntegrity.check(real, hma).score(), file);
+        }
+        singleTableReference(real, workers, out);
+        sequences(real, workers, out);
+        privacy(real, workers, out);
+        return SynthCommand.EXIT_OK;
+    }
+
+    /** The same run's yardstick: the largest table alone, fitted and sampled by the single-table tree model (best of 3). */
+    private static void singleTableReference(RelationalDataset real, int workers, PrintWriter out) throws IOException {
+        String largest = real.tables().entrySet().stream().max(java.util.Comparator.comparingInt(e -> e.getValue().rowCount()))
+                .orElseThrow().getKey();
+        var table = real.table(largest);
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            SynthesisModel m = SynthesisModel.fit(table, ModelSpec.of("tree"), i, workers, null);
+            var g = io.synthline.generator.engine.Generation.prepare(m,
+                    io.synthline.generator.engine.GenerationSettings.of(table.rowCount(), i).withThreads(workers));
+            g.writeCsv(OutputStream.nullOutputStream(), true, io.synthline.generator.engine.Generation.SILENT);
+            best = Math.min(best, System.nanoTime() - t0);
+        }
+        out.printf(Locale.ROOT, "%nReference in the same run: single-table tree fit + sample of %s alone (%,d rows, all its columns, no"
+                + " parent): %d ms (best of 3).%n", largest, table.rowCount(), ms(best));
+    }
+
+    /** Salaries as sequences per player ordered by year. */
+    private void sequences(RelationalDataset real, int workers, PrintWriter out) {
+        RelationalMetadata m = real.metadata();
+        RelationalMetadata sequential = m.withTable(m.table("salaries").withSequence(new SequenceSpec(List.of("player_id"), "year")));
+        RelationalDataset seqReal = real.withMetadata(sequential);
+        long t0 = System.nanoTime();
+        RelationalDataset syn = RelationalSynthesizer.fit(seqReal, spec(), 1, workers).sample(1, 1);
+        long t1 = System.nanoTime();
+        RelationalEvaluation.SequenceQuality s = SequenceMetrics.compare(seqReal, syn).getFirst();
+        MultiTableQuality q = MultiTableQualityReport.generate(seqReal, syn);
+        out.printf(Locale.ROOT, "%nSalaries as sequences per player (order: year), seed 1, fit + sample %d ms: sequence-length KSComplement"
+                + " %.4f (mean length real %.2f, synthetic %.2f), inter-arrival KSComplement %.4f, QualityReport %.4f, referential"
+                + " integrity %.4f%n%n| salary autocorrelation | real | synthetic | difference |%n|---|---:|---:|---:|%n", ms(t1 - t0),
+                s.lengthKsComplement(), s.realMeanLength(), s.syntheticMeanLength(), s.interArrivalKsComplement(), q.score(),
+                ReferentialIntegrity.check(seqReal, syn).score());
+        for (var a : s.autocorrelation()) {
+            out.printf(Locale.ROOT, "| lag %d | %.4f | %.4f | %+.4f |%n", a.lag(), a.real(), a.synthetic(), a.synthetic() - a.real());
+        }
+        s.transitions().forEach((c, v) -> out.printf(Locale.ROOT, "%ntransitions of %s: similarity %.4f", c, v));
+        out.println();
+    }
+
+    private void privacy(RelationalDataset real, int workers, PrintWriter out) {
+        Entities.Split split = Entities.split(real, holdout, 1);
+        RelationalDataset syn = RelationalSynthesizer.fit(split.training(), spec(), 1, workers).sample(1, 1);
+        RelationalEvaluation.EntityPrivacy p = EntityPrivacyEvaluation.evaluate(split.training(), syn, split.holdout(), 1);
+        out.printf(Locale.ROOT, "%nEntity-level privacy (a player with his salaries and all-star rows is one record; %,d training,"
+                + " %,d held-out players): membership-inference AUC %.4f [%.4f, %.4f]; synthetic players closer to a training player than"
+                + " to a held-out one %.4f (baseline %.4f); median DCR synthetic -> training %.4f, holdout -> training %.4f%n",
+                p.trainingEntities(), p.holdoutEntities(), p.membershipInference().auc(), p.membershipInference().ci().low(),
+                p.membershipInference().ci().high(), p.dcrShare().value(), p.dcrShare().baseline(), p.medianDcrSyntheticToTraining(),
+                p.medianDcrHoldoutToTraining());
+    }
+
+    private RelationalSpec spec() {
+        return new RelationalSpec(null, modelOptions, null, null);
+    }
+
+    private static String tableSizes(RelationalDataset d) {
+        StringBuilder b = new StringBuilder();
+        d.tables().forEach((n, t) -> b.append(b.isEmpty() ? "" : ", ").append(n).append(' ').append(String.format(Locale.ROOT, "%,d", t.rowCount())));
+        return b.toString();
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+}

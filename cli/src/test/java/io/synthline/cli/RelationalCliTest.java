@@ -1,0 +1,85 @@
+package io.synthline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.synthline.commons.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** synth profile / generate / evaluate on the shop sample: a directory, a zip, with and without metadata. */
+class RelationalCliTest {
+    static final Path SHOP = Path.of("../samples/shop");
+    static final List<String> TABLES = List.of("customers", "orders", "order_lines", "returns", "visits");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void generatesEveryTableAndEvaluatesThem() throws Exception {
+        Path out = dir.resolve("out");
+        SynthCommandTest.Result g = SynthCommandTest.run("generate", SHOP.toString(), "--seed", "3", "--scale", "0.5", "--out", out.toString(),
+                "--holdout", "0.2");
+        assertThat(g.exit()).as(g.err()).isZero();
+        for (String t : TABLES) {
+            assertThat(out.resolve(t + ".csv")).exists();
+        }
+        JsonNode manifest = Json.mapper().readTree(Files.readString(out.resolve("manifest.json")));
+        assertThat(manifest.at("/tables/customers/rows").asInt()).isEqualTo(160); // 320 training customers at scale 0.5
+        assertThat(manifest.at("/piiReplaced/customers/0").asText()).isEqualTo("email");
+        Path holdout = dir.resolve("out.holdout");
+        assertThat(holdout.resolve("customers.csv")).exists();
+        Path report = dir.resolve("report.json");
+        SynthCommandTest.Result e = SynthCommandTest.run("evaluate", "--real", SHOP.toString(), "--synthetic", out.toString(),
+                "--holdout", holdout.toString(), "--out", report.toString());
+        assertThat(e.exit()).as(e.err()).isZero();
+        assertThat(e.err()).contains("80 held-out customers entities are in shop: evaluating against its other 320");
+        JsonNode doc = Json.mapper().readTree(Files.readString(report));
+        assertThat(doc.at("/integrity/score").asDouble()).isEqualTo(1.0);
+        assertThat(doc.at("/quality/score").asDouble()).isGreaterThan(0.7);
+        assertThat(doc.at("/sequences/0/table").asText()).isEqualTo("visits");
+        assertThat(doc.at("/privacy/trainingEntities").asInt()).isEqualTo(320);
+        SynthCommandTest.Result html = SynthCommandTest.run("evaluate", "--real", SHOP.toString(), "--synthetic", out.toString(),
+                "--format", "html");
+        assertThat(html.out()).contains("<h1>Synthetic database evaluation</h1>", "Intertable Trends");
+    }
+
+    @Test
+    void aZipWithoutMetadataGetsProposedKeys() throws Exception {
+        Path zip = dir.resolve("shop.zip");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String t : TABLES) {
+                z.putNextEntry(new ZipEntry("shop/" + t + ".csv"));
+                z.write(Files.readAllBytes(SHOP.resolve(t + ".csv")));
+                z.closeEntry();
+            }
+        }
+        SynthCommandTest.Result p = SynthCommandTest.run("profile", zip.toString());
+        assertThat(p.exit()).as(p.err()).isZero();
+        assertThat(p.out()).contains("tables (metadata proposed)", "returns.order_id+line_no -> order_lines.order_id+line_no");
+        Path out = dir.resolve("out");
+        SynthCommandTest.Result g = SynthCommandTest.run("generate", zip.toString(), "--seed", "1", "--out", out.toString());
+        assertThat(g.exit()).as(g.err()).isZero();
+        assertThat(g.err()).contains("keys proposed from the data", "orders.customer_id -> customers.customer_id",
+                "visits looks sequential", "PII detected by the profiler");
+        assertThat(Files.readString(out.resolve("metadata.json"))).contains("\"child_foreign_key\" : [ \"order_id\", \"line_no\" ]");
+    }
+
+    @Test
+    void singleTableOptionsAreRefusedForSeveralTables() {
+        SynthCommandTest.Result r = SynthCommandTest.run("generate", SHOP.toString(), "--seed", "1", "--rows", "10", "--out",
+                dir.resolve("o").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("use --scale");
+        SynthCommandTest.Result bad = SynthCommandTest.run("generate", SHOP.toString(), "--seed", "1", "--scale", "0", "--out",
+                dir.resolve("o").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--scale must be a number greater than 0");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+}
