@@ -1,6 +1,7 @@
 package io.synthline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthline.cli.client.ApiEndpoints;
 import io.synthline.cli.platform.DemoRun;
 import io.synthline.cli.platform.PlatformLauncher;
 import io.synthline.stack.Component;
@@ -78,7 +79,8 @@ public class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(shutdown);
 
         try {
-            DemoRun.Outcome outcome = DemoRun.run(endpoints, platform.endpoints(), tenant, csv, rows, seed,
+            // the walk goes through the platform address, as a user's CLI or browser would
+            DemoRun.Outcome outcome = DemoRun.run(endpoints, ApiEndpoints.single(platform.gatewayUrl()), tenant, csv, rows, seed,
                     msg -> out.println("  " + msg));
             printSummary(out, outcome, platform, endpoints);
         } catch (RuntimeException e) {
@@ -112,8 +114,10 @@ public class DemoCommand implements Callable<Integer> {
         JsonNode d = o.dataset();
         JsonNode g = o.generation();
         JsonNode e = o.evaluation();
+        String url = platform.gatewayUrl();
         out.println();
         out.println("=== Synthline demo summary ===");
+        out.println("platform    " + url + "   (API, dashboard and reports; synth login " + url + " --user NAME)");
         out.printf(Locale.ROOT, "dataset     %s  %s: %,d rows x %d columns, profiled%n", d.path("id").asText(),
                 d.path("name").asText(), d.path("rowCount").asLong(), d.path("columnCount").asInt());
         out.printf(Locale.ROOT, "generation  %s  model %s, %,d rows, seed %d, sha256 %s%n", g.path("id").asText(),
@@ -122,8 +126,7 @@ public class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "evaluation  %s  %s", e.path("id").asText(), e.path("status").asText());
         e.path("properties").fields().forEachRemaining(p -> out.printf(Locale.ROOT, ", %s %.4f", p.getKey(), p.getValue().asDouble()));
         out.println();
-        out.println("            report: " + platform.endpoints().evaluator() + "/api/v1/evaluations/" + e.path("id").asText()
-                + "/report");
+        out.println("            report: " + url + "/dashboard/evaluations/" + e.path("id").asText() + "/report");
         out.printf("audit       %d entries:%n", o.auditEntries().size());
         for (JsonNode a : o.auditEntries()) {
             out.printf("              #%-5s %-22s %-48s by %s%n", a.path("sequence").asText(), a.path("eventType").asText(),
@@ -131,11 +134,11 @@ public class DemoCommand implements Callable<Integer> {
         }
         var api = platform.endpoints();
         out.println("URLs:");
-        out.println("  profiler     " + api.profiler() + "/api/v1/datasets   (OpenAPI: " + api.profiler() + "/q/openapi)");
-        out.println("  generator    " + api.generator() + "/api/v1/generations");
-        out.println("  evaluator    " + api.evaluator() + "/api/v1/evaluations");
-        out.println("  governance   " + api.governance() + "/api/v1/audit");
+        out.println("  platform     " + url + "   (everything below, routed as the Kubernetes Ingress routes it)");
+        out.println("  dashboard    " + url + "/dashboard");
+        out.println("  download     " + url + "/api/v1/generations/" + g.path("id").asText() + "/data");
         out.println("  keycloak     " + stack.keycloakUrl() + "   (realm " + stack.realm() + ", demo password '" + StackEndpoints.DEMO_PASSWORD + "')");
-        out.println("  download     " + api.generator() + "/api/v1/generations/" + g.path("id").asText() + "/data");
+        out.println("  services     profiler " + api.profiler() + ", generator " + api.generator() + ", evaluator " + api.evaluator()
+                + ", governance " + api.governance() + "   (/q/health, /q/openapi)");
     }
 }

@@ -41,22 +41,40 @@ public final class PlatformLauncher implements AutoCloseable {
             this.heap = heap;
         }
 
+        /** The module, which is also the service's name in Kubernetes ({@code k8s/base}). */
+        public String serviceName() {
+            return module;
+        }
+
         public Path runnableJar(Path repoRoot) {
             return repoRoot.resolve(module).resolve("app/target/quarkus-app/quarkus-run.jar");
         }
     }
 
-    /** Ports of the four services; the defaults are what the README lists. */
-    public record Ports(int profiler, int generator, int evaluator, int governance) {
+    /**
+     * Ports of the four services and of the gateway in front of them; the defaults are what the
+     * README lists, each overridable by its environment variable.
+     */
+    public record Ports(int profiler, int generator, int evaluator, int governance, int gateway) {
+        public static final String GATEWAY_PORT_VARIABLE = "SYNTHLINE_GATEWAY_PORT";
+
         public static Ports defaults() {
-            return new Ports(18091, 18092, 18093, 18094);
+            return fromEnvironment(System.getenv());
         }
 
+        /** 18090 (gateway) and 18091-18094, or what {@code SYNTHLINE_GATEWAY_PORT}, {@code SYNTHLINE_PROFILER_PORT}, ... say. */
+        public static Ports fromEnvironment(Map<String, String> env) {
+            return new Ports(port(env, Service.PROFILER.portVariable, 18091), port(env, Service.GENERATOR.portVariable, 18092),
+                    port(env, Service.EVALUATOR.portVariable, 18093), port(env, Service.GOVERNANCE.portVariable, 18094),
+                    port(env, GATEWAY_PORT_VARIABLE, 18090));
+        }
+
+        /** The gateway on {@code base}, the services on base+1 .. base+4. */
         public static Ports fromBase(int base) {
-            return new Ports(base + 1, base + 2, base + 3, base + 4);
+            return new Ports(base + 1, base + 2, base + 3, base + 4, base);
         }
 
-        int of(Service s) {
+        public int of(Service s) {
             return switch (s) {
                 case PROFILER -> profiler;
                 case GENERATOR -> generator;
@@ -64,9 +82,26 @@ public final class PlatformLauncher implements AutoCloseable {
                 case GOVERNANCE -> governance;
             };
         }
+
+        private static int port(Map<String, String> env, String variable, int fallback) {
+            String value = env.get(variable);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                int port = Integer.parseInt(value.strip());
+                if (port >= 1 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new SynthCommand.UserError(variable + " must be a port (1-65535), got '" + value + "'");
+        }
     }
 
     private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private PlatformGateway gateway;
     private final Ports ports;
     private final Path logsDir;
     private Path repoRoot;
@@ -96,6 +131,10 @@ public final class PlatformLauncher implements AutoCloseable {
                         + " is already in use (another demo running?); stop it or choose other ports");
             }
         }
+        if (portInUse(ports.gateway())) {
+            throw new SynthCommand.UserError("port " + ports.gateway() + " for the platform gateway is already in use (another demo running?); "
+                    + "stop it or choose another with " + Ports.GATEWAY_PORT_VARIABLE);
+        }
         PlatformLauncher launcher = new PlatformLauncher(ports, logsDir);
         launcher.repoRoot = repoRoot;
         launcher.stack = stack;
@@ -112,6 +151,8 @@ public final class PlatformLauncher implements AutoCloseable {
                 progress.accept(s.module + " ready on http://127.0.0.1:" + ports.of(s) + " ("
                         + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             }
+            launcher.gateway = PlatformGateway.start(ports.gateway(), ports::of);
+            progress.accept("platform gateway ready on " + launcher.gateway.url());
             return launcher;
         } catch (IOException e) {
             launcher.close();
@@ -195,6 +236,11 @@ public final class PlatformLauncher implements AutoCloseable {
         return ApiEndpoints.local(ports.profiler(), ports.generator(), ports.evaluator(), ports.governance());
     }
 
+    /** The platform's one address: the gateway routing /api/v1/*, /dashboard and the reports to the services. */
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + ports.gateway();
+    }
+
     public Path logFile(Service s) {
         return logsDir.resolve(s.module + ".log");
     }
@@ -220,6 +266,10 @@ public final class PlatformLauncher implements AutoCloseable {
     /** Stops all services: SIGTERM first so Quarkus shuts down cleanly, then forcibly. */
     @Override
     public void close() {
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
+        }
         processes.values().forEach(Process::destroy);
         for (Process p : processes.values()) {
             try {
