@@ -1,5 +1,6 @@
 package io.synthline.cli;
 
+import io.synthline.cli.client.ApiClient;
 import io.synthline.commons.evaluation.EvaluationDocument;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.table.Table;
@@ -34,16 +35,19 @@ public class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--real", required = true, paramLabel = "REAL.csv|DIR|ZIP",
-            description = "the data the synthesizer was trained on: a CSV file, or a directory or zip of related tables")
+    @Option(names = "--real", paramLabel = "REAL.csv|DIR|ZIP",
+            description = "the data the synthesizer was trained on: a CSV file, or a directory or zip of related tables (required unless --remote)")
     Path real;
 
-    @Option(names = "--synthetic", required = true, paramLabel = "SYN.csv|DIR|ZIP")
+    @Option(names = "--synthetic", paramLabel = "SYN.csv|DIR|ZIP", description = "the synthetic data (required unless --remote)")
     Path synthetic;
 
     @Option(names = "--metadata", paramLabel = "METADATA.json",
             description = "related tables: keys and types (default: metadata.json beside the real tables, else proposed keys)")
     Path metadata;
+
+    @Option(names = "--run", paramLabel = "RUN", description = "with --remote: the platform's run whose evaluation to fetch")
+    String run;
 
     @Option(names = "--holdout", paramLabel = "HOLDOUT.csv",
             description = "real rows the synthesizer never saw: the control of overfitting and privacy attacks, the test set of ML utility")
@@ -84,8 +88,18 @@ public class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (root.remoteOption() != null) {
-            throw new SynthCommand.UserError("evaluate runs locally; on the platform every generation is evaluated automatically");
+        if (root.remote()) {
+            // the platform evaluates every run once it completes: fetch that evaluation
+            if (run == null) {
+                throw new SynthCommand.UserError("with --remote, name the run: synth evaluate --remote --run RUN (synth runs lists them)");
+            }
+            Path target = out != null ? out : Path.of(run + "-evaluation." + format.name());
+            String id = PlatformCommands.Report.save(ApiClient.forCli(root), run, format == Format.html, target);
+            spec.commandLine().getErr().printf("synth: the platform's evaluation %s of run %s -> %s%n", id, run, target);
+            return SynthCommand.EXIT_OK;
+        }
+        if (real == null || synthetic == null) {
+            throw new SynthCommand.UserError("give --real REAL.csv and --synthetic SYN.csv (or --remote --run RUN for the platform's evaluation)");
         }
         if (RelationalCli.isRelational(real)) {
             if (label != null || sensitive != null || quasiIdentifiers != null || favourable != null || sdtypes != null || only != null) {

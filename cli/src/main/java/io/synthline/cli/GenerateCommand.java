@@ -138,6 +138,17 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--manifest", paramLabel = "FILE.json", description = "where to write the provenance manifest (default: OUT.manifest.json)")
     Path manifest;
 
+    @Option(names = "--purpose", paramLabel = "TEXT",
+            description = "why you generate (with --remote: the platform keeps it with the run and the audit trail shows it)")
+    String purpose;
+
+    @Option(names = "--no-reuse", description = "with --remote: upload the file again even if the tenant has a dataset of these bytes")
+    boolean noReuse;
+
+    @Option(names = "--wait-minutes", defaultValue = "60", paramLabel = "N",
+            description = "with --remote: how long to wait for the release (default: ${DEFAULT-VALUE}); the run goes on after that")
+    long waitMinutes;
+
     @Mixin
     PrivacyOptions privacy;
 
@@ -160,7 +171,8 @@ public class GenerateCommand implements Callable<Integer> {
         String m = model != null ? model : base.model();
         return new GenerationRequest(base.datasetId(), rows, seed, m, options, c, r, k,
                 p.isEmpty() && loc == null ? null : new PiiSpec(p, loc), new OutputSpec("csv", prov), exclude, base.modelId(),
-                loadModel != null ? null : privacy.spec(m, base.privacy()), holdout != null ? holdout : base.holdout());
+                loadModel != null ? null : privacy.spec(m, base.privacy()), holdout != null ? holdout : base.holdout(),
+                purpose != null ? purpose : base.purpose());
     }
 
     @Override
@@ -187,12 +199,12 @@ public class GenerateCommand implements Callable<Integer> {
         } catch (io.synthline.commons.api.BadInputException e) {
             throw new SynthCommand.UserError("--holdout: " + e.getMessage());
         }
-        if (root.remoteOption() != null) {
+        if (root.remote()) {
             if (file == null || loadModel != null || saveModel != null) {
                 throw new SynthCommand.UserError("--remote needs FILE.csv and cannot use stored model files");
             }
             Files2.existing(file, "input");
-            ApiClient.forCli(root).generateRemotely(file, request, out, spec.commandLine().getErr());
+            generateRemotely(ApiClient.forCli(root), request);
             return SynthCommand.EXIT_OK;
         }
         int workers = threads != null ? Math.max(1, threads) : Parallel.defaultThreads();
@@ -284,7 +296,7 @@ public class GenerateCommand implements Callable<Integer> {
 
     /** Related tables: options that only make sense for one table are refused rather than ignored. */
     private int relational() throws IOException {
-        if (root.remoteOption() != null) {
+        if (root.remote()) {
             throw new SynthCommand.UserError("related tables are generated locally for now; --remote takes one CSV file");
         }
         if (rows != 0 || loadModel != null || saveModel != null || !conditions.isEmpty() || rebalance != null || !constraints.isEmpty()
@@ -298,6 +310,24 @@ public class GenerateCommand implements Callable<Integer> {
         int workers = threads != null ? Math.max(1, threads) : Parallel.defaultThreads();
         return RelationalCli.generate(new RelationalCli.GenerateOptions(file, metadata, scale, seed, out, model, modelOptions, pii,
                 noPiiDetection, locale, holdout, holdoutOut, workers), spec.commandLine().getErr());
+    }
+
+    /**
+     * On the platform: the tenant's dataset of this file (reused or uploaded), the request, the wait
+     * for the release with a progress line (or the reason it was not released), the download.
+     */
+    private void generateRemotely(ApiClient client, GenerationRequest request) {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        String datasetId = client.datasetFor(file, null, null, !noReuse, err).path("id").asText();
+        com.fasterxml.jackson.databind.JsonNode run = client.requestGenerationWhenVisible(request.forDataset(datasetId),
+                java.time.Duration.ofSeconds(60));
+        String id = run.path("id").asText();
+        err.printf("synth: run %s requested: model %s, %,d rows, seed %d%s%n", id, run.path("model").asText(), run.path("rows").asLong(),
+                run.path("seed").asLong(), request.purpose() != null ? ", purpose \"" + request.purpose() + "\"" : "");
+        new io.synthline.cli.client.RunWatch(client, err, System.console() != null)
+                .awaitRelease(id, java.time.Duration.ofMinutes(Math.max(1, waitMinutes)));
+        PlatformCommands.Download.download(client, id, out);
+        err.printf("synth: run %s -> %s; its evaluation: synth report %s%n", id, out, id);
     }
 
     /** Samples into {@code os}; a run that produced no row fails (and its file is never moved into place). */
@@ -328,7 +358,8 @@ public class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    static String sha256(Path file) throws IOException {
+    /** Hex SHA-256 of a file's bytes. */
+    public static String sha256(Path file) throws IOException {
         try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());

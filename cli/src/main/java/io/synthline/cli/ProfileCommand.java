@@ -67,10 +67,13 @@ public class ProfileCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the row sample and sketches (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--no-reuse", description = "with --remote: upload again even if the tenant has a dataset of these bytes read this way")
+    boolean noReuse;
+
     @Override
     public Integer call() throws Exception {
         if (RelationalCli.isRelational(file)) {
-            if (root.remoteOption() != null || format == Format.html || schema != null) {
+            if (root.remote() || format == Format.html || schema != null) {
                 throw new SynthCommand.UserError("related tables are profiled locally as text or json; --schema is for one table"
                         + " (types of several tables come from --metadata)");
             }
@@ -79,8 +82,10 @@ public class ProfileCommand implements Callable<Integer> {
         }
         Files2.existing(file, "input");
         DatasetProfile profile;
-        if (root.remoteOption() != null) {
-            profile = ApiClient.forCli(root).uploadAndFetchProfile(file);
+        if (root.remote()) {
+            ApiClient client = ApiClient.forCli(root);
+            String id = client.datasetFor(file, dialect.toDialect(), readSchema(), !noReuse, spec.commandLine().getErr()).path("id").asText();
+            profile = client.profile(id);
         } else {
             ProfileOptions options = ProfileOptions.defaults().withCorrelationRowLimit(correlationRows).withSeed(seed)
                     .withExplicitSchema(readSchema());
@@ -142,8 +147,13 @@ public class ProfileCommand implements Callable<Integer> {
         boolean renameDuplicates;
 
         public CsvOptions toCsvOptions() {
-            return new CsvDialect(delimiter, quote, encoding, nullTokens, keepEmpty, noHeader ? Boolean.FALSE : null,
-                    renameDuplicates).toCsvOptions();
+            return toDialect().toCsvOptions();
+        }
+
+        /** The flags in words, as the platform's upload takes them. */
+        public CsvDialect toDialect() {
+            return new CsvDialect(delimiter, quote, encoding, nullTokens, keepEmpty ? Boolean.TRUE : null, noHeader ? Boolean.FALSE : null,
+                    renameDuplicates ? Boolean.TRUE : null);
         }
     }
 }

@@ -10,15 +10,24 @@ import picocli.CommandLine.Option;
 
 @Command(name = "synth", mixinStandardHelpOptions = true, version = "synth 0.1.0",
         description = "Synthline: privacy-safe synthetic tabular data.",
-        subcommands = {ProfileCommand.class, GenerateCommand.class, EvaluateCommand.class, StackCommand.class,
+        subcommands = {ProfileCommand.class, GenerateCommand.class, EvaluateCommand.class, LoginCommand.class, LoginCommand.Logout.class,
+                PlatformCommands.Datasets.class, PlatformCommands.Runs.class, PlatformCommands.Download.class,
+                PlatformCommands.Report.class, PlatformCommands.Approve.class, PlatformCommands.Refuse.class, StackCommand.class,
                 DemoCommand.class, AuditCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public class SynthCommand {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    /** A platform run ended without released output (refused, failed, cancelled or quarantined). */
+    public static final int EXIT_NOT_RELEASED = 3;
 
-    @Option(names = "--remote", scope = CommandLine.ScopeType.INHERIT, paramLabel = "URL",
-            description = "Call the platform API at URL (an ingress routing /api/v1/*) instead of running engines in-process.")
+    /** The value of a bare {@code --remote}: the platform of {@code synth login}. */
+    static final String LOGGED_IN_PLATFORM = "";
+
+    @Option(names = "--remote", scope = CommandLine.ScopeType.INHERIT, paramLabel = "URL", arity = "0..1",
+            parameterConsumer = RemoteUrl.class,
+            description = "Run on the platform at URL (its one address: gateway or Ingress) instead of in-process; "
+                    + "without URL: the platform of 'synth login'.")
     String remote;
 
     @Option(names = "--token", scope = CommandLine.ScopeType.INHERIT, paramLabel = "JWT",
@@ -33,8 +42,30 @@ public class SynthCommand {
             description = "OIDC issuer for --user (default: the local stack's realm).")
     String issuer;
 
+    /** Whether the command should run on the platform ({@code --remote} with or without URL). */
+    public boolean remote() {
+        return remote != null;
+    }
+
+    /** The URL of {@code --remote URL}, or null (no flag, or a bare {@code --remote}: the logged-in platform). */
     public String remoteOption() {
-        return remote;
+        return remote == null || remote.equals(LOGGED_IN_PLATFORM) ? null : remote;
+    }
+
+    /**
+     * {@code --remote} takes the next argument as its URL only when it looks like one, so that
+     * {@code synth generate --remote data.csv} means "on the logged-in platform" and not "at data.csv".
+     */
+    static final class RemoteUrl implements CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(java.util.Stack<String> args, CommandLine.Model.ArgSpec argSpec,
+                CommandLine.Model.CommandSpec commandSpec) {
+            if (!args.isEmpty() && (args.peek().startsWith("http://") || args.peek().startsWith("https://"))) {
+                argSpec.setValue(args.pop());
+            } else {
+                argSpec.setValue(LOGGED_IN_PLATFORM);
+            }
+        }
     }
 
     public String tokenOption() {
@@ -74,6 +105,14 @@ public class SynthCommand {
             if (cause instanceof io.synthline.cli.client.ApiException api && api.status() >= 400 && api.status() < 500) {
                 err.println("synth: " + api.getMessage());
                 return EXIT_BAD_INPUT;
+            }
+            if (cause instanceof io.synthline.cli.client.RunWatch.NotReleased notReleased) {
+                err.println("synth: " + notReleased.getMessage());
+                return EXIT_NOT_RELEASED;
+            }
+            if (cause instanceof io.synthline.stack.KeycloakTokenException login) {
+                err.println("synth: " + login.getMessage());
+                return login.httpStatus() >= 400 && login.httpStatus() < 500 ? EXIT_BAD_INPUT : EXIT_FAILURE;
             }
             if (cause instanceof UserError user) {
                 err.println("synth: " + user.getMessage());

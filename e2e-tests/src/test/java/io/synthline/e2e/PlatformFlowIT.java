@@ -79,6 +79,100 @@ class PlatformFlowIT {
         assertThat(err2.toString()).contains("401");
     }
 
+    /**
+     * What a data scientist does with the CLI, through the platform's one address (the gateway,
+     * routed like the Ingress): log in once, profile with reading options and declared types,
+     * generate with the default model and a purpose, wait for the release, list runs, download,
+     * save the report; the auditor sees the purpose in the trail.
+     */
+    @Test
+    void theRemoteCliFlowRunsThroughTheGatewayAfterOneLogin() throws Exception {
+        String gateway = platform.gatewayUrl();
+        Path home = Files.createTempDirectory("synth-home");
+        String realHome = System.getProperty("user.home");
+        java.io.InputStream realIn = System.in;
+        System.setProperty("user.home", home.toString());
+        try {
+            System.setIn(new java.io.ByteArrayInputStream((StackEndpoints.DEMO_PASSWORD + "\n").getBytes()));
+            Cli login = cli("login", gateway, "--user", "acme-scientist", "--password-stdin");
+            assertThat(login.exit).as(login.err).isZero();
+            assertThat(login.out).contains("logged in to " + gateway + " as acme-scientist (tenant acme");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    home.resolve(".synthline/cli/session.json")))).isEqualTo("rw-------");
+
+            // profile with reading options and a declared type: '?' is missing, education-num a category
+            Path schema = home.resolve("schema.json");
+            Files.writeString(schema, "{\"columns\":[{\"name\":\"education-num\",\"type\":\"CATEGORICAL\"}]}");
+            String[] profileArgs = {"profile", "--remote", REPO.resolve("samples/adult-sample.csv").toString(), "--null-tokens", "?",
+                    "--delimiter", ",", "--schema", schema.toString(), "--format", "json"};
+            Cli profiled = cli(profileArgs);
+            assertThat(profiled.exit).as(profiled.err).isZero();
+            assertThat(profiled.err).containsPattern("uploaded adult-sample.csv as dataset [0-9a-f-]{36}");
+            JsonNode profile = io.synthline.commons.json.Json.mapper().readTree(profiled.out);
+            assertThat(profile.at("/table/missingCells").asLong()).isEqualTo(403);
+            assertThat(profile.at("/source/csv/nullTokens").toString()).contains("\"?\"");
+            assertThat(profile.at("/schema/columns/4/type").asText()).isEqualTo("CATEGORICAL");
+            // the same file read the same way is not uploaded again
+            Cli again = cli(profileArgs);
+            assertThat(again.err).contains("reusing dataset " + profile.path("datasetId").asText());
+
+            // generate with the platform's default model: waits for the release, then downloads
+            Path out = home.resolve("synthetic.csv");
+            Cli generated = cli("generate", "--remote", REPO.resolve("samples/adult-sample.csv").toString(), "--rows", "1500", "--seed", "5",
+                    "--out", out.toString(), "--purpose", "CLI flow test: churn model prototype");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("run ([0-9a-f-]{36}) requested").matcher(generated.err);
+            assertThat(m.find()).as(generated.err).isTrue();
+            String run = m.group(1);
+            if (generated.exit == io.synthline.cli.SynthCommand.EXIT_NOT_RELEASED) {
+                // the release gate quarantined it: the message says why and how an owner releases it
+                assertThat(generated.err).contains("quarantined", "synth approve " + run + " --override --justification");
+                String ownerToken = io.synthline.stack.KeycloakTokens.passwordGrant(endpoints.issuerUrl(), StackEndpoints.CLI_CLIENT_ID,
+                        "acme-owner", StackEndpoints.DEMO_PASSWORD).token();
+                Cli override = cli("approve", run, "--override", "-j", "reviewed the scores for the CLI flow test", "--token", ownerToken);
+                assertThat(override.exit).as(override.err).isZero();
+                Cli fetched = cli("download", run, "--wait", "--out", out.toString());
+                assertThat(fetched.exit).as(fetched.err).isZero();
+            } else {
+                assertThat(generated.exit).as(generated.err).isZero();
+                assertThat(generated.err).contains("run " + run + " released");
+            }
+            assertThat(Files.readAllLines(out)).hasSize(1501);
+
+            Cli runs = cli("runs");
+            assertThat(runs.out).containsPattern(run + ".*adult-sample.csv.*COMPLETED\\s+(RELEASED|OVERRIDDEN)");
+            Path again2 = home.resolve("again.csv");
+            assertThat(cli("download", run, "--out", again2.toString()).exit).isZero();
+            assertThat(Files.readAllBytes(again2)).isEqualTo(Files.readAllBytes(out));
+            Path report = home.resolve("report.html");
+            Cli saved = cli("report", run, "--out", report.toString());
+            assertThat(saved.exit).as(saved.err).isZero();
+            assertThat(Files.readString(report)).contains("<svg", run);
+            Path evaluation = home.resolve("evaluation.json");
+            assertThat(cli("evaluate", "--remote", "--run", run, "--out", evaluation.toString()).exit).isZero();
+            assertThat(io.synthline.commons.json.Json.mapper().readTree(evaluation.toFile()).path("generationId").asText()).isEqualTo(run);
+
+            // the purpose is the platform's record, and the audit trail shows it
+            JsonNode trail = DemoRun.clientFor(endpoints, platform.endpoints(), "acme-auditor")
+                    .get(platform.endpoints().governance(), "/api/v1/audit?subject=generations/" + run);
+            assertThat(trail.findValuesAsText("purpose")).contains("CLI flow test: churn model prototype");
+            assertThat(cli("logout").out).contains("logged out of " + gateway);
+        } finally {
+            System.setProperty("user.home", realHome);
+            System.setIn(realIn);
+        }
+    }
+
+    record Cli(int exit, String out, String err) {
+    }
+
+    static Cli cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = io.synthline.cli.SynthCommand.run(args, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        System.out.println("synth " + String.join(" ", args) + " -> " + exit + "\n" + err);
+        return new Cli(exit, out.toString(), err.toString());
+    }
+
     @Test
     void datasetFlowsThroughAllFourServicesAndIsAudited() throws Exception {
         DemoRun.Outcome run = DemoRun.run(endpoints, platform.endpoints(), "acme", REPO.resolve("samples/adult-sample.csv"),

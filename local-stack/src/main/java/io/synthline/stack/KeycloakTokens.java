@@ -47,6 +47,20 @@ public final class KeycloakTokens {
         return request(issuerUrl, form, "password grant for user '" + username + "' with client '" + clientId + "'");
     }
 
+    /**
+     * Refresh token grant of a public client: a new access token (and refresh token) for the same
+     * login, without the password.
+     *
+     * @throws KeycloakTokenException e.g. when the login session has ended ({@code invalid_grant})
+     */
+    public static AccessToken refresh(String issuerUrl, String clientId, String refreshToken) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("client_id", clientId);
+        form.put("refresh_token", refreshToken);
+        return request(issuerUrl, form, "token refresh with client '" + clientId + "'");
+    }
+
     /** Client credentials grant of a confidential client with a service account ({@code synthline-services}). */
     public static AccessToken clientCredentials(String issuerUrl, String clientId, String clientSecret) {
         Map<String, String> form = new LinkedHashMap<>();

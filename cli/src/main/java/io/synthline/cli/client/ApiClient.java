@@ -3,6 +3,9 @@ package io.synthline.cli.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.cli.SynthCommand;
 import io.synthline.commons.api.GenerationRequest;
+import io.synthline.commons.csv.CsvDialect;
+import io.synthline.commons.csv.CsvOptions;
+import io.synthline.commons.table.TableSchema;
 import io.synthline.commons.json.Json;
 import io.synthline.stack.KeycloakTokens;
 import io.synthline.stack.StackConfig;
@@ -24,7 +27,8 @@ import java.util.function.Supplier;
 
 /** A small client of the platform API used by {@code --remote} and by the demo. */
 public final class ApiClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1).build();
     private final ApiEndpoints endpoints;
     private final Supplier<String> token;
 
@@ -33,28 +37,54 @@ public final class ApiClient {
         this.token = token;
     }
 
-    /** The client for {@code synth --remote URL}: token from --token, $SYNTHLINE_TOKEN or a login with --user. */
+    /**
+     * The client of a command that runs on the platform: at {@code --remote URL}, else at the
+     * platform of {@code synth login}. The token comes from {@code --token}, {@code $SYNTHLINE_TOKEN},
+     * a password login with {@code --user} (password in {@code $SYNTHLINE_PASSWORD}), or the saved login
+     * (refreshed from Keycloak when it is about to expire).
+     */
     public static ApiClient forCli(SynthCommand root) {
+        PlatformSession session = PlatformSession.load();
+        String url = root.remoteOption() != null ? root.remoteOption() : session != null ? session.url() : null;
+        if (url == null) {
+            throw new SynthCommand.UserError("not logged in to a platform: synth login URL --user NAME (or give --remote URL)");
+        }
+        ApiEndpoints endpoints = ApiEndpoints.single(url);
         String jwt = root.tokenOption() != null ? root.tokenOption() : System.getenv("SYNTHLINE_TOKEN");
-        if (jwt == null) {
-            String user = root.userOption();
-            if (user == null) {
-                throw new SynthCommand.UserError("--remote needs --token, $SYNTHLINE_TOKEN or --user NAME (password in $SYNTHLINE_PASSWORD)");
-            }
+        if (jwt != null) {
+            String fixed = jwt;
+            return new ApiClient(endpoints, () -> fixed);
+        }
+        if (root.userOption() != null) {
             String password = System.getenv("SYNTHLINE_PASSWORD");
             if (password == null) {
-                throw new SynthCommand.UserError("set $SYNTHLINE_PASSWORD to log in as " + user);
+                throw new SynthCommand.UserError("set $SYNTHLINE_PASSWORD to log in as " + root.userOption() + " (or log in once with synth login)");
             }
-            String issuer = root.issuerOption() != null ? root.issuerOption() : StackEndpoints.of(StackConfig.defaults()).issuerUrl();
-            jwt = KeycloakTokens.passwordGrant(issuer, StackEndpoints.CLI_CLIENT_ID, user, password).token();
+            String token = KeycloakTokens.passwordGrant(issuerFor(url, root.issuerOption(), session), StackEndpoints.CLI_CLIENT_ID,
+                    root.userOption(), password).token();
+            return new ApiClient(endpoints, () -> token);
         }
-        String fixed = jwt;
-        return new ApiClient(ApiEndpoints.single(root.remoteOption()), () -> fixed);
+        if (session != null && session.isFor(url)) {
+            return new ApiClient(endpoints, session::validToken);
+        }
+        throw new SynthCommand.UserError("not logged in to " + url + ": synth login " + url + " --user NAME (or give --token / --user)");
+    }
+
+    /** The issuer to log in at: --issuer, the saved login's, the one the platform names, or the local stack's realm. */
+    public static String issuerFor(String url, String issuerOption, PlatformSession session) {
+        if (issuerOption != null) {
+            return issuerOption;
+        }
+        if (session != null && session.isFor(url)) {
+            return session.issuer();
+        }
+        String named = PlatformSession.discoverIssuer(url);
+        return named != null ? named : StackEndpoints.of(StackConfig.defaults()).issuerUrl();
     }
 
     public JsonNode uploadCsv(Path file, String name) {
         try {
-            URI uri = endpoints.profiler().resolve("/api/v1/datasets?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+            URI uri = endpoints.profiler().resolve("/api/v1/datasets?name=" + enc(name));
             HttpRequest req = authorized(uri).header("Content-Type", "text/csv")
                     .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
             return send(req, "POST", "/api/v1/datasets");
@@ -63,14 +93,93 @@ public final class ApiClient {
         }
     }
 
-    public String uploadAndProfile(Path file) {
-        return Json.writePretty(uploadCsv(file, file.getFileName().toString()));
+    /**
+     * Uploads {@code file} read as {@code dialect} (null: the defaults), with declared column types
+     * when {@code schema} is given; the platform profiles it before it answers.
+     */
+    public JsonNode upload(Path file, CsvDialect dialect, TableSchema schema) {
+        StringBuilder q = new StringBuilder("/api/v1/datasets?name=").append(enc(file.getFileName().toString()));
+        if (dialect != null) {
+            param(q, "delimiter", dialect.delimiter());
+            param(q, "quote", dialect.quote());
+            param(q, "encoding", dialect.encoding());
+            if (dialect.nullTokens() != null) {
+                dialect.nullTokens().forEach(t -> param(q, "nullToken", t));
+            }
+            param(q, "keepEmpty", dialect.keepEmpty());
+            param(q, "header", dialect.header());
+            param(q, "renameDuplicateHeaders", dialect.renameDuplicateHeaders());
+        }
+        if (schema != null) {
+            param(q, "schema", Json.write(schema));
+        }
+        try {
+            HttpRequest req = authorized(endpoints.profiler().resolve(q.toString())).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+            return send(req, "POST", "/api/v1/datasets");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** Uploads the file and returns the platform's full profile document of it. */
-    public io.synthline.commons.profile.DatasetProfile uploadAndFetchProfile(Path file) {
-        JsonNode dataset = uploadCsv(file, file.getFileName().toString());
-        JsonNode profile = get(endpoints.profiler(), "/api/v1/datasets/" + dataset.path("id").asText() + "/profile");
+    /**
+     * The tenant's dataset made from these bytes read this way, or else a new upload: a dataset is
+     * reused when its profile says it was read from a file with the same SHA-256 with the same
+     * delimiter, quote, header and missing-value tokens (and, with {@code schema}, has the declared
+     * types). Says on {@code log} which it did, with the dataset id.
+     */
+    public JsonNode datasetFor(Path file, CsvDialect dialect, TableSchema schema, boolean reuse, PrintWriter log) {
+        String sha;
+        try {
+            sha = io.synthline.cli.GenerateCommand.sha256(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (reuse) {
+            CsvOptions reading = (dialect != null ? dialect : new CsvDialect(null, null, null, null, null, null, null)).toCsvOptions();
+            for (JsonNode d : get(endpoints.profiler(), "/api/v1/datasets")) {
+                boolean candidate = "PROFILED".equals(d.path("status").asText())
+                        && (sha.equals(d.path("sha256").asText()) || file.getFileName().toString().equals(d.path("name").asText()));
+                if (candidate && readTheSame(get(endpoints.profiler(), "/api/v1/datasets/" + d.path("id").asText() + "/profile"),
+                        sha, reading, schema)) {
+                    log.printf("synth: reusing dataset %s: %s, uploaded %s, has the same SHA-256 (%s...) read the same way"
+                            + " (--no-reuse uploads again)%n", d.path("id").asText(), d.path("name").asText(),
+                            d.path("createdAt").asText().replace('T', ' ').replaceAll("\\.\\d+Z$", " UTC"), sha.substring(0, 12));
+                    return d;
+                }
+            }
+        }
+        JsonNode uploaded = upload(file, dialect, schema);
+        log.printf("synth: uploaded %s as dataset %s (%s rows, %s columns)%n", file.getFileName(), uploaded.path("id").asText(),
+                uploaded.path("rowCount").asText(), uploaded.path("columnCount").asText());
+        return uploaded;
+    }
+
+    static boolean readTheSame(JsonNode profile, String sha, CsvOptions reading, TableSchema schema) {
+        JsonNode source = profile.path("source");
+        JsonNode csv = source.path("csv");
+        if (!sha.equals(source.path("sha256").asText()) || !"csv".equals(source.path("format").asText()) || csv.isMissingNode()) {
+            return false;
+        }
+        java.util.Set<String> tokens = new java.util.TreeSet<>();
+        csv.path("nullTokens").forEach(t -> tokens.add(t.asText()));
+        java.util.Set<String> expected = new java.util.TreeSet<>(reading.nullTokens());
+        if (!csv.path("delimiter").asText().equals(String.valueOf(reading.delimiter()))
+                || !csv.path("quote").asText().equals(String.valueOf(reading.quote()))
+                || csv.path("header").asBoolean(true) != reading.header() || !tokens.equals(expected)) {
+            return false;
+        }
+        if (schema != null) {
+            java.util.Map<String, String> types = new java.util.HashMap<>();
+            profile.path("schema").path("columns").forEach(c -> types.put(c.path("name").asText(), c.path("type").asText()));
+            return schema.columns().stream().allMatch(c -> c.type().name().equals(types.get(c.name())));
+        }
+        return true;
+    }
+
+    /** The platform's profile document of a dataset. */
+    public io.synthline.commons.profile.DatasetProfile profile(String datasetId) {
+        JsonNode profile = get(endpoints.profiler(), "/api/v1/datasets/" + datasetId + "/profile");
         return Json.mapper().convertValue(profile, io.synthline.commons.profile.DatasetProfile.class);
     }
 
@@ -160,45 +269,17 @@ public final class ApiClient {
         }
     }
 
-    public void generateRemotely(Path file, long rows, long seed, String model, Path out, PrintWriter log) {
-        generateRemotely(file, new GenerationRequest(null, rows, seed, model), out, log);
-    }
-
-    /** Uploads the file, requests the generation described by {@code template} on it, waits and downloads the result. */
-    public void generateRemotely(Path file, GenerationRequest template, Path out, PrintWriter log) {
-        JsonNode dataset = uploadCsv(file, file.getFileName().toString());
-        log.printf("synth: uploaded %s as dataset %s (%s rows)%n", file.getFileName(), dataset.path("id").asText(),
-                dataset.path("rowCount").asText());
-        GenerationRequest t = template;
-        GenerationRequest request = new GenerationRequest(dataset.path("id").asText(), t.rows(), t.seed(), t.model(), t.modelOptions(),
-                t.conditions(), t.rebalance(), t.constraints(), t.pii(), t.output(), t.excludeTrainingCopies(), t.modelId(), t.privacy(), t.holdout());
-        JsonNode g = requestGenerationWhenVisible(request, Duration.ofSeconds(30));
-        JsonNode done = awaitGeneration(g.path("id").asText(), Duration.ofMinutes(30));
-        if (!"COMPLETED".equals(done.path("status").asText())) {
-            throw new SynthCommand.UserError("generation " + g.path("id").asText() + " " + done.path("status").asText().toLowerCase(java.util.Locale.ROOT)
-                    + ": " + done.path("error").asText());
-        }
-        download(done.path("id").asText(), out);
-        log.printf("synth: generation %s completed -> %s%n", done.path("id").asText(), out);
-    }
-
     public ApiEndpoints endpoints() {
         return endpoints;
     }
 
-    public static String describeDataset(String json) {
-        try {
-            JsonNode d = Json.mapper().readTree(json);
-            StringBuilder sb = new StringBuilder();
-            sb.append(String.format("dataset %s (%s): %s rows, %s columns%n", d.path("id").asText(), d.path("name").asText(),
-                    d.path("rowCount").asText(), d.path("columnCount").asText()));
-            for (JsonNode c : d.path("columns")) {
-                sb.append(String.format("  %-28s %-12s nulls=%-8s distinct~%s%n", c.path("name").asText(), c.path("type").asText(),
-                        c.path("nullCount").asText(), c.path("distinctEstimate").asText()));
-            }
-            return sb.toString().stripTrailing();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static void param(StringBuilder q, String name, Object value) {
+        if (value != null) {
+            q.append('&').append(name).append('=').append(enc(value.toString()));
         }
     }
 

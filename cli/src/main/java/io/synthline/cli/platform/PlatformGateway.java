@@ -46,6 +46,10 @@ public final class PlatformGateway implements AutoCloseable {
      * @throws IllegalStateException when the port cannot be bound
      */
     public static PlatformGateway start(int port, ToIntFunction<Service> portOf) {
+        // Netty's direct use of sun.misc.Unsafe prints JDK deprecation warnings into the demo's output; a local proxy does not need it
+        if (System.getProperty("io.netty.noUnsafe") == null) {
+            System.setProperty("io.netty.noUnsafe", "true");
+        }
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1));
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(32).setKeepAlive(true)
                 .setMaxHeaderSize(MAX_HEADER_BYTES));

@@ -198,6 +198,10 @@ public final class PlatformLauncher implements AutoCloseable {
         env.put("SYNTHLINE_KAFKA_BOOTSTRAP", stack.kafkaBootstrapServers());
         env.put("SYNTHLINE_OIDC_URL", stack.issuerUrl());
         env.put("SYNTHLINE_STORE_ROOT", storeRoot.toAbsolutePath().toString());
+        // the dashboard (governance) shows the evaluator's reports and the profiler's profiles in its session
+        env.put("SYNTHLINE_EVALUATOR_URL", "http://127.0.0.1:" + ports.evaluator());
+        env.put("SYNTHLINE_PROFILER_URL", "http://127.0.0.1:" + ports.profiler());
+        env.put("SYNTHLINE_PUBLIC_HTTPS", "false"); // the local gateway speaks plain http
         processes.put(s, pb.start());
     }
 

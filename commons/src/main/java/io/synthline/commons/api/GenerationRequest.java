@@ -23,10 +23,20 @@ import java.util.Map;
  *                              measure privacy risk and ML utility on rows the model never saw; the service's
  *                              default (0.2) when null, 0 for none. Ignored when {@code modelId} names a stored model
  *                              (its own split stands)
+ * @param purpose               why the data is generated, in the requester's words; governance keeps it with the run
+ *                              and the audit trail shows it (at most {@value #MAX_PURPOSE_LENGTH} characters)
  */
 public record GenerationRequest(String datasetId, Long rows, Long seed, String model, Map<String, String> modelOptions,
         List<ConditionSpec> conditions, RebalanceSpec rebalance, List<ConstraintSpec> constraints, PiiSpec pii,
-        OutputSpec output, Boolean excludeTrainingCopies, String modelId, PrivacySpec privacy, Double holdout) {
+        OutputSpec output, Boolean excludeTrainingCopies, String modelId, PrivacySpec privacy, Double holdout, String purpose) {
+    public static final int MAX_PURPOSE_LENGTH = 500;
+
+    public GenerationRequest(String datasetId, Long rows, Long seed, String model, Map<String, String> modelOptions,
+            List<ConditionSpec> conditions, RebalanceSpec rebalance, List<ConstraintSpec> constraints, PiiSpec pii,
+            OutputSpec output, Boolean excludeTrainingCopies, String modelId, PrivacySpec privacy, Double holdout) {
+        this(datasetId, rows, seed, model, modelOptions, conditions, rebalance, constraints, pii, output, excludeTrainingCopies,
+                modelId, privacy, holdout, null);
+    }
 
     public GenerationRequest(String datasetId, Long rows, Long seed, String model, Map<String, String> modelOptions,
             List<ConditionSpec> conditions, RebalanceSpec rebalance, List<ConstraintSpec> constraints, PiiSpec pii,
@@ -49,12 +59,18 @@ public record GenerationRequest(String datasetId, Long rows, Long seed, String m
     /** The same request with another privacy block. */
     public GenerationRequest withPrivacy(PrivacySpec p) {
         return new GenerationRequest(datasetId, rows, seed, model, modelOptions, conditions, rebalance, constraints, pii, output,
-                excludeTrainingCopies, modelId, p, holdout);
+                excludeTrainingCopies, modelId, p, holdout, purpose);
     }
 
     /** The same request with {@code holdout} set to {@code share} where the client left it out. */
     public GenerationRequest withDefaultHoldout(double share) {
         return holdout != null ? this : new GenerationRequest(datasetId, rows, seed, model, modelOptions, conditions, rebalance,
-                constraints, pii, output, excludeTrainingCopies, modelId, privacy, share);
+                constraints, pii, output, excludeTrainingCopies, modelId, privacy, share, purpose);
+    }
+
+    /** The same request for another dataset (the CLI fills in the dataset it uploaded or reused). */
+    public GenerationRequest forDataset(String id) {
+        return new GenerationRequest(id, rows, seed, model, modelOptions, conditions, rebalance, constraints, pii, output,
+                excludeTrainingCopies, modelId, privacy, holdout, purpose);
     }
 }

@@ -61,9 +61,9 @@ final class EvaluationRun {
     }
 
     /** Writes the JSON document and the HTML report under {@code <tenant>/evaluations/<id>/}; returns the JSON's key. */
-    static String store(DatasetStore store, String tenant, String evaluationId, EvaluationDocument doc) throws IOException {
-        String prefix = tenant + "/evaluations/" + evaluationId + "/";
-        try (DatasetStore.Staged html = store.stage(out -> write(out, Html.render(doc)))) {
+    static String store(DatasetStore store, String tenant, Html.Subject subject, EvaluationDocument doc) throws IOException {
+        String prefix = tenant + "/evaluations/" + subject.evaluationId() + "/";
+        try (DatasetStore.Staged html = store.stage(out -> write(out, Html.render(doc, subject)))) {
             html.commit(prefix + "report.html");
         }
         try (DatasetStore.Staged json = store.stage(out -> write(out, Json.write(doc)))) {

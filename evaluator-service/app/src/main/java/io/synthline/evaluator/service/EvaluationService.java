@@ -116,7 +116,8 @@ public class EvaluationService {
                     profile == null ? null : profile.profileJson, sectionSet());
             EvaluationDocument doc = result.document();
             Map<String, Double> summary = EvaluationSummary.of(doc);
-            e.reportKey = EvaluationRun.store(store, e.tenant, evaluationId.toString(), doc);
+            e.reportKey = EvaluationRun.store(store, e.tenant,
+                    new io.synthline.evaluator.engine.report.Html.Subject(evaluationId.toString(), generationIdText, datasetIdText), doc);
             e.status = "COMPLETED";
             e.overallScore = doc.quality() == null ? null : doc.quality().score();
             e.resultJson = Json.write(doc);

@@ -57,6 +57,11 @@ public class GenerationService {
         if (request.rows() < 1 || request.rows() > maxRows) {
             throw new BadInputException("invalid-rows", "rows must be between 1 and " + maxRows + ", got " + request.rows());
         }
+        String purpose = request.purpose() == null || request.purpose().isBlank() ? null : request.purpose().strip();
+        if (purpose != null && purpose.length() > GenerationRequest.MAX_PURPOSE_LENGTH) {
+            throw new BadInputException("invalid-purpose", "purpose must be at most " + GenerationRequest.MAX_PURPOSE_LENGTH
+                    + " characters, got " + purpose.length());
+        }
         String model = Synthesizers.create(Requests.modelSpec(request, java.util.List.of()), 1).name();
         String format = Requests.format(request);
         long seed = request.seed() != null ? request.seed() : SEEDS.nextLong() & Long.MAX_VALUE;
@@ -82,11 +87,12 @@ public class GenerationService {
                     g.createdAt = Instant.now();
                     g.format = format;
                     g.requestJson = Json.write(request);
+                    g.purpose = purpose;
                     EventEnvelope requested = EventEnvelope.create(source, EventType.GENERATION_REQUESTED,
                             "generations/" + g.id, tenant, actor,
                             new Payloads.GenerationRequested(g.id.toString(), datasetId.toString(), model, g.rows, seed, privacyOf(request),
                                     // every column the profile flags is replaced (Requests.modelSpec), whatever the request says
-                                    Boolean.TRUE, null));
+                                    Boolean.TRUE, purpose));
                     return g.<GenerationEntity>persist().call(() -> Outbox.enqueue(requested)).map(GenerationMapper::toView);
                 });
     }

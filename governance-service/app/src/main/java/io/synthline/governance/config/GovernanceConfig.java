@@ -10,6 +10,22 @@ import java.time.Duration;
 public interface GovernanceConfig {
     Audit audit();
 
+    Evidence evidence();
+
+    /**
+     * Where the dashboard fetches the evidence it shows in the signed-in user's session (the
+     * evaluation reports, the dataset profiles), with the user's own access token.
+     */
+    interface Evidence {
+        /** The evaluator service, e.g. http://evaluator-service in a cluster. */
+        @WithDefault("http://127.0.0.1:18093")
+        java.net.URI evaluatorUrl();
+
+        /** The profiler service. */
+        @WithDefault("http://127.0.0.1:18091")
+        java.net.URI profilerUrl();
+    }
+
     interface Audit {
         /** PEM file with the Ed25519 private key and its public key (see AuditSigningKey). */
         Path signingKeyFile();

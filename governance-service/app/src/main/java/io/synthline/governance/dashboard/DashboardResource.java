@@ -91,6 +91,13 @@ public class DashboardResource {
     @Inject
     io.synthline.governance.service.Monitoring monitoring;
 
+    @Inject
+    EvidenceClient evidence;
+
+    /** The signed-in user's access token (from the code flow session), sent to the services that own the evidence. */
+    @Inject
+    io.quarkus.oidc.AccessTokenCredential accessToken;
+
     @Location("dashboard/overview.html")
     Template overview;
 
@@ -254,6 +261,38 @@ public class DashboardResource {
         return alerts.acknowledge(u.tenant(), NotFound.parseId("alert", id), u.username(), "acknowledged in the dashboard")
                 .map(ok -> "<span class=\"badge ok\">acknowledged by " + io.synthline.governance.engine.datacard.DataCardRenderer.esc(u.username())
                         + " at " + Instant.now() + "</span>");
+    }
+
+    /** The evaluator's HTML report of an evaluation, opened in the dashboard session (the API's link needs a bearer token). */
+    @GET
+    @Path("evaluations/{id}/report")
+    public Uni<String> evaluationReport(@PathParam("id") String id) {
+        user();
+        return evidence.evaluationReport(accessToken.getToken(), id);
+    }
+
+    /** The report of a run's evaluation (the newest one governance recorded for it). */
+    @GET
+    @Path("runs/{id}/report")
+    public Uni<jakarta.ws.rs.core.Response> runReport(@PathParam("id") String id) {
+        DashboardUser u = user();
+        return generations.view(u.tenant(), NotFound.parseId("generation", id)).map(g -> {
+            if (g == null) {
+                throw new NotFound("generation", id);
+            }
+            if (g.evaluationId() == null) {
+                throw new BadInputException("not-evaluated", 404, "run " + id + " has no evaluation yet: the platform evaluates a run once it completes");
+            }
+            return jakarta.ws.rs.core.Response.seeOther(java.net.URI.create("/dashboard/evaluations/" + g.evaluationId() + "/report")).build();
+        });
+    }
+
+    /** The profiler's HTML profile of a dataset, opened in the dashboard session. */
+    @GET
+    @Path("datasets/{id}/profile")
+    public Uni<String> datasetProfile(@PathParam("id") String id) {
+        user();
+        return evidence.profile(accessToken.getToken(), id);
     }
 
     /** The data card of a release, for everyone who sees the runs (the API's link needs a bearer token). */

@@ -2,6 +2,7 @@ package io.synthline.profiler.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.DatasetView;
 import io.synthline.commons.table.TableSchema;
 import io.synthline.commons.csv.CsvDialect;
@@ -51,12 +52,34 @@ public class DatasetResource {
             @Parameter(description = "read empty cells as empty strings instead of missing") @QueryParam("keepEmpty") Boolean keepEmpty,
             @Parameter(description = "false when the first row is data") @QueryParam("header") Boolean header,
             @Parameter(description = "rename a repeated column name x to x.1 instead of rejecting the file") @QueryParam("renameDuplicateHeaders") Boolean renameDuplicates,
+            @Parameter(description = "declared column types, JSON {\"columns\":[{\"name\":\"zip\",\"type\":\"CATEGORICAL\"}]}; they win over inference")
+            @QueryParam("schema") String schema,
             InputStream body, UriInfo uri) {
         DatasetView view = datasets.register(name, body,
-                new CsvDialect(delimiter, quote, encoding, nullTokens, keepEmpty, header, renameDuplicates), caller);
+                new CsvDialect(delimiter, quote, encoding, nullTokens, keepEmpty, header, renameDuplicates), declaredSchema(schema), caller);
         return ResponseBuilder.<DatasetView>create(Response.Status.CREATED)
                 .location(uri.getAbsolutePathBuilder().path(view.id()).build())
                 .entity(view).build();
+    }
+
+    /** The {@code schema} parameter of an upload, or null. */
+    static TableSchema declaredSchema(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            TableSchema schema = io.synthline.commons.json.Json.read(json, TableSchema.class);
+            if (schema == null || schema.columns().isEmpty()) {
+                throw new BadInputException("invalid-schema", "the schema must name at least one column");
+            }
+            return schema;
+        } catch (RuntimeException e) {
+            if (e instanceof BadInputException bad) {
+                throw bad;
+            }
+            throw new BadInputException("invalid-schema", "the schema parameter is not a schema: expected JSON "
+                    + "{\"columns\":[{\"name\":\"COLUMN\",\"type\":\"CATEGORICAL|NUMERIC|DATETIME|BOOLEAN|TEXT\"}]}");
+        }
     }
 
     @GET

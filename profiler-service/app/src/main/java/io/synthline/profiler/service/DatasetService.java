@@ -70,6 +70,11 @@ public class DatasetService {
 
     /** Blocking: call from a worker thread. */
     public DatasetView register(String name, InputStream body, CsvDialect dialect, Caller caller) {
+        return register(name, body, dialect, null, caller);
+    }
+
+    /** Registers with declared column types ({@code explicit}, may be null), which must fit every value. Blocking. */
+    public DatasetView register(String name, InputStream body, CsvDialect dialect, TableSchema explicit, Caller caller) {
         String tenant = caller.tenant();
         String actor = caller.username();
         String datasetName = validName(name);
@@ -84,8 +89,11 @@ public class DatasetService {
                 throw new BadInputException("empty-file", "the uploaded file is empty: expected a CSV or Parquet file with a header row");
             }
             boolean parquet = ParquetFiles.isParquet(upload.path());
-            DatasetProfile profile = new DatasetProfiler(profileOptions(null))
+            DatasetProfile profile = new DatasetProfiler(profileOptions(explicit))
                     .profile(upload.path(), csv, datasetName, upload.sha256()).withDatasetId(id.toString());
+            if (explicit != null) {
+                requireDeclaredTypesFit(profile);
+            }
             try (DatasetStore.Staged canonical = parquet || !CsvDialect.isCanonical(csv) ? canonicalCsv(upload, csv) : null;
                     DatasetStore.Staged document = stageJson(profile)) {
                 StoredObject data = (canonical != null ? canonical : upload).commit(dataKey);
@@ -192,6 +200,18 @@ public class DatasetService {
                 columns, profile.profileVersion(), e.profileKey, e.profileSha256, profile.pii(), profile.attributes());
     }
 
+    /** Declared types that some values do not have are rejected (the data would not load downstream), naming the first such line. */
+    private static void requireDeclaredTypesFit(DatasetProfile profile) {
+        for (ColumnProfile c : profile.columns()) {
+            if (c.invalidCount() > 0) {
+                throw new BadInputException("schema-mismatch", 422, "line " + c.firstInvalidLine() + ", column '" + c.name()
+                        + "': " + c.invalidCount() + " values are not valid " + c.type()
+                        + (c.format() != null ? " (" + c.format() + ")" : "") + "; the declared type was not applied")
+                        .detail("column", c.name()).detail("line", c.firstInvalidLine()).detail("invalidValues", c.invalidCount());
+            }
+        }
+    }
+
     /**
      * Re-profiles a stored dataset with user-declared types. Types that some values do not have are
      * rejected (the data would not load downstream), naming the column and the first such line.
@@ -215,14 +235,7 @@ public class DatasetService {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        for (ColumnProfile c : profile.columns()) {
-            if (c.invalidCount() > 0) {
-                throw new BadInputException("schema-mismatch", 422, "line " + c.firstInvalidLine() + ", column '" + c.name()
-                        + "': " + c.invalidCount() + " values are not valid " + c.type()
-                        + (c.format() != null ? " (" + c.format() + ")" : "") + "; the declared type was not applied")
-                        .detail("column", c.name()).detail("line", c.firstInvalidLine()).detail("invalidValues", c.invalidCount());
-            }
-        }
+        requireDeclaredTypesFit(profile);
         try (DatasetStore.Staged document = stageJson(profile)) {
             StoredObject profileObject = document.commit(e.profileKey != null ? e.profileKey
                     : tenant + "/datasets/" + id + "/profile.json");

@@ -36,11 +36,30 @@ public final class Html {
     private Html() {
     }
 
+    /**
+     * What a platform report is about, named in its title and header (a report saved or printed
+     * alone still says which evaluation of which run of which dataset it is).
+     */
+    public record Subject(String evaluationId, String runId, String datasetId) {
+    }
+
     public static String render(EvaluationDocument doc) {
+        return render(doc, null);
+    }
+
+    public static String render(EvaluationDocument doc, Subject subject) {
         StringBuilder h = new StringBuilder(64 * 1024);
-        h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Synthline evaluation</title><style>")
+        String title = subject == null ? "Synthline evaluation" : "Evaluation " + subject.evaluationId() + " of run " + subject.runId();
+        h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(title)).append("</title><style>")
                 .append(STYLE).append("</style></head><body>");
-        h.append("<h1>Synthetic data evaluation</h1>");
+        if (subject == null) {
+            h.append("<h1>Synthetic data evaluation</h1>");
+        } else {
+            h.append("<h1>Evaluation of run <code>").append(escape(subject.runId())).append("</code></h1>")
+                    .append("<p class=\"muted\" id=\"subject\">evaluation <code>").append(escape(subject.evaluationId()))
+                    .append("</code> &middot; run <code>").append(escape(subject.runId())).append("</code> &middot; dataset <code>")
+                    .append(escape(subject.datasetId())).append("</code></p>");
+        }
         EvaluationDocument.Inputs in = doc.inputs();
         h.append("<p class=\"muted\">").append(in.realRows()).append(" real rows, ").append(in.syntheticRows())
                 .append(" synthetic rows").append(in.holdoutRows() == null ? ", no holdout" : ", " + in.holdoutRows() + " holdout rows")
