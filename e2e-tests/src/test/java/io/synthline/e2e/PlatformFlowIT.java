@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * The whole platform: the four packaged services as separate processes on the real PostgreSQL,
  * Kafka and Keycloak, driven through their APIs exactly as the demo does.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class PlatformFlowIT {
     static final Path REPO = RunningPlatform.REPO;
 
@@ -105,14 +106,16 @@ class PlatformFlowIT {
             Files.writeString(schema, "{\"columns\":[{\"name\":\"education-num\",\"type\":\"CATEGORICAL\"}]}");
             String[] profileArgs = {"profile", "--remote", REPO.resolve("samples/adult-sample.csv").toString(), "--null-tokens", "?",
                     "--delimiter", ",", "--schema", schema.toString(), "--format", "json"};
-            Cli profiled = cli(profileArgs);
+            String[] uploadArgs = java.util.stream.Stream.concat(java.util.Arrays.stream(profileArgs), java.util.stream.Stream.of("--no-reuse"))
+                    .toArray(String[]::new);
+            Cli profiled = cli(uploadArgs);
             assertThat(profiled.exit).as(profiled.err).isZero();
             assertThat(profiled.err).containsPattern("uploaded adult-sample.csv as dataset [0-9a-f-]{36}");
             JsonNode profile = io.synthline.commons.json.Json.mapper().readTree(profiled.out);
             assertThat(profile.at("/table/missingCells").asLong()).isEqualTo(403);
             assertThat(profile.at("/source/csv/nullTokens").toString()).contains("\"?\"");
             assertThat(profile.at("/schema/columns/4/type").asText()).isEqualTo("CATEGORICAL");
-            // the same file read the same way is not uploaded again
+            // the same file read the same way is not uploaded again (the newest such dataset is taken)
             Cli again = cli(profileArgs);
             assertThat(again.err).contains("reusing dataset " + profile.path("datasetId").asText());
 
@@ -159,6 +162,57 @@ class PlatformFlowIT {
         } finally {
             System.setProperty("user.home", realHome);
             System.setIn(realIn);
+        }
+    }
+
+    /**
+     * The compliance dashboard in headless Chromium through the platform address, after the other
+     * tests left datasets, runs, approvals, a quarantine or override and audit entries behind: an
+     * auditor, a data owner and a data scientist walk every page (src/test/browser/dashboard-walk.mjs).
+     * No page is wider than the 1400 px viewport, axe-core finds no critical violation, every
+     * evaluated run links to its report and the report opens in the session. Screenshots:
+     * target/dashboard-walk/.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void everyDashboardPageFitsTheScreenPassesAxeAndLinksItsEvidence() throws Exception {
+        Process tools = new ProcessBuilder("bash", REPO.resolve("scripts/ensure-browser.sh").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        new String(tools.getInputStream().readAllBytes()).lines().filter(l -> l.contains("="))
+                .forEach(l -> env.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+        assertThat(tools.waitFor()).as("scripts/ensure-browser.sh").isZero();
+        Path shots = Path.of("target/dashboard-walk").toAbsolutePath();
+        Files.createDirectories(shots);
+        ProcessBuilder pb = new ProcessBuilder("node", REPO.resolve("e2e-tests/src/test/browser/dashboard-walk.mjs").toString());
+        pb.environment().put("BASE_URL", platform.gatewayUrl());
+        pb.environment().put("SCREENSHOT_DIR", shots.toString());
+        pb.environment().put("CHROMIUM", env.get("CHROMIUM"));
+        pb.environment().put("NODE_PATH", env.get("NODE_PATH"));
+        pb.redirectError(shots.resolve("browser-stderr.log").toFile());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)).as("browser walk finished").isTrue();
+        Files.writeString(shots.resolve("findings.json"), out);
+        JsonNode f = io.synthline.commons.json.Json.mapper().readTree(out.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no findings; stderr: " + shots.resolve("browser-stderr.log"))));
+        assertThat(f.path("errors")).as(out).isEmpty();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(f.path("pages").size()).as("pages walked").isGreaterThan(25);
+        assertThat(f.path("pages").findValuesAsText("status")).as(f.path("pages").toString()).containsOnly("200");
+        assertThat(f.path("tooWide")).as("pages wider than the 1400 px viewport").isEmpty();
+        assertThat(f.path("critical")).as("critical axe-core violations").isEmpty();
+        assertThat(f.path("runsWithoutReport")).as("released runs without a report link").isEmpty();
+        assertThat(f.path("reports").size()).as("a report opened for each user").isEqualTo(3);
+        f.path("reports").forEach(r -> {
+            assertThat(r.path("status").asInt()).as(r.toString()).isEqualTo(200);
+            assertThat(r.path("heading").asText()).as(r.toString()).startsWith("Evaluation of run " + r.path("run").asText());
+        });
+        assertThat(f.path("auditorNav").toString()).contains("Approvals", "Audit log");
+        assertThat(f.path("scientistNav").toString()).doesNotContain("Audit log");
+        assertThat(f.path("auditorAuditDetail").asText()).contains("\"");
+        try (var files = Files.list(shots)) {
+            assertThat(files.filter(x -> x.toString().endsWith(".png")).count()).isGreaterThan(25);
         }
     }
 

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** A small client of the platform API used by {@code --remote} and by the demo. */
@@ -137,7 +138,10 @@ public final class ApiClient {
         }
         if (reuse) {
             CsvOptions reading = (dialect != null ? dialect : new CsvDialect(null, null, null, null, null, null, null)).toCsvOptions();
-            for (JsonNode d : get(endpoints.profiler(), "/api/v1/datasets")) {
+            List<JsonNode> newestFirst = new java.util.ArrayList<>();
+            get(endpoints.profiler(), "/api/v1/datasets").forEach(newestFirst::add);
+            newestFirst.sort(java.util.Comparator.comparing((JsonNode d) -> d.path("createdAt").asText()).reversed());
+            for (JsonNode d : newestFirst) {
                 boolean candidate = "PROFILED".equals(d.path("status").asText())
                         && (sha.equals(d.path("sha256").asText()) || file.getFileName().toString().equals(d.path("name").asText()));
                 if (candidate && readTheSame(get(endpoints.profiler(), "/api/v1/datasets/" + d.path("id").asText() + "/profile"),
