@@ -126,6 +126,24 @@ class EvaluatorTest {
     }
 
     @Test
+    void chartsShowSpikesAsTheirOwnBinAndColourScoresByTheirGoodDirection() throws Exception {
+        // capital-gain is 0 in most rows: its quantile cuts collapse, and the chart would be one ">= 0" bar
+        var gain = doc.accuracy().distributions().stream().filter(c -> c.column().equals("capital-gain")).findFirst().orElseThrow();
+        assertThat(gain.bins()).as(gain.bins().toString()).hasSizeGreaterThanOrEqualTo(4).contains("0").doesNotContain(">= 0");
+        assertThat(gain.real().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        String html = Files.readString(ARTIFACTS.resolve("adult-3000.html"));
+        // an SDV copula is easy to detect (AUC near 1): its bar is red although the number is high
+        double auc = doc.detection().models().stream().mapToDouble(io.synthline.commons.evaluation.Detection.Model::auc).max().orElseThrow();
+        assertThat(auc).isGreaterThan(0.9);
+        String card = html.substring(html.indexOf("Detection AUC"), html.indexOf("</div></div>", html.indexOf("Detection AUC")));
+        assertThat(card).contains("aria-label=\"poor\"", "#e53e3e");
+        // heatmaps name their columns on both axes and carry a colour scale
+        String heatmap = html.substring(html.indexOf("data-chart=\"heatmap\""));
+        heatmap = heatmap.substring(0, heatmap.indexOf("</svg>"));
+        assertThat(heatmap).contains("rotate(-60", ">+1<", ">\u22121<", ">n/a<");
+    }
+
+    @Test
     void htmlReportIsSelfContainedAndItsChartsRenderInHeadlessChromium() throws Exception {
         String html = Files.readString(ARTIFACTS.resolve("adult-3000.html"));
         assertThat(html).contains("<h2>Column Shapes</h2>").contains("Privacy risk (worst attack; release gate)")

@@ -87,7 +87,11 @@ public final class MarginalAccuracy {
         Double overall = orders.isEmpty() ? null : orders.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         List<Accuracy.ColumnBins> distributions = new ArrayList<>();
         for (EvalColumn c : cols) {
-            distributions.add(binnings[c.index()].frequencies(realBins[c.index()], synBins[c.index()]));
+            // the charts' bins: the accuracy bins, except that a spike (capital-gain's zeros) gets its own bin and the rest
+            // is split by its own quantiles, instead of one ">= 0" bar holding every row
+            Binning shown = Binning.forDisplay(c, data.real());
+            distributions.add(shown == null ? binnings[c.index()].frequencies(realBins[c.index()], synBins[c.index()])
+                    : shown.frequencies(shown.apply(data.real()), shown.apply(data.synthetic())));
         }
         return new Accuracy(overall, u, b, t, BINS, triples.size(), totalTriples, uni, bi, distributions,
                 correlations(data, realBins, synBins, width));
@@ -202,6 +206,51 @@ public final class MarginalAccuracy {
             return new Binning(c, null, binOf, BINS + 2);
         }
 
+        /**
+         * Bins for a continuous column's chart when its quantile cuts collapse on a value holding at
+         * least one bin's share of the rows: that value becomes a bin of its own ([v, nextUp(v))) and
+         * the other values are cut at their own quantiles. Null when the accuracy bins show the
+         * distribution well (no such value).
+         */
+        static Binning forDisplay(EvalColumn c, Frame real) {
+            if (!c.isContinuous()) {
+                return null;
+            }
+            double[] s = Quantiles.sortedFinite(real.values(c.index()));
+            if (s.length == 0) {
+                return null;
+            }
+            java.util.TreeSet<Double> cuts = new java.util.TreeSet<>();
+            List<Double> rest = new ArrayList<>();
+            int i = 0;
+            while (i < s.length) {
+                int j = i;
+                while (j < s.length && s[j] == s[i]) {
+                    j++;
+                }
+                if ((j - i) * (double) BINS >= s.length) {
+                    cuts.add(s[i]);
+                    cuts.add(Math.nextUp(s[i]));
+                } else {
+                    for (int k = i; k < j; k++) {
+                        rest.add(s[k]);
+                    }
+                }
+                i = j;
+            }
+            if (cuts.isEmpty()) {
+                return null;
+            }
+            double[] others = rest.stream().mapToDouble(Double::doubleValue).toArray();
+            int spikes = cuts.size() / 2;
+            int levels = Math.max(2, BINS - 2 * spikes);
+            for (int k = 1; others.length > 0 && k < levels; k++) {
+                cuts.add(Quantiles.quantile(others, k / (double) levels));
+            }
+            double[] c2 = cuts.stream().mapToDouble(Double::doubleValue).toArray();
+            return new Binning(c, c2, null, c2.length + 2);
+        }
+
         Accuracy.ColumnBins frequencies(int[] real, int[] syn) {
             long[] r = new long[bins];
             long[] s = new long[bins];
@@ -245,10 +294,14 @@ public final class MarginalAccuracy {
             if (k == 0) {
                 return "< " + fmt(cuts[0]);
             }
-            if (k == cuts.length) {
-                return ">= " + fmt(cuts[cuts.length - 1]);
+            if (k < cuts.length && cuts[k] == Math.nextUp(cuts[k - 1])) {
+                return fmt(cuts[k - 1]); // a spike's own bin: exactly this value
             }
-            return "[" + fmt(cuts[k - 1]) + ", " + fmt(cuts[k]) + ")";
+            if (k == cuts.length) {
+                return (cuts.length > 1 && cuts[k - 1] == Math.nextUp(cuts[k - 2]) ? "> " + fmt(cuts[k - 2]) : ">= " + fmt(cuts[k - 1]));
+            }
+            boolean afterSpike = k >= 2 && cuts[k - 1] == Math.nextUp(cuts[k - 2]);
+            return (afterSpike ? "(" + fmt(cuts[k - 2]) : "[" + fmt(cuts[k - 1])) + ", " + fmt(cuts[k]) + ")";
         }
 
         private String fmt(double v) {

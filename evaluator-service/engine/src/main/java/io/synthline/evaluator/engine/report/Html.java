@@ -111,7 +111,7 @@ public final class Html {
         }
         if (doc.detection() != null) {
             double worst = doc.detection().models().stream().mapToDouble(Detection.Model::auc).max().orElse(Double.NaN);
-            card(h, "Detection AUC (0.5 is best)", worst);
+            card(h, "Detection AUC (0.5 is best, 1 is worst)", worst, Svg.Good.HALF);
         }
         if (doc.utility() != null && !doc.utility().models().isEmpty()) {
             Utility.Model m = doc.utility().models().getFirst();
@@ -125,10 +125,10 @@ public final class Html {
                 card(h, "DCROverfittingProtection", doc.privacy().dcrOverfittingProtection().score());
             }
             if (doc.privacy().attacks() != null && doc.privacy().attacks().membershipInference() != null) {
-                card(h, "Membership inference AUC", doc.privacy().attacks().membershipInference().auc());
+                card(h, "Membership inference AUC (0.5 is best)", doc.privacy().attacks().membershipInference().auc(), Svg.Good.HALF);
             }
         }
-        // what governance's release gate checks, lower is better (so no score bar)
+        // what governance's release gate checks, lower is better
         Map<String, Double> gate = EvaluationSummary.of(doc);
         riskCard(h, "Privacy risk (worst attack; release gate)", gate.get(ScoreNames.PRIVACY_RISK));
         riskCard(h, "Fairness gap (synthetic; release gate)", gate.get(ScoreNames.FAIRNESS_GAP));
@@ -137,14 +137,18 @@ public final class Html {
 
     private static void riskCard(StringBuilder h, String k, Double v) {
         if (v != null) {
-            h.append("<div class=\"card\"><div class=\"v\">").append(fmt(v)).append("</div><div class=\"k\">").append(escape(k))
-                    .append(" &#8595;</div></div>");
+            card(h, k + ", 0 is best", v, Svg.Good.LOW);
         }
     }
 
     private static void card(StringBuilder h, String k, Double v) {
+        card(h, k, v, Svg.Good.HIGH);
+    }
+
+    /** A headline number with a bar whose colour says whether the value is good for this kind of score. */
+    private static void card(StringBuilder h, String k, Double v, Svg.Good good) {
         h.append("<div class=\"card\"><div class=\"v\">").append(fmt(v)).append("</div><div class=\"k\">").append(escape(k))
-                .append("</div>").append(Svg.scoreBar(v)).append("</div>");
+                .append("</div>").append(Svg.scoreBar(v, good)).append("</div>");
     }
 
     private static void quality(StringBuilder h, Quality q) {
@@ -342,7 +346,9 @@ public final class Html {
         for (Privacy.AttributeInference ai : a.attributeInference()) {
             risk(h, "Attribute inference: " + ai.column() + " (nearest neighbour)", ai.nearestNeighbour());
         }
-        h.append("</table>");
+        h.append("</table><p class=\"muted\">Risk = (main - control) / (1 - control), Anonymeter's definition. A negative risk means the "
+                + "attack did worse on the training rows than on the control rows it never saw: no measurable risk, counted as 0 in "
+                + "the privacy risk the release gate checks.</p>");
         if (!a.attributeInference().isEmpty()) {
             h.append("<table><tr><th>Secret</th><th>CAP score</th><th>coverage</th><th>zero-CAP (train / holdout)</th>"
                     + "<th>baseline</th><th>DisclosureProtection</th><th>classifier accuracy (train / holdout)</th><th>majority</th></tr>");

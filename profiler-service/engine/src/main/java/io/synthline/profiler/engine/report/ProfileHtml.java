@@ -212,25 +212,40 @@ public final class ProfileHtml {
         h.append("</div></div></article>\n");
     }
 
+    /** Bars with a y-axis of row counts (0, half, the largest bin) and the range's ends under the x-axis. */
     private static void histogram(StringBuilder h, Histogram hist, boolean dates) {
         List<Long> counts = hist.counts();
         if (counts.isEmpty()) {
             return;
         }
         long max = counts.stream().mapToLong(Long::longValue).max().orElse(1);
-        int width = 360;
-        int height = 120;
-        double bar = (double) width / counts.size();
-        h.append("<svg class=\"hist\" role=\"img\" aria-label=\"histogram\" width=\"").append(width).append("\" height=\"")
-                .append(height + 16).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height + 16).append("\">");
+        String approx = hist.estimated() ? "~" : "";
+        int left = 8 + 6 * Math.max(1, (approx + fmt(max)).length());
+        int width = 380;
+        int plotW = width - left - 4;
+        int top = 6;
+        int height = 110;
+        double bar = (double) plotW / counts.size();
+        h.append("<svg class=\"hist\" role=\"img\" aria-label=\"histogram, rows per bin\" width=\"").append(width).append("\" height=\"")
+                .append(top + height + 18).append("\" viewBox=\"0 0 ").append(width).append(' ').append(top + height + 18).append("\">");
+        for (int k = 0; k <= 2; k++) {
+            double y = top + height - height * k / 2.0;
+            long v = Math.round(max * k / 2.0);
+            h.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\"/>", left, y, width - 4, y,
+                    k == 0 ? "#5b6478" : "#e6e8f0"));
+            h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", left - 3, y + 3,
+                    esc((k == 0 ? "" : approx) + fmt(v))));
+        }
+        h.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#5b6478\"/>", left, top, left,
+                top + height));
         for (int i = 0; i < counts.size(); i++) {
             double bh = max == 0 ? 0 : (double) counts.get(i) / max * height;
-            h.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>%s .. %s: %s</title></rect>",
-                    i * bar, height - bh, Math.max(1, bar - 1), bh, esc(edge(hist.edges().get(i), dates)),
-                    esc(edge(hist.edges().get(i + 1), dates)), (hist.estimated() ? "~" : "") + fmt(counts.get(i))));
+            h.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>%s .. %s: %s rows</title></rect>",
+                    left + i * bar, top + height - bh, Math.max(1, bar - 1), bh, esc(edge(hist.edges().get(i), dates)),
+                    esc(edge(hist.edges().get(i + 1), dates)), approx + fmt(counts.get(i))));
         }
-        h.append("<text x=\"0\" y=\"").append(height + 13).append("\">").append(esc(edge(hist.edges().getFirst(), dates)))
-                .append("</text><text x=\"").append(width).append("\" y=\"").append(height + 13).append("\" text-anchor=\"end\">")
+        h.append("<text x=\"").append(left).append("\" y=\"").append(top + height + 14).append("\">").append(esc(edge(hist.edges().getFirst(), dates)))
+                .append("</text><text x=\"").append(width - 4).append("\" y=\"").append(top + height + 14).append("\" text-anchor=\"end\">")
                 .append(esc(edge(hist.edges().getLast(), dates))).append("</text></svg>");
     }
 
