@@ -9,6 +9,7 @@ import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
 import io.synthline.commons.table.TableSchema;
+import io.synthline.fixtures.Datasets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,11 +49,7 @@ class TypeInferenceAndReaderTest {
 
     @Test
     void adultColumnsMatchTheirDocumentedTypes() {
-        Path adult = Path.of("../../shared/datasets/adult.csv");
-        if (!Files.exists(adult)) {
-            adult = Path.of("../shared/datasets/adult.csv");
-        }
-        Table t = CsvTableReader.read(adult);
+        Table t = CsvTableReader.read(Datasets.adult());
         assertThat(t.rowCount()).isEqualTo(32_561);
         for (String numeric : List.of("age", "fnlwgt", "education-num", "capital-gain", "capital-loss", "hours-per-week")) {
             assertThat(t.column(numeric).type()).as(numeric).isEqualTo(ColumnType.INTEGER);

@@ -14,6 +14,7 @@ import io.synthline.commons.events.Payloads;
 import io.synthline.commons.events.ScoreNames;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.store.FileSystemDatasetStore;
+import io.synthline.fixtures.Datasets;
 import io.synthline.stack.testing.LocalStackTestResource;
 import io.synthline.stack.testing.TestKafka;
 import java.io.InputStream;
@@ -29,8 +30,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "evaluator"))
 class EvaluationResourceIT {
-    static final Path SHARED = Path.of("../../../shared/datasets");
-
     static FileSystemDatasetStore store() throws java.io.IOException {
         return new FileSystemDatasetStore(Path.of(ConfigProvider.getConfig().getValue("synthline.store.root", String.class)));
     }
@@ -38,8 +37,8 @@ class EvaluationResourceIT {
     @Test
     void scoresACompletedGenerationOnceWithSdmetricsNumbersAndPublishesTheSummary() throws Exception {
         FileSystemDatasetStore store = store();
-        String real = put(store, SHARED.resolve("adult.csv"), "acme/datasets/" + UUID.randomUUID() + "/data.csv");
-        String synthetic = put(store, SHARED.resolve("reference/adult_sdv_gc.csv"), "acme/generations/" + UUID.randomUUID() + "/synthetic.csv");
+        String real = put(store, Datasets.adult(), "acme/datasets/" + UUID.randomUUID() + "/data.csv");
+        String synthetic = put(store, Datasets.adultSdvGaussianCopula(), "acme/generations/" + UUID.randomUUID() + "/synthetic.csv");
         String generationId = UUID.randomUUID().toString();
         EventEnvelope completed = EventEnvelope.create("/synthline/generator", EventType.GENERATION_COMPLETED,
                 "generations/" + generationId, "acme", "acme-scientist", new Payloads.GenerationCompleted(generationId,
@@ -48,7 +47,7 @@ class EvaluationResourceIT {
 
         JsonPath evaluation = await(generationId);
         assertThat(evaluation.getString("[0].status")).as(evaluation.prettify()).isEqualTo("COMPLETED");
-        // SDMetrics' QualityReport for this pair (shared/datasets/reference/adult_sdv_gc_metrics.json)
+        // SDMetrics' QualityReport for this pair (test-fixtures: reference/adult_sdv_gc_metrics.json)
         assertThat(evaluation.getDouble("[0].properties.'Column Shapes'")).isCloseTo(0.8755505052056142, within(1e-6));
         assertThat(evaluation.getDouble("[0].properties.'Column Pair Trends'")).isCloseTo(0.7530693869258409, within(1e-6));
         assertThat(evaluation.getDouble("[0].score")).isCloseTo(0.8143099460657275, within(1e-6));
@@ -87,9 +86,9 @@ class EvaluationResourceIT {
     void usesTheProfilesTagsAndTheRecordedHoldoutForAttacksAndFairness() throws Exception {
         FileSystemDatasetStore store = store();
         String datasetId = UUID.randomUUID().toString();
-        String train = put(store, SHARED.resolve("reference/dcr/train.csv"), "acme/datasets/" + datasetId + "/data.csv");
-        String holdout = put(store, SHARED.resolve("reference/dcr/holdout.csv"), "acme/datasets/" + datasetId + "/holdout.csv");
-        String synthetic = put(store, SHARED.resolve("reference/dcr/synthetic.csv"), "acme/generations/" + UUID.randomUUID() + "/synthetic.csv");
+        String train = put(store, Datasets.path("reference/dcr/train.csv"), "acme/datasets/" + datasetId + "/data.csv");
+        String holdout = put(store, Datasets.path("reference/dcr/holdout.csv"), "acme/datasets/" + datasetId + "/holdout.csv");
+        String synthetic = put(store, Datasets.path("reference/dcr/synthetic.csv"), "acme/generations/" + UUID.randomUUID() + "/synthetic.csv");
         Map<String, Object> profile = Map.of("datasetId", datasetId, "storageKey", train, "rowCount", 3000, "columnCount", 15,
                 "columns", List.of(Map.of("name", "income", "tags", List.of("label")),
                         Map.of("name", "sex", "tags", List.of("sensitive", "quasi-identifier")),
@@ -149,8 +148,8 @@ class EvaluationResourceIT {
 
         // as the generator stores it: the whole dataset (training and held-out rows) and the held-out rows beside it;
         // the evaluator's real side is the rows the model saw, so the scores are those of the separate files
-        List<String> whole = new java.util.ArrayList<>(Files.readAllLines(SHARED.resolve("reference/dcr/train.csv")));
-        List<String> held = Files.readAllLines(SHARED.resolve("reference/dcr/holdout.csv"));
+        List<String> whole = new java.util.ArrayList<>(Files.readAllLines(Datasets.path("reference/dcr/train.csv")));
+        List<String> held = Files.readAllLines(Datasets.path("reference/dcr/holdout.csv"));
         assertThat(held.getFirst()).isEqualTo(whole.getFirst());
         whole.addAll(held.subList(1, held.size()));
         Path wholeFile = Files.createTempFile("whole-", ".csv");
@@ -182,7 +181,7 @@ class EvaluationResourceIT {
     @Test
     void anEmptySyntheticFileGivesAFailedEvaluationWithAClearReason() throws Exception {
         FileSystemDatasetStore store = store();
-        String real = put(store, SHARED.resolve("reference/dcr/train.csv"), "acme/datasets/" + UUID.randomUUID() + "/data.csv");
+        String real = put(store, Datasets.path("reference/dcr/train.csv"), "acme/datasets/" + UUID.randomUUID() + "/data.csv");
         Path empty = Files.createTempFile("empty", ".csv");
         String synthetic = put(store, empty, "acme/generations/" + UUID.randomUUID() + "/synthetic.csv");
         String generationId = UUID.randomUUID().toString();

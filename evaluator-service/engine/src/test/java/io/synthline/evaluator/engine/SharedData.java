@@ -5,14 +5,13 @@ import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.table.Table;
+import io.synthline.fixtures.Datasets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
-/** The shared real datasets and SDMetrics reference outputs (../shared/datasets, see its README). */
+/** Adult and the SDMetrics reference outputs shipped in test-fixtures (see its README), read as tables. */
 public final class SharedData {
-    public static final Path ROOT = Path.of("../../../shared/datasets");
     private static Table adult;
     private static Table adultSdv;
 
@@ -21,25 +20,25 @@ public final class SharedData {
 
     public static synchronized Table adult() {
         if (adult == null) {
-            adult = CsvTableReader.read(ROOT.resolve("adult.csv"));
+            adult = CsvTableReader.read(Datasets.adult());
         }
         return adult;
     }
 
     public static synchronized Table adultSdvGaussianCopula() {
         if (adultSdv == null) {
-            adultSdv = CsvTableReader.read(ROOT.resolve("reference/adult_sdv_gc.csv"), CsvOptions.defaults(), adult().schema());
+            adultSdv = CsvTableReader.read(Datasets.adultSdvGaussianCopula(), CsvOptions.defaults(), adult().schema());
         }
         return adultSdv;
     }
 
     public static Table read(String relative) {
-        return CsvTableReader.read(ROOT.resolve(relative), CsvOptions.defaults(), adult().schema());
+        return CsvTableReader.read(Datasets.path(relative), CsvOptions.defaults(), adult().schema());
     }
 
     public static JsonNode json(String relative) {
         try {
-            return Json.mapper().readTree(Files.readString(ROOT.resolve(relative)));
+            return Json.mapper().readTree(Files.readString(Datasets.path(relative)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

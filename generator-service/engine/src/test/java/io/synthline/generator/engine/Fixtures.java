@@ -4,6 +4,7 @@ import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.table.Table;
 import io.synthline.commons.table.TableSchema;
+import io.synthline.fixtures.Datasets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,7 @@ import java.util.Random;
 
 /** Shared test data: UCI Adult, and a small customer table with keys, PII, combinations and dates. */
 final class Fixtures {
-    static final Path ADULT_PATH = Path.of("../../../shared/datasets/adult.csv");
+    static final Path ADULT_PATH = Datasets.adult();
     static final Table ADULT = CsvTableReader.read(ADULT_PATH);
 
     private static final String[][] PLACES = {

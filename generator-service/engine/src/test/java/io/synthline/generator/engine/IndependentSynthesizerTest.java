@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.table.Table;
-import java.nio.file.Path;
+import io.synthline.fixtures.Datasets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class IndependentSynthesizerTest {
-    private static final Table ADULT = CsvTableReader.read(Path.of("../../../shared/datasets/adult.csv"));
+    private static final Table ADULT = CsvTableReader.read(Datasets.adult());
 
     private static List<String[]> sample(FittedModel model, long rows, long seed) {
         List<String[]> out = new ArrayList<>();

@@ -11,10 +11,10 @@ import io.synthline.commons.table.Table;
 import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.evaluator.engine.fidelity.QualityReport;
 import io.synthline.evaluator.engine.utility.MlUtility;
+import io.synthline.fixtures.Datasets;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,7 +39,7 @@ class ModelQualityTest {
 
     @Test
     void theEvaluatorReadsTheReferenceSampleOfSdvGaussianCopulaAsSdMetricsDoes() {
-        Table sdv = CsvTableReader.read(Path.of("../../../shared/datasets/reference/adult_sdv_gc.csv"), CsvOptions.defaults(), ADULT.schema());
+        Table sdv = CsvTableReader.read(Datasets.adultSdvGaussianCopula(), CsvOptions.defaults(), ADULT.schema());
         assertThat(QualityReport.generate(EvalData.of(ADULT, sdv)).score()).isCloseTo(0.8143099460657275, within(5e-4));
     }
 

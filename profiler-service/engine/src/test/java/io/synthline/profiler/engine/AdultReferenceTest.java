@@ -8,6 +8,7 @@ import io.synthline.commons.profile.ColumnProfile;
 import io.synthline.commons.profile.CorrelationMeasure;
 import io.synthline.commons.profile.DatasetProfile;
 import io.synthline.commons.table.ColumnType;
+import io.synthline.fixtures.Datasets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * sorted data within the KLL rank-error bound.
  */
 class AdultReferenceTest {
-    static final Path ADULT = Path.of("../../../shared/datasets/adult.csv");
+    static final Path ADULT = Datasets.adult();
     static final List<String> NUMERIC = List.of("age", "fnlwgt", "education-num", "capital-gain", "capital-loss", "hours-per-week");
     static final List<String> CATEGORICAL = List.of("workclass", "education", "marital-status", "occupation", "relationship",
             "race", "sex", "native-country", "income");

@@ -11,6 +11,7 @@ import io.synthline.commons.table.Table;
 import io.synthline.evaluator.engine.SharedData;
 import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.evaluator.engine.stats.Quantiles;
+import io.synthline.fixtures.Datasets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,7 @@ class DcrReferenceTest {
         Table synthetic = SharedData.read("reference/dcr/synthetic.csv");
         Table holdout = SharedData.read("reference/dcr/holdout.csv");
         data = EvalData.of(train, synthetic, holdout, java.util.Map.of());
-        Table expected = CsvTableReader.read(SharedData.ROOT.resolve("reference/dcr/synthetic_dcr.csv"));
+        Table expected = CsvTableReader.read(Datasets.path("reference/dcr/synthetic_dcr.csv"));
         expectedToTrain = ((NumericColumn) expected.column("dcr_to_train")).values();
         expectedToHoldout = ((NumericColumn) expected.column("dcr_to_holdout")).values();
         metrics = SharedData.json("reference/dcr/dcr_metrics.json");

@@ -5,6 +5,7 @@ import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.table.Column;
 import io.synthline.commons.table.Table;
+import io.synthline.fixtures.Datasets;
 import io.synthline.generator.engine.privacy.domain.DeclaredSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 /** Adult and its public domain declaration (samples/adult-domain.json), shared by the DP tests. */
 final class AdultFixtures {
     static final DeclaredSchema DOMAIN = DeclaredSchema.read(Path.of("../../samples/adult-domain.json"));
-    static final Table ADULT = CsvTableReader.read(Path.of("../../../shared/datasets/adult.csv"), CsvOptions.defaults(),
+    static final Table ADULT = CsvTableReader.read(Datasets.adult(), CsvOptions.defaults(),
             DOMAIN.tableSchema());
 
     private AdultFixtures() {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.table.Table;
+import io.synthline.fixtures.Datasets;
 import io.synthline.generator.engine.Domain;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** Leaves as histograms: what they count, and that drawing from one is drawing one of its training rows uniformly. */
 class CartLeavesTest {
-    private static final Table ADULT = CsvTableReader.read(Path.of("../../../shared/datasets/adult.csv"));
+    private static final Table ADULT = CsvTableReader.read(Datasets.adult());
     private static final TrainingData DATA = TrainingData.of(ADULT, Domain.of(ADULT));
 
     private static Cart grow(String target, String... predictors) {

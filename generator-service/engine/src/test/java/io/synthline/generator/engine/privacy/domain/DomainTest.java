@@ -10,6 +10,7 @@ import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.Table;
 import io.synthline.commons.table.TableSchema;
+import io.synthline.fixtures.Datasets;
 import io.synthline.generator.engine.privacy.DomainProvenance;
 import io.synthline.generator.engine.privacy.Mechanism;
 import io.synthline.generator.engine.privacy.Mechanisms;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 class DomainTest {
     private static final Path ADULT_DOMAIN = Path.of("../../samples/adult-domain.json");
-    private static final Table ADULT = CsvTableReader.read(Path.of("../../../shared/datasets/adult.csv"));
+    private static final Table ADULT = CsvTableReader.read(Datasets.adult());
 
     private static Mechanisms mechanisms(double thresholdDelta) {
         return new Mechanisms(new PrivacyAccountant(new PrivacyParameters(10, 1e-6), thresholdDelta), RandomBits.seededNotPrivate(8));
