@@ -1,4 +1,5 @@
-# Sourced by ./mvnw, ./synth and .ci/run: selects a JDK >= 21 (Synthline builds and runs on 25).
+# Sourced by ./mvnw, ./synth and .ci/run: selects a JDK >= 25, the release the modules compile for
+# (maven.compiler.release in pom.xml; the Maven Enforcer plugin checks the same bound).
 # Order: $JAVA_HOME if new enough, then the newest JDK under /usr/lib/jvm, then `java` on PATH.
 
 synthline_java_major() {
@@ -7,7 +8,7 @@ synthline_java_major() {
 }
 
 synthline_select_jdk() {
-    local min=21 candidate major best="" best_major=0
+    local min=25 candidate major best="" best_major=0
     if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
         major=$(synthline_java_major "$JAVA_HOME/bin/java")
         if [ -n "$major" ] && [ "$major" -ge "$min" ]; then
@@ -31,7 +32,7 @@ synthline_select_jdk() {
         fi
     fi
     if [ -z "$best" ]; then
-        echo "synthline: no JDK >= $min found (checked \$JAVA_HOME, /usr/lib/jvm/*, PATH). Install a JDK 21+ (25 recommended) or set JAVA_HOME." >&2
+        echo "synthline: no JDK >= $min found (checked \$JAVA_HOME, /usr/lib/jvm/*, PATH). Install a JDK 25 or newer, or set JAVA_HOME to one." >&2
         return 1
     fi
     export JAVA_HOME="$best"
