@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.commons.json.Json;
+import io.synthline.fixtures.JsonFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,8 +85,8 @@ class GeneratePrivateTest {
         int sex = List.of(rows.getFirst().split(",")).indexOf("sex");
         assertThat(rows.subList(1, rows.size())).hasSize(300).allSatisfy(r -> assertThat(r.split(",")[sex]).isEqualTo("Female"));
         JsonNode manifest = Json.mapper().readTree(dir.resolve("a.csv.manifest.json").toFile());
-        assertThat(manifest.path("privacy").path("epsilon").asDouble()).isEqualTo(1);
-        assertThat(manifest.path("excludeTrainingCopies").asBoolean()).isFalse();
+        assertThat(JsonFields.number(manifest, "privacy", "epsilon")).isEqualTo(1);
+        assertThat(JsonFields.bool(manifest, "excludeTrainingCopies")).isFalse();
 
         Path again = dir.resolve("b.csv");
         SynthCommandTest.Result load = run("generate", "--load-model", model.toString(), "--rows", "300", "--seed", "4",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.commons.json.Json;
+import io.synthline.fixtures.JsonFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class ProfileCommandTest {
         SynthCommandTest.Result json = run("profile", SAMPLE.toString(), "--format", "json", "--threads", "1");
         JsonNode doc = Json.mapper().readTree(json.out());
         assertThat(doc.get("profileVersion").asText()).isEqualTo("2.0");
-        assertThat(doc.at("/settings/threads").asInt()).isEqualTo(1);
+        assertThat(JsonFields.integer(doc, "settings", "threads")).isEqualTo(1);
 
         Path html = dir.resolve("p.html");
         SynthCommandTest.Result h = run("profile", SAMPLE.toString(), "--format", "html", "--out", html.toString());
@@ -49,8 +50,8 @@ class ProfileCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode doc = Json.mapper().readTree(r.out());
         assertThat(doc.at("/columns/0/type").asText()).isEqualTo("CATEGORICAL");
-        assertThat(doc.at("/columns/0/typeOverridden").asBoolean()).isTrue();
-        assertThat(doc.at("/columns/1/nullCount").asInt()).isEqualTo(1);
+        assertThat(JsonFields.bool(doc, "columns", "0", "typeOverridden")).isTrue();
+        assertThat(JsonFields.integer(doc, "columns", "1", "nullCount")).isEqualTo(1);
         assertThat(doc.at("/columns/2/format").asText()).isEqualTo("dd/MM/uuuu");
 
         Path badSchema = dir.resolve("bad.json");

@@ -9,6 +9,7 @@ import io.synthline.cli.client.ApiException;
 import io.synthline.cli.platform.DemoRun;
 import io.synthline.cli.platform.PlatformLauncher;
 import io.synthline.commons.events.ScoreNames;
+import io.synthline.fixtures.JsonFields;
 import io.synthline.stack.StackEndpoints;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,7 +64,7 @@ class PlatformFlowIT {
                 new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
         assertThat(exit).as(err.toString()).isZero();
         JsonNode dataset = io.synthline.commons.json.Json.mapper().readTree(out.toString());
-        assertThat(dataset.path("rowCount").asLong()).isEqualTo(3257);
+        assertThat(JsonFields.integer(dataset, "rowCount")).isEqualTo(3257);
         // the CLI prints the profile document; the dataset it describes belongs to the token's user and tenant
         String datasetId = dataset.path("datasetId").asText();
         JsonNode registered = new ApiClient(platform.endpoints(), () -> token).get(platform.endpoints().profiler(), "/api/v1/datasets/" + datasetId);
@@ -232,11 +233,11 @@ class PlatformFlowIT {
         DemoRun.Outcome run = DemoRun.run(endpoints, platform.endpoints(), "acme", REPO.resolve("samples/adult-sample.csv"),
                 2000, 7, msg -> System.out.println("flow: " + msg));
 
-        assertThat(run.dataset().path("rowCount").asLong()).isEqualTo(3257);
+        assertThat(JsonFields.integer(run.dataset(), "rowCount")).isEqualTo(3257);
         assertThat(run.generation().path("status").asText()).isEqualTo("COMPLETED");
-        assertThat(run.generation().path("rows").asLong()).isEqualTo(2000);
+        assertThat(JsonFields.integer(run.generation(), "rows")).isEqualTo(2000);
         assertThat(run.evaluation().path("status").asText()).isEqualTo("COMPLETED");
-        assertThat(run.evaluation().at("/properties/Column Shapes").asDouble()).isBetween(0.9, 1.0);
+        assertThat(JsonFields.number(run.evaluation(), "properties", "Column Shapes")).isBetween(0.9, 1.0);
 
         // progress events are audited too, but how many a run emits depends on its speed
         List<String> types = run.auditEntries().stream().map(e -> e.path("eventType").asText())
@@ -295,7 +296,7 @@ class PlatformFlowIT {
                 .findFirst().orElseThrow();
         assertThat(released.at("/data/evaluationId").asText()).isEqualTo(evaluationId);
         assertThat(released.at("/data/checks/0/metric").asText()).isEqualTo(ScoreNames.FIDELITY);
-        assertThat(released.at("/data/checks/0/value").asDouble()).isEqualTo(fidelity);
+        assertThat(JsonFields.number(released, "data", "checks", "0", "value")).isEqualTo(fidelity);
 
         ApiClient globex = DemoRun.clientFor(endpoints, platform.endpoints(), "globex-scientist");
         assertThatThrownBy(() -> globex.generation(run.generation().path("id").asText()))
@@ -394,7 +395,7 @@ class PlatformFlowIT {
             JsonNode g = scientist.generation(id);
             return g.path("status").asText().equals("PENDING_APPROVAL") ? g : null;
         });
-        assertThat(pending.path("rowsDone").asLong()).isZero();
+        assertThat(JsonFields.integer(pending, "rowsDone")).isZero();
         assertThat(owner.get(governance, "/api/v1/approvals").findValuesAsText("id")).contains(id);
         assertThat(download(scientist, id)).as("no data before approval").isEqualTo(409);
 

@@ -11,6 +11,7 @@ import io.synthline.cli.platform.PlatformLauncher.Service;
 import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.api.PrivacySpec;
 import io.synthline.commons.json.Json;
+import io.synthline.fixtures.JsonFields;
 import io.synthline.generator.engine.privacy.domain.DeclaredSchema;
 import io.synthline.stack.StackEndpoints;
 import java.net.URI;
@@ -91,21 +92,21 @@ class PrivateGenerationIT {
         // what the run reported (generation.completed in the audit trail) ...
         JsonNode completed = await("generation.completed in the audit trail", () -> entry(auditor, governance, first, "generation.completed"));
         JsonNode spent = completed.path("data").path("privacySpent");
-        assertThat(spent.path("epsilon").asDouble()).isBetween(0.9, 1.0);
-        assertThat(spent.path("delta").asDouble()).isLessThanOrEqualTo(1e-9);
-        assertThat(spent.path("rho").asDouble()).isPositive();
+        assertThat(JsonFields.number(spent, "epsilon")).isBetween(0.9, 1.0);
+        assertThat(JsonFields.number(spent, "delta")).isLessThanOrEqualTo(1e-9);
+        assertThat(JsonFields.number(spent, "rho")).isPositive();
         assertThat(spent.path("mechanisms").toString()).contains("gaussian").contains("exponential");
         JsonNode approved = entry(auditor, governance, first, "generation.approved");
-        assertThat(approved.path("data").path("reservation").path("epsilon").asDouble()).isEqualTo(1.0);
+        assertThat(JsonFields.number(approved, "data", "reservation", "epsilon")).isEqualTo(1.0);
 
         // ... is exactly what governance's ledger charged
         JsonNode budget = await("the charge to be committed", () -> {
             JsonNode b = owner.get(governance, "/api/v1/governed-datasets/" + datasetId + "/budget");
             return b.path("epsilonSpent").asDouble() > 0 ? b : null;
         });
-        assertThat(budget.path("epsilonSpent").asDouble()).isCloseTo(spent.path("epsilon").asDouble(), within(1e-12));
-        assertThat(budget.path("deltaSpent").asDouble()).isCloseTo(spent.path("delta").asDouble(), within(1e-18));
-        assertThat(budget.path("epsilonReserved").asDouble()).isZero();
+        assertThat(JsonFields.number(budget, "epsilonSpent")).isCloseTo(JsonFields.number(spent, "epsilon"), within(1e-12));
+        assertThat(JsonFields.number(budget, "deltaSpent")).isCloseTo(JsonFields.number(spent, "delta"), within(1e-18));
+        assertThat(JsonFields.number(budget, "epsilonReserved")).isZero();
         JsonNode reservation = budget.path("reservations").get(0);
         assertThat(reservation.path("reservationId").asText()).isEqualTo(first);
         assertThat(reservation.path("status").asText()).isEqualTo("COMMITTED");
@@ -114,9 +115,9 @@ class PrivateGenerationIT {
         Path manifest = Files.createTempFile("manifest", ".json");
         scientist.downloadTo(platform.endpoints().generator(), "/api/v1/generations/" + first + "/manifest", "application/json", manifest);
         JsonNode m = Json.mapper().readTree(manifest.toFile());
-        assertThat(m.path("privacy").path("epsilon").asDouble()).isEqualTo(1.0);
-        assertThat(m.path("privacy").path("privateNoise").asBoolean()).isTrue();
-        assertThat(m.path("excludeTrainingCopies").asBoolean()).isFalse();
+        assertThat(JsonFields.number(m, "privacy", "epsilon")).isEqualTo(1.0);
+        assertThat(JsonFields.bool(m, "privacy", "privateNoise")).isTrue();
+        assertThat(JsonFields.bool(m, "excludeTrainingCopies")).isFalse();
 
         // a second epsilon=1 run does not fit in what is left (1.5 - ~1): governance refuses, nothing runs
         GenerationRequest again = new GenerationRequest(datasetId, 500L, 6L, "mst", null, null, null, null, null, null, null, null, privacy);
@@ -125,8 +126,8 @@ class PrivateGenerationIT {
         assertThat(refused.path("status").asText()).as(refused.toString()).isEqualTo("REFUSED");
         assertThat(refused.path("error").asText()).contains("budget");
         JsonNode after = owner.get(governance, "/api/v1/governed-datasets/" + datasetId + "/budget");
-        assertThat(after.path("epsilonSpent").asDouble()).isEqualTo(budget.path("epsilonSpent").asDouble());
-        assertThat(after.path("epsilonReserved").asDouble()).isZero();
+        assertThat(JsonFields.number(after, "epsilonSpent")).isEqualTo(JsonFields.number(budget, "epsilonSpent"));
+        assertThat(JsonFields.number(after, "epsilonReserved")).isZero();
     }
 
     private static JsonNode entry(ApiClient auditor, URI governance, String generationId, String type) {

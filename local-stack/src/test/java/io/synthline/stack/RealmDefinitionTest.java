@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synthline.fixtures.JsonFields;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ class RealmDefinitionTest {
     @Test
     void realmAndRoles() {
         assertThat(realm.path("realm").asText()).isEqualTo("synthline");
-        assertThat(realm.path("accessTokenLifespan").asInt()).isEqualTo(900);
+        assertThat(JsonFields.integer(realm, "accessTokenLifespan")).isEqualTo(900);
         List<String> roles = new ArrayList<>();
         realm.path("roles").path("realm").forEach(r -> roles.add(r.path("name").asText()));
         assertThat(roles).containsExactlyInAnyOrder("platform-admin", "tenant-admin", "data-owner", "data-scientist", "auditor");
@@ -40,7 +41,7 @@ class RealmDefinitionTest {
             String tenant = username.substring(0, username.indexOf('-'));
             assertThat(u.path("attributes").path("tenant").get(0).asText()).isEqualTo(tenant);
             assertThat(u.path("email").asText()).isEqualTo(username + "@" + tenant + ".example");
-            assertThat(u.path("emailVerified").asBoolean()).isTrue();
+            assertThat(JsonFields.bool(u, "emailVerified")).isTrue();
             assertThat(u.path("firstName").asText()).isNotBlank();
             assertThat(u.path("lastName").asText()).isNotBlank();
             assertThat(u.path("requiredActions")).isEmpty();
@@ -68,19 +69,19 @@ class RealmDefinitionTest {
     @Test
     void clients() {
         JsonNode services = client("synthline-services");
-        assertThat(services.path("publicClient").asBoolean()).isFalse();
-        assertThat(services.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(JsonFields.bool(services, "publicClient")).isFalse();
+        assertThat(JsonFields.bool(services, "serviceAccountsEnabled")).isTrue();
         assertThat(services.path("secret").asText()).isEqualTo("synthline-services-secret");
 
         JsonNode cli = client("synthline-cli");
-        assertThat(cli.path("publicClient").asBoolean()).isTrue();
-        assertThat(cli.path("directAccessGrantsEnabled").asBoolean()).isTrue();
-        assertThat(cli.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(JsonFields.bool(cli, "publicClient")).isTrue();
+        assertThat(JsonFields.bool(cli, "directAccessGrantsEnabled")).isTrue();
+        assertThat(JsonFields.bool(cli, "standardFlowEnabled")).isTrue();
         assertThat(cli.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
 
         JsonNode dashboard = client("synthline-dashboard");
-        assertThat(dashboard.path("publicClient").asBoolean()).isTrue();
-        assertThat(dashboard.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(JsonFields.bool(dashboard, "publicClient")).isTrue();
+        assertThat(JsonFields.bool(dashboard, "directAccessGrantsEnabled")).isFalse();
         assertThat(dashboard.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
         // Keycloak only honours a port wildcard as the last character: "http://localhost:*" = any port, any path.
         assertThat(dashboard.path("redirectUris").toString()).isEqualTo("[\"http://127.0.0.1:*\",\"http://localhost:*\"]");
