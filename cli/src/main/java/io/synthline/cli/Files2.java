@@ -3,11 +3,13 @@ package io.synthline.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-final class Files2 {
+/** File checks with the CLI's error for a user's mistake. */
+public final class Files2 {
     private Files2() {
     }
 
-    static Path existing(Path p, String what) {
+    /** {@code p}, if it is a regular file; else a {@link SynthCommand.UserError} naming {@code what} it was for. */
+    public static Path existing(Path p, String what) {
         if (!Files.isRegularFile(p)) {
             throw new SynthCommand.UserError(what + " file not found: " + p);
         }

@@ -21,11 +21,12 @@ import java.util.Map;
  *   --constraint range:age=18..65   --constraint 'format:account=AC-[0-9]{5}'   --constraint unique:id
  * </pre>
  */
-final class GenerateSyntax {
+public final class GenerateSyntax {
     private GenerateSyntax() {
     }
 
-    static ConditionSpec condition(String text) {
+    /** A {@code --condition} value: {@code COLUMN=VALUE}, {@code COLUMN=A|B} or {@code COLUMN=MIN..MAX}. */
+    public static ConditionSpec condition(String text) {
         int eq = text.indexOf('=');
         if (eq <= 0) {
             throw new SynthCommand.UserError("--condition '" + text + "' must look like COLUMN=VALUE, COLUMN=A|B or COLUMN=MIN..MAX");

@@ -10,10 +10,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "synth", mixinStandardHelpOptions = true, version = "synth 0.1.0",
         description = "Synthline: privacy-safe synthetic tabular data.",
+        footer = {"", "Benchmarks: synth bench profile|generate|evaluate|dp|relational (a launcher of their own, the bench module; see docs/benchmarks.md)."},
         subcommands = {ProfileCommand.class, GenerateCommand.class, EvaluateCommand.class, LoginCommand.class, LoginCommand.Logout.class,
                 PlatformCommands.Datasets.class, PlatformCommands.Runs.class, PlatformCommands.Download.class,
                 PlatformCommands.Report.class, PlatformCommands.Approve.class, PlatformCommands.Refuse.class, StackCommand.class,
-                DemoCommand.class, AuditCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                DemoCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public class SynthCommand {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
@@ -86,7 +87,15 @@ public class SynthCommand {
 
     /** Runs the CLI; used by main and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new SynthCommand());
+        return run(new SynthCommand(), args, out, err);
+    }
+
+    /**
+     * Runs a picocli command with the CLI's exit codes and error messages (bad input: one line and exit 2); also
+     * the entry of the {@code synth bench} launcher, which lives in a module of its own.
+     */
+    public static int run(Object command, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {

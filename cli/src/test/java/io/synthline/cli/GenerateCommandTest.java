@@ -95,13 +95,6 @@ class GenerateCommandTest {
         assertThat(Files.exists(out)).isFalse();
     }
 
-    @Test
-    void benchPrintsATableWithTheReference() {
-        Result r = run("bench", "generate", "--data", SAMPLE.toString(), "--rows", "20000", "--models", "copula,tree", "--fits", "2");
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("reference: raw CSV writing").contains("| copula |").contains("| tree |")
-                .contains("QualityReport").contains("TSTR accuracy");
-    }
 
     @Test
     void columnsTheProfilerFlagsAsPiiAreReplacedAndParquetIsWritten() throws IOException {

@@ -70,15 +70,4 @@ class ProfileCommandTest {
         Files.writeString(p, text);
         return p;
     }
-
-    @Test
-    void benchPrintsATableWithTheRatioAndTheThreadCheck() {
-        SynthCommandTest.Result r = run("bench", "profile", "--file", SAMPLE.toString(), "--rows", "3000", "--columns", "12", "--repeat", "1", "--warm-up", "0",
-                "--work-dir", dir.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("parse MB/s", "prof. MB/s", "parse cpu", "ratio", "adult-sample.csv", "mixed 3,000 x 12");
-        assertThat(r.out().lines().filter(l -> l.startsWith("adult-sample.csv") || l.startsWith("mixed")))
-                .hasSize(2).allSatisfy(l -> assertThat(l.strip()).endsWith("yes"));
-        assertThat(dir.toFile().list()).as("generated files are deleted").isEmpty();
-    }
 }

@@ -138,15 +138,4 @@ class SynthCommandTest {
         assertThat(sdtype.exit()).isEqualTo(2);
         assertThat(sdtype.err()).contains("unknown sdtype 'text' for column 'age'");
     }
-
-    @Test
-    void benchEvaluatePrintsATableWithItsReferences() throws IOException {
-        Path syn = dir.resolve("syn.csv");
-        run("generate", SAMPLE.toString(), "--rows", "500", "--seed", "3", "--out", syn.toString());
-        Result b = run("bench", "evaluate", "--real", SAMPLE.toString(), "--synthetic", syn.toString(), "--large-rows", "0",
-                "--quality-runs", "1", "--naive-rows", "5");
-        assertThat(b.exit()).as(b.err()).isZero();
-        assertThat(b.out()).contains("raw FastCSV parse of the real file (reference)").contains("QualityReport")
-                .contains("naive all-pairs DCR").contains("exact DCR, 500 x 3,257 rows").contains("complete evaluation");
-    }
 }

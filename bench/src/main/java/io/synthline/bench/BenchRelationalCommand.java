@@ -1,6 +1,6 @@
-package io.synthline.cli;
+package io.synthline.bench;
 
-import io.synthline.commons.bench.ProcessMeters;
+import io.synthline.cli.SynthCommand;
 import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.evaluation.MultiTableQuality;
@@ -15,6 +15,7 @@ import io.synthline.evaluator.engine.relational.EntityPrivacyEvaluation;
 import io.synthline.evaluator.engine.relational.MultiTableQualityReport;
 import io.synthline.evaluator.engine.relational.ReferentialIntegrity;
 import io.synthline.evaluator.engine.relational.SequenceMetrics;
+import io.synthline.fixtures.Datasets;
 import io.synthline.generator.engine.ModelSpec;
 import io.synthline.generator.engine.SynthesisModel;
 import io.synthline.generator.engine.relational.RelationalModel;
@@ -46,8 +47,8 @@ public class BenchRelationalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", defaultValue = "../shared/datasets/relational",
-            description = "directory with the tables, metadata.json, sdv_hma/ and sdv_hma_quality.json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "directory with the tables, metadata.json, sdv_hma/ and sdv_hma_quality.json (default: relational/ of the shared datasets, $SYNTHLINE_DATASETS or ../shared/datasets)")
     Path data;
 
     @Option(names = "--runs", defaultValue = "3", description = "fit + sample runs (seeds 1..N); the first is the cold one (default: ${DEFAULT-VALUE})")
@@ -65,6 +66,10 @@ public class BenchRelationalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (data == null) {
+            data = Datasets.shared("relational").orElseThrow(() -> new SynthCommand.UserError(
+                    "no relational reference in the shared datasets ($" + Datasets.SHARED_ENV + " or ../shared/datasets; see --data)"));
+        }
         if (!Files.isDirectory(data)) {
             throw new SynthCommand.UserError("no relational reference at " + data + " (see --data)");
         }

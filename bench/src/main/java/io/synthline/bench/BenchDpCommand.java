@@ -1,7 +1,8 @@
-package io.synthline.cli;
+package io.synthline.bench;
 
+import io.synthline.cli.Files2;
+import io.synthline.cli.SynthCommand;
 import io.synthline.commons.api.PrivacySpec;
-import io.synthline.commons.bench.ProcessMeters;
 import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvTableReader;
@@ -9,6 +10,7 @@ import io.synthline.commons.evaluation.Quality;
 import io.synthline.commons.table.Table;
 import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.evaluator.engine.fidelity.QualityReport;
+import io.synthline.fixtures.Datasets;
 import io.synthline.generator.engine.Generation;
 import io.synthline.generator.engine.GenerationSettings;
 import io.synthline.generator.engine.ModelSpec;
@@ -43,7 +45,7 @@ public class BenchDpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", defaultValue = "../shared/datasets/adult.csv", description = "training CSV (default: ${DEFAULT-VALUE})")
+    @Option(names = "--data", paramLabel = "CSV", description = "training CSV (default: Adult, as shipped in test-fixtures)")
     Path data;
 
     @Option(names = "--schema", defaultValue = "samples/adult-domain.json", description = "public domain declaration (default: ${DEFAULT-VALUE})")
@@ -69,7 +71,7 @@ public class BenchDpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Files2.existing(data, "data");
+        data = Files2.existing(data != null ? data : Datasets.adult(), "data");
         DeclaredSchema declared = DeclaredSchema.read(Files2.existing(schema, "schema"));
         PrintWriter out = spec.commandLine().getOut();
         Table training = CsvTableReader.read(data, CsvOptions.defaults(), declared.tableSchema());
@@ -106,7 +108,7 @@ public class BenchDpCommand implements Callable<Integer> {
             Files.deleteIfExists(dir);
         }
         if (svg != null) {
-            GenerateCommand.writeAtomically(svg, os -> os.write(plot(points, references).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Files.writeString(svg, plot(points, references));
             out.println();
             out.println("plot written to " + svg);
         }

@@ -1,4 +1,4 @@
-package io.synthline.cli;
+package io.synthline.bench;
 
 import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.Column;

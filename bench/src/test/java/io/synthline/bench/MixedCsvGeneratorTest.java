@@ -1,9 +1,10 @@
-package io.synthline.profiler.engine.bench;
+package io.synthline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.table.ColumnType;
+import io.synthline.fixtures.MixedCsvGenerator;
 import io.synthline.profiler.engine.DatasetProfiler;
 import io.synthline.profiler.engine.ProfileOptions;
 import java.nio.file.Files;

@@ -1,11 +1,12 @@
-package io.synthline.cli;
+package io.synthline.bench;
 
-import io.synthline.commons.bench.ProcessMeters;
+import io.synthline.cli.Files2;
+import io.synthline.cli.SynthCommand;
 import io.synthline.commons.csv.CsvOptions;
+import io.synthline.fixtures.Datasets;
+import io.synthline.fixtures.MixedCsvGenerator;
 import io.synthline.profiler.engine.DatasetProfiler;
 import io.synthline.profiler.engine.ProfileOptions;
-import io.synthline.profiler.engine.bench.MixedCsvGenerator;
-import io.synthline.profiler.engine.bench.ProfileBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +21,12 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "profile", mixinStandardHelpOptions = true,
         description = {"Profiling throughput versus a bare FastCSV parse of the same file, measured in the same run.",
-                "Runs on adult.csv (if found), a generated mixed file, and optionally a file larger than the heap."})
+                "Runs on Adult (unless --file names files), a generated mixed file, and optionally a file larger than the heap."})
 public class BenchProfileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--file", paramLabel = "CSV", description = "benchmark these files (default: ../shared/datasets/adult.csv if present)")
+    @Option(names = "--file", paramLabel = "CSV", description = "benchmark these files (default: Adult, as shipped in test-fixtures)")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--rows", defaultValue = "1000000", description = "rows of the generated mixed file, 0 to skip (default: ${DEFAULT-VALUE})")
@@ -62,12 +63,7 @@ public class BenchProfileCommand implements Callable<Integer> {
         List<ProfileBenchmark.Result> results = new ArrayList<>();
         List<Path> inputs = new ArrayList<>(files);
         if (inputs.isEmpty()) {
-            for (Path candidate : List.of(Path.of("../shared/datasets/adult.csv"), Path.of("shared/datasets/adult.csv"))) {
-                if (Files.isRegularFile(candidate)) {
-                    inputs.add(candidate);
-                    break;
-                }
-            }
+            inputs.add(Datasets.adult());
         }
         for (Path f : inputs) {
             Files2.existing(f, "benchmark");

@@ -1,6 +1,5 @@
-package io.synthline.cli;
+package io.synthline.bench;
 
-import io.synthline.commons.bench.ProcessMeters;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.Generation;
 import io.synthline.generator.engine.GenerationSettings;

@@ -1,4 +1,4 @@
-package io.synthline.commons.bench;
+package io.synthline.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -1,6 +1,7 @@
-package io.synthline.cli;
+package io.synthline.bench;
 
-import io.synthline.commons.bench.ProcessMeters;
+import io.synthline.cli.Files2;
+import io.synthline.cli.SynthCommand;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvRowSource;
 import io.synthline.commons.evaluation.EvaluationDocument;
@@ -17,6 +18,7 @@ import io.synthline.evaluator.engine.fidelity.QualityReport;
 import io.synthline.evaluator.engine.privacy.GowerSpace;
 import io.synthline.evaluator.engine.privacy.NaiveDcr;
 import io.synthline.evaluator.engine.privacy.NearestRecords;
+import io.synthline.fixtures.Datasets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = {
-        "Time the evaluator on a real/synthetic pair (default: the shared Adult data and its SDV GaussianCopula sample):",
+        "Time the evaluator on a real/synthetic pair (default: Adult and its SDV GaussianCopula sample):",
         "raw CSV parse (reference), QualityReport warm, exact DCR against a naive all-pairs scan measured here,",
         "DCR at 100,000 x 100,000 rows, and the complete evaluation."})
 public class BenchEvaluateCommand implements Callable<Integer> {
@@ -49,7 +51,7 @@ public class BenchEvaluateCommand implements Callable<Integer> {
     @Option(names = "--synthetic", paramLabel = "SYN.csv", description = "default: <datasets>/reference/adult_sdv_gc.csv")
     Path synthetic;
 
-    @Option(names = "--datasets", paramLabel = "DIR", description = "the shared datasets directory (default: $SYNTHLINE_DATASETS or ../shared/datasets)")
+    @Option(names = "--datasets", paramLabel = "DIR", description = "a datasets directory laid out as ../shared/datasets (default: $SYNTHLINE_DATASETS, else the Adult pair shipped in test-fixtures)")
     Path datasets;
 
     @Option(names = "--label", defaultValue = "income", paramLabel = "COL")
@@ -69,9 +71,10 @@ public class BenchEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = datasets != null ? datasets : Path.of(System.getenv().getOrDefault("SYNTHLINE_DATASETS", "../shared/datasets"));
-        Path realFile = real != null ? real : dir.resolve("adult.csv");
-        Path synFile = synthetic != null ? synthetic : dir.resolve("reference/adult_sdv_gc.csv");
+        String env = System.getenv(Datasets.SHARED_ENV);
+        Path dir = datasets != null ? datasets : env != null && !env.isBlank() ? Path.of(env) : null;
+        Path realFile = real != null ? real : dir != null ? dir.resolve("adult.csv") : Datasets.adult();
+        Path synFile = synthetic != null ? synthetic : dir != null ? dir.resolve("reference/adult_sdv_gc.csv") : Datasets.adultSdvGaussianCopula();
         Files2.existing(realFile, "real");
         Files2.existing(synFile, "synthetic");
         PrintWriter out = spec.commandLine().getOut();

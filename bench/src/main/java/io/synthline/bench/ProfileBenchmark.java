@@ -1,8 +1,7 @@
-package io.synthline.profiler.engine.bench;
+package io.synthline.bench;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import io.synthline.commons.bench.ProcessMeters;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.profile.DatasetProfile;
 import io.synthline.profiler.engine.DatasetProfiler;

@@ -1,4 +1,4 @@
-package io.synthline.cli;
+package io.synthline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +37,7 @@ class BenchGenerateMemoryTest {
 
     @Test
     void eachModelIsFittedInAChildJvmAndReported() {
-        SynthCommandTest.Result r = SynthCommandTest.run("bench", "generate", "--rows", "0", "--memory-rows", "3000",
+        BenchCommandTest.Result r = BenchCommandTest.run("generate", "--rows", "0", "--memory-rows", "3000",
                 "--memory-columns", "6", "--memory-heap", "256m", "--models", "independent,tree");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("with -Xmx256m");

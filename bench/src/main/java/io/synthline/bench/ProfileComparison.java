@@ -1,4 +1,4 @@
-package io.synthline.profiler.engine.bench;
+package io.synthline.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthline.commons.json.Json;

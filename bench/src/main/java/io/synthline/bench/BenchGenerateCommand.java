@@ -1,6 +1,8 @@
-package io.synthline.cli;
+package io.synthline.bench;
 
-import io.synthline.commons.bench.ProcessMeters;
+import io.synthline.cli.Files2;
+import io.synthline.cli.GenerateSyntax;
+import io.synthline.cli.SynthCommand;
 import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.csv.CsvTableWriter;
@@ -10,6 +12,7 @@ import io.synthline.commons.table.Table;
 import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.evaluator.engine.fidelity.QualityReport;
 import io.synthline.evaluator.engine.utility.MlUtility;
+import io.synthline.fixtures.Datasets;
 import io.synthline.generator.engine.Generation;
 import io.synthline.generator.engine.GenerationSettings;
 import io.synthline.generator.engine.ModelSpec;
@@ -43,7 +46,7 @@ public class BenchGenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", defaultValue = "../shared/datasets/adult.csv", description = "training CSV (default: ${DEFAULT-VALUE})")
+    @Option(names = "--data", paramLabel = "CSV", description = "training CSV (default: Adult, as shipped in test-fixtures)")
     Path data;
 
     @Option(names = "--rows", defaultValue = "1000000", description = "rows sampled per model; 0 skips the speed and quality tables (default: ${DEFAULT-VALUE})")
@@ -140,7 +143,7 @@ public class BenchGenerateCommand implements Callable<Integer> {
     }
 
     private void speed(PrintWriter out, int workers) throws IOException {
-        Files2.existing(data, "data");
+        data = Files2.existing(data != null ? data : Datasets.adult(), "data");
         Table training = CsvTableReader.read(data);
         Path dir = Files.createTempDirectory("synth-bench-");
         try {
