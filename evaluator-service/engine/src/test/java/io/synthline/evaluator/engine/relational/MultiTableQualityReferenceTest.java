@@ -9,12 +9,11 @@ import io.synthline.commons.evaluation.MultiTableQuality;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.relational.RelationalDataset;
 import io.synthline.commons.relational.RelationalReader;
-import io.synthline.evaluator.engine.SharedData;
+import io.synthline.fixtures.Datasets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,16 +23,16 @@ import org.junit.jupiter.api.Test;
  */
 class MultiTableQualityReferenceTest {
     static final double TOLERANCE = 1e-6;
-    static final Path DIR = SharedData.ROOT.resolve("relational");
+    static Path dir;
     static JsonNode reference;
     static MultiTableQuality quality;
 
     @BeforeAll
     static void load() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(DIR), "the shared relational reference is not present");
-        reference = Json.mapper().readTree(Files.readString(DIR.resolve("sdv_hma_quality.json")));
-        RelationalDataset real = RelationalReader.read(DIR, null, CsvOptions.defaults()).dataset();
-        RelationalDataset hma = RelationalReader.readLike(DIR.resolve("sdv_hma"), real, CsvOptions.defaults());
+        dir = Datasets.sharedOrSkip("relational");
+        reference = Json.mapper().readTree(Files.readString(dir.resolve("sdv_hma_quality.json")));
+        RelationalDataset real = RelationalReader.read(dir, null, CsvOptions.defaults()).dataset();
+        RelationalDataset hma = RelationalReader.readLike(dir.resolve("sdv_hma"), real, CsvOptions.defaults());
         quality = MultiTableQualityReport.generate(real, hma);
     }
 

@@ -9,13 +9,13 @@ import io.synthline.commons.relational.RelationalDataset;
 import io.synthline.commons.relational.RelationalMetadata;
 import io.synthline.commons.relational.RelationalReader;
 import io.synthline.commons.relational.Relationship;
+import io.synthline.fixtures.Datasets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,8 +76,7 @@ class KeyDiscoveryTest {
 
     @Test
     void proposesTheLahmanKeysAndSalariesAsSequencesPerPlayer() throws IOException {
-        Path lahman = Path.of("../../../shared/datasets/relational");
-        Assumptions.assumeTrue(Files.isDirectory(lahman), "the shared relational reference is not present");
+        Path lahman = Datasets.sharedOrSkip("relational");
         for (String t : List.of("players.csv", "salaries.csv", "allstar.csv")) {
             Files.copy(lahman.resolve(t), tmp.resolve(t));
         }
