@@ -1,13 +1,17 @@
 package io.synthline.commons.concurrent;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 
 /**
  * Maps independent work items over a few threads and returns the results in item order, so that
@@ -69,12 +73,48 @@ public final class Parallel implements AutoCloseable {
             }
             List<R> out = new ArrayList<>(items.size());
             for (Future<List<R>> f : futures) {
-                out.addAll(f.get());
+                out.addAll(result(f));
             }
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Produces results {@code 0 .. tasks - 1} on the pool, at most {@code window} ahead of the consumer, and
+     * hands them to {@code consumer} on the calling thread in index order: an ordered stream whose memory
+     * stays bounded by the window. Single-threaded, each result is produced and consumed in turn on the
+     * caller. When the consumer or a task throws, the results still in flight are cancelled.
+     */
+    public <R> void forEachOrdered(long tasks, int window, LongFunction<R> produce, Consumer<R> consumer)
+            throws InterruptedException {
+        if (pool == null) {
+            for (long i = 0; i < tasks; i++) {
+                consumer.accept(produce.apply(i));
+            }
+            return;
+        }
+        Deque<Future<R>> inFlight = new ArrayDeque<>();
+        long next = 0;
+        try {
+            for (long i = 0; i < tasks; i++) {
+                while (next < tasks && inFlight.size() < Math.max(1, window)) {
+                    long index = next++;
+                    inFlight.add(pool.submit(() -> produce.apply(index)));
+                }
+                consumer.accept(result(inFlight.poll()));
+            }
+        } finally {
+            inFlight.forEach(f -> f.cancel(true));
+        }
+    }
+
+    /** The task's result, or what it threw: a runtime exception or error as itself, anything else wrapped. */
+    private static <R> R result(Future<R> future) throws InterruptedException {
+        try {
+            return future.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

@@ -49,4 +49,47 @@ class ParallelTest {
             return i;
         })).isInstanceOf(IllegalArgumentException.class).hasMessage("item 57");
     }
+
+    /** Results reach the consumer in index order on the calling thread, with no more than the window produced ahead. */
+    @Test
+    void forEachOrderedStreamsResultsInOrderWithABoundedWindow() throws InterruptedException {
+        for (int threads : new int[] {1, 2, 3}) {
+            List<Long> seen = new java.util.ArrayList<>();
+            java.util.concurrent.atomic.AtomicLong produced = new java.util.concurrent.atomic.AtomicLong();
+            long[] maxAhead = new long[1];
+            Thread caller = Thread.currentThread();
+            try (Parallel parallel = Parallel.open(threads, "ordered")) {
+                parallel.forEachOrdered(50, 4, i -> {
+                    produced.incrementAndGet();
+                    return i * 10;
+                }, r -> {
+                    assertThat(Thread.currentThread()).isSameAs(caller);
+                    maxAhead[0] = Math.max(maxAhead[0], produced.get() - seen.size());
+                    seen.add(r);
+                });
+            }
+            assertThat(seen).as("threads " + threads).isEqualTo(IntStream.range(0, 50).mapToObj(i -> i * 10L).toList());
+            assertThat(maxAhead[0]).as("threads " + threads).isLessThanOrEqualTo(4);
+        }
+    }
+
+    @Test
+    void forEachOrderedStopsOnAFailingTaskOrConsumer() {
+        try (Parallel parallel = Parallel.open(2, "ordered")) {
+            assertThatThrownBy(() -> parallel.forEachOrdered(100, 4, i -> {
+                if (i == 30) {
+                    throw new IllegalStateException("task 30");
+                }
+                return i;
+            }, r -> { })).isInstanceOf(IllegalStateException.class).hasMessage("task 30");
+            List<Long> seen = new java.util.ArrayList<>();
+            assertThatThrownBy(() -> parallel.forEachOrdered(100, 4, i -> i, r -> {
+                if (r == 10) {
+                    throw new IllegalArgumentException("consumer at 10");
+                }
+                seen.add(r);
+            })).isInstanceOf(IllegalArgumentException.class).hasMessage("consumer at 10");
+            assertThat(seen).hasSize(10);
+        }
+    }
 }

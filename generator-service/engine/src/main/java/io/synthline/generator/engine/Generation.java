@@ -2,6 +2,7 @@ package io.synthline.generator.engine;
 
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.RebalanceSpec;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.json.Json;
 import io.synthline.generator.engine.constraint.GeneratedColumn;
 import io.synthline.generator.engine.constraint.Layout;
@@ -25,18 +26,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * One sampling run of a {@link SynthesisModel}: conditions, rebalancing and range constraints
@@ -245,66 +240,37 @@ public final class Generation {
         CountingStream counting = new CountingStream(new DigestOutputStream(target, digest));
         long total = settings.rows();
         long blocks = (total + BLOCK_ROWS - 1) / BLOCK_ROWS;
-        long copies = 0;
-        long dropped = 0;
-        long written = 0;
+        Tally tally = new Tally();
         try {
             if (header) {
                 counting.write(CsvRowEncoder.headerBytes(model.output(), settings.provenanceColumns()));
             }
             int threads = settings.threads();
-            if (threads <= 1 || blocks <= 1) {
-                Worker worker = new Worker();
-                for (long b = 0; b < blocks; b++) {
-                    checkCancelled(listener);
-                    Block block = worker.produce(b);
-                    block.bytes.writeTo(counting);
-                    copies += block.copies;
-                    dropped += block.dropped;
-                    written += block.rows;
-                    listener.progress(Math.min(total, (b + 1) * BLOCK_ROWS), total);
-                }
-            } else {
-                ThreadLocal<Worker> workers = ThreadLocal.withInitial(Worker::new);
-                try (ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                    Thread t = new Thread(r, "synthline-sample");
-                    t.setDaemon(true);
-                    return t;
-                })) {
-                    Deque<Future<Block>> window = new ArrayDeque<>();
-                    long next = 0;
+            // one Worker per thread; blocks are produced ahead on the pool and written here, in order
+            ThreadLocal<Worker> workers = ThreadLocal.withInitial(Worker::new);
+            checkCancelled(listener);
+            try (Parallel parallel = Parallel.open(blocks <= 1 ? 1 : threads, "synthline-sample")) {
+                parallel.forEachOrdered(blocks, threads * 2, b -> workers.get().produce(b), block -> {
                     try {
-                        for (long b = 0; b < blocks; b++) {
-                            while (next < blocks && window.size() < threads * 2L) {
-                                long index = next++;
-                                window.add(pool.submit(() -> workers.get().produce(index)));
-                            }
-                            checkCancelled(listener);
-                            Block block = window.poll().get();
-                            block.bytes.writeTo(counting);
-                            copies += block.copies;
-                            dropped += block.dropped;
-                            written += block.rows;
-                            listener.progress(Math.min(total, (b + 1) * BLOCK_ROWS), total);
-                        }
-                    } finally {
-                        window.forEach(f -> f.cancel(true));
+                        block.bytes.writeTo(counting);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                }
+                    tally.add(block);
+                    listener.progress(Math.min(total, tally.blocks * BLOCK_ROWS), total);
+                    checkCancelled(listener);
+                });
+            } finally {
+                workers.remove();
             }
             counting.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException();
         }
-        return new Result(runId, total, written, copies, dropped, counting.count, HexFormat.of().formatHex(digest.digest()));
+        return new Result(runId, total, tally.rows, tally.copies, tally.dropped, counting.count, HexFormat.of().formatHex(digest.digest()));
     }
 
     private static void checkCancelled(Listener listener) {
@@ -314,6 +280,21 @@ public final class Generation {
     }
 
     private record Block(ByteBlock bytes, int rows, long copies, long dropped) {
+    }
+
+    /** What the written blocks add up to; updated by the writing thread only. */
+    private static final class Tally {
+        long rows;
+        long copies;
+        long dropped;
+        long blocks;
+
+        void add(Block block) {
+            rows += block.rows;
+            copies += block.copies;
+            dropped += block.dropped;
+            blocks++;
+        }
     }
 
     /** What one thread needs to produce blocks: its drawer, streams, buffers and generators. */
