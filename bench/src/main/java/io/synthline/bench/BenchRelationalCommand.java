@@ -60,6 +60,14 @@ public class BenchRelationalCommand implements Callable<Integer> {
     @Option(names = "--model-option", paramLabel = "NAME=VALUE", description = "tree option for every table, e.g. minLeaf=20")
     java.util.Map<String, String> modelOptions = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--dp-epsilon", split = ",", paramLabel = "E", defaultValue = "1,4",
+            description = "epsilons of the user-level DP path (mst, delta 1e-9); empty to skip (default: ${DEFAULT-VALUE})")
+    List<Double> dpEpsilons;
+
+    @Option(names = "--dp-max-children", split = ",", defaultValue = "3,5",
+            description = "contribution bounds of the DP path (default: ${DEFAULT-VALUE})")
+    List<Integer> dpMaxChildren;
+
     @Option(names = "--holdout", defaultValue = "0.2", description = "share of players held out for the privacy attacks (default: ${DEFAULT-VALUE})")
     double holdout;
 
@@ -113,6 +121,9 @@ public class BenchRelationalCommand implements Callable<Integer> {
         singleTableReference(real, workers, out);
         sequences(real, workers, out);
         privacy(real, workers, out);
+        if (!dpEpsilons.isEmpty()) {
+            differentialPrivacy(real, out);
+        }
         return SynthCommand.EXIT_OK;
     }
 
@@ -170,6 +181,56 @@ public class BenchRelationalCommand implements Callable<Integer> {
 
     private RelationalSpec spec() {
         return new RelationalSpec(null, modelOptions, null, null);
+    }
+
+    /**
+     * Public bounds of the Lahman fields, from what the fields can hold (not from the data): birth
+     * years and dates of major-league careers, player weights and heights, salaries of the seasons
+     * 1985-2016, the two leagues, nine fielding positions and the designated hitter; team codes are
+     * left open (learned under DP).
+     */
+    static final List<io.synthline.commons.api.DeclaredColumn> LAHMAN_DOMAIN = List.of(
+            bounds("players.birth_year", 1900, 2000), bounds("players.weight", 100, 400), bounds("players.height", 55, 90),
+            dates("players.debut"), dates("players.final_game"), bounds("salaries.year", 1985, 2016),
+            bounds("salaries.salary", 0, 40_000_000), categories("salaries.league", "AL", "NL"), bounds("allstar.year", 1985, 2016),
+            categories("allstar.league", "AL", "NL"), bounds("allstar.games_played", 0, 1),
+            categories("allstar.starting_position", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"));
+
+    private static io.synthline.commons.api.DeclaredColumn bounds(String name, double min, double max) {
+        return new io.synthline.commons.api.DeclaredColumn(name, io.synthline.commons.table.ColumnType.INTEGER, null, min, max, null, null);
+    }
+
+    private static io.synthline.commons.api.DeclaredColumn dates(String name) {
+        return new io.synthline.commons.api.DeclaredColumn(name, io.synthline.commons.table.ColumnType.DATETIME, "uuuu-MM-dd",
+                (double) java.time.LocalDate.of(1900, 1, 1).toEpochDay() * 86_400_000L,
+                (double) java.time.LocalDate.of(2020, 12, 31).toEpochDay() * 86_400_000L, null, null);
+    }
+
+    private static io.synthline.commons.api.DeclaredColumn categories(String name, String... values) {
+        return new io.synthline.commons.api.DeclaredColumn(name, io.synthline.commons.table.ColumnType.CATEGORICAL, null, null, null,
+                List.of(values), null);
+    }
+
+    /** The user-level DP path (players with their salaries and all-star rows flattened), at each epsilon and bound. */
+    private void differentialPrivacy(RelationalDataset real, PrintWriter out) {
+        out.printf(Locale.ROOT, "%nUser-level DP (mst, delta 1e-9; a player with at most K salary and K all-star rows is one neighbour; public"
+                + " bounds declared, team codes learned privately):%n%n| epsilon | K | fit ms | QualityReport | Column Shapes"
+                + " | Column Pair Trends | Cardinality | Intertable Trends | referential integrity | epsilon spent |%n"
+                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
+        for (double epsilon : dpEpsilons) {
+            for (int k : dpMaxChildren) {
+                long t0 = System.nanoTime();
+                var model = io.synthline.generator.engine.relational.PrivateRelationalSynthesizer.fit(real,
+                        new io.synthline.generator.engine.relational.PrivateRelationalSynthesizer.Settings("mst", null,
+                                new io.synthline.commons.api.PrivacySpec(epsilon, 1e-9, null, null, LAHMAN_DOMAIN), k, null), 1);
+                long t1 = System.nanoTime();
+                RelationalDataset syn = model.sample(1, 1);
+                MultiTableQuality q = MultiTableQualityReport.generate(real, syn);
+                out.printf(Locale.ROOT, "| %s | %d | %d | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n", epsilon, k, ms(t1 - t0), q.score(),
+                        q.properties().get("Column Shapes"), q.properties().get("Column Pair Trends"), q.properties().get("Cardinality"),
+                        q.properties().get("Intertable Trends"), ReferentialIntegrity.check(real, syn).score(), model.privacy().epsilonSpent());
+            }
+        }
     }
 
     private static String tableSizes(RelationalDataset d) {

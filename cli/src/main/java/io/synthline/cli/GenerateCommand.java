@@ -70,6 +70,11 @@ public class GenerateCommand implements Callable<Integer> {
                     + " proposed from the data)")
     Path metadata;
 
+    @Option(names = "--max-children", paramLabel = "K",
+            description = "related tables with a DP model: child rows learned per parent and child table, the bound of what one person"
+                    + " contributes (default: 5)")
+    Integer maxChildren;
+
     @Option(names = "--scale", defaultValue = "1", description = "related tables: tables without parent get SCALE times their rows,"
             + " the others follow (default: ${DEFAULT-VALUE})")
     double scale;
@@ -304,12 +309,20 @@ public class GenerateCommand implements Callable<Integer> {
             throw new SynthCommand.UserError("with several tables, --rows, --condition, --rebalance, --constraint, --spec, --first-row,"
                     + " --provenance-columns, --allow-copies, --manifest and stored models are not available; use --scale");
         }
-        if (privacy.anyGiven() || (model != null && Synthesizers.isPrivate(model))) {
-            throw new SynthCommand.UserError("differentially private models take one table; related tables use the tree model");
-        }
         int workers = threads != null ? Math.max(1, threads) : Parallel.defaultThreads();
-        return RelationalCli.generate(new RelationalCli.GenerateOptions(file, metadata, scale, seed, out, model, modelOptions, pii,
-                noPiiDetection, locale, holdout, holdoutOut, workers), spec.commandLine().getErr());
+        RelationalCli.GenerateOptions options = new RelationalCli.GenerateOptions(file, metadata, scale, seed, out, model, modelOptions, pii,
+                noPiiDetection, locale, holdout, holdoutOut, workers);
+        if (model != null && Synthesizers.isPrivate(model)) {
+            if (!pii.isEmpty()) {
+                throw new SynthCommand.UserError("with a differentially private model, declare PII columns by their sdtype in the metadata");
+            }
+            return RelationalCli.generatePrivate(options, privacy.spec(model, null), maxChildren, privacy, spec.commandLine().getErr());
+        }
+        if (maxChildren != null) {
+            throw new SynthCommand.UserError("--max-children bounds what one person contributes to a differentially private model (mst, aim)");
+        }
+        privacy.spec(model, null); // refuses DP options on a model without a guarantee
+        return RelationalCli.generate(options, spec.commandLine().getErr());
     }
 
     /**

@@ -14,6 +14,8 @@ import io.synthline.commons.relational.RelationalWriter;
 import io.synthline.evaluator.engine.fidelity.QualityReport;
 import io.synthline.evaluator.engine.relational.RelationalEvaluator;
 import io.synthline.generator.engine.pii.ProfilePii;
+import io.synthline.generator.engine.relational.PrivateRelationalModel;
+import io.synthline.generator.engine.relational.PrivateRelationalSynthesizer;
 import io.synthline.generator.engine.relational.RelationalModel;
 import io.synthline.generator.engine.relational.RelationalSpec;
 import io.synthline.generator.engine.relational.RelationalSynthesizer;
@@ -167,6 +169,57 @@ final class RelationalCli {
         long rows = synthetic.tables().values().stream().mapToLong(t -> t.rowCount()).sum();
         err.printf("synth: %s fitted on %d tables in %d ms (read %d ms), %,d rows sampled at scale %s in %d ms -> %s%n", spec.model(),
                 synthetic.tables().size(), (t2 - t1) / 1_000_000, (t1 - t0) / 1_000_000, rows, o.scale(), (t3 - t2) / 1_000_000, o.out());
+        return SynthCommand.EXIT_OK;
+    }
+
+    /**
+     * The differentially private path: one parent table and its children, flattened so that a person
+     * (a parent row with its child rows, at most {@code maxChildren} per child table) is one row of
+     * the DP model. PII columns come from the metadata only, replaced from their kind alone.
+     */
+    static int generatePrivate(GenerateOptions o, io.synthline.commons.api.PrivacySpec privacy, Integer maxChildren, PrivacyOptions report,
+            PrintWriter err) throws IOException {
+        if (!(o.scale() > 0) || Double.isInfinite(o.scale())) {
+            throw new SynthCommand.UserError("--scale must be a number greater than 0, got " + o.scale());
+        }
+        Input in = read(o.input(), o.metadata(), err, false);
+        if (in.profile() != null) {
+            throw new SynthCommand.UserError("a differentially private model needs the metadata declared (--metadata): keys proposed"
+                    + " from the data would be learned outside the privacy accounting");
+        }
+        RelationalDataset dataset = in.dataset();
+        Entities.Split split = o.holdout() == null ? new Entities.Split(dataset, null, Entities.root(dataset.metadata()))
+                : Entities.split(dataset, o.holdout(), o.seed());
+        int k = maxChildren == null ? PrivateRelationalSynthesizer.DEFAULT_MAX_CHILDREN : maxChildren;
+        long t0 = System.nanoTime();
+        PrivateRelationalModel model = PrivateRelationalSynthesizer.fit(split.training(),
+                new PrivateRelationalSynthesizer.Settings(o.model(), o.modelOptions(), privacy, k, o.locale()), o.seed());
+        long t1 = System.nanoTime();
+        RelationalDataset synthetic = model.sample(o.scale(), o.seed());
+        long t2 = System.nanoTime();
+        writeDirectory(o.out(), synthetic);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("seed", o.seed());
+        manifest.put("scale", o.scale());
+        manifest.put("model", o.model());
+        manifest.put("privacy", Map.of("level", "user: a " + split.root() + " row with its child rows is one neighbour",
+                "maxChildrenPerParent", k, "report", model.privacy()));
+        Map<String, Object> tables = new LinkedHashMap<>();
+        for (String t : synthetic.tables().keySet()) {
+            tables.put(t, Map.of("rows", synthetic.table(t).rowCount(), "sha256", GenerateCommand.sha256(o.out().resolve(t + ".csv"))));
+        }
+        manifest.put("tables", tables);
+        manifest.put("fitMillis", (t1 - t0) / 1_000_000);
+        manifest.put("sampleMillis", (t2 - t1) / 1_000_000);
+        if (split.hasHoldout()) {
+            Path target = o.holdoutOut() != null ? o.holdoutOut() : o.out().resolveSibling(o.out().getFileName() + ".holdout");
+            writeDirectory(target, split.holdout());
+            manifest.put("holdout", Map.of("share", o.holdout(), "rootTable", split.root(), "directory", target.toString()));
+        }
+        Files.writeString(o.out().resolve("manifest.json"), Json.writePretty(manifest), StandardCharsets.UTF_8);
+        err.printf("synth: %s fitted on %s with its children flattened (at most %d child rows per parent and table) in %d ms, sampled in"
+                + " %d ms -> %s%n", o.model(), split.root(), k, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, o.out());
+        report.report(model.privacy(), true, o.out(), err);
         return SynthCommand.EXIT_OK;
     }
 

@@ -82,4 +82,25 @@ class RelationalCliTest {
         assertThat(bad.err()).contains("--scale must be a number greater than 0");
         assertThat(dir.resolve("o")).doesNotExist();
     }
+
+    @Test
+    void theDifferentiallyPrivatePathTakesAParentWithDirectChildrenAndDeclaredMetadata() throws Exception {
+        SynthCommandTest.Result shape = SynthCommandTest.run("generate", SHOP.toString(), "--seed", "1", "--model", "mst", "--epsilon", "1",
+                "--delta", "1e-9", "--out", dir.resolve("o").toString());
+        assertThat(shape.exit()).isEqualTo(2);
+        assertThat(shape.err()).contains("a parent with direct children only");
+        Path bare = dir.resolve("bare");
+        Files.createDirectories(bare);
+        for (String t : List.of("customers", "visits")) {
+            Files.copy(SHOP.resolve(t + ".csv"), bare.resolve(t + ".csv"));
+        }
+        SynthCommandTest.Result undeclared = SynthCommandTest.run("generate", bare.toString(), "--seed", "1", "--model", "mst", "--epsilon",
+                "1", "--delta", "1e-9", "--out", dir.resolve("o").toString());
+        assertThat(undeclared.exit()).isEqualTo(2);
+        assertThat(undeclared.err()).contains("needs the metadata declared");
+        SynthCommandTest.Result bound = SynthCommandTest.run("generate", SHOP.toString(), "--seed", "1", "--max-children", "3", "--out",
+                dir.resolve("o").toString());
+        assertThat(bound.exit()).isEqualTo(2);
+        assertThat(bound.err()).contains("--max-children bounds what one person contributes");
+    }
 }
