@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes sure headless-browser tests can run: Debian's chromium and npm's playwright-core (which
-# drives it; no browser download of its own). Idempotent and quiet when everything is present.
+# Makes sure headless-browser tests can run: Debian's chromium, npm's playwright-core (which
+# drives it; no browser download of its own) and axe-core (the accessibility checks). Idempotent
+# and quiet when everything is present.
 # Prints, on stdout, two lines the tests read:
 #   CHROMIUM=/path/to/chromium
 #   NODE_PATH=/dir/with/node_modules
@@ -8,6 +9,7 @@
 set -euo pipefail
 
 PLAYWRIGHT_CORE_VERSION="${PLAYWRIGHT_CORE_VERSION:-1.65.1}"
+AXE_CORE_VERSION="${AXE_CORE_VERSION:-4.14.1}"
 TOOLS_DIR="${SYNTHLINE_BROWSER_TOOLS:-$HOME/.synthline/browser-tools}"
 
 as_root() {
@@ -40,6 +42,14 @@ if [ ! -f "$TOOLS_DIR/node_modules/playwright-core/package.json" ] \
     (cd "$TOOLS_DIR" && [ -f package.json ] || echo '{"private": true}' > package.json)
     (cd "$TOOLS_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --silent \
         "playwright-core@$PLAYWRIGHT_CORE_VERSION" >&2)
+fi
+
+if [ ! -f "$TOOLS_DIR/node_modules/axe-core/package.json" ] \
+    || ! grep -q "\"version\": \"$AXE_CORE_VERSION\"" "$TOOLS_DIR/node_modules/axe-core/package.json"; then
+    echo "ensure-browser: installing axe-core $AXE_CORE_VERSION into $TOOLS_DIR" >&2
+    mkdir -p "$TOOLS_DIR"
+    (cd "$TOOLS_DIR" && [ -f package.json ] || echo '{"private": true}' > package.json)
+    (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent "axe-core@$AXE_CORE_VERSION" >&2)
 fi
 
 echo "CHROMIUM=$(chromium_path)"

@@ -54,7 +54,8 @@ try {
   // --- the audit log shows the approval (once governance consumed its own event back from Kafka)
   await page.click('#nav-audit');
   await page.fill('#audit-filter input[name=type]', 'generation.approved');
-  const entry = page.locator('#audit-rows tr', { hasText: `generations/${generation}` });
+  // the resource column links the run (its full id in the link's title)
+  const entry = page.locator('#audit-rows tr', { has: page.locator(`a[title="generations/${generation}"]`) });
   await page.waitForTimeout(800);
   for (let i = 0; i < 60 && (await entry.count()) === 0; i++) {
     await page.waitForTimeout(500);

@@ -20,8 +20,8 @@ public class DashboardQueries {
 
     /** A dataset row with its budget gauge: used = (spent + reserved) / cap. */
     public record DatasetRow(String id, String name, String owner, String classification, String purpose, String legalBasis,
-            String retention, Instant retainUntil, String status, Long rowCount, Double epsilonCap, double epsilonSpent,
-            double epsilonReserved) {
+            String retention, Instant retainUntil, String status, Long rowCount, Integer columnCount, Instant registeredAt,
+            Double epsilonCap, double epsilonSpent, double epsilonReserved) {
         public int usedPercent() {
             if (epsilonCap == null || epsilonCap <= 0) {
                 return 0;
@@ -44,7 +44,8 @@ public class DashboardQueries {
                     List<DatasetRow> out = new ArrayList<>();
                     rows.forEach(r -> out.add(new DatasetRow(r.getUUID("dataset_id").toString(), r.getString("name"), r.getString("owner"),
                             r.getString("classification"), r.getString("purpose"), r.getString("legal_basis"), r.getString("retention"),
-                            instant(r, "retain_until"), r.getString("status"), r.getLong("row_count"),
+                            instant(r, "retain_until"), r.getString("status"), r.getLong("row_count"), r.getInteger("column_count"),
+                            instant(r, "registered_at"),
                             r.getUUID("has_budget") == null ? Double.valueOf(defaultCap) : dbl(r.getBigDecimal("cap")),
                             zero(r.getBigDecimal("spent")), zero(r.getBigDecimal("reserved")))));
                     return out;
@@ -56,14 +57,43 @@ public class DashboardQueries {
     }
 
     public Uni<List<EvaluationRow>> evaluations(String tenant) {
-        return pool.preparedQuery("SELECT * FROM governed_evaluation WHERE tenant = $1 ORDER BY completed_at DESC LIMIT 300")
-                .execute(Tuple.of(tenant))
+        return evaluationRows("SELECT * FROM governed_evaluation WHERE tenant = $1 ORDER BY completed_at DESC LIMIT 300", Tuple.of(tenant));
+    }
+
+    /** The evaluations of one run, newest first. */
+    public Uni<List<EvaluationRow>> evaluationsOf(String tenant, java.util.UUID generationId) {
+        return evaluationRows("SELECT * FROM governed_evaluation WHERE tenant = $1 AND generation_id = $2 ORDER BY completed_at DESC",
+                Tuple.of(tenant, generationId));
+    }
+
+    private Uni<List<EvaluationRow>> evaluationRows(String sql, Tuple params) {
+        return pool.preparedQuery(sql).execute(params)
                 .map(rows -> {
                     List<EvaluationRow> out = new ArrayList<>();
                     rows.forEach(r -> out.add(new EvaluationRow(r.getString("evaluation_id"), r.getUUID("generation_id").toString(),
                             r.getUUID("dataset_id") == null ? null : r.getUUID("dataset_id").toString(), r.getString("status"),
                             r.getString("scores"), r.getString("request_id"), r.getString("error"), instant(r, "completed_at"))));
                     return out;
+                });
+    }
+
+    /** The tenant's privacy budget: its own cap (null = none set) and what its datasets spent and hold reserved. */
+    public record TenantBudget(Double epsilonCap, double epsilonSpent, double epsilonReserved, long datasetsWithSpending) {
+        public int usedPercent() {
+            return epsilonCap == null || epsilonCap <= 0 ? 0 : (int) Math.min(100, Math.round((epsilonSpent + epsilonReserved) / epsilonCap * 100));
+        }
+    }
+
+    public Uni<TenantBudget> tenantBudget(String tenant) {
+        return pool.preparedQuery("SELECT (SELECT epsilon_cap FROM tenant_budget WHERE tenant = $1) AS cap, "
+                        + "(SELECT coalesce(sum(epsilon_spent), 0) FROM dataset_budget WHERE tenant = $1) AS spent, "
+                        + "(SELECT coalesce(sum(epsilon_reserved), 0) FROM dataset_budget WHERE tenant = $1) AS reserved, "
+                        + "(SELECT count(*) FROM dataset_budget WHERE tenant = $1 AND epsilon_spent + epsilon_reserved > 0) AS used")
+                .execute(Tuple.of(tenant))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new TenantBudget(dbl(r.getBigDecimal("cap")), zero(r.getBigDecimal("spent")), zero(r.getBigDecimal("reserved")),
+                            r.getLong("used"));
                 });
     }
 

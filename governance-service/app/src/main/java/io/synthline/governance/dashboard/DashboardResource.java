@@ -11,6 +11,7 @@ import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.DatasetPolicyView;
 import io.synthline.commons.api.GovernedGenerationView;
 import io.synthline.governance.engine.audit.ChainVerification;
+import io.synthline.governance.repository.AccessRepository;
 import io.synthline.governance.repository.AlertRepository;
 import io.synthline.governance.repository.AuditRepository;
 import io.synthline.governance.repository.DatasetRepository;
@@ -57,6 +58,11 @@ import java.util.UUID;
 @TemplateData(target = DashboardQueries.DatasetRow.class)
 @TemplateData(target = DashboardQueries.EvaluationRow.class)
 @TemplateData(target = DashboardUser.class)
+@TemplateData(target = ScoreSummary.class)
+@TemplateData(target = ScoreSummary.Score.class)
+@TemplateData(target = DashboardQueries.TenantBudget.class)
+@TemplateData(target = DashboardResource.CheckRow.class)
+@TemplateData(target = AccessRepository.Grant.class)
 public class DashboardResource {
     @Inject
     Caller caller;
@@ -72,6 +78,9 @@ public class DashboardResource {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    AuditRepository auditRepository;
 
     @Inject
     AlertRepository alertRepository;
@@ -131,6 +140,21 @@ public class DashboardResource {
     @Location("dashboard/alerts.html")
     Template alertsPage;
 
+    @Location("dashboard/run.html")
+    Template runPage;
+
+    @Location("dashboard/dataset-policy.html")
+    Template datasetPolicy;
+
+    @Inject
+    io.synthline.governance.service.DatasetGovernance datasetGovernance;
+
+    @Inject
+    AccessRepository access;
+
+    /** Audit entries per dashboard page. */
+    static final int AUDIT_PAGE = 100;
+
     DashboardUser user() {
         return new DashboardUser(caller.username(), caller.tenant(), caller.roles());
     }
@@ -138,7 +162,10 @@ public class DashboardResource {
     @GET
     public Uni<String> overview() {
         DashboardUser u = user();
-        return queries.counts(u.tenant()).map(c -> overview.data("user", u).data("nav", "overview").data("counts", c).render());
+        return queries.counts(u.tenant()).chain(c -> queries.tenantBudget(u.tenant()).chain(b -> (u.canSeeOversight()
+                ? audit.verify(u.tenant()).map(v -> (Object) v) : Uni.createFrom().item((Object) null))
+                .map(v -> overview.data("user", u).data("nav", "overview").data("counts", c).data("budget", b)
+                        .data("defaultCap", ledger.defaultEpsilonCap().doubleValue()).data("chain", v).render())));
     }
 
     @GET
@@ -146,7 +173,8 @@ public class DashboardResource {
     public Uni<String> datasets() {
         DashboardUser u = user();
         return queries.datasets(u.tenant(), ledger.defaultEpsilonCap().doubleValue())
-                .map(rows -> datasetsPage.data("user", u).data("nav", "datasets").data("datasets", rows).render());
+                .map(rows -> datasetsPage.data("user", u).data("nav", "datasets").data("datasets", rows)
+                        .data("classifications", List.of("public", "internal", "confidential", "restricted")).render());
     }
 
     @GET
@@ -207,15 +235,36 @@ public class DashboardResource {
     @GET
     @Path("audit")
     public Uni<String> audit(@QueryParam("type") String type, @QueryParam("actor") String actor, @QueryParam("subject") String subject,
-            @QueryParam("outcome") String outcome, @HeaderParam("HX-Request") String htmx) {
+            @QueryParam("outcome") String outcome, @QueryParam("before") Long before, @HeaderParam("HX-Request") String htmx) {
         DashboardUser u = oversight();
-        Uni<List<AuditEntryView>> entries = audit.query(new AuditRepository.Filter(u.tenant(), blank(subject), blank(type), blank(actor),
-                blank(outcome), null, null, null, 300)).map(l -> l.reversed());
-        if (htmx != null) {
-            return entries.map(l -> auditRows.data("entries", l).render());
+        Uni<List<AuditEntryView>> entries = auditRepository.newestFirst(new AuditRepository.Filter(u.tenant(), blank(subject), blank(type),
+                blank(actor), blank(outcome), null, null, null, AUDIT_PAGE + 1), before);
+        Map<String, String> filter = Map.of("type", nz(type), "actor", nz(actor), "subject", nz(subject), "outcome", nz(outcome));
+        return entries.map(all -> {
+            List<AuditEntryView> page = all.size() > AUDIT_PAGE ? all.subList(0, AUDIT_PAGE) : all;
+            String next = all.size() > AUDIT_PAGE ? auditPageLink(filter, page.getLast().sequence()) : null;
+            String first = before != null ? auditPageLink(filter, null) : null;
+            if (htmx != null) {
+                return auditRows.data("entries", page).data("next", next).render();
+            }
+            return auditPage.data("user", u).data("nav", "audit").data("entries", page).data("filter", filter).data("next", next)
+                    .data("first", first).render();
+        });
+    }
+
+    /** The audit page's link with the same filter, below {@code before} (null: the newest page). */
+    static String auditPageLink(Map<String, String> filter, Long before) {
+        StringBuilder q = new StringBuilder("/dashboard/audit?");
+        filter.forEach((k, v) -> {
+            if (!v.isBlank()) {
+                q.append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&');
+            }
+        });
+        if (before != null) {
+            q.append("before=").append(before);
         }
-        return entries.map(l -> auditPage.data("user", u).data("nav", "audit").data("entries", l)
-                .data("filter", Map.of("type", nz(type), "actor", nz(actor), "subject", nz(subject), "outcome", nz(outcome))).render());
+        String link = q.toString();
+        return link.endsWith("&") || link.endsWith("?") ? link.substring(0, link.length() - 1) : link;
     }
 
     /** htmx: recompute the chain now. */
@@ -237,8 +286,9 @@ public class DashboardResource {
                 return Uni.createFrom().item(lineagePage.data("user", u).data("nav", "lineage").data("datasets", all)
                         .data("chosen", "").data("svg", "").render());
             }
+            String owner = all.stream().filter(d -> d.id().equals(chosen)).map(DatasetPolicyView::owner).findFirst().orElse(null);
             return lineage.datasetGraph(u.tenant(), chosen).map(g -> lineagePage.data("user", u).data("nav", "lineage")
-                    .data("datasets", all).data("chosen", chosen).data("svg", LineageSvg.render(g)).render());
+                    .data("datasets", all).data("chosen", chosen).data("svg", LineageSvg.render(g, owner)).render());
         });
     }
 
@@ -261,6 +311,115 @@ public class DashboardResource {
         return alerts.acknowledge(u.tenant(), NotFound.parseId("alert", id), u.username(), "acknowledged in the dashboard")
                 .map(ok -> "<span class=\"badge ok\">acknowledged by " + io.synthline.governance.engine.datacard.DataCardRenderer.esc(u.username())
                         + " at " + Instant.now() + "</span>");
+    }
+
+    /** One release-gate check as the run page shows it. */
+    public record CheckRow(String label, String value, String needs, boolean passed) {
+    }
+
+    /** A run with everything governance knows of it: decision, release checks, every score of every evaluation, links. */
+    @GET
+    @Path("runs/{id}")
+    public Uni<String> run(@PathParam("id") String id) {
+        DashboardUser u = user();
+        UUID gen = NotFound.parseId("generation", id);
+        return generations.view(u.tenant(), gen).chain(g -> {
+            if (g == null) {
+                throw new NotFound("generation", id);
+            }
+            List<CheckRow> checks = new java.util.ArrayList<>();
+            if (g.releaseChecks() != null) {
+                g.releaseChecks().forEach(c -> {
+                    ScoreSummary.Score sc = ScoreSummary.score(c.path("metric").asText(), c.get("value"));
+                    checks.add(new CheckRow(sc.label(), sc.value(), ("max".equals(c.path("comparator").asText()) ? "at most " : "at least ")
+                            + DashboardFormat.eps(c.path("threshold").asDouble()), c.path("passed").asBoolean()));
+                });
+            }
+            return queries.evaluationsOf(u.tenant(), gen).map(evals -> runPage.data("user", u).data("nav", "generations").data("g", g)
+                    .data("checks", checks).data("evaluations", evals).render());
+        });
+    }
+
+    /** htmx: the dataset's owner (or a tenant admin) changes its classification, purpose, legal basis or retention. */
+    @POST
+    @Path("datasets/{id}/policy")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<String> updatePolicy(@PathParam("id") String id, @FormParam("classification") String classification,
+            @FormParam("purpose") String purpose, @FormParam("legalBasis") String legalBasis, @FormParam("retention") String retention,
+            @FormParam("justification") String justification, @HeaderParam("HX-Request") String htmx) {
+        requireHtmx(htmx);
+        DashboardUser u = user();
+        if (!u.canDecide()) {
+            throw new ForbiddenException("only data owners and tenant admins change a dataset's policy");
+        }
+        boolean admin = u.roles().contains(io.synthline.service.security.Roles.TENANT_ADMIN);
+        return datasetGovernance.updatePolicy(u.tenant(), id, new io.synthline.commons.api.DatasetPolicyUpdate(null, blank(classification),
+                        blank(purpose), blank(legalBasis), blank(retention), justification), u.username(), admin)
+                .chain(v -> policyFragment(u, id, "saved", null))
+                .onFailure(BadInputException.class).recoverWithUni(e -> policyFragment(u, id, null, e.getMessage()));
+    }
+
+    /** htmx: the dataset's owner (or a tenant admin) grants a user the right to request generations for a purpose. */
+    @POST
+    @Path("datasets/{id}/grants")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<String> grant(@PathParam("id") String id, @FormParam("grantee") String grantee, @FormParam("purpose") String purpose,
+            @FormParam("expiresAt") String expiresAt, @HeaderParam("HX-Request") String htmx) {
+        requireHtmx(htmx);
+        DashboardUser u = user();
+        if (!u.canDecide()) {
+            throw new ForbiddenException("only data owners and tenant admins grant access");
+        }
+        boolean admin = u.roles().contains(io.synthline.service.security.Roles.TENANT_ADMIN);
+        Instant until;
+        try {
+            until = blank(expiresAt) == null ? null : java.time.LocalDate.parse(expiresAt.strip()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return policyFragment(u, id, null, "expiry must be a date like 2027-06-30");
+        }
+        return datasetGovernance.grant(u.tenant(), id, new io.synthline.governance.service.DatasetGovernance.GrantRequest(blank(grantee),
+                        blank(purpose), until), u.username(), admin)
+                .chain(gr -> policyFragment(u, id, "access granted to " + gr.grantee(), null))
+                .onFailure(BadInputException.class).recoverWithUni(e -> policyFragment(u, id, null, e.getMessage()));
+    }
+
+    /** htmx: revoke a grant. */
+    @POST
+    @Path("datasets/{id}/grants/{grantee}/revoke")
+    public Uni<String> revoke(@PathParam("id") String id, @PathParam("grantee") String grantee, @HeaderParam("HX-Request") String htmx) {
+        requireHtmx(htmx);
+        DashboardUser u = user();
+        if (!u.canDecide()) {
+            throw new ForbiddenException("only data owners and tenant admins revoke access");
+        }
+        boolean admin = u.roles().contains(io.synthline.service.security.Roles.TENANT_ADMIN);
+        return datasetGovernance.revoke(u.tenant(), id, grantee, "revoked in the dashboard", u.username(), admin)
+                .chain(n -> policyFragment(u, id, "access of " + grantee + " revoked", null))
+                .onFailure(BadInputException.class).recoverWithUni(e -> policyFragment(u, id, null, e.getMessage()));
+    }
+
+    /** The edit panel of a dataset (policy and grants) after a change, with what happened. */
+    private Uni<String> policyFragment(DashboardUser u, String id, String done, String error) {
+        UUID uuid = NotFound.parseId("dataset", id);
+        return datasets.find(u.tenant(), uuid).chain(d -> {
+            if (d == null) {
+                throw new NotFound("dataset", id);
+            }
+            return access.list(u.tenant(), uuid).map(grants -> datasetPolicy.data("d", d).data("grants", grants).data("user", u)
+                    .data("classifications", List.of("public", "internal", "confidential", "restricted"))
+                    .data("done", done).data("error", error).render());
+        });
+    }
+
+    /** The edit panel of a dataset, opened from the datasets page. */
+    @GET
+    @Path("datasets/{id}/policy")
+    public Uni<String> policyPanel(@PathParam("id") String id) {
+        DashboardUser u = user();
+        if (!u.canDecide()) {
+            throw new ForbiddenException("only data owners and tenant admins change a dataset's policy");
+        }
+        return policyFragment(u, id, null, null);
     }
 
     /** The evaluator's HTML report of an evaluation, opened in the dashboard session (the API's link needs a bearer token). */

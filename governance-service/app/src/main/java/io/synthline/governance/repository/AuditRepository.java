@@ -79,12 +79,8 @@ public class AuditRepository {
 
     /** Entries of one tenant, in chain order. */
     public Uni<List<AuditEntryView>> find(Filter f) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_entry WHERE tenant = $1");
-        List<Object> params = new ArrayList<>(List.of(f.tenant()));
-        condition(sql, params, "subject = $", f.subject());
-        condition(sql, params, "event_type = $", f.eventType());
-        condition(sql, params, "actor = $", f.actor());
-        condition(sql, params, "outcome = $", f.outcome());
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = selectWhere(f, params);
         condition(sql, params, "occurred_at >= $", f.from() == null ? null : utc(f.from()));
         condition(sql, params, "occurred_at < $", f.to() == null ? null : utc(f.to()));
         condition(sql, params, "chain_index > $", f.afterChainIndex());
@@ -95,6 +91,34 @@ public class AuditRepository {
                     rows.forEach(r -> out.add(view(r)));
                     return out;
                 });
+    }
+
+    /**
+     * The dashboard's page of entries: the filter's conditions, newest first, below {@code beforeSequence}
+     * (null: from the newest).
+     */
+    public Uni<List<AuditEntryView>> newestFirst(Filter f, Long beforeSequence) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = selectWhere(f, params);
+        condition(sql, params, "seq < $", beforeSequence);
+        sql.append(" ORDER BY seq DESC LIMIT ").append(f.limit());
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params))
+                .map(rows -> {
+                    List<AuditEntryView> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(view(r)));
+                    return out;
+                });
+    }
+
+    /** The SELECT of a tenant's entries with the filter's subject, type, actor and outcome. */
+    private static StringBuilder selectWhere(Filter f, List<Object> params) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_entry WHERE tenant = $1");
+        params.add(f.tenant());
+        condition(sql, params, "subject = $", f.subject());
+        condition(sql, params, "event_type = $", f.eventType());
+        condition(sql, params, "actor = $", f.actor());
+        condition(sql, params, "outcome = $", f.outcome());
+        return sql;
     }
 
     private static void condition(StringBuilder sql, List<Object> params, String clause, Object value) {
