@@ -1,6 +1,7 @@
 package io.synthline.cli;
 
 import io.synthline.cli.client.ApiClient;
+import io.synthline.commons.api.ReplacedColumn;
 import io.synthline.commons.evaluation.EvaluationDocument;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.table.Table;
@@ -52,6 +53,11 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--holdout", paramLabel = "HOLDOUT.csv",
             description = "real rows the synthesizer never saw: the control of overfitting and privacy attacks, the test set of ML utility")
     Path holdout;
+
+    @Option(names = "--manifest", paramLabel = "MANIFEST.json",
+            description = "the synthetic file's provenance manifest, which names the columns that replaced personal data"
+                    + " (default: SYN.csv.manifest.json when it exists, as synth generate writes it)")
+    Path manifest;
 
     @Option(names = "--label", paramLabel = "COL", description = "label column for ML utility and fairness")
     String label;
@@ -123,7 +129,7 @@ public class EvaluateCommand implements Callable<Integer> {
         if (holdTable != null) {
             realTable = withoutHeldOutRows(realTable, holdTable);
         }
-        EvaluationDocument doc = Evaluator.evaluate(realTable, synTable, holdTable, options());
+        EvaluationDocument doc = Evaluator.evaluate(realTable, synTable, holdTable, options().withReplaced(replacedColumns()));
         String text = format == Format.json ? Json.writePretty(doc) : Html.render(doc);
         if (out != null) {
             Files.writeString(out, text);
@@ -145,6 +151,24 @@ public class EvaluateCommand implements Callable<Integer> {
                     holdTable.rowCount(), real.getFileName(), training.rowCount());
         }
         return training;
+    }
+
+    /** From the manifest next to the synthetic file (or the one given): the columns that replaced personal data. */
+    private List<ReplacedColumn> replacedColumns() throws java.io.IOException {
+        Path file = manifest != null ? Files2.existing(manifest, "manifest") : synthetic.resolveSibling(synthetic.getFileName() + ".manifest.json");
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        List<ReplacedColumn> replaced;
+        try (var in = Files.newInputStream(file)) {
+            replaced = EvaluationInputs.replacedColumns(in, file.getFileName().toString());
+        }
+        if (!replaced.isEmpty()) {
+            spec.commandLine().getErr().println("synth: " + file.getFileName() + ": columns " + replaced.stream()
+                    .map(r -> r.column() + " (" + r.kind() + (r.learnedAs() == null ? "" : ", learned as " + r.learnedAs()) + ")").toList()
+                    + " replaced personal data: reported under pii; the ones not learned are left out of the other sections");
+        }
+        return replaced;
     }
 
     private EnumSet<EvaluationOptions.Section> sections() {

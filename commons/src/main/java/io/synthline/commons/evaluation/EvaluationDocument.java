@@ -9,13 +9,15 @@ import java.util.Map;
  * computed are null and named in {@code skipped} with the reason (e.g. no label column, no
  * holdout), never filled with placeholders.
  *
+ * @param pii           the columns whose values replaced personal data, checked on their own; null when none was
+ *                      replaced
  * @param skipped       section or metric name to the reason it was not computed
  * @param timingsMillis wall time per section, for the benchmark table and for users sizing jobs
  */
-@JsonPropertyOrder({"schemaVersion", "inputs", "quality", "accuracy", "detection", "utility", "privacy", "fairness",
+@JsonPropertyOrder({"schemaVersion", "inputs", "quality", "accuracy", "detection", "utility", "privacy", "fairness", "pii",
         "skipped", "timingsMillis"})
 public record EvaluationDocument(String schemaVersion, Inputs inputs, Quality quality, Accuracy accuracy,
-        Detection detection, Utility utility, Privacy privacy, Fairness fairness, Map<String, String> skipped,
+        Detection detection, Utility utility, Privacy privacy, Fairness fairness, PiiReplacement pii, Map<String, String> skipped,
         Map<String, Long> timingsMillis) {
 
     public static final String SCHEMA_VERSION = "1.0";

@@ -171,12 +171,19 @@ public final class Payloads {
      * @param reportStorageKey the full evaluation document (JSON) in the dataset store; the HTML
      *                         report sits beside it as {@code report.html}
      * @param requestId        set when the evaluation answers an evaluation.requested (e.g. scheduled re-evaluation)
+     * @param notMeasured      for each {@link ScoreNames} key absent from {@code scores}: why it could not be measured
+     *                         (no holdout, no label column, section not requested, ...); null from older evaluators
      */
     public record EvaluationCompleted(String evaluationId, String generationId, String datasetId,
-            Map<String, Double> scores, String reportStorageKey, String requestId) {
+            Map<String, Double> scores, String reportStorageKey, String requestId, Map<String, String> notMeasured) {
         public EvaluationCompleted(String evaluationId, String generationId, String datasetId, Map<String, Double> scores,
                 String reportStorageKey) {
-            this(evaluationId, generationId, datasetId, scores, reportStorageKey, null);
+            this(evaluationId, generationId, datasetId, scores, reportStorageKey, null, null);
+        }
+
+        public EvaluationCompleted(String evaluationId, String generationId, String datasetId, Map<String, Double> scores,
+                String reportStorageKey, String requestId) {
+            this(evaluationId, generationId, datasetId, scores, reportStorageKey, requestId, null);
         }
     }
 
@@ -203,10 +210,23 @@ public final class Payloads {
      * One threshold of the release gate.
      *
      * @param metric     a key of {@link EvaluationCompleted#scores()} (see {@link ScoreNames})
-     * @param value      null when the evaluation did not measure it (the check then fails)
+     * @param value      null when the evaluation did not measure it
      * @param comparator {@code min} (value must be >= threshold) or {@code max} (value must be <= threshold)
+     * @param passed     false when the value misses the threshold, or when a required metric was not measured
+     * @param status     {@code passed}, {@code failed} or {@code not-measured}
+     * @param required   whether the classification's policy requires the metric: a required metric that was not
+     *                   measured stops the release, one that is not required is shown as not measured and does not
+     * @param note       for {@code not-measured}: why (from the evaluation); null otherwise
      */
-    public record GateCheck(String metric, Double value, double threshold, String comparator, boolean passed) {
+    public record GateCheck(String metric, Double value, double threshold, String comparator, boolean passed, String status,
+            Boolean required, String note) {
+        public static final String PASSED = "passed";
+        public static final String FAILED = "failed";
+        public static final String NOT_MEASURED = "not-measured";
+
+        public GateCheck(String metric, Double value, double threshold, String comparator, boolean passed) {
+            this(metric, value, threshold, comparator, passed, value == null ? NOT_MEASURED : passed ? PASSED : FAILED, true, null);
+        }
     }
 
     public record ReleaseApproved(String generationId, String datasetId, String evaluationId, String classification,

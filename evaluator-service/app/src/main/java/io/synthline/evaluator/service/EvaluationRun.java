@@ -1,6 +1,7 @@
 package io.synthline.evaluator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthline.commons.api.ReplacedColumn;
 import io.synthline.commons.evaluation.EvaluationDocument;
 import io.synthline.commons.events.Payloads;
 import io.synthline.commons.json.Json;
@@ -25,7 +26,7 @@ final class EvaluationRun {
 
     /** What an evaluation was run with, recorded with it. */
     record Settings(String label, List<String> sensitive, List<String> quasiIdentifiers, String defaultsFrom,
-            String holdout, Set<EvaluationOptions.Section> sections) {
+            String holdout, Set<EvaluationOptions.Section> sections, List<ReplacedColumn> replacedColumns) {
     }
 
     record Outcome(EvaluationDocument document, Settings settings) {
@@ -53,11 +54,26 @@ final class EvaluationRun {
         JsonNode profile = profileJson == null ? null : Json.mapper().readTree(profileJson);
         EvaluationDefaults defaults = EvaluationDefaults.from(real.schema().names(), profile);
         EvaluationOptions options = EvaluationOptions.defaults().withLabel(defaults.label()).withSensitive(defaults.sensitive())
-                .withQuasiIdentifiers(defaults.quasiIdentifiers()).withSections(sections).withSeed(job.seed());
+                .withQuasiIdentifiers(defaults.quasiIdentifiers()).withSections(sections).withSeed(job.seed())
+                .withReplaced(replacedColumns(store, job.outputKey()));
         Settings settings = new Settings(defaults.label(), defaults.sensitive(), defaults.quasiIdentifiers(), defaults.source(),
                 job.holdoutKey() == null ? "none: the generation recorded no holdout" : job.holdoutKey(),
-                options.sections());
+                options.sections(), options.replaced());
         return new Outcome(Evaluator.evaluate(real, synthetic, holdout, options), settings);
+    }
+
+    /**
+     * The columns that replaced personal data, from the provenance manifest the generator stores next
+     * to the output ({@code <tenant>/generations/<id>/manifest.json}); none when there is no manifest.
+     */
+    static List<ReplacedColumn> replacedColumns(DatasetStore store, String outputKey) throws IOException {
+        String key = outputKey.substring(0, outputKey.lastIndexOf('/') + 1) + "manifest.json";
+        if (!store.exists(key)) {
+            return List.of();
+        }
+        try (var in = store.open(key)) {
+            return EvaluationInputs.replacedColumns(in, "of the generation");
+        }
     }
 
     /** Writes the JSON document and the HTML report under {@code <tenant>/evaluations/<id>/}; returns the JSON's key. */

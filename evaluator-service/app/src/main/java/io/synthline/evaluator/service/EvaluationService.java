@@ -125,7 +125,8 @@ public class EvaluationService {
             e.optionsJson = Json.write(result.settings());
             outcome = EventEnvelope.create(source, EventType.EVALUATION_COMPLETED, "evaluations/" + evaluationId,
                     e.tenant, trigger.actor(), new Payloads.EvaluationCompleted(evaluationId.toString(),
-                            generationIdText, datasetIdText, summary, e.reportKey, requestId));
+                            generationIdText, datasetIdText, summary, e.reportKey, requestId,
+                            EvaluationSummary.notMeasured(doc, summary)));
         } catch (BadInputException | IOException | UncheckedIOException ex) {
             e.status = "FAILED";
             e.error = ex.getMessage();

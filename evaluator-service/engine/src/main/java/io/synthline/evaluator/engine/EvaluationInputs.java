@@ -1,9 +1,12 @@
 package io.synthline.evaluator.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.api.ReplacedColumn;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvRowSource;
 import io.synthline.commons.csv.CsvTableReader;
+import io.synthline.commons.json.Json;
 import io.synthline.commons.table.Table;
 import io.synthline.commons.table.TableSchema;
 import java.nio.file.Path;
@@ -69,6 +72,37 @@ public final class EvaluationInputs {
             }
         }
         return heldOut.isEmpty() && holdout.rowCount() > 0 ? real.rows(java.util.Arrays.copyOf(kept, n)) : real;
+    }
+
+    /**
+     * The columns an output's provenance manifest (written next to it by {@code synth generate} and
+     * the generator service) says replaced personal data; empty for a manifest without the field.
+     */
+    public static List<ReplacedColumn> replacedColumns(java.io.InputStream manifest, String where) {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(manifest);
+        } catch (java.io.IOException e) {
+            throw new BadInputException("invalid-manifest", "the manifest " + where + " is not JSON: " + e.getMessage());
+        }
+        JsonNode list = root == null ? null : root.get("replacedColumns");
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new BadInputException("invalid-manifest", "the manifest " + where + ": replacedColumns is not a list");
+        }
+        List<ReplacedColumn> out = new java.util.ArrayList<>();
+        for (JsonNode c : list) {
+            String column = c.path("column").asText(null);
+            String kind = c.path("kind").asText(null);
+            if (column == null || kind == null) {
+                throw new BadInputException("invalid-manifest", "the manifest " + where + ": a replaced column needs 'column' and 'kind'");
+            }
+            JsonNode learned = c.get("learnedAs");
+            out.add(new ReplacedColumn(column, kind, learned == null || learned.isNull() ? null : learned.asText()));
+        }
+        return out;
     }
 
     /** A row's cells in the order of {@code names} (so the files' column orders need not agree). */

@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine;
 
+import io.synthline.commons.api.ReplacedColumn;
 import io.synthline.evaluator.engine.data.SdType;
 import io.synthline.evaluator.engine.fidelity.QualityReport;
 import java.util.EnumSet;
@@ -17,10 +18,12 @@ import java.util.Set;
  * @param sdtypes          explicit SDMetrics sdtypes that win over inference
  * @param detectionRows    rows per side sampled for the detection classifiers
  * @param maxAttacks       targets (and control rows) per privacy attack
+ * @param replaced         columns whose values replaced personal data (from the output's manifest): reported
+ *                         under {@code pii}; the ones made without the model are left out of every other section
  */
 public record EvaluationOptions(String label, List<String> sensitive, List<String> quasiIdentifiers, String favourable,
         Map<String, SdType> sdtypes, Set<Section> sections, QualityReport.Thresholds thresholds, long seed,
-        int detectionRows, int detectionFolds, int maxAttacks) {
+        int detectionRows, int detectionFolds, int maxAttacks, List<ReplacedColumn> replaced) {
 
     public enum Section { QUALITY, ACCURACY, DETECTION, UTILITY, PRIVACY, FAIRNESS }
 
@@ -32,57 +35,63 @@ public record EvaluationOptions(String label, List<String> sensitive, List<Strin
         sdtypes = sdtypes == null ? Map.of() : Map.copyOf(sdtypes);
         sections = sections == null || sections.isEmpty() ? EnumSet.allOf(Section.class) : EnumSet.copyOf(sections);
         thresholds = thresholds == null ? QualityReport.Thresholds.DEFAULT : thresholds;
+        replaced = replaced == null ? List.of() : List.copyOf(replaced);
         if (detectionRows <= 0 || detectionFolds < 2 || maxAttacks <= 0) {
             throw new IllegalArgumentException("detectionRows, maxAttacks must be positive and detectionFolds at least 2");
         }
     }
 
     public static EvaluationOptions defaults() {
-        return new EvaluationOptions(null, List.of(), List.of(), null, Map.of(), null, null, DEFAULT_SEED, 10_000, 3, 2_000);
+        return new EvaluationOptions(null, List.of(), List.of(), null, Map.of(), null, null, DEFAULT_SEED, 10_000, 3, 2_000, List.of());
     }
 
     public EvaluationOptions withLabel(String l) {
         return new EvaluationOptions(l, sensitive, quasiIdentifiers, favourable, sdtypes, sections, thresholds, seed,
-                detectionRows, detectionFolds, maxAttacks);
+                detectionRows, detectionFolds, maxAttacks, replaced);
     }
 
     public EvaluationOptions withSensitive(List<String> s) {
         return new EvaluationOptions(label, s, quasiIdentifiers, favourable, sdtypes, sections, thresholds, seed,
-                detectionRows, detectionFolds, maxAttacks);
+                detectionRows, detectionFolds, maxAttacks, replaced);
     }
 
     public EvaluationOptions withQuasiIdentifiers(List<String> q) {
         return new EvaluationOptions(label, sensitive, q, favourable, sdtypes, sections, thresholds, seed, detectionRows,
-                detectionFolds, maxAttacks);
+                detectionFolds, maxAttacks, replaced);
     }
 
     public EvaluationOptions withSections(Set<Section> s) {
         return new EvaluationOptions(label, sensitive, quasiIdentifiers, favourable, sdtypes, s, thresholds, seed,
-                detectionRows, detectionFolds, maxAttacks);
+                detectionRows, detectionFolds, maxAttacks, replaced);
     }
 
     public EvaluationOptions withSeed(long s) {
         return new EvaluationOptions(label, sensitive, quasiIdentifiers, favourable, sdtypes, sections, thresholds, s,
-                detectionRows, detectionFolds, maxAttacks);
+                detectionRows, detectionFolds, maxAttacks, replaced);
     }
 
     public EvaluationOptions withThresholds(QualityReport.Thresholds t) {
         return new EvaluationOptions(label, sensitive, quasiIdentifiers, favourable, sdtypes, sections, t, seed,
-                detectionRows, detectionFolds, maxAttacks);
+                detectionRows, detectionFolds, maxAttacks, replaced);
     }
 
     public EvaluationOptions withLimits(int detectionRowsPerSide, int folds, int attacks) {
         return new EvaluationOptions(label, sensitive, quasiIdentifiers, favourable, sdtypes, sections, thresholds, seed,
-                detectionRowsPerSide, folds, attacks);
+                detectionRowsPerSide, folds, attacks, replaced);
     }
 
     public EvaluationOptions withFavourable(String f) {
         return new EvaluationOptions(label, sensitive, quasiIdentifiers, f, sdtypes, sections, thresholds, seed,
-                detectionRows, detectionFolds, maxAttacks);
+                detectionRows, detectionFolds, maxAttacks, replaced);
+    }
+
+    public EvaluationOptions withReplaced(List<ReplacedColumn> r) {
+        return new EvaluationOptions(label, sensitive, quasiIdentifiers, favourable, sdtypes, sections, thresholds, seed,
+                detectionRows, detectionFolds, maxAttacks, r);
     }
 
     public EvaluationOptions withSdtypes(Map<String, SdType> types) {
         return new EvaluationOptions(label, sensitive, quasiIdentifiers, favourable, types, sections, thresholds, seed,
-                detectionRows, detectionFolds, maxAttacks);
+                detectionRows, detectionFolds, maxAttacks, replaced);
     }
 }

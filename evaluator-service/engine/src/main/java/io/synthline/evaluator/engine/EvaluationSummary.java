@@ -65,12 +65,18 @@ public final class EvaluationSummary {
             put(s, ACCURACY, doc.accuracy().overall());
         }
         if (doc.detection() != null) {
-            put(s, DETECTION_AUC, doc.detection().models().stream().mapToDouble(Detection.Model::auc).max().orElse(Double.NaN));
+            double auc = doc.detection().models().stream().mapToDouble(Detection.Model::auc).max().orElse(Double.NaN);
+            put(s, DETECTION_AUC, auc);
+            put(s, ScoreNames.DETECTION_AUC, auc);
         }
         if (doc.utility() != null && !doc.utility().models().isEmpty()) {
             put(s, UTILITY_TSTR_ACCURACY, doc.utility().models().stream().mapToDouble(m -> m.tstr().accuracy()).max().orElse(Double.NaN));
             put(s, UTILITY_ACCURACY_GAP, doc.utility().models().stream().map(Utility.Model::gap).mapToDouble(Utility.Scores::accuracy)
                     .max().orElse(Double.NaN));
+            // ROC AUC needs no decision threshold: a model that predicts only the majority class scores F1 0 on real and
+            // synthetic alike, but its AUC still shows whether the synthetic rows taught it anything
+            put(s, ScoreNames.UTILITY_GAP, doc.utility().models().stream().map(Utility.Model::gap).map(Utility.Scores::rocAuc)
+                    .filter(v -> v != null && !v.isNaN()).mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
         }
         Privacy p = doc.privacy();
         if (p != null) {
@@ -98,6 +104,9 @@ public final class EvaluationSummary {
                 worstAttack(p.attacks()).ifPresent(v -> s.put(ScoreNames.PRIVACY_RISK, v));
             }
         }
+        if (doc.pii() != null) {
+            s.put(ScoreNames.PII_REAL_VALUES, (double) doc.pii().realValues());
+        }
         Fairness f = doc.fairness();
         if (f != null) {
             f.gaps().stream().filter(g -> g.metric().equals(Fairness.DEMOGRAPHIC_PARITY_DIFFERENCE)
@@ -110,6 +119,41 @@ public final class EvaluationSummary {
                     .mapToDouble(Double::doubleValue).max().ifPresent(v -> s.put(EQUALIZED_ODDS_TSTR, v));
         }
         return s;
+    }
+
+    /**
+     * Why each release-gate score ({@link ScoreNames}) missing from {@code scores} was not measured,
+     * in the user's terms, for governance to show next to the check instead of a bare failure.
+     */
+    public static Map<String, String> notMeasured(EvaluationDocument doc, Map<String, Double> scores) {
+        Map<String, String> skipped = doc.skipped() == null ? Map.of() : doc.skipped();
+        Map<String, String> why = new LinkedHashMap<>();
+        if (!scores.containsKey(ScoreNames.FIDELITY)) {
+            why.put(ScoreNames.FIDELITY, reason(skipped, "quality", "the quality report has no score"));
+        }
+        if (!scores.containsKey(ScoreNames.PRIVACY_RISK)) {
+            why.put(ScoreNames.PRIVACY_RISK, doc.privacy() == null ? reason(skipped, "privacy", "privacy was not evaluated")
+                    : reason(skipped, "privacy.attacks", "no privacy attack could run"));
+        }
+        if (!scores.containsKey(ScoreNames.FAIRNESS_GAP)) {
+            why.put(ScoreNames.FAIRNESS_GAP, doc.fairness() == null ? reason(skipped, "fairness", "fairness was not evaluated")
+                    : "no sensitive column has two groups of at least 30 real rows");
+        }
+        if (!scores.containsKey(ScoreNames.UTILITY_GAP)) {
+            why.put(ScoreNames.UTILITY_GAP, doc.utility() == null ? reason(skipped, "utility", "ML utility was not evaluated")
+                    : "ROC AUC is undefined on the test rows (one class only)");
+        }
+        if (!scores.containsKey(ScoreNames.DETECTION_AUC)) {
+            why.put(ScoreNames.DETECTION_AUC, reason(skipped, "detection", "detection was not evaluated"));
+        }
+        if (!scores.containsKey(ScoreNames.PII_REAL_VALUES)) {
+            why.put(ScoreNames.PII_REAL_VALUES, "no column was replaced by generated personal data");
+        }
+        return why;
+    }
+
+    private static String reason(Map<String, String> skipped, String key, String otherwise) {
+        return skipped.getOrDefault(key, otherwise);
     }
 
     private static OptionalDouble worstAttack(Privacy.Attacks a) {

@@ -1,10 +1,12 @@
 package io.synthline.evaluator.engine;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.api.ReplacedColumn;
 import io.synthline.commons.evaluation.Accuracy;
 import io.synthline.commons.evaluation.Detection;
 import io.synthline.commons.evaluation.EvaluationDocument;
 import io.synthline.commons.evaluation.Fairness;
+import io.synthline.commons.evaluation.PiiReplacement;
 import io.synthline.commons.evaluation.Privacy;
 import io.synthline.commons.evaluation.Quality;
 import io.synthline.commons.evaluation.Utility;
@@ -12,9 +14,11 @@ import io.synthline.commons.table.Table;
 import io.synthline.evaluator.engine.EvaluationOptions.Section;
 import io.synthline.evaluator.engine.data.EvalColumn;
 import io.synthline.evaluator.engine.data.EvalData;
+import io.synthline.evaluator.engine.data.SdType;
 import io.synthline.evaluator.engine.fairness.FairnessEvaluation;
 import io.synthline.evaluator.engine.fidelity.MarginalAccuracy;
 import io.synthline.evaluator.engine.fidelity.QualityReport;
+import io.synthline.evaluator.engine.pii.PiiReport;
 import io.synthline.evaluator.engine.privacy.PrivacyEvaluation;
 import io.synthline.evaluator.engine.utility.ClassifierTwoSampleTest;
 import io.synthline.evaluator.engine.utility.MlUtility;
@@ -41,18 +45,37 @@ public final class Evaluator {
         requireColumn(real, options.label(), "label");
         options.sensitive().forEach(s -> requireColumn(real, s, "sensitive"));
         options.quasiIdentifiers().forEach(s -> requireColumn(real, s, "quasi-identifier"));
-        EvalData data = EvalData.of(real, synthetic, holdout, options.sdtypes());
+        options.replaced().forEach(r -> requireColumn(real, r.column(), "replaced PII"));
         Map<String, String> skipped = new LinkedHashMap<>();
         Map<String, Long> timings = new LinkedHashMap<>();
-        data.skippedColumns().forEach(c -> skipped.put("column " + c, "free text or identifier: not evaluated (as in SDMetrics)"));
-        EvalColumn label = options.label() == null ? null : evaluated(data, options.label(), "label");
-        List<EvalColumn> sensitive = options.sensitive().stream().map(s -> evaluated(data, s, "sensitive column")).toList();
-        List<EvalColumn> qis = options.quasiIdentifiers().stream().map(s -> evaluated(data, s, "quasi-identifier")).toList();
+        // replaced columns made without the model are no synthetic version of the real column: comparing them with it
+        // measures nothing (a fake name never matches a real one) and would drag every score down
+        Map<String, ReplacedColumn> generatedOnly = new LinkedHashMap<>();
+        options.replaced().stream().filter(ReplacedColumn::generatedOnly).forEach(r -> generatedOnly.put(r.column(), r));
+        Map<String, SdType> sdtypes = new LinkedHashMap<>();
+        generatedOnly.keySet().forEach(c -> sdtypes.put(c, null));
+        sdtypes.putAll(options.sdtypes());
+        EvalData data = EvalData.of(real, synthetic, holdout, sdtypes);
+        for (String c : data.skippedColumns()) {
+            ReplacedColumn r = generatedOnly.get(c);
+            skipped.put("column " + c, r == null ? "free text or identifier: not evaluated (as in SDMetrics)"
+                    : "replaced personal data (" + r.kind() + "), made without the model: not a synthetic version of the real"
+                            + " column; checked under pii and left out of quality, accuracy, detection, utility, privacy and fairness");
+        }
+        String labelName = options.label() != null && generatedOnly.containsKey(options.label()) ? null : options.label();
+        EvalColumn label = labelName == null ? null : evaluated(data, labelName, "label");
+        List<EvalColumn> sensitive = options.sensitive().stream().filter(s -> !generatedOnly.containsKey(s))
+                .map(s -> evaluated(data, s, "sensitive column")).toList();
+        List<EvalColumn> qis = options.quasiIdentifiers().stream().filter(s -> !generatedOnly.containsKey(s))
+                .map(s -> evaluated(data, s, "quasi-identifier")).toList();
         if (label != null && label.isContinuous()) {
             skipped.put("utility", "the label '" + label.name() + "' is " + label.type().sdmetricsName()
                     + "; ML utility and fairness need a categorical label");
             skipped.put("fairness", skipped.get("utility"));
             label = null;
+        } else if (label == null && options.label() != null) {
+            skipped.put("utility", "the label '" + options.label() + "' was replaced by generated personal data");
+            skipped.put("fairness", skipped.get("utility"));
         } else if (label == null) {
             skipped.put("utility", "no label column given (--label or the profile's label tag)");
             skipped.put("fairness", "no label column given");
@@ -87,6 +110,8 @@ public final class Evaluator {
                         options.favourable(), run));
             }
         }
+        PiiReplacement pii = options.replaced().isEmpty() ? null : timed("pii", timings, () -> PiiReport.evaluate(
+                holdout == null ? List.of(real) : List.of(real, holdout), synthetic, options.replaced()));
         for (Section s : Section.values()) {
             if (!options.sections().contains(s)) {
                 skipped.put(s.name().toLowerCase(java.util.Locale.ROOT), "not requested");
@@ -98,7 +123,7 @@ public final class Evaluator {
                 options.label(), sensitive.stream().map(EvalColumn::name).toList(), qis.stream().map(EvalColumn::name).toList(),
                 holdout == null ? "none" : "provided", options.seed());
         return new EvaluationDocument(EvaluationDocument.SCHEMA_VERSION, inputs, quality, accuracy, detection, utility,
-                privacy, fairness, skipped, timings);
+                privacy, fairness, pii, skipped, timings);
     }
 
     private static void requireColumn(Table real, String name, String role) {

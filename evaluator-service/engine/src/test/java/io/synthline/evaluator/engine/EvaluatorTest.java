@@ -87,6 +87,12 @@ class EvaluatorTest {
                 && List.of("sex", "race").contains(g.attribute())).mapToDouble(Fairness.Gap::synthetic).max().orElseThrow();
         assertThat(summary.get(ScoreNames.FAIRNESS_GAP)).isEqualTo(sexOrRace).isPositive();
         assertThat(doc.fairness().gaps()).anyMatch(g -> g.attribute().contains(" x "));
+        // utility: the worst model family's loss of ROC AUC; detection: the best classifier's AUC
+        assertThat(summary.get(ScoreNames.UTILITY_GAP)).isEqualTo(doc.utility().models().stream()
+                .mapToDouble(m -> m.trtr().rocAuc() - m.tstr().rocAuc()).max().orElseThrow(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(summary.get(ScoreNames.DETECTION_AUC)).isEqualTo(doc.detection().models().stream()
+                .mapToDouble(io.synthline.commons.evaluation.Detection.Model::auc).max().orElseThrow()).isBetween(0.5, 1.0);
+        assertThat(EvaluationSummary.notMeasured(doc, summary)).containsOnlyKeys(ScoreNames.PII_REAL_VALUES);
     }
 
     @Test
@@ -97,6 +103,11 @@ class EvaluatorTest {
         assertThat(summary).containsKey(EvaluationSummary.DCR_BASELINE_PROTECTION).doesNotContainKey(ScoreNames.PRIVACY_RISK)
                 .doesNotContainKeys(ScoreNames.FIDELITY, ScoreNames.FAIRNESS_GAP);
         assertThat(noHoldout.skipped()).containsKey("privacy.attacks");
+        // governance is told why, in the user's terms
+        assertThat(EvaluationSummary.notMeasured(noHoldout, summary)).containsEntry(ScoreNames.PRIVACY_RISK,
+                "needs a holdout: real rows the synthesizer never saw (the control of every attack)")
+                .containsEntry(ScoreNames.FIDELITY, "not requested").containsEntry(ScoreNames.DETECTION_AUC, "not requested")
+                .containsKeys(ScoreNames.UTILITY_GAP, ScoreNames.FAIRNESS_GAP);
     }
 
     @Test

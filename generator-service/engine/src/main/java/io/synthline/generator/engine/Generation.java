@@ -369,6 +369,8 @@ public final class Generation {
                 texts[g.column()] = switch (g) {
                     case GeneratedColumn.SequentialKey k -> k.value(row);
                     case GeneratedColumn.Pattern p -> p.value(row, columnRandom, (FeistelPermutation) state[i]);
+                    case GeneratedColumn.Pii p when p.modelColumn() >= 0 ->
+                            ((PiiColumn.Generator) state[i]).birthDate(modelRow[p.modelColumn()], columnRandom);
                     case GeneratedColumn.Pii p -> ((PiiColumn.Generator) state[i]).value(row, columnRandom);
                 };
             }

@@ -2,6 +2,7 @@ package io.synthline.generator.engine;
 
 import io.synthline.commons.api.ConditionSpec;
 import io.synthline.commons.api.RebalanceSpec;
+import io.synthline.commons.api.ReplacedColumn;
 import io.synthline.generator.engine.privacy.PrivacyReport;
 import java.util.List;
 
@@ -13,17 +14,21 @@ import java.util.List;
  *
  * @param trainingRows rows the model learned from (for DP models the noisy estimate it reports)
  * @param holdout      the share of the dataset's rows held out of the fit (null: none), see {@link HoldoutSplit}
+ * @param replacedColumns the columns whose values replaced personal data, and whether the model learned anything of
+ *                     them (the evaluator reads this to report them apart from the synthetic columns)
  */
 public record GenerationManifest(String runId, String modelId, String synthesizer, String engineVersion, String datasetSha256,
         long seed, long firstRow, long rowsRequested, long rowsWritten, long copiesRedrawn, long rowsDropped,
         List<ConditionSpec> conditions, RebalanceSpec rebalance, boolean excludeTrainingCopies, boolean provenanceColumns,
-        String format, long bytes, String outputSha256, PrivacyReport privacy, long trainingRows, Double holdout) {
+        String format, long bytes, String outputSha256, PrivacyReport privacy, long trainingRows, Double holdout,
+        List<ReplacedColumn> replacedColumns) {
 
     public static GenerationManifest of(SynthesisModel model, GenerationSettings s, Generation.Result r, String format) {
         return new GenerationManifest(r.runId(), model.id(), model.manifest().synthesizer(), SynthesisModel.ENGINE_VERSION,
                 model.manifest().datasetSha256(), s.seed(), s.firstRow(), r.rowsRequested(), r.rowsWritten(), r.copiesRedrawn(),
                 r.rowsDropped(), s.conditions(), s.rebalance(), s.excludeTrainingCopies() && !model.isPrivate(), s.provenanceColumns(), format, r.bytes(),
-                r.sha256(), model.privacy(), model.manifest().trainingRows(), model.manifest().spec().holdout());
+                r.sha256(), model.privacy(), model.manifest().trainingRows(), model.manifest().spec().holdout(),
+                model.layout().replacedColumns());
     }
 
     /**
@@ -33,6 +38,6 @@ public record GenerationManifest(String runId, String modelId, String synthesize
     public GenerationManifest forFile(long fileBytes, String fileSha256) {
         return new GenerationManifest(runId, modelId, synthesizer, engineVersion, datasetSha256, seed, firstRow, rowsRequested,
                 rowsWritten, copiesRedrawn, rowsDropped, conditions, rebalance, excludeTrainingCopies, provenanceColumns, format,
-                fileBytes, fileSha256, privacy, trainingRows, holdout);
+                fileBytes, fileSha256, privacy, trainingRows, holdout, replacedColumns);
     }
 }

@@ -75,8 +75,9 @@ public final class SynthesisModel {
         Synthesizer synthesizer = Synthesizers.create(spec, threads);
         boolean dp = synthesizer instanceof PrivateSynthesizer;
         Layout.Fitted fitted = Layout.fit(training, spec.constraints(), spec.piiColumns(), spec.piiLocale(), seed, dp);
-        if (dp && spec.privacy().domain() != null) {
-            synthesizer = Synthesizers.create(spec.withPrivacy(declaredFor(spec.privacy(), training, fitted.modelTable())), threads);
+        if (dp && (spec.privacy().domain() != null || !fitted.layout().publicDomain().isEmpty())) {
+            synthesizer = Synthesizers.create(spec.withPrivacy(declaredFor(spec.privacy(), training, fitted.modelTable(),
+                    fitted.layout().publicDomain())), threads);
         }
         FittedModel base = synthesizer.fit(fitted.modelTable(), seed);
         Layout layout = fitted.layout();
@@ -119,11 +120,12 @@ public final class SynthesisModel {
 
     /**
      * The privacy block with its domain declaration narrowed to the columns the model learns
-     * (generated columns are not learned); a declared column the data does not have is a 400.
+     * (generated columns are not learned), plus the public domains of columns the layout adds (a
+     * birth date's year); a declared column the data does not have is a 400.
      */
-    private static PrivacySpec declaredFor(PrivacySpec privacy, Table training, Table modelTable) {
-        List<DeclaredColumn> kept = new ArrayList<>();
-        for (DeclaredColumn c : privacy.domain()) {
+    private static PrivacySpec declaredFor(PrivacySpec privacy, Table training, Table modelTable, List<DeclaredColumn> layoutDomain) {
+        List<DeclaredColumn> kept = new ArrayList<>(layoutDomain);
+        for (DeclaredColumn c : privacy.domain() == null ? List.<DeclaredColumn>of() : privacy.domain()) {
             if (training.schema().indexOf(c.name()).isEmpty()) {
                 throw new BadInputException("unknown-column", "the privacy block declares column '" + c.name()
                         + "' which the data does not have; columns are " + training.schema().names());

@@ -235,7 +235,7 @@ public class GenerationGovernance {
     private Uni<Void> gate(SqlConnection conn, Generation g, DatasetPolicyView d, Payloads.EvaluationCompleted e) {
         Classification cls = Classification.orRestricted(d == null ? null : d.classification());
         ClassificationPolicy policy = policies.of(cls);
-        ReleaseGate.Result result = ReleaseGate.evaluate(e.scores(), policy.release());
+        ReleaseGate.Result result = ReleaseGate.evaluate(e.scores(), e.notMeasured(), policy.release());
         boolean reevaluation = e.requestId() != null;
         boolean released = GenerationRepository.RELEASE_APPROVED.equals(g.releaseStatus())
                 || GenerationRepository.RELEASE_OVERRIDDEN.equals(g.releaseStatus());

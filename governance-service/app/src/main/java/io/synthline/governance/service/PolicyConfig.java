@@ -5,8 +5,10 @@ import io.synthline.governance.engine.policy.ClassificationPolicy;
 import io.synthline.governance.engine.policy.PolicySet;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -14,7 +16,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The policy per classification: the documented defaults, each value overridable with
  * {@code synthline.governance.policy.<classification>.<field>} (dp-required, max-epsilon, max-delta,
  * pii-replaced, owner-approval = never|unless-granted|always, min-fidelity, max-privacy-risk,
- * max-fairness-gap; a threshold set to "none" is not checked).
+ * max-fairness-gap, max-utility-gap, max-detection-auc, max-pii-real-values (a threshold set to
+ * "none" is not checked), required-checks = score names that must be measured, comma-separated,
+ * e.g. {@code fidelity,privacyRisk}, or "none").
  */
 @ApplicationScoped
 public class PolicyConfig {
@@ -49,9 +53,28 @@ public class PolicyConfig {
                             .orElse(d.ownerApproval()),
                     new ClassificationPolicy.ReleaseThresholds(number(config, p + "min-fidelity", t.minFidelity()),
                             number(config, p + "max-privacy-risk", t.maxPrivacyRisk()),
-                            number(config, p + "max-fairness-gap", t.maxFairnessGap()))));
+                            number(config, p + "max-fairness-gap", t.maxFairnessGap()),
+                            number(config, p + "max-utility-gap", t.maxUtilityGap()),
+                            number(config, p + "max-detection-auc", t.maxDetectionAuc()),
+                            number(config, p + "max-pii-real-values", t.maxPiiRealValues()),
+                            names(config, p + "required-checks", t.required()))));
         }
         return new PolicySet(out);
+    }
+
+    /** A comma-separated list of score names; "none" for the empty list. */
+    private static Set<String> names(Config config, String key, Set<String> fallback) {
+        Optional<String> v = config.getOptionalValue(key, String.class);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : v.get().split(",")) {
+            if (!name.isBlank() && !name.strip().equalsIgnoreCase("none")) {
+                names.add(name.strip());
+            }
+        }
+        return names;
     }
 
     private static Double number(Config config, String key, Double fallback) {

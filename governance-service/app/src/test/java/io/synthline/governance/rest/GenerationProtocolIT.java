@@ -96,10 +96,16 @@ public class GenerationProtocolIT {
                 b -> new BigDecimal(b.getString("epsilonSpent")).compareTo(new BigDecimal("0.45")) == 0);
         assertThat(new BigDecimal(budget(dataset).getString("epsilonReserved"))).isEqualByComparingTo("0");
 
-        // the gate of restricted data wants privacy risk and fairness measured too: quarantined, then overridden
-        evaluate(dataset, gen, Map.of(ScoreNames.FIDELITY, 0.91));
+        // the gate of restricted data requires privacy risk measured: quarantined, with the evaluator's reason, then overridden;
+        // fairness, which needs protected groups, is shown as not measured without stopping the release
+        evaluate(dataset, gen, Map.of(ScoreNames.FIDELITY, 0.91), Map.of(ScoreNames.PRIVACY_RISK,
+                "needs a holdout: real rows the synthesizer never saw", ScoreNames.FAIRNESS_GAP, "no sensitive columns given"));
         JsonPath quarantined = awaitRelease(gen, "QUARANTINED");
-        assertThat(quarantined.getString("releaseReason")).contains("privacyRisk was not measured", "fairnessGap was not measured");
+        assertThat(quarantined.getString("releaseReason")).isEqualTo("privacyRisk was not measured (needs a holdout: real rows"
+                + " the synthesizer never saw) and the policy requires it");
+        assertThat(quarantined.getString("releaseChecks.find { it.metric == 'fairnessGap' }.status")).isEqualTo("not-measured");
+        assertThat(quarantined.getString("releaseChecks.find { it.metric == 'fairnessGap' }.note")).isEqualTo("no sensitive columns given");
+        assertThat(quarantined.getBoolean("releaseChecks.find { it.metric == 'fairnessGap' }.passed")).isTrue();
         override("acme-scientist", gen, "I need this data for the report").statusCode(403);
         override("acme-owner", gen, null).statusCode(400);
         override("acme-owner", gen, "accepted: fairness not applicable, no protected attributes").statusCode(200);
@@ -273,10 +279,15 @@ public class GenerationProtocolIT {
     }
 
     public static void evaluate(String dataset, String gen, Map<String, Double> scores) {
+        evaluate(dataset, gen, scores, null);
+    }
+
+    /** @param notMeasured why the evaluator could not measure a gate metric, as it reports it */
+    static void evaluate(String dataset, String gen, Map<String, Double> scores, Map<String, String> notMeasured) {
         String evaluation = UUID.randomUUID().toString();
         AuditTestSupport.publish(List.of(EventEnvelope.create("/synthline/evaluator", EventType.EVALUATION_COMPLETED,
                 "evaluations/" + evaluation, "acme", "acme-scientist",
-                new Payloads.EvaluationCompleted(evaluation, gen, dataset, scores, null))));
+                new Payloads.EvaluationCompleted(evaluation, gen, dataset, scores, null, null, notMeasured))));
     }
 
     public static JsonPath generation(String gen) {

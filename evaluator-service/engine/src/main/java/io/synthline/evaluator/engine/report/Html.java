@@ -6,6 +6,7 @@ import io.synthline.commons.evaluation.EvaluationDocument;
 import io.synthline.commons.evaluation.EvaluationDocument.Interval;
 import io.synthline.commons.evaluation.EvaluationDocument.Rate;
 import io.synthline.commons.evaluation.Fairness;
+import io.synthline.commons.evaluation.PiiReplacement;
 import io.synthline.commons.evaluation.Privacy;
 import io.synthline.commons.evaluation.Quality;
 import io.synthline.commons.evaluation.Utility;
@@ -86,6 +87,9 @@ public final class Html {
         if (doc.fairness() != null) {
             fairness(h, doc.fairness());
         }
+        if (doc.pii() != null) {
+            pii(h, doc.pii());
+        }
         if (doc.skipped() != null && !doc.skipped().isEmpty()) {
             h.append("<h2>Not computed</h2><table><tr><th>What</th><th>Why</th></tr>");
             doc.skipped().forEach((k, v) -> h.append("<tr><td>").append(escape(k)).append("</td><td>").append(escape(v)).append("</td></tr>"));
@@ -132,6 +136,11 @@ public final class Html {
         Map<String, Double> gate = EvaluationSummary.of(doc);
         riskCard(h, "Privacy risk (worst attack; release gate)", gate.get(ScoreNames.PRIVACY_RISK));
         riskCard(h, "Fairness gap (synthetic; release gate)", gate.get(ScoreNames.FAIRNESS_GAP));
+        riskCard(h, "Utility gap (TRTR - TSTR ROC AUC; release gate)", gate.get(ScoreNames.UTILITY_GAP));
+        if (gate.containsKey(ScoreNames.PII_REAL_VALUES)) {
+            h.append("<div class=\"card\"><div class=\"v\">").append(doc.pii().realValues())
+                    .append("</div><div class=\"k\">Real values in replaced PII (release gate) &#8595;</div></div>");
+        }
         h.append("</div>");
     }
 
@@ -369,6 +378,28 @@ public final class Html {
         h.append("<tr><td>").append(escape(name)).append("</td><td class=\"num\">").append(r.attacks()).append("</td><td class=\"num\">")
                 .append(rate(r.main())).append("</td><td class=\"num\">").append(rate(r.control())).append("</td><td class=\"num\">")
                 .append(rate(r.baseline())).append("</td><td class=\"num\"><b>").append(rate(r.risk())).append("</b></td></tr>");
+    }
+
+    private static void pii(StringBuilder h, PiiReplacement p) {
+        h.append("<h2>Replaced personal data</h2><p class=\"muted\">Columns whose values replaced personal data. They are")
+                .append(" checked for what a replacement must be, not for closeness to the real values: the kind's format,")
+                .append(" uniqueness like the real column's, and no real value returned (a leak where a value identifies someone;")
+                .append(" common values such as first names or birth dates are shared by many people and only shown). Columns made")
+                .append(" without the model are left out of every other section and of the release gate's fidelity.</p>")
+                .append("<table><tr><th>column</th><th>kind</th><th>learned as</th><th>valid format</th><th>rule</th>")
+                .append("<th>distinct (synthetic / real)</th><th>missing (synthetic / real)</th><th>real values returned</th></tr>");
+        for (PiiReplacement.Column c : p.columns()) {
+            h.append("<tr><td>").append(escape(c.name())).append("</td><td>").append(escape(c.kind())).append("</td><td>")
+                    .append(c.learnedAs() == null ? "<span class=\"muted\">not learned: left out of fidelity</span>"
+                            : escape(c.learnedAs()) + " (in fidelity)")
+                    .append("</td><td class=\"num\">").append(pct(c.validShare())).append("</td><td>").append(escape(c.rule()))
+                    .append("</td><td class=\"num\">").append(pct(c.distinctShare())).append(" / ").append(pct(c.realDistinctShare()))
+                    .append("</td><td class=\"num\">").append(pct(c.missingShare())).append(" / ").append(pct(c.realMissingShare()))
+                    .append("</td><td class=\"num\">").append(c.realValueMatches())
+                    .append(c.identifying() ? (c.realValueMatches() == 0 ? " (none)" : " <b>leak</b>") : " <span class=\"muted\">(common values)</span>")
+                    .append("</td></tr>");
+        }
+        h.append("</table>");
     }
 
     private static void fairness(StringBuilder h, Fairness f) {

@@ -36,7 +36,8 @@ public sealed interface GeneratedColumn {
         }
     }
 
-    record Pii(int column, PiiColumn pii) implements GeneratedColumn {
+    /** @param modelColumn the model column whose value the replacement is made within (a birth date's year), or -1 */
+    record Pii(int column, PiiColumn pii, int modelColumn) implements GeneratedColumn {
     }
 
     static void write(GeneratedColumn g, ModelOutput out) throws IOException {
@@ -52,8 +53,13 @@ public sealed interface GeneratedColumn {
                 out.writeBoolean(p.unique());
                 out.writeLong(p.key());
             }
-            case Pii p -> {
+            case Pii p when p.modelColumn() < 0 -> {
                 out.writeInt(2);
+                p.pii().write(out);
+            }
+            case Pii p -> {
+                out.writeInt(3);
+                out.writeInt(p.modelColumn());
                 p.pii().write(out);
             }
         }
@@ -65,7 +71,11 @@ public sealed interface GeneratedColumn {
         return switch (kind) {
             case 0 -> new SequentialKey(column, in.readLong());
             case 1 -> new Pattern(column, TextPattern.compile(in.readString()), in.readBoolean(), in.readLong());
-            case 2 -> new Pii(column, PiiColumn.read(in));
+            case 2 -> new Pii(column, PiiColumn.read(in), -1);
+            case 3 -> {
+                int modelColumn = in.readInt();
+                yield new Pii(column, PiiColumn.read(in), modelColumn);
+            }
             default -> throw new IOException("corrupt model: generated column kind " + kind);
         };
     }

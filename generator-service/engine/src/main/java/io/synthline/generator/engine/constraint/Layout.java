@@ -2,6 +2,8 @@ package io.synthline.generator.engine.constraint;
 
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.ConstraintSpec;
+import io.synthline.commons.api.DeclaredColumn;
+import io.synthline.commons.api.ReplacedColumn;
 import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.Column;
 import io.synthline.commons.table.ColumnSchema;
@@ -40,13 +42,16 @@ import java.util.Set;
  * values are the combinations seen in training, so only those are ever generated;</li>
  * <li>the high side of {@code low <= high} is learned as the difference to its low side(s)
  * (as SDV's Inequality does), so every generated row satisfies it exactly;</li>
- * <li>PII, formatted, key and identifier columns are generated, never learned;</li>
+ * <li>PII, formatted, key and identifier columns are generated, never learned; a date of birth's
+ * year is learned as a column of its own and the day drawn within it;</li>
  * <li>range constraints become conditions, sampled exactly.</li>
  * </ul>
  */
 public final class Layout {
     private static final String HIDDEN = "__synth_";
     private static final String SEPARATOR = "\u001F";
+    /** Placeholder model column of a birth date whose year is learned, until the model table is laid out. */
+    private static final int BIRTH_YEAR_PENDING = Integer.MIN_VALUE;
 
     private final Domain output;
     private final int[] copyFrom;
@@ -104,6 +109,18 @@ public final class Layout {
             }
         }
         return false;
+    }
+
+    /** The PII columns, with what the model learned of each (nothing, for most kinds). */
+    public List<ReplacedColumn> replacedColumns() {
+        List<ReplacedColumn> out = new ArrayList<>();
+        for (GeneratedColumn g : generated) {
+            if (g instanceof GeneratedColumn.Pii p) {
+                out.add(new ReplacedColumn(output.column(p.column()).name(), p.pii().kind().id(),
+                        p.modelColumn() >= 0 ? "year of birth" : null));
+            }
+        }
+        return out;
     }
 
     /** Output columns whose values come from the model (the ones a copied row would repeat). */
@@ -190,9 +207,13 @@ public final class Layout {
             }
         }
         for (Map.Entry<Integer, PiiKind> e : pii.entrySet()) {
-            PiiColumn column = publicOnly ? PiiColumn.fromKind(training.column(e.getKey()).name(), e.getValue(), locale, seed)
-                    : PiiColumn.learn(training.column(e.getKey()), e.getValue(), locale, seed);
-            generated.add(new GeneratedColumn.Pii(e.getKey(), column));
+            Column source = training.column(e.getKey());
+            // a birth date's year is learned like any column (privately, for DP models): the ages and their relations
+            // to the other columns follow the data, while the day is drawn within the year and no real date is read
+            boolean learnYear = e.getValue() == PiiKind.DATE_OF_BIRTH && source.type() == ColumnType.DATETIME;
+            PiiColumn column = publicOnly ? PiiColumn.fromKind(source.name(), e.getValue(), locale, seed, source.schema().format())
+                    : PiiColumn.learn(source, e.getValue(), locale, seed, learnYear);
+            generated.add(new GeneratedColumn.Pii(e.getKey(), column, learnYear ? BIRTH_YEAR_PENDING : -1));
         }
         for (Map.Entry<Integer, TextPattern> e : formats.entrySet()) {
             generated.add(new GeneratedColumn.Pattern(e.getKey(), e.getValue(), unique.contains(e.getKey()),
@@ -317,6 +338,12 @@ public final class Layout {
             copyFrom[c] = modelColumns.size();
             modelColumns.add(training.column(c));
         }
+        for (int i = 0; i < generated.size(); i++) {
+            if (generated.get(i) instanceof GeneratedColumn.Pii p && p.modelColumn() == BIRTH_YEAR_PENDING) {
+                generated.set(i, new GeneratedColumn.Pii(p.column(), p.pii(), modelColumns.size()));
+                modelColumns.add(birthYears(training.column(p.column())));
+            }
+        }
         if (modelColumns.isEmpty()) {
             throw new BadInputException("nothing-to-learn", "every column is generated (PII, formats, keys); there is nothing left to learn");
         }
@@ -328,6 +355,36 @@ public final class Layout {
         Layout layout = new Layout(output, copyFrom, combos, derived, generated,
                 new Condition(new ArrayList<>(rangeByColumn.values())), notes);
         return new Fitted(layout, new Table(modelColumns));
+    }
+
+    /** The year of each date (UTC), NaN where missing: the coarse, non-identifying part of a birth date a model learns. */
+    private static Column birthYears(Column dates) {
+        double[] millis = ((NumericColumn) dates).values();
+        double[] years = new double[millis.length];
+        for (int r = 0; r < years.length; r++) {
+            years[r] = Double.isNaN(millis[r]) ? Double.NaN
+                    : java.time.Instant.ofEpochMilli((long) millis[r]).atZone(java.time.ZoneOffset.UTC).getYear();
+        }
+        return new NumericColumn(ColumnSchema.of(birthYearName(dates.name()), ColumnType.INTEGER), years);
+    }
+
+    static String birthYearName(String column) {
+        return HIDDEN + "birth_year_" + column;
+    }
+
+    /**
+     * Public knowledge about the columns this layout adds for a model to learn, for differentially
+     * private models (which must not read a domain off the data): a year of birth lies in 1900-2100.
+     */
+    public List<DeclaredColumn> publicDomain() {
+        List<DeclaredColumn> out = new ArrayList<>();
+        for (GeneratedColumn g : generated) {
+            if (g instanceof GeneratedColumn.Pii p && p.modelColumn() >= 0) {
+                out.add(new DeclaredColumn(birthYearName(output.column(p.column()).name()), ColumnType.INTEGER, null, 1900.0, 2100.0,
+                        null, true));
+            }
+        }
+        return out;
     }
 
     /** Generated columns keep their schema only: their observed values or range must not be stored. */

@@ -1,6 +1,8 @@
 package io.synthline.generator.engine.format;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,6 +42,45 @@ public final class Shapes {
             best = "[1-9]" + (n > 1 ? "[0-9]{" + (n - 1) + "}" : "") + best.substring(close + 1);
         }
         return TextPattern.compile(best);
+    }
+
+    /**
+     * The most common shape of the values with each digit position narrowed to the digits seen
+     * there, when at least {@code minValues} values have that shape (else {@link #infer}): phone
+     * numbers whose area code and exchange never start with 0 or 1, SSNs whose area never starts
+     * with 9, keep those rules. Per-position ranges over hundreds of values say nothing about any one.
+     */
+    public static TextPattern inferWithDigitRanges(List<String> values, int minValues) {
+        Map<String, List<String>> byShape = new HashMap<>();
+        for (String v : values.subList(0, Math.min(values.size(), SAMPLE))) {
+            if (v != null && !v.isEmpty()) {
+                byShape.computeIfAbsent(shape(v), k -> new ArrayList<>()).add(v);
+            }
+        }
+        List<String> members = byShape.values().stream().max(java.util.Comparator.comparingInt(List::size)).orElse(List.of());
+        if (members.size() < minValues) {
+            return infer(values);
+        }
+        String first = members.getFirst();
+        int[] lo = new int[first.length()];
+        int[] hi = new int[first.length()];
+        java.util.Arrays.fill(lo, 9);
+        for (String v : members) {
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    lo[i] = Math.min(lo[i], c - '0');
+                    hi[i] = Math.max(hi[i], c - '0');
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < first.length(); i++) {
+            char c = first.charAt(i);
+            String cls = classOf(c);
+            sb.append(cls == null ? escape(c) : cls.equals("[0-9]") ? "[" + lo[i] + "-" + hi[i] + "]" : cls);
+        }
+        return TextPattern.compile(sb.toString());
     }
 
     /** E.g. "AB-1234" -> "[A-Z]{2}-[0-9]{4}". */

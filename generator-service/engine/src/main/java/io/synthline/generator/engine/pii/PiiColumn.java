@@ -1,6 +1,7 @@
 package io.synthline.generator.engine.pii;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.pii.Validators;
 import io.synthline.commons.table.Column;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
@@ -28,6 +29,9 @@ import java.util.Set;
  */
 public final class PiiColumn {
     private static final int ATTEMPTS = 16;
+    private static final int VALIDITY_REDRAWS = 64;
+    /** Values of one shape needed before its digit positions are narrowed to the digits seen. */
+    private static final int DIGIT_RANGE_VALUES = 200;
     private static final long CODE_SPACE = 36L * 36 * 36 * 36 * 36 * 36;
 
     private final String column;
@@ -60,7 +64,11 @@ public final class PiiColumn {
         this.key = key;
     }
 
-    public static PiiColumn learn(Column source, PiiKind kind, Locale locale, long seed) {
+    /**
+     * @param yearLearned for {@link PiiKind#DATE_OF_BIRTH}: the model learns the year of birth (and
+     *                    its missing values), so this column only places a day in it
+     */
+    public static PiiColumn learn(Column source, PiiKind kind, Locale locale, long seed, boolean yearLearned) {
         Set<String> seen = new HashSet<>();
         boolean unique = true;
         int missing = 0;
@@ -76,12 +84,16 @@ public final class PiiColumn {
                 unique = false;
             }
         }
-        long[] hashes = seen.stream().mapToLong(PiiColumn::hash).sorted().distinct().toArray();
-        TextPattern shape = kind.usesShape() ? Shapes.infer(values) : null;
+        // only values that identify someone are kept out of the output (and need hashes for that); refusing common
+        // values such as first names or birthdays would reveal which of them occur in the data
+        long[] hashes = kind.identifying() ? seen.stream().mapToLong(PiiColumn::hash).sorted().distinct().toArray() : new long[0];
+        // numbering plans forbid some digits in some places (area codes never start with 0 or 1): kept from the values
+        TextPattern shape = !kind.usesShape() ? null : kind == PiiKind.PHONE || kind == PiiKind.SSN
+                ? Shapes.inferWithDigitRanges(values, DIGIT_RANGE_VALUES) : Shapes.infer(values);
         String datePattern = kind == PiiKind.DATE_OF_BIRTH ? datePattern(values) : null;
-        double missingShare = source.size() == 0 ? 0 : (double) missing / source.size();
-        // many people share a birthday: uniqueness of dates is not something to reproduce
-        boolean keepUnique = unique && values.size() > 1 && kind != PiiKind.DATE_OF_BIRTH;
+        double missingShare = source.size() == 0 || yearLearned ? 0 : (double) missing / source.size();
+        // names, birthdays and places are shared by many people: their uniqueness in a small table is not a key's
+        boolean keepUnique = unique && values.size() > 1 && kind.keyLike();
         return new PiiColumn(source.name(), kind, locale, keepUnique, missingShare, shape, datePattern, hashes,
                 Seeds.derive(seed, "pii:" + source.name()));
     }
@@ -114,8 +126,10 @@ public final class PiiColumn {
      * privacy accounting): no missing values, no uniqueness, no source hashes, and for the kinds
      * whose format is otherwise copied from the data a common public format (US-style phone
      * numbers, 5-digit ZIP codes, SSNs). {@code shape} needs the real values and is refused.
+     *
+     * @param datePattern for dates of birth, the column's declared format (schema metadata, public as its type); null: ISO
      */
-    public static PiiColumn fromKind(String column, PiiKind kind, Locale locale, long seed) {
+    public static PiiColumn fromKind(String column, PiiKind kind, Locale locale, long seed, String datePattern) {
         TextPattern shape = switch (kind) {
             case PHONE -> TextPattern.compile("\\d{3}-\\d{3}-\\d{4}");
             case ZIP -> TextPattern.compile("\\d{5}");
@@ -124,8 +138,8 @@ public final class PiiColumn {
                     + " values' pattern, which a differentially private model may not read; give a kind or a format constraint (regex)");
             default -> null;
         };
-        return new PiiColumn(column, kind, locale, false, 0, shape, kind == PiiKind.DATE_OF_BIRTH ? DATE_PATTERNS.getFirst() : null,
-                new long[0], Seeds.derive(seed, "pii:" + column));
+        String dates = kind != PiiKind.DATE_OF_BIRTH ? null : datePattern != null ? datePattern : DATE_PATTERNS.getFirst();
+        return new PiiColumn(column, kind, locale, false, 0, shape, dates, new long[0], Seeds.derive(seed, "pii:" + column));
     }
 
     public String column() {
@@ -187,26 +201,34 @@ public final class PiiColumn {
             if (missingShare > 0 && random.nextDouble() < missingShare) {
                 return null;
             }
+            if (sourceHashes.length == 0) {
+                return make(row, random, 0);
+            }
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 String v = make(row, random, attempt);
                 if (!isSourceValue(v)) {
                     return v;
                 }
             }
-            if (kind == PiiKind.DATE_OF_BIRTH) {
-                // dense: walk the days from a random one to the first that is no real value (none: missing)
-                DateTimeFormatter f = DateTimeFormatter.ofPattern(datePattern.replace("yyyy", "uuuu"), Locale.ROOT);
-                int start = random.nextInt(BIRTH_DAYS);
-                for (int d = 0; d < BIRTH_DAYS; d++) {
-                    String v = BIRTHS_FROM.plusDays((start + d) % BIRTH_DAYS).format(f);
-                    if (!isSourceValue(v)) {
-                        return v;
-                    }
-                }
-                return null;
-            }
             // a real value keeps coming back (tiny formats): make it unmistakably synthetic
             return make(row, random, 0) + "-" + code(row);
+        }
+
+        /**
+         * A date of birth in {@code year} (the model's draw; NaN: missing), on a day drawn uniformly
+         * from the row's stream: no real date is read, so none is copied, and the learned distribution
+         * of ages and its relations to the other columns hold to the year.
+         */
+        public String birthDate(double year, java.util.random.RandomGenerator random) {
+            if (Double.isNaN(year)) {
+                return null;
+            }
+            LocalDate first = LocalDate.of((int) Math.round(year), 1, 1);
+            return first.plusDays(random.nextInt(first.lengthOfYear())).format(dateFormat());
+        }
+
+        private DateTimeFormatter dateFormat() {
+            return DateTimeFormatter.ofPattern(datePattern.replace("yyyy", "uuuu"), Locale.ROOT);
         }
 
         private String make(long row, java.util.random.RandomGenerator random, int attempt) {
@@ -214,30 +236,48 @@ public final class PiiColumn {
                 if (unique && row < shape.size()) {
                     return shape.decode(keys.apply((row + attempt * 7919L) % shape.size()));
                 }
-                return shape.random(random);
+                // random digits in a phone's or SSN's shape are often no valid number (area code 0xx, SSN area 9xx):
+                // drawn again until valid, which the real values' shape nearly always allows
+                String v = shape.random(random);
+                for (int redraw = 0; redraw < VALIDITY_REDRAWS && !validForKind(v); redraw++) {
+                    v = shape.random(random);
+                }
+                return v;
             }
             var faker = persona.faker();
-            String suffix = unique ? code(row + attempt * CODE_SPACE / ATTEMPTS) : (attempt == 0 ? "" : Integer.toString(attempt));
+            // every value keeps its kind's format: a key's uniqueness and a redraw's difference go where the format
+            // allows them (an e-mail's local part, an address's unit), never digits glued to a name
+            String code = unique ? code(row + attempt * CODE_SPACE / ATTEMPTS) : null;
+            String retry = attempt == 0 ? "" : Integer.toString(attempt);
             return switch (kind) {
-                case FIRST_NAME -> persona.first() + (unique ? " " + suffix.toUpperCase(Locale.ROOT) : suffix);
-                case LAST_NAME -> persona.last() + (unique ? " " + suffix.toUpperCase(Locale.ROOT) : suffix);
-                case FULL_NAME -> persona.first() + " " + persona.last() + (unique ? " " + suffix.toUpperCase(Locale.ROOT) : suffix);
-                case EMAIL -> Persona.slug(persona.first()) + "." + Persona.slug(persona.last()) + (unique ? "." + suffix : suffix)
+                case FIRST_NAME -> persona.first();
+                case LAST_NAME -> persona.last();
+                // a real full name came back: another person's name, not the same name with a number
+                case FULL_NAME -> attempt == 0 ? persona.first() + " " + persona.last()
+                        : faker.name().firstName() + " " + faker.name().lastName();
+                case EMAIL -> Persona.slug(persona.first()) + "." + Persona.slug(persona.last()) + (unique ? "." + code : retry)
                         + "@" + persona.emailDomain();
-                case USERNAME -> Persona.slug(persona.first()) + "." + Persona.slug(persona.last()) + (unique ? "." + suffix : suffix);
-                case STREET_ADDRESS -> faker.address().streetAddress() + suffix;
-                case CITY -> faker.address().city() + suffix;
-                case STATE -> faker.address().state() + suffix;
-                case COUNTRY -> faker.address().country() + suffix;
-                case COMPANY -> faker.company().name() + suffix;
+                case USERNAME -> Persona.slug(persona.first()) + "." + Persona.slug(persona.last()) + (unique ? "." + code : retry);
+                case STREET_ADDRESS -> faker.address().streetAddress() + (unique ? ", Unit " + code.toUpperCase(Locale.ROOT) : "");
+                case CITY -> faker.address().city();
+                case STATE -> faker.address().state();
+                case COUNTRY -> faker.address().country();
+                case COMPANY -> faker.company().name();
                 case IBAN -> faker.finance().iban();
                 case IP_ADDRESS -> faker.internet().ipV4Address();
                 case CREDIT_CARD -> faker.finance().creditCard();
                 // from the row's stream, not Datafaker's birthday(): that one depends on today's date
-                case DATE_OF_BIRTH -> BIRTHS_FROM.plusDays(random.nextInt(BIRTH_DAYS))
-                        .format(DateTimeFormatter.ofPattern(datePattern.replace("yyyy", "uuuu"), Locale.ROOT));
-                case FREE_TEXT -> faker.lorem().sentence() + suffix;
+                case DATE_OF_BIRTH -> BIRTHS_FROM.plusDays(random.nextInt(BIRTH_DAYS)).format(dateFormat());
+                case FREE_TEXT -> faker.lorem().sentence();
                 default -> throw new IllegalStateException("no generator for " + kind);
+            };
+        }
+
+        private boolean validForKind(String v) {
+            return switch (kind) {
+                case PHONE -> Validators.isPhone(v);
+                case SSN -> !Validators.looksLikeSsn(v) || Validators.isValidSsn(v);
+                default -> true;
             };
         }
 

@@ -9,7 +9,11 @@ import java.util.stream.Collectors;
 public enum PiiKind {
     FIRST_NAME, LAST_NAME, FULL_NAME, EMAIL, USERNAME, PHONE, STREET_ADDRESS, CITY, ZIP, STATE, COUNTRY, COMPANY,
     IBAN, IP_ADDRESS, SSN, CREDIT_CARD,
-    /** A date between 1930 and 2005 in the real values' date format (the real dates themselves are not learned). */
+    /**
+     * A date in the real values' date format within the year of birth the model learned like any
+     * other column (the exact real dates are never learned); a date between 1930 and 2005 when the
+     * column holds no dates the model can learn the year of.
+     */
     DATE_OF_BIRTH,
     /** Free text that held personal data: replaced by neutral filler sentences. */
     FREE_TEXT,
@@ -18,6 +22,23 @@ public enum PiiKind {
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Kinds where one value points to one person (an e-mail address, a card number, a full name):
+     * no generated value may equal a real one. Common values (first names, cities, birth dates) are
+     * shared by many people; refusing the real ones would itself tell which occur in the data.
+     */
+    public boolean identifying() {
+        return switch (this) {
+            case FULL_NAME, EMAIL, USERNAME, PHONE, STREET_ADDRESS, IBAN, IP_ADDRESS, SSN, CREDIT_CARD, SHAPE -> true;
+            default -> false;
+        };
+    }
+
+    /** Kinds that can serve as keys: when every real value was distinct, generated ones are too. */
+    boolean keyLike() {
+        return identifying() && this != FULL_NAME;
     }
 
     /** Kinds whose format is best copied from the real values' shape rather than from a locale's templates. */

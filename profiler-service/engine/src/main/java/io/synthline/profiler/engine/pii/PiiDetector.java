@@ -1,6 +1,7 @@
 package io.synthline.profiler.engine.pii;
 
 import io.synthline.commons.profile.PiiFinding;
+import io.synthline.commons.pii.Validators;
 import io.synthline.commons.profile.PiiKind;
 import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.DateTimeFormats;
@@ -273,28 +274,17 @@ public final class PiiDetector {
                         median, iqr, 100 * plausible));
     }
 
-    private static final Pattern STREET_US = Pattern.compile(
-            "(?i)(?:(?:apt|apartment|suite|ste|unit|flat|room)\\.?\\s*#?[\\w-]+,?\\s+)?\\d{1,6}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?(?:[\\p{L}0-9.'-]+\\s+){0,4}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|square|sq|trail|trl|highway|hwy|alley|aly|crescent|cres|close|row|walk|grove|gardens|mews|crossing|xing|loop|pike|path|plaza|plz|ridge|run|view|vista|heights|hts|hills|isle|junction|jct|manor|meadows|mill|mills|oval|park|pass|point|pt|port|ranch|shore|shores|spring|springs|station|sta|summit|track|turnpike|union|valley|village|vlg|ville|wells|flat|flats|ford|forge|fork|forks|fort|freeway|garden|gateway|glen|green|harbor|haven|hill|hollow|inlet|island|islands|key|keys|knoll|knolls|lake|lakes|landing|light|lights|lock|locks|lodge|mall|meadow|mission|motorway|mount|mountain|neck|orchard|overpass|plain|plains|prairie|radial|ramp|rapid|rapids|rest|river|skyway|stravenue|stream|street|streets|throughway|trace|trafficway|tunnel|underpass|unions|via|viaduct|views|villages|camp|canyon|cape|causeway|center|centers|cliff|cliffs|club|common|commons|corner|corners|course|courts|cove|coves|creek|crest|curve|dale|dam|divide|drives|estate|estates|expressway|extension|extensions|fall|falls|ferry|field|fields|burg|burgs|bypass|bluff|bluffs|bottom|branch|bridge|brook|brooks|beach|bend|arcade|anex|crossroad|crossroads|rue|shoal|shoals|spur|stravenue|overlook)s?\\.?"
-                    + "(?:\\s*,?\\s*(?:apt|apartment|suite|ste|unit|#|room|fl|floor)\\.?\\s*[\\w-]+)?(?:\\s*,.*)?");
-    private static final Pattern STREET_DE = Pattern.compile(
-            "(?i)[\\p{L} .'-]+(?:straße|strasse|str\\.|weg|platz|gasse|allee|ring|damm|ufer|chaussee)\\s+\\d{1,4}\\s*[a-z]?(?:\\s*,.*)?");
-    private static final Pattern STREET_FR = Pattern.compile(
-            "(?i)\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage)\\s+.+");
-
     private PiiFinding address(ColumnName name, Sample values) {
         int us = 0;
         int de = 0;
         int fr = 0;
         for (Map.Entry<String, Integer> e : values.counts().entrySet()) {
-            String v = e.getKey();
-            if (v.length() > 200 || !Character.isLetterOrDigit(v.charAt(0))) {
-                continue;
-            }
-            if (STREET_US.matcher(v).matches()) {
+            String locale = Validators.streetAddressLocale(e.getKey());
+            if ("en-US".equals(locale)) {
                 us += e.getValue();
-            } else if (STREET_DE.matcher(v).matches()) {
+            } else if ("de-DE".equals(locale)) {
                 de += e.getValue();
-            } else if (STREET_FR.matcher(v).matches()) {
+            } else if ("fr-FR".equals(locale)) {
                 fr += e.getValue();
             }
         }
@@ -331,9 +321,6 @@ public final class PiiDetector {
                         + String.format(Locale.ROOT, ", %.1f%% contain a common given or family name", 100 * shapes.dictionaryShare()));
     }
 
-    private static final Pattern EMBEDDED_EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,24}");
-    private static final Pattern EMBEDDED_PHONE = Pattern.compile(
-            "(?<![\\w.])(?:\\+?\\d{1,3}[ .-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}(?!\\w)(?!\\.\\d)");
     private static final Pattern EMBEDDED_SSN = Pattern.compile("(?<![\\w-])\\d{3}-\\d{2}-\\d{4}(?![\\w-])");
     private static final Pattern EMBEDDED_CARD = Pattern.compile("(?<![\\d-])(?:\\d[ -]?){12,18}\\d(?![\\d-])");
     private static final Pattern EMBEDDED_IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}\\b");
@@ -366,13 +353,13 @@ public final class PiiDetector {
                 // one token is no text: whether it is an identifier of some kind the kind's own check decided
                 continue;
             }
-            if (v.indexOf('@') >= 0 && EMBEDDED_EMAIL.matcher(v).find()) {
+            if (Validators.mentionsEmail(v)) {
                 found.add(PiiKind.EMAIL);
             }
             if (EMBEDDED_SSN.matcher(v).find() && anyMatch(EMBEDDED_SSN, v, Validators::isValidSsn)) {
                 found.add(PiiKind.NATIONAL_ID);
             }
-            if (EMBEDDED_PHONE.matcher(v).find()) {
+            if (Validators.mentionsPhone(v)) {
                 found.add(PiiKind.PHONE);
             }
             int[] runs = cardRuns(v);

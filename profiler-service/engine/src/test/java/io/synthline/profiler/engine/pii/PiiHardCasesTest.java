@@ -2,6 +2,7 @@ package io.synthline.profiler.engine.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.synthline.commons.pii.Validators;
 import io.synthline.commons.profile.PiiKind;
 import io.synthline.profiler.engine.pii.LabelledFile.Column;
 import java.io.IOException;

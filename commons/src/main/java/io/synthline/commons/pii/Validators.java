@@ -1,11 +1,14 @@
-package io.synthline.profiler.engine.pii;
+package io.synthline.commons.pii;
 
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Syntax and checksum validation of personal identifiers. */
+/**
+ * Syntax and checksum validation of personal identifiers: what the profiler's PII detection
+ * checks sampled values with, and what the evaluator checks replaced values' formats with.
+ */
 public final class Validators {
     private Validators() {
     }
@@ -24,6 +27,13 @@ public final class Validators {
     static final Pattern SSN = Pattern.compile("(\\d{3})-(\\d{2})-(\\d{4})");
     static final Pattern NINO = Pattern.compile(
             "(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]");
+    static final Pattern STREET_US = Pattern.compile(
+            "(?i)(?:(?:apt|apartment|suite|ste|unit|flat|room)\\.?\\s*#?[\\w-]+,?\\s+)?\\d{1,6}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?(?:[\\p{L}0-9.'-]+\\s+){0,4}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|square|sq|trail|trl|highway|hwy|alley|aly|crescent|cres|close|row|walk|grove|gardens|mews|crossing|xing|loop|pike|path|plaza|plz|ridge|run|view|vista|heights|hts|hills|isle|junction|jct|manor|meadows|mill|mills|oval|park|pass|point|pt|port|ranch|shore|shores|spring|springs|station|sta|summit|track|turnpike|union|valley|village|vlg|ville|wells|flat|flats|ford|forge|fork|forks|fort|freeway|garden|gateway|glen|green|harbor|haven|hill|hollow|inlet|island|islands|key|keys|knoll|knolls|lake|lakes|landing|light|lights|lock|locks|lodge|mall|meadow|mission|motorway|mount|mountain|neck|orchard|overpass|plain|plains|prairie|radial|ramp|rapid|rapids|rest|river|skyway|stravenue|stream|street|streets|throughway|trace|trafficway|tunnel|underpass|unions|via|viaduct|views|villages|camp|canyon|cape|causeway|center|centers|cliff|cliffs|club|common|commons|corner|corners|course|courts|cove|coves|creek|crest|curve|dale|dam|divide|drives|estate|estates|expressway|extension|extensions|fall|falls|ferry|field|fields|burg|burgs|bypass|bluff|bluffs|bottom|branch|bridge|brook|brooks|beach|bend|arcade|anex|crossroad|crossroads|rue|shoal|shoals|spur|stravenue|overlook|forest|land|loaf|passage|pine|route|wall|well)s?\\.?"
+                    + "(?:\\s*,?\\s*(?:apt|apartment|suite|ste|unit|#|room|fl|floor)\\.?\\s*[\\w-]+)?(?:\\s*,.*)?");
+    static final Pattern STREET_DE = Pattern.compile(
+            "(?i)[\\p{L} .'-]+(?:straße|strasse|str\\.|weg|platz|gasse|allee|ring|damm|ufer|chaussee)\\s+\\d{1,4}\\s*[a-z]?(?:\\s*,.*)?");
+    static final Pattern STREET_FR = Pattern.compile(
+            "(?i)\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage)\\s+.+");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** ISO 13616 lengths of the countries whose IBANs are common. */
@@ -46,6 +56,20 @@ public final class Validators {
             Map.entry("91", "en-IN"), Map.entry("81", "ja-JP"), Map.entry("86", "zh-CN"), Map.entry("55", "pt-BR"),
             Map.entry("52", "es-MX"));
 
+    private static final Pattern EMBEDDED_EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,24}");
+    private static final Pattern EMBEDDED_PHONE = Pattern.compile(
+            "(?<![\\w.])(?:\\+?\\d{1,3}[ .-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[ .-])\\d{3}[ .-]\\d{4}(?!\\w)(?!\\.\\d)");
+
+    /** Whether a text contains an e-mail address anywhere. */
+    public static boolean mentionsEmail(String text) {
+        return text.indexOf('@') >= 0 && EMBEDDED_EMAIL.matcher(text).find();
+    }
+
+    /** Whether a text contains a phone number written with separators (NANP-style groups, optional country code). */
+    public static boolean mentionsPhone(String text) {
+        return EMBEDDED_PHONE.matcher(text).find();
+    }
+
     public static boolean isEmail(String s) {
         return s.length() <= 254 && s.indexOf('@') > 0 && EMAIL.matcher(s).matches();
     }
@@ -61,7 +85,7 @@ public final class Validators {
     }
 
     /** Locale of a phone number's format: en-US for NANP, else by country calling code, else null. */
-    static String phoneLocale(String s) {
+    public static String phoneLocale(String s) {
         if (s.startsWith("+")) {
             String digits = s.replaceAll("\\D", "");
             if (digits.startsWith("1") && PHONE_NANP.matcher(s).matches()) {
@@ -92,7 +116,7 @@ public final class Validators {
     }
 
     /** Written like a US Social Security number (###-##-####), valid or not. */
-    static boolean looksLikeSsn(String s) {
+    public static boolean looksLikeSsn(String s) {
         return s.length() == 11 && SSN.matcher(s).matches();
     }
 
@@ -223,6 +247,23 @@ public final class Validators {
             }
         }
         return new BigInteger(numeric.toString()).mod(BigInteger.valueOf(97)).intValue() == 1 ? country : null;
+    }
+
+    /**
+     * The locale whose street-address shape a value has ({@code en-US}: "12 Main Street, Apt 3";
+     * {@code de-DE}: "Hauptstraße 5"; {@code fr-FR}: "5 rue de la Paix"), or null.
+     */
+    public static String streetAddressLocale(String v) {
+        if (v.isEmpty() || v.length() > 200 || !Character.isLetterOrDigit(v.charAt(0))) {
+            return null;
+        }
+        if (STREET_US.matcher(v).matches()) {
+            return "en-US";
+        }
+        if (STREET_DE.matcher(v).matches()) {
+            return "de-DE";
+        }
+        return STREET_FR.matcher(v).matches() ? "fr-FR" : null;
     }
 
     public static boolean isIpv4(String s) {
