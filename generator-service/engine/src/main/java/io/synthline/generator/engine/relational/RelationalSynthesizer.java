@@ -74,7 +74,7 @@ public final class RelationalSynthesizer {
                 if (piiKinds.containsKey(column)) {
                     String kind = piiKinds.get(column);
                     PiiKind k = kind == null || kind.isBlank() ? PiiKind.guess(column) : PiiKind.parse(kind);
-                    pii.put(c, PiiColumn.learn(data.column(c), k, locale, tableSeed));
+                    pii.put(c, PiiColumn.learn(data.column(c), k, locale, tableSeed, false));
                 } else if (meta.primaryKey().contains(column) && !foreignColumns.contains(column)) {
                     boolean perParent = primary != null && meta.primaryKey().stream().anyMatch(primary.childKey()::contains);
                     keys.add(KeyPlan.of(data, name, c, perParent));
