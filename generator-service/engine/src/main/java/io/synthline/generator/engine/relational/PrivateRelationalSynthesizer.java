@@ -140,7 +140,7 @@ public final class PrivateRelationalSynthesizer {
                     int index = table.schema().indexOf(c.name()).getAsInt();
                     PiiKind kind = c.sdtype().equals("pii") ? PiiKind.guess(c.name()) : PiiKind.parse(c.sdtype());
                     // nothing of the real values: a DP model may learn only what its accounting covers
-                    columns.put(index, PiiColumn.fromKind(c.name(), kind, locale, Seeds.derive(seed, "table:" + t.name())));
+                    columns.put(index, PiiColumn.fromKind(c.name(), kind, locale, Seeds.derive(seed, "table:" + t.name()), null));
                 }
             }
             pii.put(t.name(), columns);
