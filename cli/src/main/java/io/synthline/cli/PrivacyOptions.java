@@ -8,6 +8,7 @@ import io.synthline.generator.engine.Synthesizers;
 import io.synthline.generator.engine.dp.PrivateSynthesizers;
 import io.synthline.generator.engine.privacy.DomainProvenance;
 import io.synthline.generator.engine.privacy.PrivacyReport;
+import io.synthline.generator.engine.privacy.domain.ColumnDomain;
 import io.synthline.generator.engine.privacy.domain.DeclaredSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,7 +33,7 @@ public class PrivacyOptions {
     Path schema;
 
     @Option(names = "--domain-budget", paramLabel = "SHARE",
-            description = "DP models: share of the budget spent learning domains the schema leaves open (default: 0.1)")
+            description = "DP models: share of the budget spent learning domains the schema leaves open (default: 0.15)")
     Double domainShare;
 
     @Option(names = "--require-declared-domain",
@@ -87,6 +88,10 @@ public class PrivacyOptions {
                 requireDeclaredDomain ? Boolean.TRUE : b.requireDeclaredDomain(), domain);
     }
 
+    private static double stageRho(PrivacyReport report, String stage) {
+        return report.mechanisms().stream().filter(u -> u.stage().equals(stage)).mapToDouble(PrivacyReport.MechanismUse::rho).sum();
+    }
+
     /** For DP models: tells what the run guarantees and where the domain came from, and writes the report next to the output. */
     void report(PrivacyReport report, boolean fitted, Path out, PrintWriter err) throws IOException {
         if (report == null) {
@@ -97,18 +102,30 @@ public class PrivacyOptions {
             err.println("synth: privacy: the stored model was sampled: post-processing, no further budget spent");
         }
         List<DomainProvenance> learned = report.domain().stream().filter(p -> p.source().equals(DomainProvenance.LEARNED)).toList();
-        double domainRho = report.mechanisms().stream().filter(u -> u.stage().equals("domain"))
-                .mapToDouble(PrivacyReport.MechanismUse::rho).sum();
+        List<String> declaredColumns = report.domain().stream().filter(p -> p.source().equals(DomainProvenance.DECLARED))
+                .map(DomainProvenance::column).toList();
+        double domainRho = stageRho(report, "domain");
         double domainDelta = report.mechanisms().stream().filter(u -> u.stage().equals("domain"))
                 .mapToDouble(PrivacyReport.MechanismUse::delta).sum();
         if (learned.isEmpty()) {
             err.println("synth: privacy: every column's domain was declared" + (schema != null ? " by " + schema : "")
                     + " (public, no budget spent on it)");
         } else {
-            err.printf(Locale.ROOT, "synth: privacy: learned privately (no schema declared them), costing rho %.4g (%.0f %% of the budget) and delta %.3g:%n",
-                    domainRho, 100 * domainRho / report.rho(), domainDelta);
+            err.println("synth: privacy: public (no budget spent): column names, the row count's order of magnitude, column types ("
+                    + (schema != null ? "declared by " + schema + " or " : "") + "inferred from the file)"
+                    + (declaredColumns.isEmpty() ? "" : ", and the domains " + (schema != null ? schema : "the schema")
+                            + " declares: " + String.join(", ", declaredColumns)));
+            double discretisationRho = stageRho(report, "discretisation");
+            err.printf(Locale.ROOT, "synth: privacy: learned privately (no schema declared them), costing rho %.4g (%.0f %% of the budget) and delta %.3g,"
+                    + " then fine histograms of the numeric columns (rho %.4g, %.0f %%) find where their values lie:%n",
+                    domainRho, 100 * domainRho / report.rho(), domainDelta, discretisationRho, 100 * discretisationRho / report.rho());
             for (DomainProvenance p : learned) {
                 err.println("synth: privacy:   " + p.column() + ": " + p.detail());
+            }
+            if (learned.stream().anyMatch(p -> p.detail().contains(ColumnDomain.Categorical.OTHER))) {
+                err.println("synth: privacy: category values too rare to learn at this budget are not dropped: they go to the \""
+                        + ColumnDomain.Categorical.OTHER + "\" category; declare the category lists that are public knowledge"
+                        + " in a schema (--schema) to keep them at no cost");
             }
         }
         report.domain().stream().filter(p -> p.source().equals(DomainProvenance.NOT_MODELLED))

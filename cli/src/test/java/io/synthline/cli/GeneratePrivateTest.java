@@ -46,8 +46,10 @@ class GeneratePrivateTest {
         SynthCommandTest.Result r = run("generate", SAMPLE, "--model", "aim", "--epsilon", "3", "--delta", "1e-9",
                 "--rows", "200", "--seed", "3", "--out", out.toString(), "--privacy-report", reportFile.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.err()).contains("learned privately").contains("10 % of the budget")
-                .contains("age: bounds [").contains("income: 2 categories learned privately");
+        assertThat(r.err()).contains("public (no budget spent): column names").contains("learned privately").contains("15 % of the budget")
+                .contains("fine histograms of the numeric columns").contains("age: bounds [")
+                .contains("income: 2 categories learned privately").contains("rarer values go to \"(other)\"")
+                .contains("they go to the \"(other)\" category");
         JsonNode report = Json.mapper().readTree(reportFile.toFile());
         assertThat(report.get("domain").findValuesAsText("source")).containsOnly("learned");
         assertThat(report.get("deltaSpent").asDouble()).isLessThanOrEqualTo(1e-9);

@@ -9,7 +9,7 @@ import java.util.List;
  * the data owner; what it leaves open is learned privately with a declared share of the budget,
  * or refused.
  *
- * @param domainBudgetShare     share of the budget spent learning undeclared domains (default 0.1)
+ * @param domainBudgetShare     share of the budget spent learning undeclared domains (default 0.15)
  * @param requireDeclaredDomain refuse to run when the declaration leaves a domain open
  * @param domain                the public domain declaration (columns by name); null = nothing declared
  */

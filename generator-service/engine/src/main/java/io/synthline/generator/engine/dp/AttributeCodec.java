@@ -61,6 +61,12 @@ public interface AttributeCodec {
                 List<String> categories = in.readStrings();
                 yield new Categorical(new ColumnDomain.Categorical(schema, categories, in.readBoolean()));
             }
+            case "categorical-with-other" -> {
+                ColumnSchema schema = readSchema(in);
+                List<String> categories = in.readStrings();
+                boolean nullable = in.readBoolean();
+                yield new Categorical(new ColumnDomain.Categorical(schema, categories, nullable, in.readString()));
+            }
             case "numeric" -> {
                 ColumnSchema schema = readSchema(in);
                 double min = in.readDouble();
@@ -90,7 +96,10 @@ public interface AttributeCodec {
         return new ColumnSchema(name, type, in.readString());
     }
 
-    /** A finite value set; the last code is "missing" when nullable. Unknown values count as missing. */
+    /**
+     * A finite value set; the last code is "missing" when nullable. Unknown values count as the
+     * domain's other category, or as missing when it has none.
+     */
     final class Categorical implements AttributeCodec {
         private final ColumnDomain.Categorical domain;
         private final Map<String, Integer> codes = new HashMap<>();
@@ -117,12 +126,16 @@ public interface AttributeCodec {
             return domain.nullable() ? domain.categories().size() : NOWHERE;
         }
 
+        private int unknown() {
+            return domain.other() != null ? codes.get(domain.other()) : missing();
+        }
+
         @Override
         public int[] encode(Column column) {
             CategoricalColumn c = (CategoricalColumn) column;
             int[] byColumnCode = new int[c.cardinality()];
             for (int i = 0; i < byColumnCode.length; i++) {
-                byColumnCode[i] = codes.getOrDefault(c.categories().get(i), missing());
+                byColumnCode[i] = codes.getOrDefault(c.categories().get(i), unknown());
             }
             int[] out = new int[c.size()];
             int[] raw = c.codes();
@@ -154,10 +167,13 @@ public interface AttributeCodec {
 
         @Override
         public void write(ModelOutput out) throws IOException {
-            out.writeString("categorical");
+            out.writeString(domain.other() == null ? "categorical" : "categorical-with-other");
             writeSchema(domain.schema(), out);
             out.writeStrings(domain.categories());
             out.writeBoolean(domain.nullable());
+            if (domain.other() != null) {
+                out.writeString(domain.other());
+            }
         }
     }
 

@@ -22,9 +22,9 @@ import java.util.function.Supplier;
  */
 public record DpSettings(PrivacyParameters privacy, DeclaredSchema schema, DomainPolicy domainPolicy, double domainShare,
         double thresholdDeltaShare, double discretisationShare, int numericBins, Supplier<RandomBits> noise) {
-    public static final double DEFAULT_DOMAIN_SHARE = 0.1;
+    public static final double DEFAULT_DOMAIN_SHARE = 0.15;
     public static final double DEFAULT_THRESHOLD_DELTA_SHARE = 0.1;
-    public static final double DEFAULT_DISCRETISATION_SHARE = 0.1;
+    public static final double DEFAULT_DISCRETISATION_SHARE = 0.25;
     public static final int DEFAULT_NUMERIC_BINS = 16;
 
     public DpSettings {

@@ -68,8 +68,13 @@ public abstract class PrivateSynthesizer implements Synthesizer {
         DomainPlan.Resolution resolution = plan.resolve(training, mechanisms,
                 plan.learnsAnything() ? rho * settings.domainShare() : 0, thresholdDelta, STAGE_DOMAIN);
         List<ColumnDomain> domains = resolution.domains();
-        long toDiscretise = domains.stream().filter(d -> d instanceof ColumnDomain.Numeric n
-                && PrivateHistogram.needsMeasurement(n, settings.numericBins())).count();
+        long toDiscretise = 0;
+        for (int c = 0; c < domains.size(); c++) {
+            if (domains.get(c) instanceof ColumnDomain.Numeric n
+                    && PrivateHistogram.needsMeasurement(n, settings.numericBins(), learned(resolution, c))) {
+                toDiscretise++;
+            }
+        }
         double discretisationRho = toDiscretise == 0 ? 0 : rho * settings.discretisationShare() / toDiscretise;
 
         List<AttributeCodec> codecs = new ArrayList<>();
@@ -90,12 +95,16 @@ public abstract class PrivateSynthesizer implements Synthesizer {
                     provenance.add(p);
                 }
                 case ColumnDomain.Numeric num -> {
-                    boolean measured = PrivateHistogram.needsMeasurement(num, settings.numericBins());
+                    boolean learned = learned(resolution, c);
+                    boolean measured = PrivateHistogram.needsMeasurement(num, settings.numericBins(), learned);
                     Binning binning = PrivateHistogram.binning(((io.synthline.commons.table.NumericColumn) training.column(c)).values(),
-                            num, settings.numericBins(), discretisationRho, mechanisms, STAGE_DISCRETISATION);
-                    codecs.add(new AttributeCodec.Numeric(num, binning));
+                            num, settings.numericBins(), learned, discretisationRho, mechanisms, STAGE_DISCRETISATION);
+                    ColumnDomain.Numeric support = new ColumnDomain.Numeric(num.schema(), binning.min(), binning.max(), num.nullable());
+                    codecs.add(new AttributeCodec.Numeric(support, binning));
                     columnOf.add(c);
-                    provenance.add(new DomainProvenance(p.column(), p.source(), p.detail() + "; " + binning.bins()
+                    String supportNote = learned ? "; values in [" + DomainPlan.number(binning.min()) + ", "
+                            + DomainPlan.number(binning.max()) + "] per the private fine histogram" : "";
+                    provenance.add(new DomainProvenance(p.column(), p.source(), p.detail() + supportNote + "; " + binning.bins()
                             + (measured ? " bins from a private fine histogram" : " exact integer bins")));
                 }
             }
@@ -108,6 +117,10 @@ public abstract class PrivateSynthesizer implements Synthesizer {
         PrivacyReport report = accountant.report(bits.description(), bits.isPrivate(), provenance);
         int[] columns = columnOf.stream().mapToInt(Integer::intValue).toArray();
         return new PrivateModel(name(), training.schema(), columns, learned.codecs(), learned.model(), report);
+    }
+
+    private static boolean learned(DomainPlan.Resolution resolution, int column) {
+        return resolution.provenance().get(column).source().equals(DomainProvenance.LEARNED);
     }
 
     @Override

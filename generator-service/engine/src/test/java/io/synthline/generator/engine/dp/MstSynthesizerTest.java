@@ -47,9 +47,10 @@ class MstSynthesizerTest {
         assertThat(report.rhoSpent()).isCloseTo(report.rho(), within(report.rho() * 1e-9));
         assertThat(report.epsilonSpent()).isLessThanOrEqualTo(1).isCloseTo(1, within(1e-6));
         assertThat(report.deltaSpent()).isEqualTo(1e-9);
-        // fine histograms get at most their 10 % (levels a tree never reaches are not spent) ...
+        // fine histograms get at most their share (levels a tree never reaches are not spent) ...
         double discretisation = stageRho(report, PrivateSynthesizer.STAGE_DISCRETISATION);
-        assertThat(discretisation).isPositive().isLessThanOrEqualTo(0.1 * report.rho() * (1 + 1e-12));
+        assertThat(discretisation).isPositive()
+                .isLessThanOrEqualTo(DpSettings.DEFAULT_DISCRETISATION_SHARE * report.rho() * (1 + 1e-12));
         // ... and MST splits what is left in thirds
         double third = (report.rho() - discretisation) / 3;
         PrivacyReport.MechanismUse oneWay = stage(report, MstSynthesizer.STAGE_ONE_WAY);
@@ -120,7 +121,7 @@ class MstSynthesizerTest {
         PrivateModel learned = new MstSynthesizer(settings).fit(AdultFixtures.columns("age", "sex", "race", "income"), 1);
         PrivacyReport report = learned.privacy();
         assertThat(report.domain()).allSatisfy(p -> assertThat(p.source()).isEqualTo(DomainProvenance.LEARNED));
-        assertThat(stageRho(report, PrivateSynthesizer.STAGE_DOMAIN)).isCloseTo(0.1 * report.rho(), within(1e-12));
+        assertThat(stageRho(report, PrivateSynthesizer.STAGE_DOMAIN)).isCloseTo(DpSettings.DEFAULT_DOMAIN_SHARE * report.rho(), within(1e-12));
         assertThat(report.mechanisms()).anySatisfy(u -> assertThat(u.mechanism()).isEqualTo("thresholded-discrete-gaussian"));
         assertThat(report.deltaSpent()).isLessThanOrEqualTo(1e-9).isGreaterThan(0.9e-9);
         assertThat(report.epsilonSpent()).isLessThanOrEqualTo(1);

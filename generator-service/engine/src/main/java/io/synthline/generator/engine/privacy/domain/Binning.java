@@ -69,6 +69,33 @@ public final class Binning {
     }
 
     /**
+     * One leaf per integer of [min, min + weights.length - 1], each its own bin, except that the
+     * first {@code leadingMerged} and the last {@code trailingMerged} integers join the bin next to
+     * them: thin edges of a small range, sampled in proportion to their weights inside that bin.
+     */
+    public static Binning integers(long min, double[] weights, int leadingMerged, int trailingMerged) {
+        int n = weights.length;
+        if (n == 0 || leadingMerged < 0 || trailingMerged < 0 || leadingMerged + trailingMerged >= n) {
+            throw new IllegalArgumentException("need at least one integer outside the merged edges");
+        }
+        double[] starts = new double[n];
+        for (int i = 0; i < n; i++) {
+            starts[i] = min + i;
+        }
+        int bins = n - leadingMerged - trailingMerged;
+        int[] firsts = new int[bins + 1];
+        for (int b = 1; b < bins; b++) {
+            firsts[b] = leadingMerged + b;
+        }
+        firsts[bins] = n;
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = Math.max(0, weights[i]);
+        }
+        return new Binning(true, min, min + n - 1, starts, min + n, w, firsts);
+    }
+
+    /**
      * Groups weighted leaves into about {@code targetBins} bins of similar weight; a leaf heavier
      * than a bin's share (a point mass such as a zero that most rows have) becomes a bin of its own.
      *

@@ -42,6 +42,13 @@ public final class DomainPlan {
     public record Resolution(List<ColumnDomain> domains, List<DomainProvenance> provenance) {
     }
 
+    /**
+     * A numeric column's bounds get this share of what a category set gets: bounds only need to
+     * contain the data (its logarithmic buckets hold many rows each, and the fine histogram finds
+     * the support inside them), while every category kept is one less value lost to "other".
+     */
+    static final double BOUNDS_WEIGHT = 0.25;
+
     private final List<ColumnPlan> columns;
 
     private DomainPlan(List<ColumnPlan> columns) {
@@ -115,12 +122,15 @@ public final class DomainPlan {
     }
 
     /**
-     * Learns what the schema left open, spending {@code rho} evenly over those columns and
-     * {@code thresholdDelta} evenly over the category sets.
+     * Learns what the schema left open, spending {@code rho} over those columns (a numeric column's
+     * bounds get {@link #BOUNDS_WEIGHT} of a category set's share) and {@code thresholdDelta}
+     * evenly over the category sets. A learned category set ends with an "other" category that
+     * every value left out counts as.
      */
     public Resolution resolve(Table table, Mechanisms mechanisms, double rho, double thresholdDelta, String stage) {
-        long toLearn = count(Need.CATEGORIES) + count(Need.BOUNDS);
+        double toLearn = count(Need.CATEGORIES) + BOUNDS_WEIGHT * count(Need.BOUNDS);
         double rhoEach = toLearn == 0 ? 0 : rho / toLearn;
+        double rhoBounds = BOUNDS_WEIGHT * rhoEach;
         double deltaEach = count(Need.CATEGORIES) == 0 ? 0 : thresholdDelta / count(Need.CATEGORIES);
         List<ColumnDomain> domains = new ArrayList<>();
         List<DomainProvenance> provenance = new ArrayList<>();
@@ -148,11 +158,11 @@ public final class DomainPlan {
                 case BOUNDS -> {
                     NumericColumn column = (NumericColumn) table.column(schema.name());
                     double[] bounds = PrivateBounds.learn(schema.name(), column.values(), schema.type() == ColumnType.INTEGER,
-                            rhoEach, mechanisms, stage);
+                            rhoBounds, mechanisms, stage);
                     domains.add(new ColumnDomain.Numeric(schema, bounds[0], bounds[1], plan.nullable()));
                     provenance.add(new DomainProvenance(schema.name(), DomainProvenance.LEARNED,
                             "bounds [" + number(bounds[0]) + ", " + number(bounds[1]) + "] learned privately (rho "
-                                    + String.format(Locale.ROOT, "%.3g", rhoEach) + ")" + typeNote));
+                                    + String.format(Locale.ROOT, "%.3g", rhoBounds) + ")" + typeNote));
                 }
                 case CATEGORIES -> {
                     CategoricalColumn column = (CategoricalColumn) table.column(schema.name());
@@ -167,11 +177,13 @@ public final class DomainPlan {
                         byValue.put(column.categories().get(c), counts[c]);
                     }
                     List<String> kept = mechanisms.frequentValues(byValue, rhoEach, deltaEach, stage, "categories of " + schema.name());
-                    domains.add(new ColumnDomain.Categorical(schema, kept, plan.nullable()));
+                    // the other bucket is always there (whether some value was left out is not public)
+                    ColumnDomain.Categorical learned = ColumnDomain.Categorical.learned(schema, kept, plan.nullable());
+                    domains.add(learned);
                     provenance.add(new DomainProvenance(schema.name(), DomainProvenance.LEARNED,
                             kept.size() + " categories learned privately (rho " + String.format(Locale.ROOT, "%.3g", rhoEach)
                                     + ", delta " + String.format(Locale.ROOT, "%.3g", deltaEach)
-                                    + "); rarer values are treated as missing" + typeNote));
+                                    + "); rarer values go to \"" + learned.other() + "\"" + typeNote));
                 }
                 default -> throw new IllegalStateException();
             }
@@ -179,7 +191,7 @@ public final class DomainPlan {
         return new Resolution(domains, provenance);
     }
 
-    private static String number(double v) {
+    public static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -4,8 +4,10 @@ import io.synthline.generator.engine.privacy.Mechanisms;
 import io.synthline.generator.engine.privacy.ZeroConcentratedDp;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A numeric column's distribution at fine resolution, measured under DP, turned into a
@@ -28,18 +30,29 @@ public final class PrivateHistogram {
     private PrivateHistogram() {
     }
 
-    /** Whether {@link #binning} must spend budget on this column (false for small integer ranges, which get exact bins). */
-    public static boolean needsMeasurement(ColumnDomain.Numeric domain, int targetBins) {
-        return !(domain.integer() && integerRange(domain) <= targetBins);
+    /**
+     * Extension threshold of the support (see {@link NoisySupport}): any positive noisy count next
+     * to the support extends it, unless it is a cliff below its neighbour. Missing a thin edge costs
+     * more than taking one empty cell in: the edges fix the synthetic column's range.
+     */
+    static final double EXTENSION_COUNT = 1;
+
+    /**
+     * Whether {@link #binning} must spend budget on this column: false for small declared integer
+     * ranges, which get exact bins. Learned bounds are always measured: they are generous, and the
+     * fine histogram finds where in them the data lies.
+     */
+    public static boolean needsMeasurement(ColumnDomain.Numeric domain, int targetBins, boolean boundsLearned) {
+        return boundsLearned || !(domain.integer() && integerRange(domain) <= targetBins);
     }
 
     /**
      * @param values the column's values (NaN for missing, ignored); clamped into the domain here
      * @param rho    zCDP budget for this column; unused when {@link #needsMeasurement} is false
      */
-    public static Binning binning(double[] values, ColumnDomain.Numeric domain, int targetBins, double rho,
-            Mechanisms mechanisms, String stage) {
-        if (!needsMeasurement(domain, targetBins)) {
+    public static Binning binning(double[] values, ColumnDomain.Numeric domain, int targetBins, boolean boundsLearned,
+            double rho, Mechanisms mechanisms, String stage) {
+        if (!needsMeasurement(domain, targetBins, boundsLearned)) {
             return Binning.exactIntegers((long) Math.ceil(domain.min()), (long) Math.floor(domain.max()));
         }
         Grid grid = Grid.of(domain);
@@ -63,7 +76,8 @@ public final class PrivateHistogram {
         // Nodes are (level, index); a node at level l spans BRANCHING^(levels - l) cells (flat: all cells are level 1).
         List<Node> leaves = new ArrayList<>();
         List<Node> frontier = new ArrayList<>();
-        frontier.add(new Node(0, 0, Double.NaN));
+        frontier.add(new Node(0, 0, Double.NaN, 0));
+        List<Node> measured = new ArrayList<>();
         for (int level = 1; level <= levels && !frontier.isEmpty(); level++) {
             long width = levels == 1 ? 1 : pow(BRANCHING, levels - level);
             long fanOut = levels == 1 ? grid.cells : BRANCHING;
@@ -78,7 +92,7 @@ public final class PrivateHistogram {
                         break; // publicly empty: beyond the domain
                     }
                     slot.put(index, children.size());
-                    children.add(new Node(level, index, 0));
+                    children.add(new Node(level, index, 0, 0));
                     parentOf.add(p);
                 }
             }
@@ -96,7 +110,8 @@ public final class PrivateHistogram {
                 double clipped = Math.max(0, noisy[i]);
                 double estimate = Double.isNaN(parent.estimate) ? clipped
                         : share > 0 ? parent.estimate * clipped / share : 0;
-                Node child = new Node(level, children.get(i).index, estimate);
+                Node child = new Node(level, children.get(i).index, estimate, noisy[i]);
+                measured.add(child);
                 if (level < levels && noisy[i] >= REFINE_SIGMAS * sigma) {
                     next.add(child);
                 } else {
@@ -105,7 +120,58 @@ public final class PrivateHistogram {
             }
             frontier = next;
         }
-        return toBinning(grid, levels, leaves, targetBins);
+        int depth = levels;
+        leaves.sort((a, b) -> Long.compare(a.firstCell(depth), b.firstCell(depth)));
+        if (!boundsLearned) {
+            return toBinning(grid, levels, leaves, 0, leaves.size() - 1, 0, leaves.size() - 1, targetBins);
+        }
+        long[] anchored = anchorSpan(measured, levels, grid.cells, NoisySupport.anchorThreshold(sigma, measured.size()));
+        if (anchored == null) {
+            // nothing stands out: keep the learned bounds, whose own anchors found data
+            return toBinning(grid, levels, leaves, 0, leaves.size() - 1, 0, leaves.size() - 1, targetBins);
+        }
+        int first = 0;
+        int last = 0;
+        for (int i = 0; i < leaves.size(); i++) {
+            long start = leaves.get(i).firstCell(levels);
+            if (start <= anchored[0]) {
+                first = i;
+            }
+            if (start < anchored[1]) {
+                last = i;
+            }
+        }
+        long[] noisyLeaves = leaves.stream().mapToLong(Node::noisy).toArray();
+        int[] support = NoisySupport.extend(noisyLeaves, first, last, EXTENSION_COUNT, NoisySupport.CLIFF);
+        return toBinning(grid, levels, leaves, support[0], support[1], first, last, targetBins);
+    }
+
+    /**
+     * The cells [start, end) between the finest anchors: nodes whose noisy count clears the
+     * anchor threshold and that have no child that does (a refined anchor's children say more
+     * precisely where its data is). Null when no node is an anchor.
+     */
+    private static long[] anchorSpan(List<Node> measured, int levels, long cells, double anchorThreshold) {
+        Set<Long> anchorParents = new HashSet<>();
+        for (Node n : measured) {
+            if (n.level > 1 && n.noisy >= anchorThreshold) {
+                anchorParents.add(key(n.level - 1, n.index / BRANCHING));
+            }
+        }
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        for (Node n : measured) {
+            if (n.noisy >= anchorThreshold && !anchorParents.contains(key(n.level, n.index))) {
+                long width = levels == 1 ? 1 : pow(BRANCHING, levels - n.level);
+                start = Math.min(start, n.firstCell(levels));
+                end = Math.max(end, Math.min(cells, n.firstCell(levels) + width));
+            }
+        }
+        return start == Long.MAX_VALUE ? null : new long[] {start, end};
+    }
+
+    private static long key(int level, long index) {
+        return index * 64 + level;
     }
 
     /**
@@ -123,18 +189,33 @@ public final class PrivateHistogram {
         return counts;
     }
 
-    private static Binning toBinning(Grid grid, int levels, List<Node> leaves, int targetBins) {
-        leaves.sort((a, b) -> Long.compare(a.firstCell(levels), b.firstCell(levels)));
-        double[] starts = new double[leaves.size()];
-        double[] weights = new double[leaves.size()];
-        for (int i = 0; i < leaves.size(); i++) {
-            starts[i] = grid.start(leaves.get(i).firstCell(levels));
-            weights[i] = leaves.get(i).estimate;
+    /**
+     * The binning of leaves first .. last (sorted), whose range is the support. A small integer
+     * support gets one bin per integer, except that the cells outside the anchors [anchorFirst,
+     * anchorLast] (thin edges, whose noisy counts a model could easily round to nothing) join the
+     * nearest anchored bin.
+     */
+    private static Binning toBinning(Grid grid, int levels, List<Node> leaves, int first, int last, int anchorFirst,
+            int anchorLast, int targetBins) {
+        long endCell = last + 1 < leaves.size() ? leaves.get(last + 1).firstCell(levels) : grid.cells;
+        double min = grid.start(leaves.get(first).firstCell(levels));
+        double end = endCell < grid.cells ? grid.start(endCell) : grid.end();
+        double max = grid.integer ? end - 1 : Math.min(grid.max, end);
+        if (grid.integer && levels == 1 && max - min + 1 <= targetBins) {
+            double[] weights = leaves.subList(first, last + 1).stream().mapToDouble(Node::estimate).toArray();
+            return Binning.integers((long) min, weights, anchorFirst - first, last - anchorLast);
         }
-        return Binning.fromLeaves(grid.integer, grid.min, grid.max, starts, grid.end(), weights, targetBins);
+        int n = last - first + 1;
+        double[] starts = new double[n];
+        double[] weights = new double[n];
+        for (int i = 0; i < n; i++) {
+            starts[i] = grid.start(leaves.get(first + i).firstCell(levels));
+            weights[i] = leaves.get(first + i).estimate;
+        }
+        return Binning.fromLeaves(grid.integer, min, max, starts, end, weights, targetBins);
     }
 
-    private record Node(int level, long index, double estimate) {
+    private record Node(int level, long index, double estimate, long noisy) {
         long firstCell(int levels) {
             return levels == 1 ? index : index * pow(BRANCHING, levels - level);
         }

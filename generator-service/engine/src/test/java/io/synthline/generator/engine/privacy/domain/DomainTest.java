@@ -84,16 +84,21 @@ class DomainTest {
         Map<String, ColumnDomain> byName = new HashMap<>();
         resolution.domains().forEach(d -> byName.put(d.name(), d));
         ColumnDomain.Numeric age = (ColumnDomain.Numeric) byName.get("age");
-        // bucket edges are 2^(k/4): 16 <= 17 and 90.5 >= 90
-        assertThat(age.min()).isEqualTo(16);
-        assertThat(age.max()).isBetween(90.0, 108.0);
+        // bucket edges are powers of two, with one bucket more on each side: 17 is in [16, 32), 90 in [64, 128)
+        assertThat(age.min()).isEqualTo(8);
+        assertThat(age.max()).isEqualTo(255);
         ColumnDomain.Numeric gain = (ColumnDomain.Numeric) byName.get("capital-gain");
-        assertThat(gain.min()).isEqualTo(0);
+        // the bucket around zero and the one below it: the fine histogram later finds that the values start at 0
+        assertThat(gain.min()).isBetween(-8.0, 0.0);
         ColumnDomain.Categorical sex = (ColumnDomain.Categorical) byName.get("sex");
-        assertThat(sex.categories()).containsExactly("Female", "Male");
+        // a learned set always ends with the other bucket: whether some value was left out is not public
+        assertThat(sex.categories()).containsExactly("Female", "Male", ColumnDomain.Categorical.OTHER);
+        assertThat(sex.other()).isEqualTo(ColumnDomain.Categorical.OTHER);
         ColumnDomain.Categorical country = (ColumnDomain.Categorical) byName.get("native-country");
         // frequent countries are found, the ones with a handful of rows are not
         assertThat(country.categories()).contains("United-States", "Mexico").doesNotContain("Holand-Netherlands");
+        assertThat(resolution.provenance().get(ADULT.schema().indexOf("native-country").getAsInt()).detail())
+                .contains("rarer values go to \"(other)\"");
         assertThat(resolution.provenance()).allSatisfy(p -> assertThat(p.source()).isEqualTo(DomainProvenance.LEARNED));
         assertThat(resolution.provenance()).allSatisfy(p -> assertThat(p.detail()).contains("inferred from the data"));
         assertThat(m.accountant().rhoSpent()).isCloseTo(0.5, within(1e-12));
@@ -157,7 +162,7 @@ class DomainTest {
         }
         ColumnDomain.Numeric domain = new ColumnDomain.Numeric(ColumnSchema.of("gain", ColumnType.INTEGER), 0, 99_999, false);
         Mechanisms m = mechanisms(0);
-        Binning b = PrivateHistogram.binning(values, domain, 16, 1.0, m, "discretisation");
+        Binning b = PrivateHistogram.binning(values, domain, 16, false, 1.0, m, "discretisation");
         assertThat(b.bin(0)).isNotEqualTo(b.bin(1));
         assertThat(b.binEnd(b.bin(0))).isEqualTo(1);
         assertThat(m.accountant().rhoSpent()).isLessThanOrEqualTo(1.0 + 1e-12);
@@ -172,7 +177,7 @@ class DomainTest {
         // small integer ranges need no budget
         Mechanisms untouched = mechanisms(0);
         ColumnDomain.Numeric small = new ColumnDomain.Numeric(ColumnSchema.of("n", ColumnType.INTEGER), 1, 16, false);
-        assertThat(PrivateHistogram.binning(new double[] {3, 4}, small, 16, 0.1, untouched, "d").bins()).isEqualTo(16);
+        assertThat(PrivateHistogram.binning(new double[] {3, 4}, small, 16, false, 0.1, untouched, "d").bins()).isEqualTo(16);
         assertThat(untouched.accountant().rhoSpent()).isZero();
     }
 
