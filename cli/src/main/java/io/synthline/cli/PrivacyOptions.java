@@ -116,9 +116,9 @@ public class PrivacyOptions {
                     + (declaredColumns.isEmpty() ? "" : ", and the domains " + (schema != null ? schema : "the schema")
                             + " declares: " + String.join(", ", declaredColumns)));
             double discretisationRho = stageRho(report, "discretisation");
-            err.printf(Locale.ROOT, "synth: privacy: learned privately (no schema declared them), costing rho %.4g (%.0f %% of the budget) and delta %.3g,"
+            err.printf(Locale.ROOT, "synth: privacy: learned privately (%s), costing rho %.4g (%.0f %% of the budget) and delta %.3g,"
                     + " then fine histograms of the numeric columns (rho %.4g, %.0f %%) find where their values lie:%n",
-                    domainRho, 100 * domainRho / report.rho(), domainDelta, discretisationRho, 100 * discretisationRho / report.rho());
+                    schema != null ? schema + " leaves them open" : "no schema declared them", domainRho, 100 * domainRho / report.rho(), domainDelta, discretisationRho, 100 * discretisationRho / report.rho());
             for (DomainProvenance p : learned) {
                 err.println("synth: privacy:   " + p.column() + ": " + p.detail());
             }
