@@ -4,7 +4,6 @@ import io.synthline.cli.client.ApiClient;
 import io.synthline.commons.api.ReplacedColumn;
 import io.synthline.commons.evaluation.EvaluationDocument;
 import io.synthline.commons.json.Json;
-import io.synthline.commons.table.Table;
 import io.synthline.evaluator.engine.EvaluationInputs;
 import io.synthline.evaluator.engine.EvaluationOptions;
 import io.synthline.evaluator.engine.Evaluator;
@@ -86,6 +85,11 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "" + EvaluationOptions.DEFAULT_SEED, description = "seed of every randomised step (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--max-rows", defaultValue = "" + Integer.MAX_VALUE, paramLabel = "N",
+            description = "evaluate larger files on a uniform random sample of N rows each (seeded by --seed), bounding memory;"
+                    + " default: every row")
+    int maxRows;
+
     @Option(names = "--format", defaultValue = "json", description = "json or html (default: ${DEFAULT-VALUE})")
     Format format;
 
@@ -123,13 +127,16 @@ public class EvaluateCommand implements Callable<Integer> {
         if (holdout != null) {
             Files2.existing(holdout, "holdout");
         }
-        Table realTable = EvaluationInputs.readReal(real, null);
-        Table synTable = EvaluationInputs.readCompanion(synthetic, realTable, "synthetic");
-        Table holdTable = holdout == null ? null : EvaluationInputs.readCompanion(holdout, realTable, "holdout");
-        if (holdTable != null) {
-            realTable = withoutHeldOutRows(realTable, holdTable);
+        if (maxRows < 1) {
+            throw new SynthCommand.UserError("--max-rows must be at least 1, got " + maxRows);
         }
-        EvaluationDocument doc = Evaluator.evaluate(realTable, synTable, holdTable, options().withReplaced(replacedColumns()));
+        EvaluationInputs.Read tables = EvaluationInputs.read(real, null, synthetic, holdout, maxRows, seed);
+        if (tables.heldOutRowsRemoved() > 0) {
+            // REAL is the whole dataset (as after synth generate --holdout): the held-out rows would be on both sides of every attack
+            spec.commandLine().getErr().printf("synth: the %,d held-out rows are rows of %s: evaluating against its other %,d rows%n",
+                    tables.heldOutRowsRemoved(), real.getFileName(), tables.real().rowCount());
+        }
+        EvaluationDocument doc = Evaluator.evaluate(tables, options().withReplaced(replacedColumns()));
         String text = format == Format.json ? Json.writePretty(doc) : Html.render(doc);
         if (out != null) {
             Files.writeString(out, text);
@@ -137,20 +144,6 @@ public class EvaluateCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(text);
         }
         return SynthCommand.EXIT_OK;
-    }
-
-    /**
-     * The real side without the held-out rows when REAL is the whole dataset (every held-out row
-     * is in it, as after {@code synth generate --holdout}): otherwise the attacks would find the
-     * held-out rows on both sides. A REAL that is already the training part is kept as it is.
-     */
-    private Table withoutHeldOutRows(Table realTable, Table holdTable) {
-        Table training = EvaluationInputs.trainingRows(realTable, holdTable);
-        if (training != realTable) {
-            spec.commandLine().getErr().printf("synth: the %,d held-out rows are rows of %s: evaluating against its other %,d rows%n",
-                    holdTable.rowCount(), real.getFileName(), training.rowCount());
-        }
-        return training;
     }
 
     /** From the manifest next to the synthetic file (or the one given): the columns that replaced personal data. */

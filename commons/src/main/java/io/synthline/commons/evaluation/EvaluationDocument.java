@@ -30,9 +30,25 @@ public record EvaluationDocument(String schemaVersion, Inputs inputs, Quality qu
      * @param holdoutSource where the holdout came from: {@code provided}, {@code none}, or a
      *                      description of the split
      * @param seed          the seed of every randomised step (sampling, folds, baselines)
+     * @param sampling      how the rows were sampled from larger files; null when every row was read
      */
     public record Inputs(long realRows, long syntheticRows, Long holdoutRows, List<ColumnInput> columns, String label,
-            List<String> sensitive, List<String> quasiIdentifiers, String holdoutSource, long seed) {
+            List<String> sensitive, List<String> quasiIdentifiers, String holdoutSource, long seed, Sampling sampling) {
+        public Inputs(long realRows, long syntheticRows, Long holdoutRows, List<ColumnInput> columns, String label,
+                List<String> sensitive, List<String> quasiIdentifiers, String holdoutSource, long seed) {
+            this(realRows, syntheticRows, holdoutRows, columns, label, sensitive, quasiIdentifiers, holdoutSource, seed, null);
+        }
+    }
+
+    /**
+     * Files larger than {@code maxRowsPerTable} rows are evaluated on a uniform random sample of that
+     * many rows (reservoir sampling while reading, seeded by {@code seed}), so the evaluation's
+     * memory is bounded whatever the files' sizes; the row counts of {@link Inputs} are the sample's.
+     *
+     * @param realFileRows      data rows of the real file (held-out rows included when it is the whole dataset)
+     * @param holdoutFileRows   data rows of the holdout file, null without one
+     */
+    public record Sampling(int maxRowsPerTable, long seed, long realFileRows, long syntheticFileRows, Long holdoutFileRows) {
     }
 
     /** @param sdtype SDMetrics' name for how the column is treated: numerical, datetime, categorical, boolean */

@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 @Entity
@@ -36,6 +35,8 @@ public class EvaluationEntity extends PanacheEntityBase {
     public String reportKey;
     @Column(name = "options_json", columnDefinition = "text")
     public String optionsJson;
+    @Column(name = "properties_json", columnDefinition = "text")
+    public String propertiesJson;
     @Column(name = "summary_json", columnDefinition = "text")
     public String summaryJson;
     @Column(name = "created_at")
@@ -58,11 +59,5 @@ public class EvaluationEntity extends PanacheEntityBase {
     /** The generation's most recent evaluation, or null. */
     public static Uni<EvaluationEntity> latestOf(String tenant, UUID generationId) {
         return find("tenant = ?1 and generationId = ?2 order by createdAt desc", tenant, generationId).firstResult();
-    }
-
-    public static Uni<List<EvaluationEntity>> listForTenant(String tenant, UUID generationId) {
-        return generationId == null
-                ? find("tenant = ?1 order by createdAt desc", tenant).list()
-                : find("tenant = ?1 and generationId = ?2 order by createdAt desc", tenant, generationId).list();
     }
 }

@@ -8,6 +8,7 @@ import io.synthline.service.security.Caller;
 import io.synthline.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,11 +30,12 @@ public class EvaluationResource {
     @Inject
     Caller caller;
 
+    /** Newest first, at most {@code limit} (default 200, at most 1000), without the documents. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @WithSession
-    public Uni<List<EvaluationResult>> list(@QueryParam("generationId") String generationId) {
-        return evaluations.list(caller.tenant(), generationId);
+    public Uni<List<EvaluationResult>> list(@QueryParam("generationId") String generationId,
+            @QueryParam("limit") @DefaultValue("200") int limit) {
+        return evaluations.list(caller.tenant(), generationId, limit);
     }
 
     @GET

@@ -3,7 +3,6 @@ package io.synthline.evaluator.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.commons.api.ReplacedColumn;
 import io.synthline.commons.evaluation.EvaluationDocument;
-import io.synthline.commons.events.Payloads;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.store.DatasetStore;
 import io.synthline.commons.table.Table;
@@ -37,20 +36,16 @@ final class EvaluationRun {
      * (optional) and the seed of every randomised step.
      */
     record Job(String sourceKey, String outputKey, String holdoutKey, long seed) {
-        static Job of(Payloads.GenerationCompleted done) {
-            return new Job(done.sourceStorageKey(), done.outputStorageKey(), done.holdoutStorageKey(), done.seed());
-        }
     }
 
+    /** @param maxRows rows per table at most: larger files are sampled while they are read (seeded by the job's seed) */
     static Outcome evaluate(DatasetStore store, Job job, String schemaJson, String profileJson,
-            Set<EvaluationOptions.Section> sections) throws IOException {
+            Set<EvaluationOptions.Section> sections, int maxRows) throws IOException {
         TableSchema schema = schemaJson == null ? null : Json.read(schemaJson, TableSchema.class);
-        Table dataset = EvaluationInputs.readReal(store.localPath(job.sourceKey()), schema);
-        Table synthetic = EvaluationInputs.readCompanion(store.localPath(job.outputKey()), dataset, "synthetic");
-        Table holdout = job.holdoutKey() == null ? null
-                : EvaluationInputs.readCompanion(store.localPath(job.holdoutKey()), dataset, "holdout");
         // the stored dataset includes the held-out rows; the evaluation's real side is what the model saw
-        Table real = holdout == null ? dataset : EvaluationInputs.trainingRows(dataset, holdout);
+        EvaluationInputs.Read tables = EvaluationInputs.read(store.localPath(job.sourceKey()), schema,
+                store.localPath(job.outputKey()), job.holdoutKey() == null ? null : store.localPath(job.holdoutKey()), maxRows, job.seed());
+        Table real = tables.real();
         JsonNode profile = profileJson == null ? null : Json.mapper().readTree(profileJson);
         EvaluationDefaults defaults = EvaluationDefaults.from(real.schema().names(), profile);
         EvaluationOptions options = EvaluationOptions.defaults().withLabel(defaults.label()).withSensitive(defaults.sensitive())
@@ -59,7 +54,7 @@ final class EvaluationRun {
         Settings settings = new Settings(defaults.label(), defaults.sensitive(), defaults.quasiIdentifiers(), defaults.source(),
                 job.holdoutKey() == null ? "none: the generation recorded no holdout" : job.holdoutKey(),
                 options.sections(), options.replaced());
-        return new Outcome(Evaluator.evaluate(real, synthetic, holdout, options), settings);
+        return new Outcome(Evaluator.evaluate(tables, options), settings);
     }
 
     /**

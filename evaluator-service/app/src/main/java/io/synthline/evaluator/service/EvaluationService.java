@@ -9,157 +9,106 @@ import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.store.DatasetStore;
-import io.synthline.evaluator.engine.EvaluationOptions;
-import io.synthline.evaluator.engine.EvaluationSummary;
-import io.synthline.evaluator.repository.DatasetProfileEntity;
 import io.synthline.evaluator.repository.EvaluationEntity;
+import io.synthline.service.jobs.JobQueue;
 import io.synthline.service.outbox.Inbox;
-import io.synthline.service.outbox.Outbox;
-import io.synthline.service.persistence.BlockingTx;
 import io.synthline.service.problem.NotFound;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
- * Evaluates a completed generation: quality, accuracy, detection, utility, privacy and fairness,
- * with label and sensitive columns from the dataset profile. Idempotent: one evaluation per
- * generation, whatever the redeliveries. The documents go to the store first; the database row and
- * the outbox event are written in one transaction only after that, so a crash leaves at most an
- * unreferenced file, never a row without its report.
+ * Records evaluations and answers for them. A trigger (generation.completed, or governance's
+ * evaluation.requested) becomes, in the consumer's transaction, a PENDING evaluation and an
+ * {@link EvaluationJobs#KIND} job; the record is acknowledged at once and {@link EvaluationJobs}
+ * runs the evaluation on a job worker. One evaluation per generation (and one per request),
+ * whatever the redeliveries.
  */
 @ApplicationScoped
 public class EvaluationService {
     public static final String CONSUMER = "evaluator-generations";
     public static final String REQUESTS_CONSUMER = "evaluator-requests";
-    private static final Logger LOG = Logger.getLogger(EvaluationService.class);
+    public static final String PENDING = "PENDING";
+    /** Lists answer at most this many evaluations (newest first) unless asked for fewer. */
+    public static final int MAX_LIST = 1000;
 
     @Inject
     DatasetStore store;
 
-    @ConfigProperty(name = "synthline.service.source")
-    String source;
+    @Inject
+    JobQueue jobs;
 
-    @ConfigProperty(name = "synthline.evaluator.sections")
-    List<String> sections;
-
-    /** Blocking. Evaluates a completed generation, once whatever the redeliveries. */
-    public void evaluate(EventEnvelope completedEvent) {
-        Payloads.GenerationCompleted done = completedEvent.dataAs(Payloads.GenerationCompleted.class);
-        run(completedEvent, CONSUMER, done.generationId(), done.datasetId(), null, previous -> EvaluationRun.Job.of(done));
-    }
+    @Inject
+    Pool pool;
 
     /**
-     * Blocking. Answers governance's evaluation.requested (scheduled or manual re-evaluation) with
-     * evaluation.completed or evaluation.failed carrying the request id, once per request. The output
-     * is measured as its first evaluation measured it (same holdout, same seed) with today's metrics
-     * and attacks, so a change in the scores is a change in what we measure, not in the sampling.
+     * Call in a Hibernate Reactive transaction. Records a PENDING evaluation for the trigger and queues
+     * its job; true when one was queued now (false for a redelivery or an evaluation that exists).
      */
-    public void reevaluate(EventEnvelope requestEvent) {
-        Payloads.EvaluationRequested r = requestEvent.dataAs(Payloads.EvaluationRequested.class);
-        if (r.requestId() == null || r.requestId().isBlank()) {
-            throw new BadInputException("missing-request-id", "evaluation.requested " + requestEvent.id() + " carries no requestId");
-        }
-        run(requestEvent, REQUESTS_CONSUMER, r.generationId(), r.datasetId(), r.requestId(), previous -> new EvaluationRun.Job(
-                r.sourceStorageKey() != null ? r.sourceStorageKey() : previous == null ? null : previous.sourceKey,
-                r.outputStorageKey() != null ? r.outputStorageKey() : previous == null ? null : previous.outputKey,
-                previous == null ? null : previous.holdoutKey,
-                previous == null || previous.seed == null ? 0 : previous.seed));
-    }
-
-    private void run(EventEnvelope trigger, String consumer, String generationIdText, String datasetIdText, String requestId,
-            Function<EvaluationEntity, EvaluationRun.Job> jobOf) {
-        UUID generationId = UUID.fromString(generationIdText);
-        String tenant = trigger.tenant();
-        boolean known = BlockingTx.inTransaction(() -> EvaluationEntity.exists(tenant, generationId, requestId));
-        if (known) {
-            BlockingTx.inTransaction(() -> Inbox.firstDelivery(consumer, trigger.id()));
-            return;
-        }
-        EvaluationEntity previous = requestId == null ? null
-                : BlockingTx.inTransaction(() -> EvaluationEntity.latestOf(tenant, generationId));
-        EvaluationRun.Job job = jobOf.apply(previous);
-        DatasetProfileEntity profile = BlockingTx.inTransaction(() -> DatasetProfileEntity.<DatasetProfileEntity>findById(
-                UUID.fromString(datasetIdText)).map(p -> p != null && p.tenant.equals(tenant) ? p : null));
-        UUID evaluationId = UUID.randomUUID();
-        EvaluationEntity e = new EvaluationEntity();
-        e.id = evaluationId;
-        e.tenant = tenant;
-        e.generationId = generationId;
-        e.datasetId = UUID.fromString(datasetIdText);
-        e.requestId = requestId;
-        e.sourceKey = job.sourceKey();
-        e.outputKey = job.outputKey();
-        e.holdoutKey = job.holdoutKey();
-        e.seed = job.seed();
-        e.createdAt = Instant.now();
-        EventEnvelope outcome;
-        long started = System.nanoTime();
-        try {
-            if (job.sourceKey() == null || job.outputKey() == null) {
-                throw new BadInputException("nothing-to-evaluate", "generation " + generationIdText + ": no source or synthetic file to evaluate"
-                        + " (the request names none and the generation was never evaluated)");
-            }
-            EvaluationRun.Outcome result = EvaluationRun.evaluate(store, job, profile == null ? null : profile.schemaJson,
-                    profile == null ? null : profile.profileJson, sectionSet());
-            EvaluationDocument doc = result.document();
-            Map<String, Double> summary = EvaluationSummary.of(doc);
-            e.reportKey = EvaluationRun.store(store, e.tenant,
-                    new io.synthline.evaluator.engine.report.Html.Subject(evaluationId.toString(), generationIdText, datasetIdText), doc);
-            e.status = "COMPLETED";
-            e.overallScore = doc.quality() == null ? null : doc.quality().score();
-            e.resultJson = Json.write(doc);
-            e.summaryJson = Json.write(summary);
-            e.optionsJson = Json.write(result.settings());
-            outcome = EventEnvelope.create(source, EventType.EVALUATION_COMPLETED, "evaluations/" + evaluationId,
-                    e.tenant, trigger.actor(), new Payloads.EvaluationCompleted(evaluationId.toString(),
-                            generationIdText, datasetIdText, summary, e.reportKey, requestId,
-                            EvaluationSummary.notMeasured(doc, summary)));
-        } catch (BadInputException | IOException | UncheckedIOException ex) {
-            e.status = "FAILED";
-            e.error = ex.getMessage();
-            outcome = EventEnvelope.create(source, EventType.EVALUATION_FAILED, "evaluations/" + evaluationId,
-                    e.tenant, trigger.actor(), new Payloads.EvaluationFailed(evaluationId.toString(),
-                            generationIdText, ex.getMessage(), requestId));
-        }
-        EventEnvelope event = outcome;
-        boolean stored = BlockingTx.inTransaction(() -> Inbox.firstDelivery(consumer, trigger.id()).chain(first -> {
+    public Uni<Boolean> enqueue(String consumer, EventEnvelope trigger) {
+        return Inbox.firstDelivery(consumer, trigger.id()).chain(first -> {
             if (!first) {
                 return Uni.createFrom().item(false);
             }
-            return EvaluationEntity.exists(tenant, generationId, requestId).chain(existing -> existing
+            if (trigger.is(EventType.GENERATION_COMPLETED)) {
+                Payloads.GenerationCompleted done = trigger.dataAs(Payloads.GenerationCompleted.class);
+                UUID generationId = UUID.fromString(done.generationId());
+                return EvaluationEntity.exists(trigger.tenant(), generationId, null).chain(exists -> exists
+                        ? Uni.createFrom().item(false)
+                        : record(trigger, pending(trigger.tenant(), generationId, done.datasetId(), null, done.sourceStorageKey(),
+                                done.outputStorageKey(), done.holdoutStorageKey(), done.seed())));
+            }
+            Payloads.EvaluationRequested r = trigger.dataAs(Payloads.EvaluationRequested.class);
+            if (r.requestId() == null || r.requestId().isBlank()) {
+                throw new BadInputException("missing-request-id", "evaluation.requested " + trigger.id() + " carries no requestId");
+            }
+            UUID generationId = UUID.fromString(r.generationId());
+            // the output is measured as its first evaluation measured it (same holdout, same seed) with today's metrics,
+            // so a change in the scores is a change in what we measure, not in the sampling
+            return EvaluationEntity.exists(trigger.tenant(), generationId, r.requestId()).chain(exists -> exists
                     ? Uni.createFrom().item(false)
-                    : e.persist().call(() -> Outbox.enqueue(event)).replaceWith(true));
-        }));
-        if (stored) {
-            LOG.infof("evaluation %s of generation %s%s: %s, quality %s, %d ms", evaluationId, generationIdText,
-                    requestId == null ? "" : " (request " + requestId + ")", e.status, e.overallScore,
-                    (System.nanoTime() - started) / 1_000_000);
-        }
+                    : EvaluationEntity.latestOf(trigger.tenant(), generationId).chain(previous -> record(trigger, pending(
+                            trigger.tenant(), generationId, r.datasetId(), r.requestId(),
+                            r.sourceStorageKey() != null ? r.sourceStorageKey() : previous == null ? null : previous.sourceKey,
+                            r.outputStorageKey() != null ? r.outputStorageKey() : previous == null ? null : previous.outputKey,
+                            previous == null ? null : previous.holdoutKey,
+                            previous == null || previous.seed == null ? 0 : previous.seed))));
+        });
     }
 
-    private Set<EvaluationOptions.Section> sectionSet() {
-        Set<EvaluationOptions.Section> set = EnumSet.noneOf(EvaluationOptions.Section.class);
-        for (String s : sections) {
-            set.add(EvaluationOptions.Section.valueOf(s.trim().toUpperCase(Locale.ROOT)));
-        }
-        return set;
+    private static EvaluationEntity pending(String tenant, UUID generationId, String datasetId, String requestId, String sourceKey,
+            String outputKey, String holdoutKey, long seed) {
+        EvaluationEntity e = new EvaluationEntity();
+        e.id = UUID.randomUUID();
+        e.tenant = tenant;
+        e.generationId = generationId;
+        e.datasetId = UUID.fromString(datasetId);
+        e.requestId = requestId;
+        e.sourceKey = sourceKey;
+        e.outputKey = outputKey;
+        e.holdoutKey = holdoutKey;
+        e.seed = seed;
+        e.status = PENDING;
+        e.createdAt = Instant.now();
+        return e;
+    }
+
+    private Uni<Boolean> record(EventEnvelope trigger, EvaluationEntity e) {
+        return e.persist().chain(() -> jobs.enqueue(EvaluationJobs.KIND, e.id.toString(), e.tenant, trigger.toJson()));
     }
 
     public Uni<EvaluationResult> get(String tenant, String id) {
-        return find(tenant, id).map(e -> toResult(e, true));
+        return find(tenant, id).chain(e -> withWaiting(List.of(toResult(e, true)))).map(List::getFirst);
     }
 
     /** The stored HTML report of an evaluation (a local file of a few hundred kB, read in place). */
@@ -182,7 +131,14 @@ public class EvaluationService {
                 .chain(uuid -> EvaluationEntity.findForTenant(tenant, uuid)).onItem().ifNull().failWith(() -> new NotFound("evaluation", id));
     }
 
-    public Uni<List<EvaluationResult>> list(String tenant, String generationId) {
+    /**
+     * The tenant's evaluations, newest first, without their documents: read from the columns a list
+     * shows (never the full documents, which are hundreds of kB each).
+     */
+    public Uni<List<EvaluationResult>> list(String tenant, String generationId, int limit) {
+        if (limit < 1 || limit > MAX_LIST) {
+            throw new BadInputException("invalid-limit", "limit must be between 1 and " + MAX_LIST);
+        }
         UUID gen = null;
         if (generationId != null) {
             try {
@@ -191,16 +147,48 @@ public class EvaluationService {
                 return Uni.createFrom().item(List.of());
             }
         }
-        return EvaluationEntity.listForTenant(tenant, gen).map(l -> l.stream().map(e -> toResult(e, false)).toList());
+        String columns = "id, generation_id, dataset_id, request_id, status, overall_score, properties_json, summary_json, "
+                + "options_json, error, created_at";
+        Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> rows = gen == null
+                ? pool.preparedQuery("SELECT " + columns + " FROM evaluation WHERE tenant = $1 ORDER BY created_at DESC LIMIT $2")
+                        .execute(Tuple.of(tenant, limit))
+                : pool.preparedQuery("SELECT " + columns + " FROM evaluation WHERE tenant = $1 AND generation_id = $2 "
+                        + "ORDER BY created_at DESC LIMIT $3").execute(Tuple.of(tenant, gen, limit));
+        return rows.map(set -> {
+            List<EvaluationResult> out = new ArrayList<>();
+            for (Row r : set) {
+                out.add(new EvaluationResult(r.getUUID("id").toString(), r.getUUID("generation_id").toString(),
+                        r.getUUID("dataset_id").toString(), r.getString("request_id"), r.getString("status"),
+                        r.getDouble("overall_score"), doubles(r.getString("properties_json")), doubles(r.getString("summary_json")),
+                        settings(r.getString("options_json")), r.getString("error"), r.getOffsetDateTime("created_at").toInstant(),
+                        null, null));
+            }
+            return out;
+        }).chain(this::withWaiting);
+    }
+
+    /** Adds to each pending evaluation why it waits (its job's state). */
+    private Uni<List<EvaluationResult>> withWaiting(List<EvaluationResult> results) {
+        List<String> pendingIds = results.stream().filter(r -> PENDING.equals(r.status())).map(EvaluationResult::id).toList();
+        if (pendingIds.isEmpty()) {
+            return Uni.createFrom().item(results);
+        }
+        return jobs.states(EvaluationJobs.KIND, pendingIds).map(states -> results.stream()
+                .map(r -> PENDING.equals(r.status()) ? r.waiting(EvaluationJobs.waiting(states.get(r.id()))) : r).toList());
     }
 
     static EvaluationResult toResult(EvaluationEntity e, boolean withDocument) {
-        EvaluationDocument doc = e.resultJson == null ? null : Json.read(e.resultJson, EvaluationDocument.class);
-        Map<String, Double> summary = e.summaryJson == null ? null
-                : Json.mapper().convertValue(Json.read(e.summaryJson, Map.class), new TypeReference<Map<String, Double>>() { });
-        EvaluationRun.Settings settings = e.optionsJson == null ? null : Json.read(e.optionsJson, EvaluationRun.Settings.class);
+        EvaluationDocument doc = withDocument && e.resultJson != null ? Json.read(e.resultJson, EvaluationDocument.class) : null;
         return new EvaluationResult(e.id.toString(), e.generationId.toString(), e.datasetId.toString(), e.requestId, e.status,
-                e.overallScore, doc == null || doc.quality() == null ? null : doc.quality().properties(), summary, settings,
-                e.error, e.createdAt, withDocument ? doc : null);
+                e.overallScore, doubles(e.propertiesJson), doubles(e.summaryJson), settings(e.optionsJson), e.error, e.createdAt, doc,
+                null);
+    }
+
+    private static Map<String, Double> doubles(String json) {
+        return json == null ? null : Json.mapper().convertValue(Json.read(json, Map.class), new TypeReference<Map<String, Double>>() { });
+    }
+
+    private static EvaluationRun.Settings settings(String json) {
+        return json == null ? null : Json.read(json, EvaluationRun.Settings.class);
     }
 }

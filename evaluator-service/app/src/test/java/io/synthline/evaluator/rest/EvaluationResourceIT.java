@@ -193,25 +193,26 @@ class EvaluationResourceIT {
         assertThat(evaluation.getString("[0].error")).isEqualTo("the synthetic file: the file is empty: expected a header row");
     }
 
-    private static String put(FileSystemDatasetStore store, Path file, String key) throws Exception {
+    static String put(FileSystemDatasetStore store, Path file, String key) throws Exception {
         try (InputStream in = Files.newInputStream(file); var staged = store.stage(in, Long.MAX_VALUE)) {
             return staged.commit(key).key();
         }
     }
 
-    private static JsonPath list(String generationId, String user) {
+    static JsonPath list(String generationId, String user) {
         return given().auth().oauth2(LocalStackTestResource.token(user)).queryParam("generationId", generationId)
                 .when().get("/api/v1/evaluations").then().statusCode(200).extract().jsonPath();
     }
 
-    private static JsonPath await(String generationId) throws InterruptedException {
+    static JsonPath await(String generationId) throws InterruptedException {
         return awaitCount(generationId, 1);
     }
 
-    private static JsonPath awaitCount(String generationId, int count) throws InterruptedException {
+    /** Waits until the generation has {@code count} evaluations, none of them pending. */
+    static JsonPath awaitCount(String generationId, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         JsonPath p = list(generationId, "acme-scientist");
-        while (p.getList("$").size() < count && System.nanoTime() < deadline) {
+        while ((p.getList("$").size() < count || p.getList("status").contains("PENDING")) && System.nanoTime() < deadline) {
             Thread.sleep(500);
             p = list(generationId, "acme-scientist");
         }

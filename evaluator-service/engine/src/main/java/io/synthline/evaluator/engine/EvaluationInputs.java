@@ -7,6 +7,8 @@ import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvRowSource;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.json.Json;
+import io.synthline.commons.csv.TypeInference;
+import io.synthline.commons.evaluation.EvaluationDocument;
 import io.synthline.commons.table.Table;
 import io.synthline.commons.table.TableSchema;
 import java.nio.file.Path;
@@ -30,48 +32,56 @@ public final class EvaluationInputs {
      * @param what "synthetic" or "holdout", for messages
      */
     public static Table readCompanion(Path file, Table real, String what) {
-        return labelled(what, () -> {
-            List<String> header;
-            try (CsvRowSource source = CsvRowSource.open(file, CsvOptions.defaults())) {
-                header = source.header();
-            }
-            // different columns: read as they are and let the evaluation name what is missing or unexpected
-            TableSchema schema = new HashSet<>(header).equals(new HashSet<>(real.schema().names())) ? real.schema() : null;
-            return CsvTableReader.read(file, CsvOptions.defaults(), schema);
-        });
+        // different columns: read as they are and let the evaluation name what is missing or unexpected
+        return labelled(what, () -> CsvTableReader.read(file, CsvOptions.defaults(), companionSchema(file, real.schema())));
     }
 
     /**
-     * The real rows a synthesizer fitted on. When the real file is the whole dataset (every
-     * held-out row is in it, as the generator stores it), that is the dataset minus the held-out
-     * rows as a multiset (a row that occurs twice and was held out once stays once); without it
-     * the held-out rows would count as training rows and every privacy attack would compare the
-     * output with rows on both sides. A real file that is already the training part (some
-     * held-out row is not in it) is returned as it is.
+     * Reads the files of an evaluation, each into at most {@code maxRows} rows (a uniform random
+     * sample of a larger file, seeded by {@code seed}, drawn while reading: memory is bounded by
+     * {@code maxRows}, not by the files).
+     *
+     * <p>The real side is the rows the synthesizer fitted on. When the real file is the whole
+     * dataset (every held-out row is in it, as the generator stores it), that is the file minus the
+     * held-out rows as a multiset (a row that occurs twice and was held out once stays once), compared
+     * by typed value in any column order; without this the held-out rows would count as training rows
+     * and every privacy attack would compare the output with rows on both sides. A real file that is
+     * already the training part (some held-out row is not in it) is used as it is.
+     *
+     * @param realSchema types of the real file (null: inferred)
+     * @param holdout    null without a holdout
      */
-    public static Table trainingRows(Table real, Table holdout) {
-        java.util.Map<List<String>, Integer> heldOut = new java.util.HashMap<>();
-        List<String> names = real.schema().names();
-        if (!new HashSet<>(holdout.schema().names()).equals(new HashSet<>(names))) {
-            return real;
-        }
-        for (int r = 0; r < holdout.rowCount(); r++) {
-            heldOut.merge(row(holdout, names, r), 1, Integer::sum);
-        }
-        int[] kept = new int[real.rowCount()];
-        int n = 0;
-        for (int r = 0; r < real.rowCount(); r++) {
-            List<String> key = row(real, names, r);
-            Integer left = heldOut.get(key);
-            if (left == null) {
-                kept[n++] = r;
-            } else if (left == 1) {
-                heldOut.remove(key);
-            } else {
-                heldOut.put(key, left - 1);
+    public static Read read(Path real, TableSchema realSchema, Path synthetic, Path holdout, int maxRows, long seed) {
+        TableSchema schema = labelled("real", () -> schemaOf(real, realSchema));
+        CsvTableReader.RowSample sample = new CsvTableReader.RowSample(maxRows, seed);
+        List<String> names = schema.names();
+        HeldOutRows heldOut = new HeldOutRows(names);
+        CsvTableReader.Loaded hold = holdout == null ? null : labelled("holdout", () -> CsvTableReader.read(holdout,
+                CsvOptions.defaults(), companionSchema(holdout, schema), new CsvTableReader.RowSample(maxRows, seed + 1),
+                sameColumns(holdout, names) ? heldOut : null));
+        heldOut.seal();
+        CsvTableReader.Loaded realRows = labelled("real", () -> CsvTableReader.read(real, CsvOptions.defaults(), schema, sample,
+                heldOut.isEmpty() ? null : heldOut.matcher()));
+        CsvTableReader.Loaded syn = labelled("synthetic", () -> CsvTableReader.read(synthetic, CsvOptions.defaults(),
+                companionSchema(synthetic, schema), new CsvTableReader.RowSample(maxRows, seed + 2), null));
+        Table training = realRows.table();
+        long removed = 0;
+        // every held-out row was found in the real file: it is the whole dataset, take them out
+        if (!heldOut.isEmpty() && realRows.markedRows() == heldOut.size()) {
+            java.util.BitSet marked = realRows.marked();
+            int[] kept = new int[training.rowCount() - marked.cardinality()];
+            for (int r = 0, n = 0; r < training.rowCount(); r++) {
+                if (!marked.get(r)) {
+                    kept[n++] = r;
+                }
             }
+            training = training.rows(kept);
+            removed = heldOut.size();
         }
-        return heldOut.isEmpty() && holdout.rowCount() > 0 ? real.rows(java.util.Arrays.copyOf(kept, n)) : real;
+        boolean sampled = realRows.sampled() || syn.sampled() || (hold != null && hold.sampled());
+        EvaluationDocument.Sampling sampling = !sampled ? null : new EvaluationDocument.Sampling(maxRows, seed, realRows.rowsRead(),
+                syn.rowsRead(), hold == null ? null : hold.rowsRead());
+        return new Read(training, syn.table(), hold == null ? null : hold.table(), sampling, removed);
     }
 
     /**
@@ -105,16 +115,107 @@ public final class EvaluationInputs {
         return out;
     }
 
-    /** A row's cells in the order of {@code names} (so the files' column orders need not agree). */
-    private static List<String> row(Table table, List<String> names, int r) {
-        String[] cells = new String[names.size()];
-        for (int i = 0; i < cells.length; i++) {
-            cells[i] = table.column(names.get(i)).text(r);
-        }
-        return java.util.Arrays.asList(cells);
+    /**
+     * The tables of one evaluation (see {@link #read}).
+     *
+     * @param heldOutRowsRemoved rows of the real file that were held-out rows and were taken out (0 when none)
+     * @param sampling           how larger files were sampled; null when every row was read
+     */
+    public record Read(Table real, Table synthetic, Table holdout, EvaluationDocument.Sampling sampling, long heldOutRowsRemoved) {
     }
 
-    private static Table labelled(String what, java.util.function.Supplier<Table> read) {
+    /** The keys of the held-out rows, as a multiset each real row can take one copy from. */
+    private static final class HeldOutRows implements CsvTableReader.RowKeys {
+        private final List<String> columns;
+        private long[] keys = new long[1024];
+        private int size;
+        private long[] distinct;
+        private int[] left;
+
+        HeldOutRows(List<String> columns) {
+            this.columns = columns;
+        }
+
+        @Override
+        public List<String> columns() {
+            return columns;
+        }
+
+        @Override
+        public boolean mark(long key) {
+            if (size == keys.length) {
+                keys = java.util.Arrays.copyOf(keys, size * 2);
+            }
+            keys[size++] = key;
+            return false;
+        }
+
+        void seal() {
+            long[] sorted = java.util.Arrays.copyOf(keys, size);
+            java.util.Arrays.sort(sorted);
+            distinct = new long[size];
+            left = new int[size];
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                if (n == 0 || distinct[n - 1] != sorted[i]) {
+                    distinct[n++] = sorted[i];
+                }
+                left[n - 1]++;
+            }
+            distinct = java.util.Arrays.copyOf(distinct, n);
+            keys = null;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        long size() {
+            return size;
+        }
+
+        CsvTableReader.RowKeys matcher() {
+            return new CsvTableReader.RowKeys() {
+                @Override
+                public List<String> columns() {
+                    return columns;
+                }
+
+                @Override
+                public boolean mark(long key) {
+                    int i = java.util.Arrays.binarySearch(distinct, key);
+                    if (i < 0 || left[i] == 0) {
+                        return false;
+                    }
+                    left[i]--;
+                    return true;
+                }
+            };
+        }
+    }
+
+    private static TableSchema schemaOf(Path file, TableSchema explicit) {
+        List<String> header = header(file);
+        return explicit != null && explicit.names().equals(header) ? explicit
+                : TypeInference.infer(file, CsvOptions.defaults()).overriddenBy(explicit);
+    }
+
+    /** The real file's types for a file with the same columns (in any order); null for other columns. */
+    private static TableSchema companionSchema(Path file, TableSchema real) {
+        return sameColumns(file, real.names()) ? real : null;
+    }
+
+    private static boolean sameColumns(Path file, List<String> names) {
+        return new HashSet<>(header(file)).equals(new HashSet<>(names));
+    }
+
+    private static List<String> header(Path file) {
+        try (CsvRowSource source = CsvRowSource.open(file, CsvOptions.defaults())) {
+            return source.header();
+        }
+    }
+
+    private static <T> T labelled(String what, java.util.function.Supplier<T> read) {
         try {
             return read.get();
         } catch (BadInputException e) {

@@ -42,6 +42,16 @@ public final class Evaluator {
      * @throws BadInputException for mismatched columns, empty tables, unknown label or sensitive columns
      */
     public static EvaluationDocument evaluate(Table real, Table synthetic, Table holdout, EvaluationOptions options) {
+        return evaluate(real, synthetic, holdout, options, null);
+    }
+
+    /** The tables of {@link EvaluationInputs#read}: the document records how they were sampled. */
+    public static EvaluationDocument evaluate(EvaluationInputs.Read tables, EvaluationOptions options) {
+        return evaluate(tables.real(), tables.synthetic(), tables.holdout(), options, tables.sampling());
+    }
+
+    private static EvaluationDocument evaluate(Table real, Table synthetic, Table holdout, EvaluationOptions options,
+            EvaluationDocument.Sampling sampling) {
         requireColumn(real, options.label(), "label");
         options.sensitive().forEach(s -> requireColumn(real, s, "sensitive"));
         options.quasiIdentifiers().forEach(s -> requireColumn(real, s, "quasi-identifier"));
@@ -121,7 +131,7 @@ public final class Evaluator {
                 holdout == null ? null : (long) holdout.rowCount(),
                 data.columns().stream().map(c -> new EvaluationDocument.ColumnInput(c.name(), c.type().sdmetricsName())).toList(),
                 options.label(), sensitive.stream().map(EvalColumn::name).toList(), qis.stream().map(EvalColumn::name).toList(),
-                holdout == null ? "none" : "provided", options.seed());
+                holdout == null ? "none" : "provided", options.seed(), sampling);
         return new EvaluationDocument(EvaluationDocument.SCHEMA_VERSION, inputs, quality, accuracy, detection, utility,
                 privacy, fairness, pii, skipped, timings);
     }

@@ -68,6 +68,13 @@ public final class Html {
                 .append(in.label() == null ? "" : "; label <b>" + escape(in.label()) + "</b>")
                 .append(in.sensitive().isEmpty() ? "" : "; sensitive " + escape(String.join(", ", in.sensitive())))
                 .append("; seed ").append(in.seed()).append(".</p>");
+        if (in.sampling() != null) {
+            EvaluationDocument.Sampling s = in.sampling();
+            h.append("<p class=\"muted\">Larger files were evaluated on a uniform random sample of at most ")
+                    .append(s.maxRowsPerTable()).append(" rows each (seed ").append(s.seed()).append("): the files have ")
+                    .append(s.realFileRows()).append(" real, ").append(s.syntheticFileRows()).append(" synthetic")
+                    .append(s.holdoutFileRows() == null ? "" : " and " + s.holdoutFileRows() + " holdout").append(" rows.</p>");
+        }
         cards(h, doc);
         if (doc.quality() != null) {
             quality(h, doc.quality());
