@@ -128,6 +128,20 @@ public class JobQueue {
      */
     public record State(String status, int attempts, String owner, Instant startedAt, Instant notBefore, String lastError,
             long ahead) {
+        /** Where the job stands, in words: {@code others} names the jobs of its kind ("generations"). */
+        public String explain(String others) {
+            if (RUNNING.equals(status)) {
+                return "running on " + owner + " since " + startedAt + " (attempt " + attempts
+                        + (lastError == null ? "" : "; the previous one: " + lastError) + ")";
+            }
+            if (!QUEUED.equals(status)) {
+                return status.toLowerCase(java.util.Locale.ROOT);
+            }
+            if (lastError != null) {
+                return "attempt " + attempts + " failed (" + lastError + "); queued again, due at " + notBefore;
+            }
+            return ahead == 0 ? "queued, next to run" : "queued behind " + ahead + " other " + others;
+        }
     }
 
     /** The state of the jobs of {@code kind} with these keys (keys without a job are absent). */

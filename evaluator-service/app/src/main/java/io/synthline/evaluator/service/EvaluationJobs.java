@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +44,6 @@ import org.jboss.logging.Logger;
 public class EvaluationJobs implements JobHandler {
     public static final String KIND = "evaluation";
     private static final Logger LOG = Logger.getLogger(EvaluationJobs.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_INSTANT;
 
     @Inject
     DatasetStore store;
@@ -138,19 +136,7 @@ public class EvaluationJobs implements JobHandler {
 
     /** Why a pending evaluation has no result yet, from its job's state. */
     static String waiting(JobQueue.State job) {
-        if (job == null) {
-            return "evaluation pending";
-        }
-        if (JobQueue.RUNNING.equals(job.status())) {
-            return "evaluation running on " + job.owner() + " since " + TIME.format(job.startedAt()) + " (attempt " + job.attempts()
-                    + (job.lastError() == null ? "" : "; the previous one: " + job.lastError()) + ")";
-        }
-        if (job.lastError() != null) {
-            return "evaluation pending: attempt " + job.attempts() + " failed (" + job.lastError() + "), retrying after "
-                    + TIME.format(job.notBefore());
-        }
-        return job.ahead() == 0 ? "evaluation pending: next in the queue"
-                : "evaluation pending: " + job.ahead() + " evaluation" + (job.ahead() == 1 ? "" : "s") + " ahead in the queue";
+        return "evaluation " + (job == null ? "pending" : job.explain("evaluations"));
     }
 
     private Set<EvaluationOptions.Section> sectionSet() {

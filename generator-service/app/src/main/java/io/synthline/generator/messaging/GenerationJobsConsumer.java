@@ -7,7 +7,11 @@ import io.synthline.commons.events.Payloads;
 import io.synthline.generator.service.GenerationDecisions;
 import io.synthline.generator.service.GenerationJobRunner;
 import io.smallrye.mutiny.Uni;
+import io.synthline.service.jobs.JobQueue;
+import io.synthline.service.jobs.JobWorkers;
 import io.synthline.service.messaging.EventHandling;
+import io.synthline.service.outbox.Inbox;
+import io.synthline.service.persistence.BlockingTx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -26,9 +30,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class GenerationJobsConsumer {
     @Inject
-    GenerationJobRunner runner;
-
-    @Inject
     GenerationDecisions decisions;
 
     @ConfigProperty(name = "synthline.generator.require-approval")
@@ -37,10 +38,16 @@ public class GenerationJobsConsumer {
     @Inject
     EventHandling handling;
 
+    @Inject
+    JobQueue jobs;
+
+    @Inject
+    JobWorkers workers;
+
     /**
-     * Runs on a worker thread, and so do retries of a transient failure (a job's own failures
-     * end as generation.failed inside the runner; what reaches {@link EventHandling} is the
-     * database or broker being unavailable).
+     * Runs on a worker thread, and so do retries of a transient failure (the database being
+     * unavailable). A job is only queued here, in one short transaction with the inbox marker: it
+     * runs on a job worker ({@link GenerationJobRunner}), so a long run never holds the partition.
      */
     @Incoming("generation-jobs")
     @Blocking
@@ -49,6 +56,15 @@ public class GenerationJobsConsumer {
             handle(event);
             return true;
         })).await().indefinitely();
+    }
+
+    private void queue(EventEnvelope trigger, String generationId) {
+        boolean queued = BlockingTx.inTransaction(() -> Inbox.firstDelivery(GenerationJobRunner.CONSUMER, trigger.id())
+                .chain(first -> first ? jobs.enqueue(GenerationJobRunner.KIND, generationId, trigger.tenant(), trigger.toJson())
+                        : Uni.createFrom().item(false)));
+        if (queued) {
+            workers.wake(GenerationJobRunner.KIND);
+        }
     }
 
     private void handle(EventEnvelope event) {
@@ -61,13 +77,13 @@ public class GenerationJobsConsumer {
                 Payloads.GenerationRequested r = event.dataAs(Payloads.GenerationRequested.class);
                 // a differentially private run always waits for governance's reservation of its budget
                 if (!requireApproval && r.privacy() == null) {
-                    runner.run(event, UUID.fromString(r.generationId()), null);
+                    queue(event, r.generationId());
                 }
             }
             case GENERATION_APPROVED -> {
                 Payloads.GenerationApproved a = event.dataAs(Payloads.GenerationApproved.class);
                 if (requireApproval || a.reservation() != null) {
-                    runner.run(event, UUID.fromString(a.generationId()), a.reservation());
+                    queue(event, a.generationId());
                 }
             }
             case GENERATION_REFUSED -> {

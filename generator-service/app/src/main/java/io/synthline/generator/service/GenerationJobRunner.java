@@ -29,7 +29,9 @@ import io.synthline.generator.engine.privacy.PrivacyReport;
 import io.synthline.generator.repository.DatasetRefEntity;
 import io.synthline.generator.repository.FittedModelEntity;
 import io.synthline.generator.repository.GenerationEntity;
-import io.synthline.service.outbox.Inbox;
+import io.synthline.service.jobs.JobHandler;
+import io.synthline.service.jobs.JobLease;
+import io.synthline.service.jobs.LeaseLostException;
 import io.synthline.service.outbox.Outbox;
 import io.synthline.service.persistence.BlockingTx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,8 +58,9 @@ import org.jboss.logging.Logger;
  * announces the result. A job that fails or is cancelled commits nothing.
  */
 @ApplicationScoped
-public class GenerationJobRunner {
+public class GenerationJobRunner implements JobHandler {
     public static final String CONSUMER = "generator-jobs";
+    public static final String KIND = "generation";
     private static final Logger LOG = Logger.getLogger(GenerationJobRunner.class);
 
     @Inject
@@ -78,15 +81,25 @@ public class GenerationJobRunner {
             String piiJson, String requestJson, String model, long rows, long seed) {
     }
 
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
     /**
-     * Blocking. {@code trigger} is the event that allowed the job to run (requested or approved);
-     * {@code reservation} is the budget governance reserved for a differentially private run
-     * (which then fits with exactly that (epsilon, delta)), null otherwise.
+     * Runs one queued generation. The job's payload is the event that allowed it to run
+     * (generation.requested, or governance's generation.approved with the budget reserved for a
+     * differentially private run, which then fits with exactly that (epsilon, delta)).
      */
-    public void run(EventEnvelope trigger, UUID id, Payloads.BudgetReservation reservation) {
-        Job job = BlockingTx.inTransaction(() -> claim(id, trigger.id()));
+    @Override
+    public void run(io.synthline.service.jobs.Job queued, JobLease lease) {
+        EventEnvelope trigger = EventEnvelope.fromJson(queued.payload());
+        Payloads.BudgetReservation reservation = trigger.is(EventType.GENERATION_APPROVED)
+                ? trigger.dataAs(Payloads.GenerationApproved.class).reservation() : null;
+        UUID id = UUID.fromString(queued.key());
+        Job job = BlockingTx.inTransaction(() -> start(id));
         if (job == null) {
-            LOG.debugf("generation %s is not waiting to run, ignoring %s", id, trigger.type());
+            LOG.debugf("generation %s is not waiting to run, nothing to do", id);
             return;
         }
         long started = System.nanoTime();
@@ -99,7 +112,7 @@ public class GenerationJobRunner {
             SynthesisModel model = fit.model();
             GenerationSettings settings = Requests.settings(request, job.seed(), threads > 0 ? threads : Parallel.defaultThreads());
             Generation generation = Generation.prepare(model, settings);
-            Progress progress = new Progress(job);
+            Progress progress = new Progress(job, lease);
             Generation.Result[] result = new Generation.Result[1];
             String base = job.tenant() + "/generations/" + job.id();
             StoredObject output;
@@ -122,20 +135,33 @@ public class GenerationJobRunner {
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             Payloads.PrivacySpent spent = spent(model, fit.fitted());
-            BlockingTx.inTransaction(() -> finish(trigger.id(), job, model, output, manifestObject, result[0], millis, spent,
-                    fit.holdoutKey()));
+            BlockingTx.inTransaction(() -> lease.finish().chain(() -> finish(job, model, output, manifestObject, result[0], millis, spent,
+                    fit.holdoutKey())));
             LOG.infof("generation %s completed: %d rows with %s in %d ms (%d redrawn copies)", id, result[0].rowsWritten(),
                     job.model(), millis, result[0].copiesRedrawn());
         } catch (Generation.CancelledException e) {
-            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.CANCELLED, "cancelled while running", touched[0]));
+            if (lease.lost()) {
+                throw new LeaseLostException(queued);
+            }
+            BlockingTx.inTransaction(() -> lease.finish().chain(() -> end(job, GenerationEntity.CANCELLED, "cancelled while running",
+                    touched[0])));
         } catch (BadInputException e) {
-            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.FAILED, e.getMessage(), touched[0]));
-        } catch (RuntimeException | IOException e) {
-            String errorId = UUID.randomUUID().toString();
-            LOG.errorf(e, "generation %s failed (error id %s)", id, errorId);
-            BlockingTx.inTransaction(() -> end(trigger.id(), job, GenerationEntity.FAILED, "internal error, error id " + errorId,
-                    touched[0]));
+            BlockingTx.inTransaction(() -> lease.finish().chain(() -> end(job, GenerationEntity.FAILED, e.getMessage(), touched[0])));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The generation is given up (its runs kept failing, its workers kept dying on it, or it timed
+     * out): FAILED with the reason. The source data may have been read, so a reserved budget is
+     * not handed back.
+     */
+    @Override
+    public Uni<Void> giveUp(io.synthline.service.jobs.Job queued, String reason) {
+        return GenerationEntity.<GenerationEntity>findById(UUID.fromString(queued.key())).chain(g -> g == null ? Uni.createFrom().voidItem()
+                : end(new Job(g.id, g.tenant, g.requestedBy, g.datasetId, null, null, null, null, g.requestJson, g.model, g.rows, g.seed),
+                        GenerationEntity.FAILED, "generation " + reason, true));
     }
 
     /**
@@ -178,14 +204,19 @@ public class GenerationJobRunner {
     record Fit(SynthesisModel model, boolean fitted, String holdoutKey) {
     }
 
-    /** Reports progress between blocks and reads the cancellation flag (set by any replica) at the same time. */
+    /**
+     * Reports progress between blocks and reads the cancellation flag (set by any replica) at the
+     * same time; a lost lease stops the run as well.
+     */
     private final class Progress implements Generation.Listener {
         private final Job job;
+        private final JobLease lease;
         private long last = System.nanoTime();
         private volatile boolean cancelled;
 
-        Progress(Job job) {
+        Progress(Job job, JobLease lease) {
             this.job = job;
+            this.lease = lease;
         }
 
         @Override
@@ -203,29 +234,27 @@ public class GenerationJobRunner {
             }));
         }
 
+        /** Cancelled by a user, or the job's lease was lost (another worker runs it now: stop writing). */
         @Override
         public boolean cancelled() {
-            return cancelled;
+            return cancelled || lease.lost();
         }
     }
 
     /**
-     * Marks the job RUNNING for this delivery of {@code eventId}. A job another event is running is
-     * left alone; one this same event claimed before is taken over: that is a redelivery after the
-     * worker died or could not record the outcome (runs are deterministic and commit nothing
-     * until they finish, so running again is safe), and without it the job would stay RUNNING.
+     * Marks the generation RUNNING for this claim of its job; null when it has nothing left to run
+     * (finished or cancelled meanwhile). A RUNNING one is taken over: its previous worker died or
+     * lost its lease (runs are deterministic and commit nothing before the end).
      */
-    private Uni<Job> claim(UUID id, String eventId) {
+    private Uni<Job> start(UUID id) {
         return GenerationEntity.<GenerationEntity>findById(id).chain(g -> {
-            if (g == null || g.isFinished()
-                    || (GenerationEntity.RUNNING.equals(g.status) && !eventId.equals(g.claimedByEvent))) {
+            if (g == null || g.isFinished()) {
                 return Uni.createFrom().nullItem();
             }
             if (GenerationEntity.RUNNING.equals(g.status)) {
-                LOG.warnf("generation %s: taking over the run of event %s, delivered again", id, eventId);
+                LOG.warnf("generation %s: taking over a run whose worker stopped", id);
             }
             g.status = GenerationEntity.RUNNING;
-            g.claimedByEvent = eventId;
             g.startedAt = Instant.now();
             return DatasetRefEntity.<DatasetRefEntity>findById(g.datasetId).map(d -> new Job(g.id, g.tenant, g.requestedBy,
                     g.datasetId, d.storageKey, d.sha256, d.schemaJson, d.piiJson, g.requestJson, g.model, g.rows, g.seed));
@@ -353,9 +382,9 @@ public class GenerationJobRunner {
         }
     }
 
-    private Uni<Void> finish(String eventId, Job job, SynthesisModel model, StoredObject output, StoredObject manifest,
+    private Uni<Void> finish(Job job, SynthesisModel model, StoredObject output, StoredObject manifest,
             Generation.Result result, long millis, Payloads.PrivacySpent spent, String holdoutKey) {
-        return Inbox.firstDelivery(CONSUMER, eventId).chain(first -> GenerationEntity.<GenerationEntity>findById(job.id()))
+        return GenerationEntity.<GenerationEntity>findById(job.id())
                 .chain(g -> {
                     if (g.isFinished()) {
                         return Uni.createFrom().voidItem();
@@ -381,8 +410,8 @@ public class GenerationJobRunner {
     }
 
     /** @param dataTouched whether the source data was read (if not, governance releases a budget reservation) */
-    private Uni<Void> end(String eventId, Job job, String status, String reason, boolean dataTouched) {
-        return Inbox.firstDelivery(CONSUMER, eventId).chain(first -> GenerationEntity.<GenerationEntity>findById(job.id()))
+    private Uni<Void> end(Job job, String status, String reason, boolean dataTouched) {
+        return GenerationEntity.<GenerationEntity>findById(job.id())
                 .chain(g -> {
                     if (g.isFinished()) {
                         return Uni.createFrom().voidItem();

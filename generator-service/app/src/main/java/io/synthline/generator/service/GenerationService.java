@@ -16,7 +16,9 @@ import io.synthline.generator.repository.DatasetRefEntity;
 import io.synthline.generator.repository.GenerationEntity;
 import io.synthline.service.outbox.Outbox;
 import io.synthline.service.problem.NotFound;
+import io.synthline.service.jobs.JobQueue;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +38,12 @@ public class GenerationService {
 
     @ConfigProperty(name = "synthline.generator.max-rows")
     long maxRows;
+
+    @ConfigProperty(name = "synthline.generator.require-approval")
+    boolean requireApproval;
+
+    @Inject
+    JobQueue jobs;
 
     /**
      * Share of the rows held out from fitting when a request does not say (recorded in the stored
@@ -132,7 +140,7 @@ public class GenerationService {
     }
 
     public Uni<GenerationView> get(String tenant, String id) {
-        return find(tenant, id).map(GenerationMapper::toView);
+        return find(tenant, id).map(GenerationMapper::toView).chain(v -> withWaiting(List.of(v))).map(List::getFirst);
     }
 
     public Uni<GenerationEntity> find(String tenant, String id) {
@@ -141,7 +149,28 @@ public class GenerationService {
     }
 
     public Uni<List<GenerationView>> list(String tenant) {
-        return GenerationEntity.listForTenant(tenant).map(l -> l.stream().map(GenerationMapper::toView).toList());
+        return GenerationEntity.listForTenant(tenant).map(l -> l.stream().map(GenerationMapper::toView).toList())
+                .chain(this::withWaiting);
+    }
+
+    /** Adds why each run (or its release) waits, from its job's state and the protocol's step. */
+    private Uni<List<GenerationView>> withWaiting(List<GenerationView> views) {
+        List<String> open = views.stream().filter(v -> GenerationEntity.REQUESTED.equals(v.status())
+                || GenerationEntity.RUNNING.equals(v.status())).map(GenerationView::id).toList();
+        return jobs.states(GenerationJobRunner.KIND, open)
+                .map(states -> views.stream().map(v -> v.withWaiting(waiting(v, states.get(v.id())))).toList());
+    }
+
+    String waiting(GenerationView v, JobQueue.State job) {
+        return switch (v.status()) {
+            case GenerationEntity.PENDING_APPROVAL -> "approval: a data owner must approve the request";
+            case GenerationEntity.REQUESTED -> job != null ? job.explain("generations")
+                    : requireApproval ? "approval: waiting for governance's policy decision" : "queued";
+            case GenerationEntity.RUNNING -> job == null ? null : job.explain("generations");
+            case GenerationEntity.COMPLETED -> requireApproval && v.releaseStatus() == null
+                    ? "release: evaluation pending (governance's release gate decides on the evaluation of the output)" : null;
+            default -> null;
+        };
     }
 
     private static UUID parseId(String id) {
