@@ -18,6 +18,8 @@ public enum EventType {
     GENERATION_FAILED("generation.failed", Topics.GENERATIONS),
     EVALUATION_COMPLETED("evaluation.completed", Topics.EVALUATIONS),
     EVALUATION_FAILED("evaluation.failed", Topics.EVALUATIONS),
+    /** The evaluator took a generation's evaluation up (it runs when a worker is free): the release waits for it. */
+    EVALUATION_QUEUED("evaluation.queued", Topics.EVALUATIONS),
 
     // --- governance (issue 8). Decisions about one generation travel on the generation topic so that
     // they stay ordered with generation.requested/completed of the same subject (generations/{id}).

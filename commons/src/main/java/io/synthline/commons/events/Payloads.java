@@ -187,6 +187,10 @@ public final class Payloads {
         }
     }
 
+    /** @param requestId the {@link EvaluationRequested#requestId()} it answers; null for the first evaluation */
+    public record EvaluationQueued(String evaluationId, String generationId, String datasetId, String requestId) {
+    }
+
     /** @param requestId the {@link EvaluationRequested#requestId()} this answers; null for the first evaluation */
     public record EvaluationFailed(String evaluationId, String generationId, String reason, String requestId) {
         public EvaluationFailed(String evaluationId, String generationId, String reason) {

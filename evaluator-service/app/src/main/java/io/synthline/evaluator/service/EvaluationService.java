@@ -12,6 +12,8 @@ import io.synthline.commons.store.DatasetStore;
 import io.synthline.evaluator.repository.EvaluationEntity;
 import io.synthline.service.jobs.JobQueue;
 import io.synthline.service.outbox.Inbox;
+import io.synthline.service.outbox.Outbox;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.synthline.service.problem.NotFound;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -50,6 +52,9 @@ public class EvaluationService {
 
     @Inject
     Pool pool;
+
+    @ConfigProperty(name = "synthline.service.source")
+    String source;
 
     /**
      * Call in a Hibernate Reactive transaction. Records a PENDING evaluation for the trigger and queues
@@ -103,8 +108,13 @@ public class EvaluationService {
         return e;
     }
 
+    /** The pending evaluation, its job and evaluation.queued (governance tells "evaluation pending" from "evaluator unavailable"). */
     private Uni<Boolean> record(EventEnvelope trigger, EvaluationEntity e) {
-        return e.persist().chain(() -> jobs.enqueue(EvaluationJobs.KIND, e.id.toString(), e.tenant, trigger.toJson()));
+        return e.persist()
+                .chain(() -> Outbox.enqueue(EventEnvelope.create(source, EventType.EVALUATION_QUEUED, "evaluations/" + e.id, e.tenant,
+                        trigger.actor(), new Payloads.EvaluationQueued(e.id.toString(), e.generationId.toString(), e.datasetId.toString(),
+                                e.requestId))))
+                .chain(() -> jobs.enqueue(EvaluationJobs.KIND, e.id.toString(), e.tenant, trigger.toJson()));
     }
 
     public Uni<EvaluationResult> get(String tenant, String id) {

@@ -52,8 +52,8 @@ class EvaluationJobsIT {
         assertThat(failed.getString("[0].status")).as(failed.prettify()).isEqualTo("FAILED");
         assertThat(failed.getString("[0].error")).isEqualTo("evaluation gave up after 3 attempts; the last one: the worker "
                 + "replica-gone stopped while running it (killed, out of memory or restarted)");
-        EventEnvelope event = EventEnvelope.fromJson(TestKafka.awaitRecord(EventType.EVALUATION_FAILED.topic(),
-                "evaluations/" + failed.getString("[0].id"), Duration.ofSeconds(60)));
+        EventEnvelope event = EventEnvelope.fromJson(TestKafka.awaitRecord(EventType.EVALUATION_FAILED.topic(), "evaluations/" + failed.getString("[0].id"),
+                json -> EventEnvelope.fromJson(json).is(EventType.EVALUATION_FAILED), Duration.ofSeconds(60)));
         assertThat(event.dataAs(Payloads.EvaluationFailed.class).reason()).isEqualTo(failed.getString("[0].error"));
     }
 

@@ -75,8 +75,8 @@ class EvaluationResourceIT {
                 .then().statusCode(404).contentType("application/problem+json");
 
         // evaluation.completed carries the summary and points at the stored document
-        EventEnvelope published = EventEnvelope.fromJson(TestKafka.awaitRecord(EventType.EVALUATION_COMPLETED.topic(),
-                "evaluations/" + id, Duration.ofSeconds(60)));
+        EventEnvelope published = EventEnvelope.fromJson(TestKafka.awaitRecord(EventType.EVALUATION_COMPLETED.topic(), "evaluations/" + id,
+                json -> EventEnvelope.fromJson(json).is(EventType.EVALUATION_COMPLETED), Duration.ofSeconds(60)));
         Payloads.EvaluationCompleted payload = published.dataAs(Payloads.EvaluationCompleted.class);
         assertThat(payload.scores()).containsKeys("quality", "Column Shapes", "DCRBaselineProtection", "utility.tstr.accuracy");
         assertThat(store.exists(payload.reportStorageKey())).isTrue();
@@ -120,8 +120,8 @@ class EvaluationResourceIT {
 
         // with a holdout, the release gate gets every score it checks
         String evaluationId = evaluation.getString("[0].id");
-        Payloads.EvaluationCompleted first = EventEnvelope.fromJson(TestKafka.awaitRecord(EventType.EVALUATION_COMPLETED.topic(),
-                "evaluations/" + evaluationId, Duration.ofSeconds(60))).dataAs(Payloads.EvaluationCompleted.class);
+        Payloads.EvaluationCompleted first = EventEnvelope.fromJson(TestKafka.awaitRecord(EventType.EVALUATION_COMPLETED.topic(), "evaluations/" + evaluationId,
+                json -> EventEnvelope.fromJson(json).is(EventType.EVALUATION_COMPLETED), Duration.ofSeconds(60))).dataAs(Payloads.EvaluationCompleted.class);
         assertThat(first.scores()).containsKeys(ScoreNames.FIDELITY, ScoreNames.PRIVACY_RISK, ScoreNames.FAIRNESS_GAP);
         assertThat(first.scores().get(ScoreNames.PRIVACY_RISK)).isBetween(0.0, 1.0);
         assertThat(first.requestId()).isNull();
@@ -139,8 +139,8 @@ class EvaluationResourceIT {
         assertThat(both.getString("[" + again + "].settings.holdout")).isEqualTo(holdout);
         assertThat(both.getDouble("[" + again + "].summary.DCROverfittingProtection"))
                 .isEqualTo(evaluation.getDouble("[0].summary.DCROverfittingProtection"));
-        Payloads.EvaluationCompleted answer = EventEnvelope.fromJson(TestKafka.awaitRecord(EventType.EVALUATION_COMPLETED.topic(),
-                "evaluations/" + both.getString("[" + again + "].id"), Duration.ofSeconds(60))).dataAs(Payloads.EvaluationCompleted.class);
+        Payloads.EvaluationCompleted answer = EventEnvelope.fromJson(TestKafka.awaitRecord(EventType.EVALUATION_COMPLETED.topic(), "evaluations/" + both.getString("[" + again + "].id"),
+                json -> EventEnvelope.fromJson(json).is(EventType.EVALUATION_COMPLETED), Duration.ofSeconds(60))).dataAs(Payloads.EvaluationCompleted.class);
         assertThat(answer.requestId()).isEqualTo(requestId);
         assertThat(answer.scores()).containsKeys(ScoreNames.FIDELITY, ScoreNames.PRIVACY_RISK, ScoreNames.FAIRNESS_GAP);
         Thread.sleep(1500);

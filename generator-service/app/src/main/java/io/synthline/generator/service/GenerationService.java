@@ -8,6 +8,8 @@ import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
 import io.synthline.commons.json.Json;
+import io.synthline.commons.profile.DatasetProfile;
+import io.synthline.commons.store.DatasetStore;
 import io.synthline.commons.table.TableSchema;
 import io.synthline.generator.engine.Requests;
 import io.synthline.generator.engine.Synthesizers;
@@ -45,6 +47,9 @@ public class GenerationService {
     @Inject
     JobQueue jobs;
 
+    @Inject
+    DatasetStore store;
+
     /**
      * Share of the rows held out from fitting when a request does not say (recorded in the stored
      * request, so a job runs as it was accepted whatever the setting is later).
@@ -74,8 +79,8 @@ public class GenerationService {
         String format = Requests.format(request);
         long seed = request.seed() != null ? request.seed() : SEEDS.nextLong() & Long.MAX_VALUE;
         return DatasetRefEntity.findForTenant(tenant, datasetId)
-                .onItem().ifNull().failWith(() -> new NotFound("dataset", request.datasetId())
-                        .detail("hint", "a dataset uploaded moments ago becomes visible to the generator within about a second"))
+                .onItem().ifNull().switchTo(() -> fromStore(tenant, datasetId))
+                .onItem().ifNull().failWith(() -> new NotFound("dataset", request.datasetId()))
                 .chain(dataset -> {
                     if (!"PROFILED".equals(dataset.status)) {
                         return Uni.createFrom().failure(new BadInputException("dataset-not-ready", 409,
@@ -103,6 +108,40 @@ public class GenerationService {
                                     Boolean.TRUE, purpose));
                     return g.<GenerationEntity>persist().call(() -> Outbox.enqueue(requested)).map(GenerationMapper::toView);
                 });
+    }
+
+    /**
+     * A dataset the projection does not know yet, from the dataset store: its events are still on
+     * their way (Kafka down or slow) but the profiler has committed its data and profile document under
+     * the tenant's prefix. Recorded in the projection (the events, when they come, update it in place),
+     * so that a request right after an upload never depends on the bus. Null when the store has neither.
+     */
+    private Uni<DatasetRefEntity> fromStore(String tenant, UUID datasetId) {
+        String base = tenant + "/datasets/" + datasetId + "/";
+        return io.vertx.mutiny.core.Vertx.currentContext().executeBlocking(Uni.createFrom().item(() -> {
+            if (!store.exists(base + "data.csv") || !store.exists(base + "profile.json")) {
+                return null;
+            }
+            try (java.io.InputStream in = store.open(base + "profile.json")) {
+                return Json.mapper().readValue(in, DatasetProfile.class);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        })).chain(profile -> {
+            if (profile == null) {
+                return Uni.createFrom().nullItem();
+            }
+            DatasetRefEntity ref = new DatasetRefEntity();
+            ref.id = datasetId;
+            ref.tenant = tenant;
+            ref.storageKey = base + "data.csv";
+            ref.status = "PROFILED";
+            ref.rowCount = profile.rowCount();
+            ref.schemaJson = profile.schema() == null ? null : Json.write(profile.schema());
+            ref.piiJson = Json.write(profile.pii() == null ? List.of() : profile.pii());
+            ref.updatedAt = Instant.now();
+            return ref.<DatasetRefEntity>persist();
+        });
     }
 
     /**

@@ -365,6 +365,33 @@ class GenerationResourceIT {
         assertThat(csv.lines().count()).isEqualTo(301);
     }
 
+    /**
+     * The dataset's events have not reached the generator (Kafka down): the profiler's committed data
+     * and profile document in the store are enough to accept the request, and only for their tenant.
+     */
+    @Test
+    void aRequestRightAfterAnUploadDoesNotWaitForTheDatasetEvents() throws Exception {
+        String id = UUID.randomUUID().toString();
+        Path root = Path.of(ConfigProvider.getConfig().getValue("synthline.store.root", String.class));
+        FileSystemDatasetStore store = new FileSystemDatasetStore(root);
+        try (InputStream in = Files.newInputStream(SAMPLE); var staged = store.stage(in, Long.MAX_VALUE)) {
+            staged.commit("acme/datasets/" + id + "/data.csv");
+        }
+        TableSchema schema = TypeInference.infer(SAMPLE, CsvOptions.defaults());
+        byte[] profile = io.synthline.commons.json.Json.write(new io.synthline.commons.profile.DatasetProfile("2.0", id, null,
+                java.time.Instant.now(), 3257, schema.size(), schema, List.of(), null, null, List.of(), List.of(), List.of(), null))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (var staged = store.stage(new java.io.ByteArrayInputStream(profile), profile.length)) {
+            staged.commit("acme/datasets/" + id + "/profile.json");
+        }
+        String body = "{\"datasetId\":\"" + id + "\",\"rows\":50,\"seed\":3}";
+        given().auth().oauth2(token("globex-scientist")).contentType("application/json").body(body)
+                .when().post("/api/v1/generations").then().statusCode(404).contentType("application/problem+json");
+        String generation = given().auth().oauth2(token("acme-scientist")).contentType("application/json").body(body)
+                .when().post("/api/v1/generations").then().statusCode(202).extract().path("id");
+        assertThat(awaitStatus(generation)).isEqualTo("COMPLETED");
+    }
+
     @Test
     void badConfigurationsAreClear4xxProblems() {
         String ds = "\"datasetId\":\"" + datasetId + "\",\"rows\":10";

@@ -26,6 +26,17 @@ public interface GovernanceConfig {
         java.net.URI profilerUrl();
     }
 
+    Monitoring monitoring();
+
+    interface Monitoring {
+        /**
+         * How long a completed output may wait for the evaluator to take its evaluation up
+         * (evaluation.queued) before its release counts as waiting for an unavailable evaluator.
+         */
+        @WithDefault("2m")
+        Duration evaluationWait();
+    }
+
     interface Audit {
         /** PEM file with the Ed25519 private key and its public key (see AuditSigningKey). */
         Path signingKeyFile();
@@ -41,5 +52,9 @@ public interface GovernanceConfig {
         /** How often the chains are verified in the background (a broken chain raises an alert). */
         @WithDefault("15m")
         Duration verifyInterval();
+
+        /** How long an event waits for its cause to be in the chain (CausalOrder) before it is appended anyway. */
+        @WithDefault("5m")
+        Duration orderWait();
     }
 }

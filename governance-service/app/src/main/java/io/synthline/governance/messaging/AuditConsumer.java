@@ -1,7 +1,6 @@
 package io.synthline.governance.messaging;
 
 import io.smallrye.mutiny.Uni;
-import io.synthline.governance.engine.audit.AuditRecord;
 import io.synthline.governance.service.AuditService;
 import io.synthline.service.messaging.EventHandling;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,9 @@ import org.jboss.logging.Logger;
 /**
  * Records every event of every topic. The record is acknowledged (and its offset later committed)
  * only after the entry's transaction committed; failures are retried rather than dead-lettered; the
- * unique event id turns redeliveries into no-ops: nothing lost, nothing doubled.
+ * unique event id turns redeliveries into no-ops: nothing lost, nothing doubled. Events of different
+ * topics arrive in no guaranteed order; one whose cause is not in the chain yet waits for it
+ * (AuditService#append), so the chain reads in the order things happened.
  */
 @ApplicationScoped
 public class AuditConsumer {
@@ -27,9 +28,9 @@ public class AuditConsumer {
 
     @Incoming("all-events")
     public Uni<Void> consume(String json) {
-        return handling.handle(CONSUMER, json, event -> audit.append(AuditRecord.of(event)).invoke(added -> {
+        return handling.handle(CONSUMER, json, event -> audit.append(event).invoke(added -> {
             if (!added) {
-                LOG.debugf("event %s already audited", event.id());
+                LOG.debugf("event %s already audited, or waits for its cause", event.id());
             }
         }));
     }

@@ -48,6 +48,7 @@ public class DomainEventsConsumer {
             case GENERATION_FAILED -> generations.onFailed(conn, event);
             case EVALUATION_COMPLETED -> generations.onEvaluationCompleted(conn, event);
             case EVALUATION_FAILED -> generations.onEvaluationFailed(conn, event);
+            case EVALUATION_QUEUED -> generations.onEvaluationQueued(conn, event);
             case null, default -> Uni.createFrom().voidItem();
         };
     }

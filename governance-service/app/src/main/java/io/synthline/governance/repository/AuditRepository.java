@@ -8,6 +8,7 @@ import io.synthline.commons.api.AuditEntryView;
 import io.synthline.commons.json.Json;
 import io.synthline.governance.engine.audit.AuditRecord;
 import io.synthline.governance.engine.audit.CanonicalJson;
+import io.synthline.governance.engine.audit.CausalOrder;
 import io.synthline.governance.engine.audit.ChainedEntry;
 import io.synthline.governance.engine.audit.Checkpoint;
 import io.synthline.governance.engine.audit.Hashes;
@@ -60,6 +61,50 @@ public class AuditRepository {
                             ChainedEntry entry = ChainedEntry.of(index, record, Instant.now(), previous);
                             return insert(conn, entry).replaceWith(entry);
                         }));
+    }
+
+    public Uni<Boolean> isRecorded(SqlConnection conn, String eventId) {
+        return conn.preparedQuery("SELECT 1 FROM audit_entry WHERE event_id = $1").execute(Tuple.of(eventId)).map(rows -> rows.size() > 0);
+    }
+
+    /** Whether the tenant's trail has an entry of one of the cause's types about its subject. */
+    public Uni<Boolean> hasEntry(SqlConnection conn, String tenant, CausalOrder.Cause cause) {
+        return conn.preparedQuery("SELECT 1 FROM audit_entry WHERE tenant = $1 AND subject = $2 AND event_type = ANY($3) LIMIT 1")
+                .execute(Tuple.of(tenant, cause.subject(), cause.eventTypes().toArray(String[]::new)))
+                .map(rows -> rows.size() > 0);
+    }
+
+    /** Parks an event until its cause is appended (idempotent per event id). */
+    public Uni<Void> defer(SqlConnection conn, AuditRecord record, CausalOrder.Cause cause, String eventJson) {
+        return conn.preparedQuery("INSERT INTO audit_deferred (event_id, tenant, cause_subject, cause_types, event_json, received_at) "
+                        + "VALUES ($1, $2, $3, $4, $5, now()) ON CONFLICT (event_id) DO NOTHING")
+                .execute(Tuple.of(record.eventId(), record.tenant(), cause.subject(), String.join(",", cause.eventTypes()), eventJson))
+                .replaceWithVoid();
+    }
+
+    /** Removes and returns (oldest first) the events that waited for an entry of this type about this subject. */
+    public Uni<List<String>> takeDeferred(SqlConnection conn, String tenant, String subject, String eventType) {
+        return conn.preparedQuery("DELETE FROM audit_deferred WHERE event_id IN (SELECT event_id FROM audit_deferred "
+                        + "WHERE tenant = $1 AND cause_subject = $2 AND $3 = ANY(string_to_array(cause_types, ',')) FOR UPDATE) "
+                        + "RETURNING event_json, received_at")
+                .execute(Tuple.of(tenant, subject, eventType))
+                .map(AuditRepository::oldestFirst);
+    }
+
+    /** Removes and returns (oldest first) the events that waited longer than {@code wait}; replicas take disjoint sets. */
+    public Uni<List<String>> takeOverdue(SqlConnection conn, java.time.Duration wait) {
+        return conn.preparedQuery("DELETE FROM audit_deferred WHERE event_id IN (SELECT event_id FROM audit_deferred "
+                        + "WHERE received_at < now() - $1::bigint * interval '1 millisecond' ORDER BY received_at LIMIT 100 "
+                        + "FOR UPDATE SKIP LOCKED) RETURNING event_json, received_at")
+                .execute(Tuple.of(wait.toMillis()))
+                .map(AuditRepository::oldestFirst);
+    }
+
+    private static List<String> oldestFirst(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        List<Row> list = new ArrayList<>();
+        rows.forEach(list::add);
+        list.sort(java.util.Comparator.comparing((Row r) -> r.getOffsetDateTime("received_at")));
+        return list.stream().map(r -> r.getString("event_json")).toList();
     }
 
     private Uni<Void> insert(SqlConnection conn, ChainedEntry e) {

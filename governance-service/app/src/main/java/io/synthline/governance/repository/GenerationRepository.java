@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +42,9 @@ public class GenerationRepository {
 
     @Inject
     Pool pool;
+
+    @Inject
+    io.synthline.governance.config.GovernanceConfig config;
 
     /** A row: what the protocol code reads back. */
     public record Generation(UUID id, String tenant, UUID datasetId, String requestedBy, Double epsilon, Double delta,
@@ -130,6 +134,33 @@ public class GenerationRepository {
                 .replaceWithVoid();
     }
 
+    public Uni<Void> evaluationQueued(SqlConnection conn, UUID generationId, Instant at) {
+        return conn.preparedQuery("UPDATE governed_generation SET evaluation_queued_at = coalesce(evaluation_queued_at, $2) "
+                        + "WHERE generation_id = $1")
+                .execute(Tuple.of(generationId, AuditRepository.utc(at == null ? Instant.now() : at))).replaceWithVoid();
+    }
+
+    /**
+     * Completed outputs of each tenant without a release decision whose evaluation no evaluator took up
+     * within {@code wait} of their completion: tenant to their ids (oldest first, at most 20 each).
+     */
+    public Uni<Map<String, List<UUID>>> awaitingAnEvaluator(Duration wait) {
+        return pool.preparedQuery("SELECT tenant, generation_id FROM governed_generation WHERE status = 'COMPLETED' "
+                        + "AND release_status = 'NONE' AND evaluation_queued_at IS NULL "
+                        + "AND completed_at < now() - $1::bigint * interval '1 millisecond' ORDER BY completed_at LIMIT 200")
+                .execute(Tuple.of(wait.toMillis()))
+                .map(rows -> {
+                    Map<String, List<UUID>> out = new java.util.TreeMap<>();
+                    rows.forEach(r -> {
+                        List<UUID> ids = out.computeIfAbsent(r.getString("tenant"), t -> new ArrayList<>());
+                        if (ids.size() < 20) {
+                            ids.add(r.getUUID("generation_id"));
+                        }
+                    });
+                    return out;
+                });
+    }
+
     public Uni<Void> evaluationFailed(SqlConnection conn, String tenant, Payloads.EvaluationFailed e, String requestId, Instant at) {
         return conn.preparedQuery("INSERT INTO governed_evaluation (evaluation_id, tenant, generation_id, status, error, request_id, "
                         + "completed_at) VALUES ($1, $2, $3, 'FAILED', $4, $5, $6) ON CONFLICT DO NOTHING")
@@ -156,14 +187,14 @@ public class GenerationRepository {
         sql.append(" ORDER BY g.requested_at DESC LIMIT ").append(limit);
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> {
             List<GovernedGenerationView> out = new ArrayList<>();
-            rows.forEach(r -> out.add(view(r)));
+            rows.forEach(r -> out.add(view(r, evaluationWait())));
             return out;
         });
     }
 
     public Uni<GovernedGenerationView> view(String tenant, UUID id) {
         return pool.preparedQuery(SELECT + "WHERE g.tenant = $1 AND g.generation_id = $2").execute(Tuple.of(tenant, id))
-                .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next()));
+                .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next(), evaluationWait()));
     }
 
     /** Released outputs whose last evaluation is older than {@code before}: due for re-evaluation. */
@@ -193,7 +224,30 @@ public class GenerationRepository {
                 r.getString("release_status"), r.getString("output_key"), r.getString("source_key"), r.getString("evaluation_id"));
     }
 
-    static GovernedGenerationView view(Row r) {
+    /**
+     * Why a completed output has no release decision yet: its evaluation is pending (the evaluator
+     * took it up), or no evaluator took it up within {@code evaluationWait} of the completion.
+     */
+    public Duration evaluationWait() {
+        return config.monitoring().evaluationWait();
+    }
+
+    static String releaseWaiting(Row r, Duration evaluationWait) {
+        if (!"COMPLETED".equals(r.getString("status")) || !"NONE".equals(r.getString("release_status"))) {
+            return null;
+        }
+        Instant queued = DatasetRepository.instant(r, "evaluation_queued_at");
+        if (queued != null) {
+            return "evaluation pending (taken up by the evaluator at " + queued + ")";
+        }
+        Instant completed = DatasetRepository.instant(r, "completed_at");
+        if (completed != null && completed.plus(evaluationWait).isBefore(Instant.now())) {
+            return "evaluator unavailable: no evaluator took the evaluation up within " + evaluationWait + " of the completion";
+        }
+        return "waiting for the evaluator to take the evaluation up";
+    }
+
+    static GovernedGenerationView view(Row r, Duration evaluationWait) {
         String violations = r.getString("violations");
         return new GovernedGenerationView(r.getUUID("generation_id").toString(), r.getUUID("dataset_id").toString(),
                 r.getString("dataset_name"), r.getString("classification"), r.getString("requested_by"), r.getString("model"),
@@ -204,7 +258,7 @@ public class GenerationRepository {
                 DatasetRepository.instant(r, "completed_at"), r.getString("output_sha256"), json(r.getString("privacy_spent")),
                 r.getString("failure_reason"), r.getString("release_status"), r.getString("release_reason"),
                 json(r.getString("release_checks")), r.getString("released_by"), DatasetRepository.instant(r, "released_at"),
-                r.getString("evaluation_id"), json(r.getString("scores")), r.getLong("seed"));
+                r.getString("evaluation_id"), json(r.getString("scores")), r.getLong("seed"), releaseWaiting(r, evaluationWait));
     }
 
     @SuppressWarnings("unchecked")

@@ -26,6 +26,8 @@ public class Alerts {
     public static final String REEVALUATION_ERROR = "reevaluation-error";
     public static final String AUDIT_CHAIN_BROKEN = "audit-chain-broken";
     public static final String RETENTION_DELETION = "retention-deletion";
+    /** Completed outputs wait for an evaluation that no evaluator took up: their release cannot be decided. */
+    public static final String EVALUATOR_UNAVAILABLE = "evaluator-unavailable";
 
     @Inject
     GovernanceEvents events;

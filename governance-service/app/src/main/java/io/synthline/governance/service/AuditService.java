@@ -15,7 +15,12 @@ import io.synthline.commons.events.Payloads;
 import io.synthline.governance.repository.AuditRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.synthline.commons.events.EventEnvelope;
+import io.synthline.governance.engine.audit.CausalOrder;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.time.Instant;
+import java.util.Optional;
+
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -34,9 +39,58 @@ public class AuditService {
     @Inject
     GovernanceEvents events;
 
-    /** Appends in its own transaction; true when a new entry was written, false for a redelivery. */
-    public Uni<Boolean> append(AuditRecord record) {
-        return repository.pool().withTransaction(conn -> repository.append(conn, record)).map(e -> e != null);
+    @Inject
+    io.synthline.governance.config.GovernanceConfig config;
+
+    /**
+     * Appends in its own transaction; true when a new entry was written, false for a redelivery or an
+     * event that waits for its cause ({@link CausalOrder}): that one is appended right after its cause,
+     * in the cause's transaction, or after {@code synthline.governance.audit.order-wait} at the latest.
+     */
+    public Uni<Boolean> append(EventEnvelope event) {
+        AuditRecord record = AuditRecord.of(event);
+        return repository.pool().withTransaction(conn -> repository.isRecorded(conn, record.eventId()).chain(recorded -> {
+            if (recorded) {
+                return Uni.createFrom().item(false);
+            }
+            Optional<CausalOrder.Cause> cause = CausalOrder.causeOf(record);
+            if (cause.isEmpty()) {
+                return appendThenDependents(conn, record);
+            }
+            return repository.hasEntry(conn, record.tenant(), cause.get()).chain(present -> present ? appendThenDependents(conn, record)
+                    : repository.defer(conn, record, cause.get(), event.toJson()).invoke(() -> LOG.debugf(
+                            "%s %s waits for %s of %s", record.eventType(), record.eventId(), cause.get().eventTypes(),
+                            cause.get().subject())).replaceWith(false));
+        }));
+    }
+
+    /** Appends the record, then every event that waited for it (and for those, recursively). */
+    private Uni<Boolean> appendThenDependents(SqlConnection conn, AuditRecord record) {
+        return repository.append(conn, record).chain(entry -> entry == null ? Uni.createFrom().item(false)
+                : repository.takeDeferred(conn, record.tenant(), record.subject(), record.eventType())
+                        .chain(waiting -> appendAll(conn, waiting, 0)).replaceWith(true));
+    }
+
+    private Uni<Void> appendAll(SqlConnection conn, List<String> eventsJson, int i) {
+        return i == eventsJson.size() ? Uni.createFrom().voidItem()
+                : appendThenDependents(conn, AuditRecord.of(EventEnvelope.fromJson(eventsJson.get(i))))
+                        .chain(() -> appendAll(conn, eventsJson, i + 1));
+    }
+
+    /** Events that waited longer than the order wait for their cause are appended anyway: nothing is withheld for good. */
+    @Scheduled(every = "${synthline.governance.audit.order-sweep-interval:30s}", delayed = "15s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> appendOverdue() {
+        return repository.pool().withTransaction(conn -> repository.takeOverdue(conn, config.audit().orderWait())
+                        .chain(overdue -> {
+                            if (!overdue.isEmpty()) {
+                                LOG.warnf("audit: %d events waited %s for their cause and are appended without it", overdue.size(),
+                                        config.audit().orderWait());
+                            }
+                            return appendAll(conn, overdue, 0);
+                        }))
+                .onFailure().invoke(e -> LOG.warnf("audit order sweep failed, will retry: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     public Uni<List<AuditEntryView>> query(AuditRepository.Filter filter) {

@@ -223,6 +223,13 @@ public class GenerationGovernance {
 
     // ------------------------------------------------------------------------------------ release gate
 
+    /** The evaluator took the first evaluation of a completed output up: its release now waits for a running evaluator. */
+    public Uni<Void> onEvaluationQueued(SqlConnection conn, EventEnvelope event) {
+        Payloads.EvaluationQueued q = event.dataAs(Payloads.EvaluationQueued.class);
+        return q.requestId() != null ? Uni.createFrom().voidItem()
+                : generations.evaluationQueued(conn, UUID.fromString(q.generationId()), event.time());
+    }
+
     public Uni<Void> onEvaluationCompleted(SqlConnection conn, EventEnvelope event) {
         Payloads.EvaluationCompleted e = event.dataAs(Payloads.EvaluationCompleted.class);
         UUID id = UUID.fromString(e.generationId());

@@ -66,8 +66,24 @@ public class Monitoring {
     Uni<Void> tick() {
         return requestReevaluations().replaceWithVoid()
                 .chain(this::refuseStaleRequests)
+                .chain(this::alertWhenNoEvaluatorTakesUp)
                 .onFailure().invoke(e -> LOG.warnf("monitoring run failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
+    }
+
+    /**
+     * One alert per tenant (until acknowledged) while completed outputs wait longer than
+     * {@code synthline.governance.monitoring.evaluation-wait} for an evaluator to take their evaluation up.
+     */
+    public Uni<Void> alertWhenNoEvaluatorTakesUp() {
+        return generations.awaitingAnEvaluator(generations.evaluationWait()).chain(byTenant -> io.smallrye.mutiny.Multi.createFrom()
+                .iterable(byTenant.entrySet())
+                .onItem().transformToUniAndConcatenate(e -> alerts.raise(e.getKey(), Alerts.EVALUATOR_UNAVAILABLE, "critical",
+                        "service/evaluator", "evaluator unavailable: " + e.getValue().size() + " completed generation"
+                                + (e.getValue().size() == 1 ? "" : "s") + " waited more than " + generations.evaluationWait()
+                                + " for their evaluation to be taken up (first: generations/" + e.getValue().getFirst()
+                                + "); their release waits"))
+                .collect().last().replaceWithVoid());
     }
 
     /** Asks for the re-evaluation of released outputs evaluated longer ago than the interval; returns how many. */

@@ -46,6 +46,33 @@ class AuditResourceIT {
                 .then().statusCode(200).body("size()", equalTo(0));
     }
 
+    /**
+     * The evaluations topic may be read before the generations topic: an evaluation that arrives
+     * before the generation.completed it follows waits, and the chain reads completion, evaluation.
+     */
+    @Test
+    void anEvaluationThatArrivesBeforeItsGenerationsCompletionFollowsItInTheChain() throws Exception {
+        String tenant = "order-" + UUID.randomUUID().toString().substring(0, 8);
+        String generationId = UUID.randomUUID().toString();
+        String evaluationId = UUID.randomUUID().toString();
+        EventEnvelope evaluated = EventEnvelope.create("/synthline/evaluator", EventType.EVALUATION_COMPLETED,
+                "evaluations/" + evaluationId, tenant, "acme-scientist", new Payloads.EvaluationCompleted(evaluationId, generationId,
+                        UUID.randomUUID().toString(), java.util.Map.of("quality", 0.8), "k"));
+        EventEnvelope completed = EventEnvelope.create("/synthline/generator", EventType.GENERATION_COMPLETED,
+                "generations/" + generationId, tenant, "acme-scientist", new Payloads.GenerationCompleted(generationId,
+                        UUID.randomUUID().toString(), "independent", 10, 1, "s", "o", "x", 5));
+        publish(evaluated, evaluated);
+        Thread.sleep(3000);
+        assertThat(io.synthline.governance.testing.AuditTestSupport.entries(tenant).getList("eventType"))
+                .as("the evaluation waits for its cause").isEmpty();
+        publish(completed);
+        assertThat(io.synthline.governance.testing.AuditTestSupport.awaitEntries(tenant, 2, Duration.ofSeconds(60))).isEqualTo(2);
+        io.restassured.path.json.JsonPath chain = io.synthline.governance.testing.AuditTestSupport.entries(tenant);
+        assertThat(chain.getList("eventType")).containsExactly("generation.completed", "evaluation.completed");
+        assertThat(chain.getList("chainIndex", Long.class)).containsExactly(1L, 2L);
+        assertThat(io.synthline.governance.testing.AuditTestSupport.verify(tenant).getBoolean("chain.valid")).isTrue();
+    }
+
     @Test
     void onlyOversightRolesReadTheTrail() {
         given().auth().oauth2(LocalStackTestResource.token("acme-scientist")).when().get("/api/v1/audit")

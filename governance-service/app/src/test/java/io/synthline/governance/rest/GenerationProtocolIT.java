@@ -230,6 +230,39 @@ public class GenerationProtocolIT {
                 .contentType("application/problem+json");
     }
 
+    @jakarta.inject.Inject
+    io.synthline.governance.service.Monitoring monitoring;
+
+    /** A completed output says why its release waits; when no evaluator takes it up, an alert says so too. */
+    @Test
+    void aCompletedOutputSaysWhyItsReleaseWaits() throws Exception {
+        String dataset = dataset("internal");
+        String gen = request(dataset, null, null);
+        awaitStatus(gen, "APPROVED");
+        awaitTypes("generations/" + gen, 2);
+        complete(dataset, gen, null);
+        assertThat(awaitStatus(gen, "COMPLETED").getString("releaseWaiting"))
+                .isEqualTo("waiting for the evaluator to take the evaluation up");
+        // nobody takes the evaluation up within the wait (3 s in tests)
+        Thread.sleep(3500);
+        assertThat(generation(gen).getString("releaseWaiting")).isEqualTo(
+                "evaluator unavailable: no evaluator took the evaluation up within PT3S of the completion");
+        monitoring.alertWhenNoEvaluatorTakesUp().await().atMost(PATIENCE);
+        String path = "find { it.resource == 'service/evaluator' && it.kind == 'evaluator-unavailable' }";
+        JsonPath alerts = given().auth().oauth2(token("acme-owner")).when().get("/api/v1/alerts").then().statusCode(200).extract().jsonPath();
+        assertThat(alerts.getString(path + ".message")).startsWith("evaluator unavailable: ");
+
+        // the evaluator takes it up: the release waits for a pending evaluation, then is decided
+        String evaluation = UUID.randomUUID().toString();
+        AuditTestSupport.publish(List.of(EventEnvelope.create("/synthline/evaluator", EventType.EVALUATION_QUEUED,
+                "evaluations/" + evaluation, "acme", "acme-scientist", new Payloads.EvaluationQueued(evaluation, gen, dataset, null))));
+        assertThat(Eventually.await("evaluation pending", PATIENCE, () -> generation(gen),
+                g -> g.getString("releaseWaiting").startsWith("evaluation pending")).getString("releaseWaiting"))
+                .startsWith("evaluation pending (taken up by the evaluator at ");
+        evaluate(dataset, gen, Map.of(ScoreNames.COLUMN_SHAPES, 0.93));
+        assertThat(awaitRelease(gen, "APPROVED").getString("releaseWaiting")).isNull();
+    }
+
     static Map<String, Object> awaitAlert(String gen, String kind) {
         String path = "find { it.resource == 'generations/" + gen + "' && it.kind == '" + kind + "' }";
         JsonPath alerts = Eventually.await(kind + " alert for " + gen, PATIENCE,
