@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "synth bench", mixinStandardHelpOptions = true, version = "synth bench 0.1.0", description = "Benchmarks against references measured in the same run.",
         subcommands = {BenchProfileCommand.class, BenchGenerateCommand.class, BenchEvaluateCommand.class, BenchDpCommand.class,
-                BenchRelationalCommand.class, CommandLine.HelpCommand.class})
+                BenchRelationalCommand.class, BenchApiCommand.class, CommandLine.HelpCommand.class})
 public class BenchCommand {
 
     public static void main(String[] args) {

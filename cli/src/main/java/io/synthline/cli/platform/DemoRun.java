@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 public final class DemoRun {
     /** What the trail holds after the demo: the services' events and governance's decisions (approval, release). */
     public static final List<String> EXPECTED_AUDIT_TYPES = List.of("dataset.registered", "dataset.profiled",
-            "generation.requested", "generation.approved", "generation.completed", "evaluation.completed", "release.approved");
+            "generation.requested", "generation.approved", "generation.completed", "evaluation.queued", "evaluation.completed",
+            "release.approved");
 
     /**
      * The model the demo asks for. The release gate of internal data checks ML utility and
@@ -63,7 +64,8 @@ public final class DemoRun {
 
         JsonNode evaluation = await("the evaluation of generation " + generationId, Duration.ofMinutes(3), () -> {
             JsonNode list = scientist.get(api.evaluator(), "/api/v1/evaluations?generationId=" + generationId);
-            return list.isArray() && !list.isEmpty() ? list.get(0) : null;
+            // an evaluation is listed as soon as the evaluator took it up (PENDING, saying why it waits)
+            return list.isArray() && !list.isEmpty() && !"PENDING".equals(list.get(0).path("status").asText()) ? list.get(0) : null;
         });
         progress.accept("evaluation " + evaluation.path("id").asText() + " " + evaluation.path("status").asText());
 
