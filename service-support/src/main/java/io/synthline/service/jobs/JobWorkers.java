@@ -6,6 +6,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.service.persistence.BlockingTx;
+import io.synthline.service.scheduling.OncePerPeriod;
+import io.synthline.service.scheduling.Replica;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -54,6 +56,9 @@ public class JobWorkers {
     MeterRegistry meters;
 
     @Inject
+    OncePerPeriod oncePerPeriod;
+
+    @Inject
     Config config;
 
     @ConfigProperty(name = "synthline.jobs.poll-interval", defaultValue = "1s")
@@ -86,7 +91,7 @@ public class JobWorkers {
     }
 
     void start(@Observes StartupEvent startup) {
-        workerId = configuredWorkerId.orElseGet(JobWorkers::defaultWorkerId);
+        workerId = configuredWorkerId.orElseGet(Replica::id);
         timers = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "job-leases");
             t.setDaemon(true);
@@ -94,7 +99,7 @@ public class JobWorkers {
         });
         long renewMillis = Math.max(100, lease.toMillis() / 3);
         timers.scheduleWithFixedDelay(this::renewLeases, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
-        timers.scheduleWithFixedDelay(this::purge, 60, 3600, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(this::purge, 60, 600, TimeUnit.SECONDS);
         for (JobHandler handler : handlers) {
             String kind = handler.kind();
             signals.put(kind, new Object());
@@ -287,8 +292,9 @@ public class JobWorkers {
 
     private void purge() {
         try {
-            int n = queue.purgeFinished(retention).await().atMost(Duration.ofMinutes(1));
-            if (n > 0) {
+            Integer n = oncePerPeriod.run("job-purge", Duration.ofHours(1), () -> queue.purgeFinished(retention))
+                    .await().atMost(Duration.ofMinutes(1));
+            if (n != null && n > 0) {
                 LOG.infof("job queue: removed %d jobs finished more than %s ago", n, retention);
             }
         } catch (RuntimeException e) {
@@ -311,17 +317,5 @@ public class JobWorkers {
                 LOG.debugf("job gauges not refreshed: %s", e.getMessage());
             }
         }, 5, 15, TimeUnit.SECONDS);
-    }
-
-    private static String defaultWorkerId() {
-        String host = System.getenv("HOSTNAME");
-        if (host == null || host.isBlank()) {
-            try {
-                host = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.net.UnknownHostException e) {
-                host = "localhost";
-            }
-        }
-        return host + "-" + ProcessHandle.current().pid();
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.synthline.service.scheduling.OncePerPeriod;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,9 +23,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox rows to Kafka in commit order and marks them published only after
- * Kafka acknowledged them. Rows are locked with SKIP LOCKED so several replicas can relay
- * without publishing the same row twice in normal operation; after a crash between send and mark,
- * a row is sent again, which consumers absorb by deduplicating on the event id.
+ * Kafka acknowledged them. One replica relays at a time (an advisory lock), so several replicas
+ * never publish the same row twice in normal operation nor overtake each other's rows; after a crash
+ * between send and mark, a row is sent again, which consumers absorb by deduplicating on the event id.
  *
  * <p>Sends are sequential, so the order of rows is the order on each partition. When Kafka fails
  * in the middle of a batch (broker down, timeout), the rows acknowledged so far are marked and
@@ -51,6 +52,12 @@ public class OutboxRelay {
     @ConfigProperty(name = "synthline.outbox.retention", defaultValue = "7d")
     Duration retention;
 
+    @ConfigProperty(name = "synthline.outbox.cleanup-interval", defaultValue = "1h")
+    Duration cleanupInterval;
+
+    @Inject
+    OncePerPeriod oncePerPeriod;
+
     private volatile String lastFailure;
 
     // not before the application runs: until then the Kafka channel behind the emitter cannot be injected
@@ -67,10 +74,10 @@ public class OutboxRelay {
     @Scheduled(every = "${synthline.outbox.cleanup-interval:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> cleanup() {
-        return pool.preparedQuery("DELETE FROM outbox_event WHERE published_at < $1")
-                .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(retention)))
+        return oncePerPeriod.run("outbox-cleanup", cleanupInterval, () -> pool.preparedQuery("DELETE FROM outbox_event WHERE published_at < $1")
+                        .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(retention))))
                 .invoke(rows -> {
-                    if (rows.rowCount() > 0) {
+                    if (rows != null && rows.rowCount() > 0) {
                         LOG.infof("outbox: removed %d rows published more than %s ago", rows.rowCount(), retention);
                     }
                 })
@@ -79,15 +86,24 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    /** Publishes one batch; returns how many rows were published (and marked). */
+    /**
+     * Publishes one batch; returns how many rows were published (and marked). Only one replica relays
+     * at a time (a transaction-scoped advisory lock; the others find it taken and skip their turn):
+     * two relays publishing disjoint batches at once could put an event on its partition before an
+     * earlier event of the same subject.
+     */
     public Uni<Integer> publishPending() {
         return pool.withTransaction(conn -> conn
-                .preparedQuery("SELECT id, topic, message_key, payload FROM outbox_event WHERE published_at IS NULL "
-                        + "ORDER BY seq LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")
+                .preparedQuery("SELECT pg_try_advisory_xact_lock(hashtextextended('synthline.outbox-relay', 0)) AS relaying")
                 .execute()
-                .chain(rows -> {
-                    List<Row> pending = new ArrayList<>();
-                    rows.forEach(pending::add);
+                .chain(lock -> !lock.iterator().next().getBoolean("relaying") ? Uni.createFrom().item(List.<Row>of())
+                        : conn.preparedQuery("SELECT id, topic, message_key, payload FROM outbox_event WHERE published_at IS NULL "
+                                + "ORDER BY seq LIMIT " + BATCH).execute().map(rows -> {
+                                    List<Row> rowsInOrder = new ArrayList<>();
+                                    rows.forEach(rowsInOrder::add);
+                                    return rowsInOrder;
+                                }))
+                .chain(pending -> {
                     if (pending.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }

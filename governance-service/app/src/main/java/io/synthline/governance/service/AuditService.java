@@ -13,6 +13,7 @@ import io.synthline.governance.engine.audit.EvidenceBundle;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
 import io.synthline.governance.repository.AuditRepository;
+import io.synthline.service.scheduling.OncePerPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.synthline.commons.events.EventEnvelope;
@@ -41,6 +42,10 @@ public class AuditService {
 
     @Inject
     io.synthline.governance.config.GovernanceConfig config;
+
+    /** With several replicas, each scheduled run happens on one of them. */
+    @Inject
+    OncePerPeriod oncePerPeriod;
 
     /**
      * Appends in its own transaction; true when a new entry was written, false for a redelivery or an
@@ -122,7 +127,8 @@ public class AuditService {
     @Scheduled(every = "${synthline.governance.audit.checkpoint-interval:30s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledCheckpoints() {
-        return checkpointNow().onFailure().invoke(e -> LOG.warnf("checkpointing failed, will retry: %s", e.getMessage()))
+        return oncePerPeriod.run("audit-checkpoints", config.audit().checkpointInterval(), this::checkpointNow)
+                .onFailure().invoke(e -> LOG.warnf("checkpointing failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 

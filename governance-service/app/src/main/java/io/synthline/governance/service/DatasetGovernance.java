@@ -15,6 +15,7 @@ import io.synthline.governance.repository.AccessRepository;
 import io.synthline.governance.repository.BudgetRepository;
 import io.synthline.governance.repository.DatasetRepository;
 import io.synthline.service.problem.NotFound;
+import io.synthline.service.scheduling.OncePerPeriod;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +61,13 @@ public class DatasetGovernance {
 
     @Inject
     GenerationGovernance generations;
+
+    @ConfigProperty(name = "synthline.governance.retention.sweep-interval", defaultValue = "5m")
+    java.time.Duration sweepInterval;
+
+    /** With several replicas, each sweep happens on one of them. */
+    @Inject
+    OncePerPeriod oncePerPeriod;
 
     /** Classification of datasets whose registration does not say (the profiler's default is internal). */
     @ConfigProperty(name = "synthline.governance.default-classification", defaultValue = "internal")
@@ -250,7 +258,8 @@ public class DatasetGovernance {
     @Scheduled(every = "${synthline.governance.retention.sweep-interval:5m}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> retentionSweep() {
-        return sweepExpired().onFailure().invoke(e -> LOG.warnf("retention sweep failed, will retry: %s", e.getMessage()))
+        return oncePerPeriod.run("governance-retention-sweep", sweepInterval, this::sweepExpired)
+                .onFailure().invoke(e -> LOG.warnf("retention sweep failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 

@@ -6,10 +6,12 @@ import io.smallrye.mutiny.Uni;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
 import io.synthline.commons.api.BadInputException;
+import io.synthline.governance.config.GovernanceConfig;
 import io.synthline.governance.repository.AuditRepository;
 import io.synthline.governance.repository.DatasetRepository;
 import io.synthline.governance.repository.GenerationRepository;
 import io.synthline.service.problem.NotFound;
+import io.synthline.service.scheduling.OncePerPeriod;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,12 +63,22 @@ public class Monitoring {
     @ConfigProperty(name = "synthline.governance.monitoring.dataset-wait", defaultValue = "10m")
     Duration datasetWait;
 
+    @ConfigProperty(name = "synthline.governance.monitoring.interval", defaultValue = "1m")
+    Duration interval;
+
+    @Inject
+    GovernanceConfig config;
+
+    /** With several replicas, each scheduled run happens on one of them. */
+    @Inject
+    OncePerPeriod oncePerPeriod;
+
     @Scheduled(every = "${synthline.governance.monitoring.interval:1m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return requestReevaluations().replaceWithVoid()
-                .chain(this::refuseStaleRequests)
-                .chain(this::alertWhenNoEvaluatorTakesUp)
+        return oncePerPeriod.run("governance-monitoring", interval, () -> requestReevaluations().replaceWithVoid()
+                        .chain(this::refuseStaleRequests)
+                        .chain(this::alertWhenNoEvaluatorTakesUp))
                 .onFailure().invoke(e -> LOG.warnf("monitoring run failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
     }
@@ -143,7 +155,8 @@ public class Monitoring {
     @Scheduled(every = "${synthline.governance.audit.verify-interval:15m}", delayed = "2m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> verifyChains() {
-        return verifyAllChains().onFailure().invoke(e -> LOG.warnf("chain verification run failed, will retry: %s", e.getMessage()))
+        return oncePerPeriod.run("governance-chain-verification", config.audit().verifyInterval(), this::verifyAllChains)
+                .onFailure().invoke(e -> LOG.warnf("chain verification run failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
