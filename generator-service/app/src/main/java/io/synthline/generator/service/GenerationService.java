@@ -131,16 +131,22 @@ public class GenerationService {
             if (profile == null) {
                 return Uni.createFrom().nullItem();
             }
-            DatasetRefEntity ref = new DatasetRefEntity();
-            ref.id = datasetId;
-            ref.tenant = tenant;
-            ref.storageKey = base + "data.csv";
-            ref.status = "PROFILED";
-            ref.rowCount = profile.rowCount();
-            ref.schemaJson = profile.schema() == null ? null : Json.write(profile.schema());
-            ref.piiJson = Json.write(profile.pii() == null ? List.of() : profile.pii());
-            ref.updatedAt = Instant.now();
-            return ref.<DatasetRefEntity>persist();
+            // the profiler's events may be recording the same dataset right now: an upsert as dataset.profiled makes
+            // it (a plain insert would fail on their row), then the row as it is, whoever wrote it
+            return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session.createNativeQuery(
+                    "INSERT INTO dataset_ref (id, tenant, storage_key, status, row_count, schema_json, pii_json, updated_at) "
+                            + "VALUES (:id, :tenant, :key, 'PROFILED', :rows, :schema, :pii, :now) ON CONFLICT (id) DO UPDATE SET "
+                            + "status = 'PROFILED', row_count = EXCLUDED.row_count, schema_json = EXCLUDED.schema_json, "
+                            + "pii_json = EXCLUDED.pii_json, updated_at = EXCLUDED.updated_at WHERE dataset_ref.tenant = EXCLUDED.tenant")
+                    .setParameter("id", datasetId)
+                    .setParameter("tenant", tenant)
+                    .setParameter("key", base + "data.csv")
+                    .setParameter("rows", profile.rowCount())
+                    .setParameter("schema", profile.schema() == null ? null : Json.write(profile.schema()))
+                    .setParameter("pii", Json.write(profile.pii() == null ? List.of() : profile.pii()))
+                    .setParameter("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+                    .executeUpdate())
+                    .chain(() -> DatasetRefEntity.findForTenant(tenant, datasetId));
         });
     }
 

@@ -371,6 +371,47 @@ class GenerationResourceIT {
      */
     @Test
     void aRequestRightAfterAnUploadDoesNotWaitForTheDatasetEvents() throws Exception {
+        String id = committedUpload();
+        String body = "{\"datasetId\":\"" + id + "\",\"rows\":50,\"seed\":3}";
+        given().auth().oauth2(token("globex-scientist")).contentType("application/json").body(body)
+                .when().post("/api/v1/generations").then().statusCode(404).contentType("application/problem+json");
+        String generation = given().auth().oauth2(token("acme-scientist")).contentType("application/json").body(body)
+                .when().post("/api/v1/generations").then().statusCode(202).extract().path("id");
+        assertThat(awaitStatus(generation)).isEqualTo("COMPLETED");
+    }
+
+    /**
+     * The dataset's events arrive while the request reads the store: the consumer's row is being
+     * inserted when the request records the dataset. The request waits for it and completes it as
+     * dataset.profiled would (a plain insert failed here with a duplicate key, answered 500).
+     */
+    @Test
+    void aRequestRacingTheDatasetEventsIsAccepted() throws Exception {
+        String id = committedUpload();
+        var endpoints = LocalStackTestResource.endpoints();
+        try (java.sql.Connection consumer = java.sql.DriverManager.getConnection(endpoints.jdbcUrl("generator"), endpoints.dbUser(),
+                endpoints.dbPassword())) {
+            consumer.setAutoCommit(false);
+            try (var ps = consumer.prepareStatement("INSERT INTO dataset_ref (id, tenant, storage_key, status, updated_at) "
+                    + "VALUES (?, 'acme', ?, 'REGISTERED', now())")) {
+                ps.setObject(1, UUID.fromString(id));
+                ps.setString(2, "acme/datasets/" + id + "/data.csv");
+                ps.executeUpdate();
+            }
+            var request = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth().oauth2(token("acme-scientist"))
+                    .contentType("application/json").body("{\"datasetId\":\"" + id + "\",\"rows\":50,\"seed\":3}")
+                    .when().post("/api/v1/generations").then().extract().response());
+            Thread.sleep(3000);
+            assertThat(request).as("the request waits for the row being inserted").isNotDone();
+            consumer.commit();
+            var response = request.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.statusCode()).as(response.asString()).isEqualTo(202);
+            assertThat(awaitStatus(response.path("id"))).isEqualTo("COMPLETED");
+        }
+    }
+
+    /** The profiler's committed data and profile document of a new acme dataset, as an upload leaves them; its id. */
+    private static String committedUpload() throws Exception {
         String id = UUID.randomUUID().toString();
         Path root = Path.of(ConfigProvider.getConfig().getValue("synthline.store.root", String.class));
         FileSystemDatasetStore store = new FileSystemDatasetStore(root);
@@ -384,12 +425,7 @@ class GenerationResourceIT {
         try (var staged = store.stage(new java.io.ByteArrayInputStream(profile), profile.length)) {
             staged.commit("acme/datasets/" + id + "/profile.json");
         }
-        String body = "{\"datasetId\":\"" + id + "\",\"rows\":50,\"seed\":3}";
-        given().auth().oauth2(token("globex-scientist")).contentType("application/json").body(body)
-                .when().post("/api/v1/generations").then().statusCode(404).contentType("application/problem+json");
-        String generation = given().auth().oauth2(token("acme-scientist")).contentType("application/json").body(body)
-                .when().post("/api/v1/generations").then().statusCode(202).extract().path("id");
-        assertThat(awaitStatus(generation)).isEqualTo("COMPLETED");
+        return id;
     }
 
     @Test
