@@ -6,6 +6,8 @@ import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.ValueFormatter;
+import io.synthline.generator.engine.disclosure.DisclosureLimits;
+import io.synthline.generator.engine.disclosure.NumericCells;
 import java.util.List;
 
 /**
@@ -35,15 +37,24 @@ public record ColumnDomain(ColumnSchema schema, List<String> categories, double 
         return new ColumnDomain(schema, List.of(), min, max, resolution);
     }
 
-    /** The domain observed in a training column: its categories, or its range and precision. */
+    /**
+     * The domain observed in a training column: its categories, or its precision and a range that
+     * does not reveal its most extreme rows (the outer edges of its {@link NumericCells} under
+     * the default {@link DisclosureLimits}).
+     */
     public static ColumnDomain of(Column column) {
+        return of(column, DisclosureLimits.DEFAULT);
+    }
+
+    /** As {@link #of(Column)}, the range coded under the given limits. */
+    public static ColumnDomain of(Column column, DisclosureLimits limits) {
         return switch (column) {
             case CategoricalColumn c -> categorical(c.schema(), c.categories());
-            case NumericColumn n -> observed(n);
+            case NumericColumn n -> observed(n, limits);
         };
     }
 
-    private static ColumnDomain observed(NumericColumn column) {
+    private static ColumnDomain observed(NumericColumn column, DisclosureLimits limits) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         int decimals = 0;
@@ -68,6 +79,10 @@ public record ColumnDomain(ColumnSchema schema, List<String> categories, double 
         if (min > max) {
             min = 0;
             max = 0;
+        } else {
+            NumericCells cells = NumericCells.of(column.values(), limits.minGroup(), limits.maxIntervals());
+            min = cells.min();
+            max = cells.max();
         }
         double resolution = switch (column.type()) {
             case INTEGER -> 1;
@@ -114,6 +129,25 @@ public record ColumnDomain(ColumnSchema schema, List<String> categories, double 
             }
         }
         return v;
+    }
+
+    /**
+     * The value conformed to the column and kept inside [lo, hi] on its precision grid (rounding
+     * alone could step just outside a range a condition asks for).
+     */
+    public double conformWithin(double v, double lo, double hi) {
+        if (Double.isNaN(v)) {
+            return v;
+        }
+        v = conform(v);
+        double r = resolution;
+        if (v < lo) {
+            v = r > 0 ? Math.ceil(lo / r - 1e-9) * r : lo;
+        }
+        if (v > hi) {
+            v = r > 0 ? Math.floor(hi / r + 1e-9) * r : hi;
+        }
+        return v < lo || v > hi ? lo : v;
     }
 
     /** Index of a category, or -1. */

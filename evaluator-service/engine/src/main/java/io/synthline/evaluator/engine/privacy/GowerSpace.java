@@ -23,6 +23,19 @@ public final class GowerSpace {
     private final double[] range;
 
     public GowerSpace(List<EvalColumn> columns, Frame reference) {
+        this(columns, new Frame[] {reference});
+    }
+
+    /**
+     * One distance for several reference tables: continuous columns scaled by the range over all
+     * of them. Comparing distances to two tables (training and holdout) needs this: scaled by each
+     * table's own range, the smaller table's narrower range makes every distance to it longer.
+     */
+    public static GowerSpace common(List<EvalColumn> columns, Frame... references) {
+        return new GowerSpace(columns, references);
+    }
+
+    private GowerSpace(List<EvalColumn> columns, Frame[] references) {
         this.columns = List.copyOf(columns);
         int d = columns.size();
         min = new double[d];
@@ -33,10 +46,12 @@ public final class GowerSpace {
             }
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
-            for (double v : reference.values(c)) {
-                if (!Double.isNaN(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
+            for (Frame reference : references) {
+                for (double v : reference.values(c)) {
+                    if (!Double.isNaN(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
                 }
             }
             min[c] = lo;

@@ -55,10 +55,14 @@ public final class PrivacyEvaluation {
             double[] synToHoldout = NearestRecords.search(new GowerSpace(cols, holdout), syn, holdout).nearest();
             NearestRecords.Result holdoutToTrain = NearestRecords.search(new GowerSpace(cols, train), holdout, train);
             overfitting = DcrMetrics.overfittingProtection(synToTrain.nearest(), synToHoldout);
-            long closer = DcrMetrics.closerToTrain(synToTrain.nearest(), synToHoldout);
+            // the share compares both distances on one scale (SDMetrics' percentages above scale each by its own table's range)
+            GowerSpace common = GowerSpace.common(cols, train, holdout);
+            double[] commonToTrain = NearestRecords.search(common, syn, train).nearest();
+            double[] commonToHoldout = NearestRecords.search(common, syn, holdout).nearest();
+            long closer = DcrMetrics.closerToTrain(commonToTrain, commonToHoldout);
             long ties = 0;
-            for (int i = 0; i < synToHoldout.length; i++) {
-                ties += synToTrain.nearest()[i] == synToHoldout[i] ? 1 : 0;
+            for (int i = 0; i < commonToHoldout.length; i++) {
+                ties += commonToTrain[i] == commonToHoldout[i] ? 1 : 0;
             }
             share = new Privacy.Share((double) closer / syn.rows(), Intervals.interval(Intervals.wilson(closer, syn.rows())),
                     (double) train.rows() / (train.rows() + holdout.rows()), (double) ties / syn.rows());

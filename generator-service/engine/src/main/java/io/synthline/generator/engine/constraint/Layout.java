@@ -14,6 +14,8 @@ import io.synthline.generator.engine.ColumnDomain;
 import io.synthline.generator.engine.Domain;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
+import io.synthline.generator.engine.disclosure.DisclosureLimits;
+import io.synthline.generator.engine.disclosure.RareCategories;
 import io.synthline.generator.engine.format.Shapes;
 import io.synthline.generator.engine.format.TextPattern;
 import io.synthline.generator.engine.pii.PiiColumn;
@@ -223,7 +225,7 @@ public final class Layout {
             if (pii.containsKey(c) || formats.containsKey(c)) {
                 continue;
             }
-            generated.add(publicOnly ? new GeneratedColumn.SequentialKey(c, 1) : key(training.column(c), c, seed));
+            generated.add(key(training.column(c), c, seed));
         }
         // generated columns are never learned: their observed values (names, e-mails, keys) must not reach the artifact
         output = withoutObservedValues(output, generated);
@@ -303,7 +305,9 @@ public final class Layout {
             }
         }
 
-        // the model table, in output order with substitutions
+        // the model table, in output order with substitutions; no category or combination fewer than k rows share is learned
+        DisclosureLimits disclosure = DisclosureLimits.DEFAULT;
+        List<ColumnDomain> outputColumns = new ArrayList<>(output.columns());
         List<Column> modelColumns = new ArrayList<>();
         int[] copyFrom = new int[m];
         Arrays.fill(copyFrom, -1);
@@ -320,7 +324,8 @@ public final class Layout {
             Integer combo = comboOf.get(c);
             if (combo != null) {
                 if (comboDone.add(combo)) {
-                    Column composite = comboColumn(training, comboColumns.get(combo), modelColumns.size(), combos);
+                    Column composite = comboColumn(training, comboColumns.get(combo), modelColumns.size(), combos,
+                            publicOnly ? 1 : disclosure.minGroup(), outputColumns);
                     modelColumns.add(composite);
                 }
                 continue;
@@ -336,7 +341,12 @@ public final class Layout {
                 continue;
             }
             copyFrom[c] = modelColumns.size();
-            modelColumns.add(training.column(c));
+            Column learned = training.column(c);
+            if (!publicOnly && learned instanceof CategoricalColumn categorical) {
+                learned = RareCategories.merge(categorical, disclosure.minGroup());
+                outputColumns.set(c, ColumnDomain.categorical(learned.schema(), ((CategoricalColumn) learned).categories()));
+            }
+            modelColumns.add(learned);
         }
         for (int i = 0; i < generated.size(); i++) {
             if (generated.get(i) instanceof GeneratedColumn.Pii p && p.modelColumn() == BIRTH_YEAR_PENDING) {
@@ -344,6 +354,7 @@ public final class Layout {
                 modelColumns.add(birthYears(training.column(p.column())));
             }
         }
+        output = new Domain(outputColumns);
         if (modelColumns.isEmpty()) {
             throw new BadInputException("nothing-to-learn", "every column is generated (PII, formats, keys); there is nothing left to learn");
         }
@@ -443,16 +454,14 @@ public final class Layout {
         return ("aeiou".indexOf(role.charAt(0)) >= 0 ? "an " : "a ") + role;
     }
 
+    /**
+     * A generated key column: integers count from 1 (the smallest real id is one person's), text
+     * keys follow the shape of the real ones through a keyed permutation.
+     */
     private static GeneratedColumn key(Column source, int c, long seed) {
         ColumnType type = source.type();
         if (type == ColumnType.INTEGER) {
-            double min = Double.POSITIVE_INFINITY;
-            for (double v : ((NumericColumn) source).values()) {
-                if (!Double.isNaN(v)) {
-                    min = Math.min(min, v);
-                }
-            }
-            return new GeneratedColumn.SequentialKey(c, Double.isInfinite(min) ? 1 : (long) min);
+            return new GeneratedColumn.SequentialKey(c, 1);
         }
         if (type.isNumeric() || type == ColumnType.BOOLEAN) {
             throw new BadInputException("invalid-constraint", "column '" + source.name() + "' is " + type
@@ -494,9 +503,17 @@ public final class Layout {
     }
 
     /** The combinations as one categorical column (first-seen order); records their parts in {@code combos}. */
-    private static Column comboColumn(Table training, int[] cols, int modelColumn, List<Combo> combos) {
+    /**
+     * The combinations of the columns seen in the rows, as one categorical column. Combinations
+     * fewer than {@code minGroup} rows share are not kept: their rows take the kept combination
+     * that agrees with them in the most columns (the more frequent on ties), and the columns'
+     * domains keep only the categories of kept combinations.
+     */
+    private static Column comboColumn(Table training, int[] cols, int modelColumn, List<Combo> combos, int minGroup,
+            List<ColumnDomain> outputColumns) {
         Map<String, Integer> ids = new LinkedHashMap<>();
         List<double[]> parts = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
         int[] codes = new int[training.rowCount()];
         for (int r = 0; r < codes.length; r++) {
             String key = comboKey(training, cols, r);
@@ -509,12 +526,91 @@ public final class Layout {
                     p[k] = cell(training.column(cols[k]), r);
                 }
                 parts.add(p);
+                counts.add(0);
             }
+            counts.set(id, counts.get(id) + 1);
             codes[r] = id;
         }
-        combos.add(new Combo(modelColumn, cols, parts.toArray(double[][]::new)));
-        return new CategoricalColumn(ColumnSchema.of(HIDDEN + "combo_" + (combos.size() - 1), ColumnType.CATEGORICAL), codes,
-                new ArrayList<>(ids.keySet()));
+        List<String> keys = new ArrayList<>(ids.keySet());
+        int[] keep = keptCombinations(parts, counts, minGroup);
+        Map<Integer, Integer> newId = new LinkedHashMap<>();
+        for (int id = 0; id < keep.length; id++) {
+            if (keep[id] == id) {
+                newId.put(id, newId.size());
+            }
+        }
+        List<double[]> keptParts = new ArrayList<>();
+        List<String> keptKeys = new ArrayList<>();
+        for (int id : newId.keySet()) {
+            keptParts.add(parts.get(id).clone());
+            keptKeys.add(keys.get(id));
+        }
+        for (int r = 0; r < codes.length; r++) {
+            codes[r] = newId.get(keep[codes[r]]);
+        }
+        // categorical columns keep the categories of kept combinations only, renumbered in their order
+        for (int k = 0; k < cols.length; k++) {
+            if (!(training.column(cols[k]) instanceof CategoricalColumn source)) {
+                continue;
+            }
+            boolean[] used = new boolean[source.cardinality()];
+            for (double[] p : keptParts) {
+                if (!Double.isNaN(p[k])) {
+                    used[(int) p[k]] = true;
+                }
+            }
+            int[] renumber = new int[used.length];
+            List<String> categories = new ArrayList<>();
+            for (int code = 0; code < used.length; code++) {
+                renumber[code] = categories.size();
+                if (used[code]) {
+                    categories.add(source.categories().get(code));
+                }
+            }
+            for (double[] p : keptParts) {
+                if (!Double.isNaN(p[k])) {
+                    p[k] = renumber[(int) p[k]];
+                }
+            }
+            outputColumns.set(cols[k], ColumnDomain.categorical(source.schema(), categories));
+        }
+        combos.add(new Combo(modelColumn, cols, keptParts.toArray(double[][]::new)));
+        return new CategoricalColumn(ColumnSchema.of(HIDDEN + "combo_" + (combos.size() - 1), ColumnType.CATEGORICAL), codes, keptKeys);
+    }
+
+    /** For each combination, the combination its rows take: itself when kept, else the closest kept one. */
+    private static int[] keptCombinations(List<double[]> parts, List<Integer> counts, int minGroup) {
+        int n = parts.size();
+        int[] keep = new int[n];
+        List<Integer> kept = new ArrayList<>();
+        for (int id = 0; id < n; id++) {
+            if (counts.get(id) >= minGroup) {
+                kept.add(id);
+            }
+        }
+        if (kept.isEmpty()) {
+            int most = 0;
+            for (int id = 1; id < n; id++) {
+                most = counts.get(id) > counts.get(most) ? id : most;
+            }
+            kept.add(most);
+        }
+        for (int id = 0; id < n; id++) {
+            int best = -1;
+            int bestAgree = -1;
+            for (int candidate : kept) {
+                int agree = 0;
+                for (int k = 0; k < parts.get(id).length; k++) {
+                    agree += Double.compare(parts.get(id)[k], parts.get(candidate)[k]) == 0 ? 1 : 0;
+                }
+                if (agree > bestAgree || agree == bestAgree && counts.get(candidate) > counts.get(best)) {
+                    best = candidate;
+                    bestAgree = agree;
+                }
+            }
+            keep[id] = best;
+        }
+        return keep;
     }
 
     private static String comboKey(Table training, int[] cols, int r) {

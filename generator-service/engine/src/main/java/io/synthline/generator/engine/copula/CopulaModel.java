@@ -308,23 +308,11 @@ final class CopulaModel implements FittedModel, ConditionalSampling {
                     int c = conditioned[j];
                     double v = model.cell(c, model.marginals[c].cellOf(zc[j]));
                     if (predicates.get(j) instanceof ColumnCondition.Between b && !Double.isNaN(v)) {
-                        v = within(model.domain.column(c), v, b.min(), b.max());
+                        v = model.domain.column(c).conformWithin(v, b.min(), b.max());
                     }
                     row[c] = v;
                 }
             };
-        }
-
-        /** The value moved into [lo, hi] on the column's precision grid (the latent grid is only so fine). */
-        private static double within(ColumnDomain d, double v, double lo, double hi) {
-            double r = d.resolution();
-            if (v < lo) {
-                v = r > 0 ? Math.ceil(lo / r - 1e-9) * r : lo;
-            }
-            if (v > hi) {
-                v = r > 0 ? Math.floor(hi / r + 1e-9) * r : hi;
-            }
-            return v < lo || v > hi ? lo : v;
         }
 
         /** Sequential start, then Gibbs sweeps over the truncated conditionals of the conditioned latents. */

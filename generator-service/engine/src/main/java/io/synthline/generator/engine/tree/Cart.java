@@ -11,9 +11,10 @@ import java.io.IOException;
  * states strictly between two bounds (the last state on the left, and either the missing state,
  * which is the last one, when it goes left, or no bound): one unsigned comparison; a split on
  * categories is a 256-bit mask of the states that go left. A leaf holds the histogram of the target column over the training rows that fell into
- * it: value indexes ({@link TrainingData#valueCells}) ascending with cumulative counts. Drawing
- * from it is drawing the value of one of those rows uniformly (synthpop's donor sampling),
- * without keeping the rows: a leaf of a low-cardinality column is a handful of entries.
+ * it: value indexes ({@link ValueCodebook}) ascending with cumulative counts. Drawing
+ * from it is drawing the value index of one of those rows uniformly (synthpop's donor sampling,
+ * over categories and numeric cells rather than values), without keeping the rows: a leaf of a
+ * low-cardinality column is a handful of entries.
  */
 final class Cart {
     /** Per node: [feature or ~leaf, left child (right = left + 1), split ({@link #ordered} bounds, or -(mask + 1))]. */

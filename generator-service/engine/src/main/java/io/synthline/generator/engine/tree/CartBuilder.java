@@ -88,7 +88,7 @@ final class CartBuilder {
         stack.push(new Task(newNode(), 0, rows.length, 0));
         long[] maskBits = new long[64];
         int maskCount = 0;
-        Leaves leaves = new Leaves(data.valueCells[target].length);
+        Leaves leaves = new Leaves(data.codebook[target].values());
         while (!stack.isEmpty()) {
             Task t = stack.pop();
             int n = t.to - t.from;

@@ -6,17 +6,20 @@ import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.Domain;
 import io.synthline.generator.engine.SortedValues;
+import io.synthline.generator.engine.disclosure.DisclosureLimits;
+import io.synthline.generator.engine.disclosure.NumericCells;
 import java.util.Arrays;
 
 /**
- * The training table as trees see it. Every column has up to 256 predictor states (numeric
- * columns: quantile bins over their values, missing last; categorical columns: one state per
- * category, the rarest merged into "other" beyond 254, missing last) and a split target (class
- * = state for categorical columns, mid-rank in [0, 1] for numeric ones, -0.5 for missing so
- * that missingness is something a split can isolate). Every column also has a value table: its
- * distinct cells in order (categories by index, numbers ascending), missing last, each with its
- * predictor state; leaves count training values as indexes into it. The cells themselves are
- * kept for conditioning, which copies the conditioned columns from training rows.
+ * The training table as trees see it. Every column has a {@link ValueCodebook}: its values
+ * (categories; for numeric columns {@link NumericCells cells} that no single row identifies),
+ * missing last, each with one of up to 256 predictor states (numeric columns: the cells grouped
+ * into about {@value #NUMERIC_BINS} quantile bins, missing last; categorical columns: one state
+ * per category, the rarest merged into "other" beyond 254, missing last). Each row has its value
+ * index and its state per column, and numeric columns a split target (mid-rank in [0, 1] of the
+ * row's own value, -0.5 for missing so that missingness is something a split can isolate).
+ * Leaves count rows by value index. The rows themselves are used for growing trees (also the
+ * chains conditioning grows on demand) and are never stored: a stored model keeps the codebooks.
  */
 final class TrainingData {
     static final int MAX_STATES = 256;
@@ -27,41 +30,63 @@ final class TrainingData {
     final int rows;
     final int[][] codes;
     final double[][] values;
+    final ValueCodebook[] codebook;
+    /** Per column and row: the row's value index in the column's codebook. */
+    final int[][] valueIndex;
     final byte[][] state;
     final int[] stateCount;
     final boolean[] numeric;
-    final double[][] cuts;
-    final int[][] categoryState;
     final float[][] target;
-    /** Per column: the distinct cells (missing, NaN, last) and the predictor state of each. */
-    final double[][] valueCells;
-    final byte[][] valueStates;
 
-    TrainingData(Domain domain, int[][] codes, double[][] values) {
+    /** Codebooks learned from the rows ({@code books == null}) or the stored ones of a fitted model. */
+    private TrainingData(Domain domain, int[][] codes, double[][] values, DisclosureLimits limits, ValueCodebook[] books) {
         this.domain = domain;
         int m = domain.size();
         this.codes = codes;
         this.values = values;
         this.rows = codes[0] != null ? codes[0].length : values[0].length;
+        this.codebook = new ValueCodebook[m];
+        this.valueIndex = new int[m][];
         this.state = new byte[m][];
         this.stateCount = new int[m];
         this.numeric = new boolean[m];
-        this.cuts = new double[m][];
-        this.categoryState = new int[m][];
         this.target = new float[m][];
-        this.valueCells = new double[m][];
-        this.valueStates = new byte[m][];
         for (int c = 0; c < m; c++) {
             numeric[c] = values[c] != null;
-            if (numeric[c]) {
-                encodeNumeric(c);
+            if (books != null) {
+                codebook[c] = books[c];
+                if (numeric[c]) {
+                    indexNumeric(c);
+                } else {
+                    indexCategorical(c);
+                }
+            } else if (numeric[c]) {
+                encodeNumeric(c, limits);
             } else {
                 encodeCategorical(c);
             }
+            stateCount[c] = codebook[c].stateCount();
+            byte[] s = new byte[rows];
+            for (int r = 0; r < rows; r++) {
+                s[r] = (byte) codebook[c].state(valueIndex[c][r]);
+            }
+            state[c] = s;
         }
     }
 
-    static TrainingData of(Table table, Domain domain) {
+    static TrainingData of(Table table, Domain domain, DisclosureLimits limits) {
+        return of(table, domain, limits, null);
+    }
+
+    /** The table a model was fitted on, seen through the model's stored codebooks (to grow more trees on it). */
+    static TrainingData of(Table table, Domain domain, ValueCodebook[] books) {
+        if (table.columnCount() != books.length) {
+            throw new IllegalArgumentException("the table has " + table.columnCount() + " columns, the model " + books.length);
+        }
+        return of(table, domain, null, books);
+    }
+
+    private static TrainingData of(Table table, Domain domain, DisclosureLimits limits, ValueCodebook[] books) {
         int m = table.columnCount();
         int[][] codes = new int[m][];
         double[][] values = new double[m][];
@@ -72,7 +97,7 @@ final class TrainingData {
                 case NumericColumn num -> values[c] = num.values();
             }
         }
-        return new TrainingData(domain, codes, values);
+        return new TrainingData(domain, codes, values, limits, books);
     }
 
     int columns() {
@@ -92,89 +117,55 @@ final class TrainingData {
         return state[column][row] & 0xFF;
     }
 
-    /** The index of a training row's cell in the column's value table. */
+    /** The index of a training row's value in the column's codebook. */
     int valueOf(int column, int row) {
-        if (numeric[column]) {
-            double x = values[column][row];
-            return Double.isNaN(x) ? valueCells[column].length - 1 : Arrays.binarySearch(valueCells[column], 0, valueCells[column].length - 1, x);
-        }
-        int code = codes[column][row];
-        return code < 0 ? valueCells[column].length - 1 : code;
+        return valueIndex[column][row];
     }
 
-    /**
-     * The predictor state of a cell given from outside (category index or value, NaN for
-     * missing): a number falls in the bin of the training values around it.
-     */
-    int stateOfCell(int column, double cell) {
-        if (Double.isNaN(cell)) {
-            return stateCount[column] - 1;
-        }
-        if (numeric[column]) {
-            return binOf(cuts[column], cell);
-        }
-        int code = (int) cell;
-        if (code != cell || code < 0 || code >= categoryState[column].length) {
-            throw new IllegalArgumentException("cell " + cell + " is not a category of column " + domain.column(column).name());
-        }
-        return categoryState[column][code];
-    }
-
-    private void encodeNumeric(int c) {
+    private void encodeNumeric(int c, DisclosureLimits limits) {
         double[] v = values[c];
-        double[] sorted = SortedValues.present(v);
-        double[] distinct = SortedValues.distinct(sorted);
-        double[] cut;
-        if (distinct.length <= NUMERIC_BINS) {
-            cut = distinct.length == 0 ? new double[0] : Arrays.copyOf(distinct, distinct.length - 1);
-        } else {
-            double[] q = new double[NUMERIC_BINS - 1];
-            int k = 0;
-            for (int b = 1; b < NUMERIC_BINS; b++) {
-                double edge = sorted[(int) ((long) b * sorted.length / NUMERIC_BINS)];
-                if (k == 0 || edge > q[k - 1]) {
-                    q[k++] = edge;
-                }
-            }
-            cut = Arrays.copyOf(q, k);
-            if (k > 0 && cut[k - 1] >= sorted[sorted.length - 1]) {
-                cut = Arrays.copyOf(cut, k - 1);
+        NumericCells cells = NumericCells.of(v, limits.minGroup(), limits.maxIntervals());
+        int k = cells.cells();
+        // predictor states: the cells (ordered by value) grouped into about NUMERIC_BINS bins of similar weight
+        long present = rows - cells.missing();
+        byte[] states = new byte[k + 1];
+        int s = 0;
+        long acc = 0;
+        for (int cell = 0; cell < k; cell++) {
+            states[cell] = (byte) s;
+            acc += cells.count(cell);
+            if (cell + 1 < k && (k <= NUMERIC_BINS || acc * NUMERIC_BINS >= (long) (s + 1) * present)) {
+                s++;
             }
         }
-        cuts[c] = cut;
-        int missingState = cut.length + 1;
-        stateCount[c] = cut.length + 2;
-        byte[] s = new byte[rows];
+        int missingState = k == 0 ? 0 : s + 1;
+        states[k] = (byte) missingState;
+        codebook[c] = new ValueCodebook(domain.column(c), cells, states, missingState + 1);
+        indexNumeric(c);
+    }
+
+    /** Each row's cell in the column's codebook and its split target. */
+    private void indexNumeric(int c) {
+        double[] v = values[c];
+        NumericCells cells = codebook[c].cells();
+        int k = cells.cells();
+        int[] index = new int[rows];
         float[] t = new float[rows];
-        // mid-ranks of the present values, scaled to [0, 1]
+        double[] sorted = SortedValues.present(v);
         for (int r = 0; r < rows; r++) {
             double x = v[r];
             if (Double.isNaN(x)) {
-                s[r] = (byte) missingState;
+                index[r] = k;
                 t[r] = MISSING_TARGET;
             } else {
-                s[r] = (byte) binOf(cut, x);
+                index[r] = cells.cellOf(x);
                 int lo = lowerBound(sorted, x);
                 int hi = upperBound(sorted, x);
                 t[r] = sorted.length <= 1 ? 0.5f : (float) (((lo + hi - 1) / 2.0) / (sorted.length - 1));
             }
         }
-        state[c] = s;
+        valueIndex[c] = index;
         target[c] = t;
-        double[] cells = Arrays.copyOf(distinct, distinct.length + 1);
-        cells[distinct.length] = Double.NaN;
-        byte[] states = new byte[cells.length];
-        for (int k = 0; k < distinct.length; k++) {
-            states[k] = (byte) binOf(cut, distinct[k]);
-        }
-        states[distinct.length] = (byte) missingState;
-        valueCells[c] = cells;
-        valueStates[c] = states;
-    }
-
-    /** Bin s covers (cut[s-1], cut[s]]; values above the last cut fall in the last bin. */
-    static int binOf(double[] cut, double x) {
-        return lowerBound(cut, x);
     }
 
     private void encodeCategorical(int c) {
@@ -207,23 +198,26 @@ final class TrainingData {
             states = MAX_STATES;
         }
         int missingState = states - 1;
-        categoryState[c] = map;
-        stateCount[c] = states;
-        byte[] s = new byte[rows];
-        for (int r = 0; r < rows; r++) {
-            s[r] = (byte) (code[r] < 0 ? missingState : map[code[r]]);
-        }
-        state[c] = s;
-        double[] cells = new double[cardinality + 1];
-        byte[] cellState = new byte[cardinality + 1];
+        byte[] valueStates = new byte[cardinality + 1];
         for (int k = 0; k < cardinality; k++) {
-            cells[k] = k;
-            cellState[k] = (byte) map[k];
+            valueStates[k] = (byte) map[k];
         }
-        cells[cardinality] = Double.NaN;
-        cellState[cardinality] = (byte) missingState;
-        valueCells[c] = cells;
-        valueStates[c] = cellState;
+        valueStates[cardinality] = (byte) missingState;
+        codebook[c] = new ValueCodebook(domain.column(c), null, valueStates, states);
+        indexCategorical(c);
+    }
+
+    private void indexCategorical(int c) {
+        int[] code = codes[c];
+        int missing = codebook[c].missing();
+        int[] index = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            if (code[r] >= missing) {
+                throw new IllegalArgumentException("column " + domain.column(c).name() + " has a category the model does not know");
+            }
+            index[r] = code[r] < 0 ? missing : code[r];
+        }
+        valueIndex[c] = index;
     }
 
     static int lowerBound(double[] a, double x) {

@@ -1,5 +1,7 @@
 package io.synthline.generator.engine.tree;
 
+import io.synthline.commons.api.BadInputException;
+import io.synthline.generator.engine.ColumnDomain;
 import io.synthline.generator.engine.Domain;
 import io.synthline.generator.engine.FittedModel;
 import io.synthline.generator.engine.artifact.ModelInput;
@@ -16,39 +18,59 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
 
 /**
  * A fitted tree synthesis model. Unconditionally, every column comes from a tree's leaf, the
- * first from a tree without predictors (its marginal). Conditioning is exact with respect to
- * the training data: the conditioned columns are taken jointly from a training row that
- * satisfies the condition (drawn uniformly among them), and the other columns from trees grown
- * with the conditioned columns first, i.e. from the model's estimate of p(rest | conditioned
- * columns). Such chains are grown on first use and kept; this is why the model keeps (and
- * stores) the training cells.
+ * first from a tree without predictors (its marginal). A stored model is the trees and each
+ * column's {@link ValueCodebook}: no training row or rare value.
+ *
+ * <p>Conditioning is exact with respect to the model's estimate from the training rows: the
+ * conditioned columns come first, drawn from a chain of trees grown on the training rows that
+ * satisfy the condition (so they satisfy it, and their joint distribution is estimated like any
+ * other, from leaves of at least {@code minLeaf} rows: no row is copied), then the other columns
+ * from trees grown with the conditioned columns first, i.e. from the model's estimate of
+ * p(rest | conditioned columns). Growing those trees needs the training rows: a model just fitted
+ * has them; a stored model gets them back with {@link #withTraining}.
  */
 final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns {
-    private final TrainingData data;
+    private final Domain domain;
+    private final ValueCodebook[] codebook;
     private final int[] order;
     private final CartBuilder.Limits limits;
     private final Chain chain;
-    /** Rows the prefix (the conditioned columns) is copied from; null when there is no prefix. */
-    private final int[] candidates;
+    /** Conditioned columns: drawn from this chain (grown on the matching rows), null when there are none. */
+    private final Chain prefixChain;
+    private final Condition condition;
     private final int threads;
+    /** The training rows while they are at hand (after a fit, or given back); never stored. */
+    private final TrainingData data;
     private final Map<String, Chain> chains;
 
-    TreeModel(TrainingData data, int[] order, CartBuilder.Limits limits, Chain chain, int[] candidates, int threads) {
-        this(data, order, limits, chain, candidates, threads, new ConcurrentHashMap<>());
+    TreeModel(TrainingData data, int[] order, CartBuilder.Limits limits, Chain chain, int threads) {
+        this(data, order, limits, chain, null, threads);
+    }
+
+    /**
+     * A model whose chain starts with given columns ({@link TreeSynthesizer#fitGiven}): {@code
+     * prefixChain} draws them when nothing is handed in.
+     */
+    TreeModel(TrainingData data, int[] order, CartBuilder.Limits limits, Chain chain, Chain prefixChain, int threads) {
+        this(data.domain, data.codebook, order, limits, chain, prefixChain, Condition.NONE, threads, data, new ConcurrentHashMap<>());
         chains.put(chain.key(), chain);
     }
 
-    private TreeModel(TrainingData data, int[] order, CartBuilder.Limits limits, Chain chain, int[] candidates,
-            int threads, Map<String, Chain> chains) {
-        this.data = data;
+    private TreeModel(Domain domain, ValueCodebook[] codebook, int[] order, CartBuilder.Limits limits, Chain chain, Chain prefixChain,
+            Condition condition, int threads, TrainingData data, Map<String, Chain> chains) {
+        this.domain = domain;
+        this.codebook = codebook;
         this.order = order;
         this.limits = limits;
         this.chain = chain;
-        this.candidates = candidates;
+        this.prefixChain = prefixChain;
+        this.condition = condition;
         this.threads = threads;
+        this.data = data;
         this.chains = chains;
     }
 
@@ -59,45 +81,96 @@ final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns 
 
     @Override
     public Domain domain() {
-        return data.domain;
+        return domain;
+    }
+
+    /** This model with its training rows at hand again (the same table it was fitted on), so that it can be conditioned. */
+    TreeModel withTraining(io.synthline.commons.table.Table training) {
+        TrainingData rows = TrainingData.of(training, domain, codebook);
+        return new TreeModel(domain, codebook, order, limits, chain, prefixChain, condition, threads, rows, chains);
     }
 
     @Override
     public RowDrawer newDrawer() {
-        int m = data.columns();
+        int m = domain.size();
         int[] value = new int[m];
         int[] states = new int[m];
-        int[] prefix = chain.prefix();
+        // the prefix chain's own order (a cached chain may hold the same columns in another order)
+        int[] prefix = prefixChain == null ? new int[0] : prefixChain.sequence();
         int[] sequence = chain.sequence();
         Cart[] trees = chain.trees();
-        double[][] cells = data.valueCells;
-        byte[][] valueStates = data.valueStates;
+        Cart[] prefixTrees = prefixChain == null ? new Cart[0] : prefixChain.trees();
+        ColumnCondition[] onPrefix = new ColumnCondition[prefix.length];
+        for (int i = 0; i < prefix.length; i++) {
+            onPrefix[i] = condition.on(prefix[i]);
+        }
         return (random, row) -> {
-            if (prefix.length > 0) {
-                int donor = candidates[random.nextInt(candidates.length)];
-                for (int c : prefix) {
-                    int v = data.valueOf(c, donor);
-                    value[c] = v;
-                    states[c] = valueStates[c][v] & 0xFF;
-                }
+            for (int i = 0; i < prefix.length; i++) {
+                Cart tree = prefixTrees[i];
+                int c = prefix[i];
+                int v = tree.value(tree.leaf(states), random);
+                value[c] = v;
+                states[c] = codebook[c].state(v);
+                row[c] = conditionedCell(c, v, onPrefix[i], random);
             }
             for (int i = 0; i < sequence.length; i++) {
                 Cart tree = trees[i];
-                int v = tree.value(tree.leaf(states), random);
                 int t = sequence[i];
+                int v = tree.value(tree.leaf(states), random);
                 value[t] = v;
-                states[t] = valueStates[t][v] & 0xFF;
-            }
-            for (int c = 0; c < m; c++) {
-                row[c] = cells[c][value[c]];
+                states[t] = codebook[t].state(v);
+                row[t] = codebook[t].cell(v, random);
             }
         };
+    }
+
+    /**
+     * A conditioned column's cell from a value of a row that satisfies the condition: categories
+     * and atoms satisfy it as they are; a number drawn from an interval is kept inside a range, or
+     * is one of the values asked for.
+     */
+    private double conditionedCell(int column, int value, ColumnCondition on, RandomGenerator random) {
+        ValueCodebook book = codebook[column];
+        if (!book.numeric() || value == book.missing()) {
+            return book.cell(value, random);
+        }
+        ColumnDomain d = domain.column(column);
+        return switch (on) {
+            case ColumnCondition.Between b -> d.conformWithin(book.cell(value, b.min(), b.max(), random), b.min(), b.max());
+            case ColumnCondition.OneOf o -> oneOf(book, value, o, random);
+            case null -> book.cell(value, random);
+        };
+    }
+
+    /** One of the listed numbers inside the cell (the nearest to it when a coded tail put the row's own value outside). */
+    private static double oneOf(ValueCodebook book, int value, ColumnCondition.OneOf o, RandomGenerator random) {
+        double lo = book.cells().low(value);
+        double hi = book.cells().high(value);
+        double[] inside = Arrays.stream(o.cells()).filter(x -> x >= lo && x <= hi).toArray();
+        if (inside.length > 0) {
+            return inside[random.nextInt(inside.length)];
+        }
+        double best = Double.NaN;
+        for (double x : o.cells()) {
+            if (!Double.isNaN(x) && (Double.isNaN(best) || distance(x, lo, hi) < distance(best, lo, hi))) {
+                best = x;
+            }
+        }
+        return best;
+    }
+
+    private static double distance(double x, double lo, double hi) {
+        return x < lo ? lo - x : x > hi ? x - hi : 0;
     }
 
     @Override
     public FittedModel given(Condition condition) {
         if (condition.isEmpty()) {
             return this;
+        }
+        if (data == null) {
+            throw new BadInputException("conditioning-needs-training-data", "a stored tree model keeps no training rows, and sampling it"
+                    + " under conditions, ranges or rebalancing grows trees on them: give the training data with the stored model");
         }
         int[] matching = matching(condition);
         if (matching.length == 0) {
@@ -114,13 +187,14 @@ final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns 
         Arrays.sort(sortedPrefix);
         Chain c = chains.computeIfAbsent(Arrays.toString(sortedPrefix),
                 k -> Chain.fit(data, prefix, sequence, TreeSynthesizer.allRows(data.rows), limits, threads));
-        return new TreeModel(data, order, limits, c, matching, threads, chains);
+        Chain onMatching = Chain.fit(data, new int[0], prefix, matching, limits, threads);
+        return new TreeModel(domain, codebook, order, limits, c, onMatching, condition, threads, data, chains);
     }
 
-    /** The given columns are the chain's prefix: their predictor states come from the handed-in cells, not from a donor row. */
+    /** The given columns are the chain's prefix: their predictor states come from the handed-in cells, not from a training row. */
     @Override
     public RowDrawer drawerGiven(int[] columns) {
-        int m = data.columns();
+        int m = domain.size();
         boolean[] isGiven = new boolean[m];
         for (int c : columns) {
             if (c < 0 || c >= m || isGiven[c]) {
@@ -128,35 +202,47 @@ final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns 
             }
             isGiven[c] = true;
         }
-        int[] prefix = columns.clone();
-        int[] sequence = Arrays.stream(order).filter(c -> !isGiven[c]).toArray();
-        int[] sortedPrefix = prefix.clone();
+        int[] sortedPrefix = columns.clone();
         Arrays.sort(sortedPrefix);
-        Chain c = chains.computeIfAbsent(Arrays.toString(sortedPrefix),
-                k -> Chain.fit(data, prefix, sequence, TreeSynthesizer.allRows(data.rows), limits, threads));
+        Chain c = chains.get(Arrays.toString(sortedPrefix));
+        if (c == null) {
+            if (data == null) {
+                throw new BadInputException("conditioning-needs-training-data", "a stored tree model keeps no training rows, and drawing"
+                        + " columns given others grows trees on them: give the training data with the stored model");
+            }
+            int[] prefix = columns.clone();
+            int[] sequence = Arrays.stream(order).filter(x -> !isGiven[x]).toArray();
+            c = chains.computeIfAbsent(Arrays.toString(sortedPrefix),
+                    k -> Chain.fit(data, prefix, sequence, TreeSynthesizer.allRows(data.rows), limits, threads));
+        }
         int[] states = new int[m];
         int[] chainPrefix = c.prefix();
         int[] chainSequence = c.sequence();
         Cart[] trees = c.trees();
-        double[][] cells = data.valueCells;
-        byte[][] valueStates = data.valueStates;
         return (random, row) -> {
             for (int g : chainPrefix) {
-                states[g] = data.stateOfCell(g, row[g]);
+                states[g] = codebook[g].stateOfCell(row[g]);
             }
             for (int i = 0; i < chainSequence.length; i++) {
                 Cart tree = trees[i];
-                int v = tree.value(tree.leaf(states), random);
                 int t = chainSequence[i];
-                states[t] = valueStates[t][v] & 0xFF;
-                row[t] = cells[t][v];
+                int v = tree.value(tree.leaf(states), random);
+                states[t] = codebook[t].state(v);
+                row[t] = codebook[t].cell(v, random);
             }
         };
     }
 
     @Override
     public double probability(Condition condition) {
-        return condition.isEmpty() ? 1.0 : (double) matching(condition).length / data.rows;
+        if (condition.isEmpty()) {
+            return 1.0;
+        }
+        if (data == null) {
+            throw new BadInputException("conditioning-needs-training-data", "a stored tree model keeps no training rows; give the"
+                    + " training data with the stored model to weigh conditions");
+        }
+        return (double) matching(condition).length / data.rows;
     }
 
     private int[] matching(Condition condition) {
@@ -177,44 +263,36 @@ final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns 
 
     @Override
     public void write(ModelOutput out) throws IOException {
-        out.writeDomain(data.domain);
-        out.writeInt(data.rows);
-        for (int c = 0; c < data.columns(); c++) {
-            if (data.numeric[c]) {
-                out.writeDoubles(data.values[c]);
-            } else {
-                out.writeInts(data.codes[c]);
-            }
+        out.writeDomain(domain);
+        for (ValueCodebook book : codebook) {
+            book.write(out);
         }
         out.writeInts(order);
         out.writeInt(limits.minLeaf());
         out.writeInt(limits.maxDepth());
         out.writeDouble(limits.complexity());
         chain.write(out);
+        out.writeBoolean(prefixChain != null && condition.isEmpty());
+        if (prefixChain != null && condition.isEmpty()) {
+            prefixChain.write(out);
+        }
     }
 
     static TreeModel read(ModelInput in, int threads) throws IOException {
         Domain domain = in.readDomain();
-        int rows = in.readInt();
-        int m = domain.size();
-        int[][] codes = new int[m][];
-        double[][] values = new double[m][];
-        for (int c = 0; c < m; c++) {
-            if (domain.column(c).isCategorical()) {
-                codes[c] = in.readInts();
-            } else {
-                values[c] = in.readDoubles();
-            }
-            int length = codes[c] != null ? codes[c].length : values[c].length;
-            if (length != rows) {
-                throw new IOException("corrupt model: column " + c + " has " + length + " rows, expected " + rows);
-            }
+        ValueCodebook[] codebook = new ValueCodebook[domain.size()];
+        for (int c = 0; c < codebook.length; c++) {
+            codebook[c] = ValueCodebook.read(in, domain.column(c));
         }
-        TrainingData data = new TrainingData(domain, codes, values);
         int[] order = in.readInts();
         CartBuilder.Limits limits = new CartBuilder.Limits(in.readInt(), in.readInt(), in.readDouble());
         Chain chain = Chain.read(in);
-        // a model fitted for given columns keeps their chain: unconditionally, they come from a random training row
-        return new TreeModel(data, order, limits, chain, chain.prefix().length == 0 ? null : TreeSynthesizer.allRows(rows), threads);
+        Chain prefixChain = in.readBoolean() ? Chain.read(in) : null;
+        if ((prefixChain == null) != (chain.prefix().length == 0)) {
+            throw new IOException("corrupt model: the tree chain's given columns have no chain of their own");
+        }
+        Map<String, Chain> chains = new ConcurrentHashMap<>();
+        chains.put(chain.key(), chain);
+        return new TreeModel(domain, codebook, order, limits, chain, prefixChain, Condition.NONE, threads, null, chains);
     }
 }
