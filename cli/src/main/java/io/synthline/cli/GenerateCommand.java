@@ -126,10 +126,11 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "worker threads (default: all cores); never changes the output")
     Integer threads;
 
-    @Option(names = "--save-model", paramLabel = "MODEL.synth", description = "store the fitted model (sample it again with --load-model)")
+    @Option(names = "--save-model", paramLabel = "MODEL.synth", description = "store the fitted model (sample it again with --load-model); the copy guard that"
+            + " recognises real rows goes to MODEL.synth.guard, to be kept with the training data")
     Path saveModel;
 
-    @Option(names = "--load-model", paramLabel = "MODEL.synth", description = "sample a stored model instead of fitting")
+    @Option(names = "--load-model", paramLabel = "MODEL.synth", description = "sample a stored model instead of fitting (with MODEL.synth.guard beside it, or --allow-copies)")
     Path loadModel;
 
     @Option(names = "--holdout", paramLabel = "SHARE",
@@ -220,6 +221,15 @@ public class GenerateCommand implements Callable<Integer> {
             try (InputStream in = Files.newInputStream(Files2.existing(loadModel, "model"))) {
                 fitted = SynthesisModel.read(in, workers);
             }
+            Path guard = guardPath(loadModel);
+            if (Files.exists(guard)) {
+                try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(guard))) {
+                    fitted = fitted.withGuard(io.synthline.generator.engine.CopyGuard.read(in));
+                }
+            } else if (!allowCopies && !fitted.isPrivate()) {
+                throw new SynthCommand.UserError("the model's copy guard " + guard + " is missing: it recognises copies of real rows,"
+                        + " which are redrawn; put it beside the model, or give --allow-copies");
+            }
             fitNote = "loaded " + fitted.manifest().synthesizer() + " model " + fitted.id().substring(0, 12);
         } else {
             if (file == null) {
@@ -255,6 +265,10 @@ public class GenerateCommand implements Callable<Integer> {
         }
         if (saveModel != null) {
             writeAtomically(saveModel, fitted::write);
+            if (!fitted.isPrivate()) {
+                SynthesisModel saved = fitted;
+                writeAtomically(guardPath(saveModel), saved::writeGuard);
+            }
         }
         GenerationSettings settings = Requests.settings(request, seed, workers).withRange(firstRow, rows);
         Generation generation = Generation.prepare(fitted, settings);
@@ -380,4 +394,10 @@ public class GenerateCommand implements Callable<Integer> {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The copy guard's sidecar beside a stored model: it answers "was this row real?", so it stays with the training data. */
+    static Path guardPath(Path model) {
+        return model.resolveSibling(model.getFileName() + ".guard");
+    }
+
 }

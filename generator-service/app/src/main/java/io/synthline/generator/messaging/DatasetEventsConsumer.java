@@ -97,6 +97,7 @@ public class DatasetEventsConsumer {
             }
             try {
                 store.delete(FittedModelEntity.holdoutKey(m.storageKey));
+                store.delete(FittedModelEntity.guardKey(m.storageKey));
                 store.delete(m.storageKey);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -46,6 +46,14 @@ public class FittedModelEntity extends PanacheEntityBase {
         return modelStorageKey.substring(0, modelStorageKey.lastIndexOf('/') + 1) + "holdout.csv";
     }
 
+    /**
+     * Where a model's copy guard is stored: beside the model, like the held-out rows, and deleted
+     * with them (it recognises real rows, so it follows the raw data's rules, not the model's).
+     */
+    public static String guardKey(String modelStorageKey) {
+        return modelStorageKey.substring(0, modelStorageKey.lastIndexOf('/') + 1) + "copy-guard.bin";
+    }
+
     public static Uni<FittedModelEntity> byModelId(String tenant, String modelId) {
         return find("tenant = ?1 and modelId = ?2", tenant, modelId).firstResult();
     }

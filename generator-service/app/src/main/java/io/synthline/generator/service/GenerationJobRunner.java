@@ -311,6 +311,13 @@ public class GenerationJobRunner implements JobHandler {
                 staged.commit(holdoutKey);
             }
         }
+        String guardKey = FittedModelEntity.guardKey(key);
+        if (!model.isPrivate() && !store.exists(guardKey)) {
+            // the guard first: a stored model is only ever read with its guard beside it
+            try (DatasetStore.Staged staged = store.stage(model::writeGuard)) {
+                staged.commit(guardKey);
+            }
+        }
         if (!store.exists(key)) {
             try (DatasetStore.Staged staged = store.stage(model::write)) {
                 staged.commit(key);
@@ -360,8 +367,16 @@ public class GenerationJobRunner implements JobHandler {
     }
 
     private SynthesisModel load(String key, int workers) throws IOException {
+        SynthesisModel model;
         try (InputStream in = store.open(key)) {
-            return SynthesisModel.read(new java.io.BufferedInputStream(in, 1 << 16), workers);
+            model = SynthesisModel.read(new java.io.BufferedInputStream(in, 1 << 16), workers);
+        }
+        String guardKey = FittedModelEntity.guardKey(key);
+        if (model.isPrivate() || !store.exists(guardKey)) {
+            return model;
+        }
+        try (InputStream in = store.open(guardKey)) {
+            return model.withGuard(io.synthline.generator.engine.CopyGuard.read(new java.io.BufferedInputStream(in, 1 << 16)));
         }
     }
 

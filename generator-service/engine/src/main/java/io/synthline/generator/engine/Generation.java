@@ -109,6 +109,11 @@ public final class Generation {
             // A private model keeps no training rows to compare with (see Requests#copyExclusion): say so in the manifest.
             settings = settings.withCopyExclusion(false);
         }
+        if (settings.excludeTrainingCopies() && !model.guard().present()) {
+            throw new BadInputException("copy-guard-missing", "this stored model came without its copy guard (the sidecar kept with the"
+                    + " training data that recognises copies of real rows), so copies could not be redrawn: give the guard, or allow"
+                    + " copies explicitly");
+        }
         if (settings.rows() < 0) {
             throw new BadInputException("invalid-rows", "rows must not be negative, got " + settings.rows());
         }
@@ -310,7 +315,7 @@ public final class Generation {
         private final Object[] state = new Object[generatedColumns.size()];
         private final long[] columnSeeds = new long[generatedColumns.size()];
         private final Map<Locale, io.synthline.generator.engine.pii.Persona> personas = new LinkedHashMap<>();
-        private final TrainingFingerprint fingerprint = model.fingerprint();
+        private final CopyGuard.Matcher realRows = model.guard().matcher();
 
         Worker() {
             for (int i = 0; i < state.length; i++) {
@@ -338,7 +343,7 @@ public final class Generation {
                 for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
                     drawer.draw(random.reseed(settings.seed(), row, attempt), modelRow);
                     model.layout().restore(modelRow, cells);
-                    if (exclude && fingerprint.contains(cells)) {
+                    if (exclude && realRows.isCopy(cells)) {
                         copies++;
                         continue;
                     }

@@ -28,34 +28,37 @@ import java.util.HexFormat;
 
 /**
  * A fitted model as users deal with it: the learned model, how its columns map to the output
- * (constraints, generated and PII columns), the fingerprint that keeps real rows out of the
- * output, and a manifest. Stored as a versioned artifact that can be sampled again without the
- * training data or a refit.
+ * (constraints, generated and PII columns) and a manifest, and, apart from them, the
+ * {@link CopyGuard} that keeps real rows out of the output. Stored as a versioned artifact that
+ * can be sampled again without the training data or a refit; the artifact holds no per-row
+ * information (no training cell, no row or value hash), the guard is a sidecar kept with the raw
+ * data ({@link #writeGuard}, {@link #withGuard}).
  *
  * <p>Artifact layout: magic {@code SYNTHMDL}, format version, manifest (UTF-8 JSON), parameter
  * byte count (8 bytes), parameter bytes whose SHA-256 is the model hash. The parameters are never
  * held as bytes: serialisation is deterministic, so the fit hashes them as they are produced and
- * {@link #write} produces them again straight into the target (format 2; format 1 kept the bytes
- * in memory, which a model of a million rows does not fit beside).
+ * {@link #write} produces them again straight into the target (from format 2; format 1 kept the
+ * bytes in memory, which a model of a million rows does not fit beside). Format 3 moved the row
+ * hashes out of the artifact into the guard sidecar.
  */
 public final class SynthesisModel {
     /** Part of every cached fit's key: a new engine (other leaves, other splits, another format) fits again. */
-    public static final String ENGINE_VERSION = "1.1.0";
-    public static final int FORMAT_VERSION = 2;
+    public static final String ENGINE_VERSION = "2.0.0";
+    public static final int FORMAT_VERSION = 3;
     private static final byte[] MAGIC = "SYNTHMDL".getBytes(StandardCharsets.US_ASCII);
 
     private final ModelManifest manifest;
     private final Layout layout;
     private final FittedModel base;
-    private final TrainingFingerprint fingerprint;
+    private final CopyGuard guard;
     private final long parameterBytes;
 
-    private SynthesisModel(ModelManifest manifest, Layout layout, FittedModel base, TrainingFingerprint fingerprint,
+    private SynthesisModel(ModelManifest manifest, Layout layout, FittedModel base, CopyGuard guard,
             long parameterBytes) {
         this.manifest = manifest;
         this.layout = layout;
         this.base = base;
-        this.fingerprint = fingerprint;
+        this.guard = guard;
         this.parameterBytes = parameterBytes;
     }
 
@@ -81,32 +84,31 @@ public final class SynthesisModel {
         }
         FittedModel base = synthesizer.fit(fitted.modelTable(), seed);
         Layout layout = fitted.layout();
-        TrainingFingerprint fingerprint;
+        CopyGuard guard;
         long trainingRows;
         PrivacyReport privacy = null;
         if (base instanceof PrivateModel p) {
             // Nothing observed may reach the artifact: domains come from the private model, no
             // row hashes are kept (copies are not redrawn), and the row count is the model's noisy estimate.
             layout = layout.withLearnedDomain(p.domain());
-            fingerprint = TrainingFingerprint.none();
+            guard = CopyGuard.none();
             trainingRows = Math.max(0, Math.round(p.estimatedRecords()));
             privacy = p.privacy();
         } else {
-            // every real row, held-out ones too: none may appear in the output (in the model's codes, which
-            // are the training rows': hashing the whole table's codes would let copies through)
-            fingerprint = TrainingFingerprint.of(training, split.hasHoldout() ? split.holdout() : null, layout.learnedColumns());
+            // every real row, held-out ones too: none may appear in the output (in the output's codes)
+            guard = CopyGuard.of(training, split.hasHoldout() ? split.holdout() : null, layout.learnedColumns(), layout.output());
             trainingRows = training.rowCount();
         }
         HashingSink parameters = new HashingSink(OutputStream.nullOutputStream());
         try {
-            writeParameters(layout, base, fingerprint, parameters);
+            writeParameters(layout, base, parameters);
         } catch (IOException e) {
             throw new IllegalStateException("writing to no stream failed", e);
         }
         String dataset = datasetSha256 != null ? datasetSha256 : tableHash(data);
         ModelManifest manifest = new ModelManifest(FORMAT_VERSION, ENGINE_VERSION, parameters.sha256(), synthesizer.name(), spec,
                 seed, dataset, training.schema(), trainingRows, layout.notes(), privacy);
-        return new SynthesisModel(manifest, layout, base, fingerprint, parameters.count);
+        return new SynthesisModel(manifest, layout, base, guard, parameters.count);
     }
 
     /** For differentially private models, the guarantee and what the fit spent; else null. */
@@ -154,21 +156,33 @@ public final class SynthesisModel {
         return base;
     }
 
-    public TrainingFingerprint fingerprint() {
-        return fingerprint;
+    /** What recognises copies of real rows; {@link CopyGuard#present() absent} for a model read without its sidecar. */
+    public CopyGuard guard() {
+        return guard;
+    }
+
+    /** This model with the guard read from its sidecar. */
+    public SynthesisModel withGuard(CopyGuard sidecar) {
+        if (!sidecar.fits(output())) {
+            throw new BadInputException("copy-guard-mismatch", "the copy guard belongs to another model");
+        }
+        return new SynthesisModel(manifest, layout, base, sidecar, parameterBytes);
+    }
+
+    /** Writes the sidecar that must be kept with the raw data. */
+    public void writeGuard(OutputStream target) throws IOException {
+        guard.write(target);
     }
 
     public Domain output() {
         return layout.output();
     }
 
-    private static void writeParameters(Layout layout, FittedModel base, TrainingFingerprint fingerprint, OutputStream target)
-            throws IOException {
+    private static void writeParameters(Layout layout, FittedModel base, OutputStream target) throws IOException {
         ModelOutput out = new ModelOutput(target);
         layout.write(out);
         out.writeString(base.synthesizer());
         base.write(out);
-        fingerprint.write(out);
         out.flush();
     }
 
@@ -182,7 +196,7 @@ public final class SynthesisModel {
         out.write(json);
         out.writeLong(parameterBytes);
         HashingSink parameters = new HashingSink(out);
-        writeParameters(layout, base, fingerprint, parameters);
+        writeParameters(layout, base, parameters);
         if (parameters.count != parameterBytes || !parameters.sha256().equals(manifest.modelSha256())) {
             throw new IllegalStateException("the model's parameters serialised differently from when it was fitted");
         }
@@ -215,14 +229,12 @@ public final class SynthesisModel {
         ModelInput body = new ModelInput(hashed, length);
         Layout layout;
         FittedModel base;
-        TrainingFingerprint fingerprint;
         try {
             layout = Layout.read(body);
             String synthesizerName = body.readString();
             Synthesizer synthesizer = Synthesizers.isPrivate(synthesizerName) ? Synthesizers.create(manifest.spec(), threads)
                     : Synthesizers.create(synthesizerName, manifest.spec().options(), threads);
             base = synthesizer.read(body);
-            fingerprint = TrainingFingerprint.read(body);
             if (body.remaining() != 0) {
                 throw new IOException("corrupt model: " + body.remaining() + " parameter bytes left unread");
             }
@@ -232,7 +244,7 @@ public final class SynthesisModel {
             throw e;
         }
         checkHash(hashed, manifest);
-        return new SynthesisModel(manifest, layout, base, fingerprint, length);
+        return new SynthesisModel(manifest, layout, base, manifest.privacy() != null ? CopyGuard.none() : CopyGuard.absent(), length);
     }
 
     /** Reads (and so hashes: skipping would bypass the digest) up to {@code bytes} more bytes. */

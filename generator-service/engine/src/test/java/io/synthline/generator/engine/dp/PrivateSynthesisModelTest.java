@@ -58,7 +58,7 @@ class PrivateSynthesisModelTest {
         assertThat(model.privacy().epsilon()).isEqualTo(1.0);
         assertThat(model.privacy().epsilonSpent()).isLessThanOrEqualTo(1.0);
         assertThat(model.privacy().privateNoise()).isTrue();
-        assertThat(model.fingerprint().size()).as("no hashes of training rows").isZero();
+        assertThat(model.guard().size()).as("no hashes of training rows").isZero();
         // the row count is the model's noisy estimate: close to, but not read from, the data
         assertThat((double) model.manifest().trainingRows()).isCloseTo(DATA.rowCount(), within(0.05 * DATA.rowCount()));
         // output domains are the declared ones (declared order, every declared value), not the observed ones

@@ -9,6 +9,7 @@ import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.FittedModel;
+import io.synthline.generator.engine.disclosure.DisclosureLimits;
 import io.synthline.generator.engine.random.RowRandom;
 import io.synthline.generator.engine.sampling.GivenColumns;
 import io.synthline.generator.engine.sampling.RowDrawer;
@@ -38,7 +39,7 @@ class GivenColumnsTest {
 
     @Test
     void theOtherColumnsFollowTheGivenCellsWhichAreLeftAsTheyAre() {
-        FittedModel model = new TreeSynthesizer(5, 30, 1).fit(table(), 7);
+        FittedModel model = new TreeSynthesizer(5, 30, DisclosureLimits.DEFAULT, 1).fit(table(), 7);
         RowDrawer drawer = ((GivenColumns) model).drawerGiven(new int[] {0});
         RowRandom random = new RowRandom();
         double[] row = new double[3];
@@ -61,7 +62,7 @@ class GivenColumnsTest {
 
     @Test
     void aGivenCategoryDecidesTheNumbersAndAnUnknownOneIsRefused() {
-        FittedModel model = new TreeSynthesizer(5, 30, 1).fit(table(), 7);
+        FittedModel model = new TreeSynthesizer(5, 30, DisclosureLimits.DEFAULT, 1).fit(table(), 7);
         RowDrawer drawer = ((GivenColumns) model).drawerGiven(new int[] {1});
         RowRandom random = new RowRandom();
         double[] row = new double[3];
@@ -79,7 +80,7 @@ class GivenColumnsTest {
     @Test
     void fittingOnlyForTheGivenColumnsDrawsExactlyWhatTheFullModelDraws() {
         Table t = table();
-        TreeSynthesizer synthesizer = new TreeSynthesizer(5, 30, 1);
+        TreeSynthesizer synthesizer = new TreeSynthesizer(5, 30, DisclosureLimits.DEFAULT, 1);
         RowDrawer full = ((GivenColumns) synthesizer.fit(t, 7)).drawerGiven(new int[] {0});
         FittedModel lean = synthesizer.fitGiven(t, 1, 7);
         RowDrawer given = ((GivenColumns) lean).drawerGiven(new int[] {0});
@@ -93,7 +94,7 @@ class GivenColumnsTest {
             given.draw(b.reseed(4, i, 0), rowB);
             assertThat(rowB).containsExactly(rowA);
         }
-        // unconditionally, the given column comes from a training row and the rest from the trees
+        // unconditionally, the given column comes from its own chain and the rest from the trees
         RowDrawer unconditional = lean.newDrawer();
         for (int i = 0; i < 200; i++) {
             unconditional.draw(a.reseed(5, i, 0), rowA);
