@@ -85,7 +85,7 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "output file; a name ending in .parquet writes Parquet")
     Path out;
 
-    @Option(names = "--model", description = "tree, copula or independent (default: independent); differentially private: mst, aim")
+    @Option(names = "--model", description = "tree, copula or independent (default: tree); differentially private: mst, aim")
     String model;
 
     @Option(names = "--model-option", paramLabel = "NAME=VALUE", description = "model hyper-parameter, e.g. minLeaf=10 (tree), marginals=empirical (copula)")

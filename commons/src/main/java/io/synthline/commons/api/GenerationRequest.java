@@ -7,7 +7,7 @@ import java.util.Map;
  * What a client asks the generator for. Tenant and actor come from the caller's token, never
  * from here. Every block after {@code model} is optional.
  *
- * @param model                 defaults to {@code independent} when null
+ * @param model                 defaults to {@code tree} (the default model that passes the privacy checks) when null
  * @param seed                  defaults to a random seed (recorded, so the run stays reproducible) when null
  * @param modelOptions          hyper-parameters of the model by name (e.g. tree {@code minLeaf})
  * @param conditions            every row satisfies all of them (exact conditional sampling)

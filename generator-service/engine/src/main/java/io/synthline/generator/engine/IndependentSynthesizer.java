@@ -6,6 +6,7 @@ import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
+import io.synthline.generator.engine.disclosure.DisclosureLimits;
 import io.synthline.generator.engine.sampling.ColumnCondition;
 import io.synthline.generator.engine.sampling.Condition;
 import io.synthline.generator.engine.sampling.ConditionalSampling;
@@ -17,7 +18,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * The baseline: every column sampled from its own empirical distribution (missing values
- * included), independently of the others. Honest about what it is: marginals are right, every
+ * included; numbers that fewer than k rows share drawn inside their {@link DisclosureLimits
+ * cells}), independently of the others. Honest about what it is: marginals are right, every
  * relationship between columns is lost. Conditioning is exact and trivial: each conditioned
  * column's marginal is restricted to the allowed values.
  */
@@ -32,9 +34,11 @@ public final class IndependentSynthesizer implements Synthesizer {
     @Override
     public FittedModel fit(Table training, long seed) {
         Domain domain = Synthesizer.trainingDomain(training);
+        // the marginals store values: only values that at least k rows share, the rare ones drawn inside their cells
+        Table disguised = DisclosureLimits.DEFAULT.disguise(training, seed);
         Marginal[] marginals = new Marginal[training.columnCount()];
         for (int c = 0; c < marginals.length; c++) {
-            marginals[c] = Marginal.of(training.column(c));
+            marginals[c] = Marginal.of(disguised.column(c));
         }
         return new Model(domain, marginals);
     }
@@ -112,7 +116,7 @@ public final class IndependentSynthesizer implements Synthesizer {
         public RowDrawer newDrawer() {
             return (random, row) -> {
                 for (int c = 0; c < marginals.length; c++) {
-                    row[c] = marginals[c].sample(random);
+                    row[c] = domain.column(c).conform(marginals[c].sample(random));
                 }
             };
         }

@@ -12,7 +12,7 @@ import java.util.function.BiFunction;
 
 /** The models users can ask for by name, the differentially private ones ({@code mst}, {@code aim}) included. */
 public final class Synthesizers {
-    public static final String DEFAULT = IndependentSynthesizer.NAME;
+    public static final String DEFAULT = TreeSynthesizer.NAME;
 
     /** name -> (options, threads) -> synthesizer; options it does not know are its caller's mistake. */
     private static final Map<String, BiFunction<Map<String, String>, Integer, Synthesizer>> REGISTRY = new TreeMap<>(Map.of(

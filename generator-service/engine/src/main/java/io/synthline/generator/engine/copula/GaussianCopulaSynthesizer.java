@@ -10,6 +10,7 @@ import io.synthline.generator.engine.FittedModel;
 import io.synthline.generator.engine.Synthesizer;
 import io.synthline.generator.engine.Synthesizers;
 import io.synthline.generator.engine.artifact.ModelInput;
+import io.synthline.generator.engine.disclosure.DisclosureLimits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,6 +73,8 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
     @Override
     public FittedModel fit(Table training, long seed) {
         Domain domain = Synthesizer.trainingDomain(training);
+        // marginals keep values and quantile grids: only of values that at least k rows share, the rare ones drawn inside their cells
+        training = DisclosureLimits.DEFAULT.disguise(training, seed);
         int m = domain.size();
         int n = training.rowCount();
         ZMarginal[] marginals = new ZMarginal[m];

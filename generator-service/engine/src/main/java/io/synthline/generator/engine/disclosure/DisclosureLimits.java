@@ -1,6 +1,13 @@
 package io.synthline.generator.engine.disclosure;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.table.Column;
+import io.synthline.commons.table.NumericColumn;
+import io.synthline.commons.table.Table;
+import io.synthline.generator.engine.random.Seeds;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * What a model that gives no formal guarantee may keep of its training rows.
@@ -21,5 +28,25 @@ public record DisclosureLimits(int minGroup, int maxIntervals) {
         if (maxIntervals < 1) {
             throw new BadInputException("invalid-model-option", "numeric columns need at least 1 interval, got " + maxIntervals);
         }
+    }
+
+    /**
+     * The table a model that stores values (empirical marginals, quantile grids) learns from:
+     * numeric columns {@link NumericCells#disguise disguised} (rare values drawn inside their
+     * cells, seeded by column), categorical columns as they are (rare categories are merged
+     * before models see them).
+     */
+    public Table disguise(Table table, long seed) {
+        List<Column> columns = new ArrayList<>(table.columnCount());
+        for (Column c : table.columns()) {
+            if (c instanceof NumericColumn num) {
+                NumericCells cells = NumericCells.of(num.values(), minGroup, maxIntervals);
+                SplittableRandom random = new SplittableRandom(Seeds.derive(seed, "disguise:" + c.name()));
+                columns.add(new NumericColumn(num.schema(), cells.disguise(num.values(), random)));
+            } else {
+                columns.add(c);
+            }
+        }
+        return new Table(columns);
     }
 }

@@ -267,6 +267,25 @@ public final class NumericCells {
         return x - atomValues[above - 1] <= atomValues[above] - x ? atomCell[above - 1] : atomCell[above];
     }
 
+    /**
+     * The values as a model that stores values may learn them: a value that at least k rows share
+     * stays, any other becomes a uniform draw inside its interval (or the atom it was folded
+     * into), so no rare real value survives; missing stays missing.
+     */
+    public double[] disguise(double[] values, RandomGenerator random) {
+        double[] out = new double[values.length];
+        for (int r = 0; r < values.length; r++) {
+            double x = values[r];
+            if (Double.isNaN(x)) {
+                out[r] = x;
+            } else {
+                int cell = cellOf(x);
+                out[r] = isAtom(cell) ? low[cell] : draw(cell, random);
+            }
+        }
+        return out;
+    }
+
     /** A value of the cell: the atom, or uniform inside the interval. */
     public double draw(int cell, RandomGenerator random) {
         double lo = low[cell];
