@@ -42,8 +42,15 @@ public final class CopyGuard {
     private final int distinct;
     /** False for the guard of a model read without its sidecar: it cannot tell copies. */
     private final boolean present;
+    /** Per replaced PII column (output index): sorted keyed hashes of its real identifying values. */
+    private final java.util.Map<Integer, long[]> piiValues;
 
     private CopyGuard(byte[] key, int[] columns, long[] table, int distinct, boolean present) {
+        this(key, columns, table, distinct, present, java.util.Map.of());
+    }
+
+    private CopyGuard(byte[] key, int[] columns, long[] table, int distinct, boolean present, java.util.Map<Integer, long[]> piiValues) {
+        this.piiValues = piiValues;
         this.key = key;
         this.columns = columns;
         this.table = table;
@@ -59,6 +66,16 @@ public final class CopyGuard {
      * lacks is skipped, since the model cannot produce it.
      */
     public static CopyGuard of(Table training, Table heldOut, int[] columns, Domain output) {
+        return of(training, heldOut, columns, output, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #of(Table, Table, int[], Domain)}, also recognising the real values of replaced
+     * PII columns ({@code piiValues}: output column -> its real identifying values), which fake
+     * values must never equal (compared {@link io.synthline.generator.engine.pii.PiiColumn#normalised normalised}).
+     */
+    public static CopyGuard of(Table training, Table heldOut, int[] columns, Domain output,
+            java.util.Map<Integer, ? extends java.util.Collection<String>> piiValues) {
         int n = training.rowCount();
         int extra = heldOut == null ? 0 : heldOut.rowCount();
         int capacity = Integer.highestOneBit(Math.max(16, (n + extra) * 2 - 1)) << 1;
@@ -70,7 +87,16 @@ public final class CopyGuard {
         if (extra > 0) {
             distinct += g.insertAll(rowHashes(heldOut, output, columns), mac);
         }
-        return new CopyGuard(key, g.columns, g.table, distinct, true);
+        java.util.Map<Integer, long[]> pii = new java.util.TreeMap<>();
+        piiValues.forEach((column, values) -> pii.put(column,
+                values.stream().mapToLong(v -> keyedText(mac, v)).sorted().distinct().toArray()));
+        return new CopyGuard(key, g.columns, g.table, distinct, true, pii);
+    }
+
+    private static long keyedText(Mac mac, String value) {
+        byte[] out = mac.doFinal(io.synthline.generator.engine.pii.PiiColumn.normalised(value)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.nio.ByteBuffer.wrap(out).getLong();
     }
 
     /**
@@ -78,7 +104,7 @@ public final class CopyGuard {
      * per column, sequential reads. Categorical codes are those of {@code output}'s column;
      * a row whose category it lacks hashes to {@link #EMPTY} (never inserted).
      */
-    private static long[] rowHashes(Table rows, Domain output, int[] columns) {
+    static long[] rowHashes(Table rows, Domain output, int[] columns) {
         int n = rows.rowCount();
         long[] hashes = new long[n];
         Arrays.fill(hashes, SEED);
@@ -152,16 +178,33 @@ public final class CopyGuard {
         return present;
     }
 
-    /** Tells whether output rows are copies of real ones; one per thread (it holds a MAC). */
+    /** Tells whether output rows and PII values are real ones; one per thread (it holds a MAC). */
     public Matcher matcher() {
-        Mac mac = mac();
-        return row -> contains(keyed(mac, digest(row)));
+        return new Matcher(mac());
     }
 
-    /** Whether an output row (cells as in {@link Domain}) is a real row. */
-    @FunctionalInterface
-    public interface Matcher {
-        boolean isCopy(double[] row);
+    /** Whether an output row (cells as in {@link Domain}) or a fake PII value is a real one. */
+    public final class Matcher {
+        private final Mac mac;
+
+        private Matcher(Mac mac) {
+            this.mac = mac;
+        }
+
+        public boolean isCopy(double[] row) {
+            return contains(keyed(mac, digest(row)));
+        }
+
+        /** Whether {@code value} is a real value of PII column {@code column}; always false for a column the guard has no values of. */
+        public boolean isRealValue(int column, String value) {
+            long[] hashes = piiValues.get(column);
+            return hashes != null && value != null && Arrays.binarySearch(hashes, keyedText(mac, value)) >= 0;
+        }
+
+        /** {@link #isRealValue} of one column, or null when the guard has no values of it. */
+        public java.util.function.Predicate<String> realValuesOf(int column) {
+            return piiValues.containsKey(column) ? v -> isRealValue(column, v) : null;
+        }
     }
 
     private Mac mac() {
@@ -254,6 +297,14 @@ public final class CopyGuard {
         for (long h : table) {
             out.writeLong(h);
         }
+        out.writeInt(piiValues.size());
+        for (var e : piiValues.entrySet()) {
+            out.writeInt(e.getKey());
+            out.writeInt(e.getValue().length);
+            for (long h : e.getValue()) {
+                out.writeLong(h);
+            }
+        }
         out.flush();
     }
 
@@ -279,7 +330,17 @@ public final class CopyGuard {
         for (int i = 0; i < table.length; i++) {
             table[i] = in.readLong();
         }
-        return new CopyGuard(key, columns, table, distinct, true);
+        java.util.Map<Integer, long[]> pii = new java.util.TreeMap<>();
+        int piiColumns = checked(in.readInt(), 1 << 16);
+        for (int i = 0; i < piiColumns; i++) {
+            int column = in.readInt();
+            long[] hashes = new long[checked(in.readInt(), 1 << 30)];
+            for (int j = 0; j < hashes.length; j++) {
+                hashes[j] = in.readLong();
+            }
+            pii.put(column, hashes);
+        }
+        return new CopyGuard(key, columns, table, distinct, true, pii);
     }
 
     private static int checked(int n, int max) throws IOException {
@@ -291,7 +352,8 @@ public final class CopyGuard {
 
     /** Whether this guard is for a model with these output columns (a guard of another model would miss every copy). */
     public boolean fits(Domain output) {
-        return Arrays.stream(columns).allMatch(c -> c >= 0 && c < output.size());
+        return Arrays.stream(columns).allMatch(c -> c >= 0 && c < output.size())
+                && piiValues.keySet().stream().allMatch(c -> c >= 0 && c < output.size());
     }
 
     @Override

@@ -323,7 +323,8 @@ public final class Generation {
                 columnSeeds[i] = Seeds.derive(settings.seed(), "column:" + model.output().column(g.column()).name());
                 state[i] = switch (g) {
                     case GeneratedColumn.Pattern p -> p.unique() ? p.permutation() : null;
-                    case GeneratedColumn.Pii p -> p.pii().generator(personas.computeIfAbsent(p.pii().locale(), PiiColumn::persona));
+                    case GeneratedColumn.Pii p -> p.pii().generator(personas.computeIfAbsent(p.pii().locale(), PiiColumn::persona),
+                            realRows.realValuesOf(p.column()));
                     case GeneratedColumn.SequentialKey k -> null;
                 };
             }

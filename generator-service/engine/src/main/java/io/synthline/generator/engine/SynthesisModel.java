@@ -96,7 +96,8 @@ public final class SynthesisModel {
             privacy = p.privacy();
         } else {
             // every real row, held-out ones too: none may appear in the output (in the output's codes)
-            guard = CopyGuard.of(training, split.hasHoldout() ? split.holdout() : null, layout.learnedColumns(), layout.output());
+            Table heldOut = split.hasHoldout() ? split.holdout() : null;
+            guard = CopyGuard.of(training, heldOut, layout.learnedColumns(), layout.output(), realPiiValues(layout, training, heldOut));
             trainingRows = training.rowCount();
         }
         HashingSink parameters = new HashingSink(OutputStream.nullOutputStream());
@@ -109,6 +110,27 @@ public final class SynthesisModel {
         ModelManifest manifest = new ModelManifest(FORMAT_VERSION, ENGINE_VERSION, parameters.sha256(), synthesizer.name(), spec,
                 seed, dataset, training.schema(), trainingRows, layout.notes(), privacy);
         return new SynthesisModel(manifest, layout, base, guard, parameters.count);
+    }
+
+    /** Per replaced identifying PII column (output index): its real values, training and held-out, which fakes must not equal. */
+    private static java.util.Map<Integer, List<String>> realPiiValues(Layout layout, Table training, Table heldOut) {
+        java.util.Map<Integer, List<String>> values = new java.util.TreeMap<>();
+        for (io.synthline.generator.engine.constraint.GeneratedColumn g : layout.generated()) {
+            if (g instanceof io.synthline.generator.engine.constraint.GeneratedColumn.Pii p && p.pii().kind().identifying()) {
+                List<String> real = new ArrayList<>();
+                for (Table t : heldOut == null ? List.of(training) : List.of(training, heldOut)) {
+                    var column = t.column(p.column());
+                    for (int r = 0; r < column.size(); r++) {
+                        String v = column.text(r);
+                        if (v != null) {
+                            real.add(v);
+                        }
+                    }
+                }
+                values.put(p.column(), real);
+            }
+        }
+        return values;
     }
 
     /** For differentially private models, the guarantee and what the fit spent; else null. */

@@ -207,8 +207,13 @@ public final class NumericCells {
         return new double[] {mean - half, mean + half, sorted.length};
     }
 
+    /**
+     * An edge between adjacent values a < b: their midpoint, except between whole numbers, where
+     * a whole midpoint would be a value some other row (a held-out one, say) may hold: a + 0.5 then.
+     */
     private static double midpoint(double a, double b) {
-        return a + (b - a) / 2;
+        double m = a + (b - a) / 2;
+        return m == Math.rint(m) && a == Math.rint(a) && b == Math.rint(b) && b - a > 1 ? a + 0.5 : m;
     }
 
     public int cells() {

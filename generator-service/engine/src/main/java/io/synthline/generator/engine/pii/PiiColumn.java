@@ -23,8 +23,9 @@ import java.util.Set;
 /**
  * How one PII column is replaced. Nothing of the real values is learned except their shape
  * (for kinds whose format varies by source, e.g. phone numbers), whether they were unique, the
- * share of missing values, and 64-bit hashes of the values so that no real value is ever
- * emitted. Values are made per row from the row's persona (consistent across the row's PII
+ * share of missing values. Real values are never emitted: a fitted column checks against hashes
+ * of them held in memory only (they are never written: a stored model's generation checks
+ * against its {@link io.synthline.generator.engine.CopyGuard}). Values are made per row from the row's persona (consistent across the row's PII
  * columns); unique columns get a collision-free suffix or key derived from the row index.
  */
 public final class PiiColumn {
@@ -42,6 +43,7 @@ public final class PiiColumn {
     private final TextPattern shape;
     /** For {@link PiiKind#DATE_OF_BIRTH}: the format of the real values (a {@link DateTimeFormatter} pattern). */
     private final String datePattern;
+    /** Hashes of the real identifying values, in memory after a fit, empty once read back (never stored). */
     private final long[] sourceHashes;
     private final long key;
 
@@ -158,9 +160,14 @@ public final class PiiColumn {
         return unique;
     }
 
-    /** Normalised (trimmed, case-folded) so "John@X.com" and "john@x.com " count as the same value. */
-    static long hash(String value) {
-        String v = value.strip().toLowerCase(Locale.ROOT);
+    /** Trimmed and case-folded, so "John@X.com" and "john@x.com " count as the same value. */
+    public static String normalised(String value) {
+        return value.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The unkeyed 64-bit hash of a normalised value: held in memory only, never written. */
+    public static long hash(String value) {
+        String v = normalised(value);
         long h = 0xCBF29CE484222325L;
         for (int i = 0; i < v.length(); i++) {
             h = (h ^ v.charAt(i)) * 0x100000001B3L;
@@ -172,9 +179,17 @@ public final class PiiColumn {
         return value != null && Arrays.binarySearch(sourceHashes, hash(value)) >= 0;
     }
 
-    /** A worker's generator for this column; {@code persona} is shared by the row's PII columns. */
+    /**
+     * A worker's generator for this column checked against the real values this column was fitted
+     * on (in memory); {@code persona} is shared by the row's PII columns.
+     */
     public Generator generator(Persona persona) {
-        return new Generator(persona);
+        return new Generator(persona, sourceHashes.length == 0 ? null : this::isSourceValue);
+    }
+
+    /** A worker's generator that refuses the values {@code isReal} recognises (a stored model's copy guard); null: none. */
+    public Generator generator(Persona persona, java.util.function.Predicate<String> isReal) {
+        return new Generator(persona, isReal);
     }
 
     public static Persona persona(Locale locale) {
@@ -190,9 +205,11 @@ public final class PiiColumn {
         private final Persona persona;
         private final FeistelPermutation codes = new FeistelPermutation(CODE_SPACE, key);
         private final FeistelPermutation keys;
+        private final java.util.function.Predicate<String> isReal;
 
-        Generator(Persona persona) {
+        Generator(Persona persona, java.util.function.Predicate<String> isReal) {
             this.persona = persona;
+            this.isReal = isReal;
             this.keys = shape != null && unique ? new FeistelPermutation(Math.max(1, shape.size()), key) : null;
         }
 
@@ -201,12 +218,12 @@ public final class PiiColumn {
             if (missingShare > 0 && random.nextDouble() < missingShare) {
                 return null;
             }
-            if (sourceHashes.length == 0) {
+            if (isReal == null) {
                 return make(row, random, 0);
             }
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 String v = make(row, random, attempt);
-                if (!isSourceValue(v)) {
+                if (!isReal.test(v)) {
                     return v;
                 }
             }
@@ -295,7 +312,6 @@ public final class PiiColumn {
         out.writeDouble(missingShare);
         // the shape slot holds the date format for dates of birth (a kind older artifacts cannot contain)
         out.writeString(shape != null ? shape.source() : datePattern);
-        out.writeLongs(sourceHashes);
         out.writeLong(key);
     }
 
@@ -308,6 +324,6 @@ public final class PiiColumn {
         String shape = in.readString();
         boolean date = kind == PiiKind.DATE_OF_BIRTH;
         return new PiiColumn(column, kind, locale, unique, missing, shape == null || date ? null : TextPattern.compile(shape),
-                date ? shape : null, in.readLongs(), in.readLong());
+                date ? shape : null, new long[0], in.readLong());
     }
 }
