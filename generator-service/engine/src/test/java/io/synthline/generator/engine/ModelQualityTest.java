@@ -56,7 +56,11 @@ class ModelQualityTest {
         assertThat(q.properties().get(Quality.COLUMN_SHAPES)).isGreaterThanOrEqualTo(0.95);
     }
 
-    /** A classifier trained on synthetic rows, tested on real rows the synthesizer never saw, within 2 points of one trained on real rows. */
+    /**
+     * A classifier trained on synthetic rows, tested on real rows the synthesizer never saw, within
+     * 3 points of one trained on real rows: leaves of at least 200 rows (what keeps membership
+     * inference at chance, docs/privacy.md) cost gradient-boosted trees about 2.5 points of accuracy.
+     */
     @Test
     void treeSynthesisKeepsMachineLearningUtility() throws Exception {
         Table[] split = split(ADULT, 0.2, 42);
@@ -68,7 +72,7 @@ class ModelQualityTest {
         for (Utility.Model m : utility.models()) {
             System.out.printf("TSTR/TRTR %s: accuracy %.4f vs %.4f (gap %.4f), AUC %s vs %s%n", m.model(), m.tstr().accuracy(),
                     m.trtr().accuracy(), m.gap().accuracy(), m.tstr().rocAuc(), m.trtr().rocAuc());
-            assertThat(m.gap().accuracy()).as(m.model()).isLessThanOrEqualTo(0.02);
+            assertThat(m.gap().accuracy()).as(m.model()).isLessThanOrEqualTo(0.03);
         }
     }
 
