@@ -74,7 +74,10 @@ class GenerationTest {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         fit(name, 1).write(b);
         assertThat(a.toByteArray()).isEqualTo(b.toByteArray());
-        SynthesisModel loaded = SynthesisModel.read(new ByteArrayInputStream(a.toByteArray()), 2);
+        ByteArrayOutputStream guard = new ByteArrayOutputStream();
+        model.writeGuard(guard);
+        SynthesisModel loaded = SynthesisModel.read(new ByteArrayInputStream(a.toByteArray()), 2)
+                .withGuard(CopyGuard.read(new ByteArrayInputStream(guard.toByteArray())));
         assertThat(loaded.manifest()).isEqualTo(model.manifest());
         assertThat(loaded.manifest().engineVersion()).isEqualTo(SynthesisModel.ENGINE_VERSION);
         assertThat(loaded.manifest().schema()).isEqualTo(ADULT.schema());

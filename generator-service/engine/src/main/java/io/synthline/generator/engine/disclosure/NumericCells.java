@@ -17,8 +17,9 @@ import java.util.random.RandomGenerator;
  * value is ever reproduced or stored. Edges between intervals lie halfway between two real values
  * (so they are no row's value), and the outermost edges are bottom- and top-coded: they lie
  * between the k-th and (k+1)-th most extreme values, so the k rows beyond them are drawn inside the
- * outermost interval and the model's range does not reveal the most extreme person. Columns with
- * too few rare values to code (fewer than 2k) fold them into the nearest atom.
+ * outermost interval and the model's range does not reveal the most extreme person. A rare value
+ * within one typical step (the median gap between distinct values) of an atom joins that atom,
+ * and so do all rare values of a column with too few of them to code (fewer than 2k rows).
  *
  * <p>Cells are ordered by their middle; an interval may span an atom's value (the atom's rows are
  * not in it). Missing values are not cells; their count is kept beside.
@@ -101,6 +102,22 @@ public final class NumericCells {
                 rareRows += counts[d];
             }
         }
+        if (!cells.isEmpty() && rare.size() < distinct.length) {
+            // a rare value within one typical step of an atom joins it (an hours-per-week of 73 counts as 72) instead of
+            // stretching an interval across the atoms between it and the next rare value
+            List<Integer> far = new ArrayList<>();
+            List<Integer> near = new ArrayList<>();
+            double step = medianStep(distinct);
+            double[] atoms = cells.stream().mapToDouble(a -> a[0]).toArray();
+            for (int d : rare) {
+                (distanceToNearest(atoms, distinct[d]) <= step ? near : far).add(d);
+            }
+            if (!near.isEmpty()) {
+                foldIntoNearestAtoms(distinct, counts, near, cells);
+                rare = far;
+                rareRows = far.stream().mapToLong(d -> counts[d]).sum();
+            }
+        }
         if (rareRows >= 2L * minGroup) {
             intervals(distinct, counts, rare, rareRows, minGroup, maxIntervals, cells);
         } else if (rareRows > 0) {
@@ -180,7 +197,34 @@ public final class NumericCells {
         throw new IllegalStateException("fewer than 2k rare rows");
     }
 
-    /** Too few rare rows to code them apart: each joins the atom nearest to it. */
+    /** The median gap between consecutive distinct values (at least 2 of them). */
+    private static double medianStep(double[] distinct) {
+        double[] gaps = new double[distinct.length - 1];
+        for (int i = 0; i < gaps.length; i++) {
+            gaps[i] = distinct[i + 1] - distinct[i];
+        }
+        Arrays.sort(gaps);
+        return gaps.length == 0 ? 0 : gaps[(gaps.length - 1) / 2];
+    }
+
+    /** Distance from x to the nearest of the ascending values. */
+    private static double distanceToNearest(double[] ascending, double x) {
+        int i = Arrays.binarySearch(ascending, x);
+        if (i >= 0) {
+            return 0;
+        }
+        int above = -i - 1;
+        double best = Double.POSITIVE_INFINITY;
+        if (above > 0) {
+            best = x - ascending[above - 1];
+        }
+        if (above < ascending.length) {
+            best = Math.min(best, ascending[above] - x);
+        }
+        return best;
+    }
+
+    /** Rare values that join the atom nearest to them (too few rare rows to code apart, or one step from an atom). */
     private static void foldIntoNearestAtoms(double[] distinct, long[] counts, List<Integer> rare, List<double[]> atoms) {
         atoms.sort((x, y) -> Double.compare(x[0], y[0]));
         double[] values = atoms.stream().mapToDouble(a -> a[0]).toArray();
