@@ -230,6 +230,16 @@ public class GenerateCommand implements Callable<Integer> {
                 throw new SynthCommand.UserError("the model's copy guard " + guard + " is missing: it recognises copies of real rows,"
                         + " which are redrawn; put it beside the model, or give --allow-copies");
             }
+            if (fitted.conditioningNeedsTraining() && (request.conditions() != null && !request.conditions().isEmpty() || request.rebalance() != null)) {
+                if (file == null) {
+                    throw new SynthCommand.UserError("a stored " + fitted.manifest().synthesizer() + " model keeps no training rows, and"
+                            + " --condition/--rebalance grow trees on them: give the training FILE.csv it was fitted on with --load-model");
+                }
+                if (!sha256(Files2.existing(file, "input")).equals(fitted.manifest().datasetSha256())) {
+                    throw new SynthCommand.UserError(file + " is not the data the model was fitted on (its SHA-256 differs)");
+                }
+                fitted = fitted.withTraining(CsvTableReader.read(file, CsvOptions.defaults(), privacy.readSchema()));
+            }
             fitNote = "loaded " + fitted.manifest().synthesizer() + " model " + fitted.id().substring(0, 12);
         } else {
             if (file == null) {

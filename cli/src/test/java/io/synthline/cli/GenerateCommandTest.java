@@ -68,9 +68,17 @@ class GenerateCommandTest {
         assertThat(manifest.get("rowsWritten").asLong()).isEqualTo(500);
         assertThat(manifest.get("modelId").asText()).hasSize(64);
 
-        // the stored model regenerates row 123 alone, byte for byte
+        assertThat(dir.resolve("m.synth.guard")).as("the copy guard, apart from the model").exists();
+
+        // conditioning a stored tree grows trees on its training rows, which the model does not keep: they are asked for
         Path one = dir.resolve("one.csv");
-        Result r = run("generate", "--load-model", model.toString(), "--rows", "1", "--first-row", "123", "--seed", "3",
+        Result withoutData = run("generate", "--load-model", model.toString(), "--rows", "1", "--seed", "3", "--out", one.toString(),
+                "--condition", "sex=Female");
+        assertThat(withoutData.exit()).isEqualTo(2);
+        assertThat(withoutData.err()).contains("keeps no training rows").contains("FILE.csv");
+
+        // given them back, the stored model regenerates row 123 alone, byte for byte
+        Result r = run("generate", SAMPLE.toString(), "--load-model", model.toString(), "--rows", "1", "--first-row", "123", "--seed", "3",
                 "--out", one.toString(), "--condition", "sex=Female", "--condition", "age=20..30", "--provenance-columns");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Files.readAllLines(one).get(1)).isEqualTo(lines.get(124));
@@ -175,7 +183,8 @@ class GenerateCommandTest {
     @Test
     void aRunThatCanOnlyCopyTrainingRowsFailsAndWritesNothing() throws IOException {
         Path data = dir.resolve("two.csv");
-        Files.writeString(data, "flag\nyes\nno\nyes\nno\n");
+        // ten rows of each value: categories fewer than 10 rows hold would be merged into "<other>", which is no real row
+        Files.writeString(data, "flag\n" + "yes\nno\n".repeat(10));
         Path out = dir.resolve("copies.csv");
         Result r = run("generate", data.toString(), "--rows", "50", "--seed", "1", "--out", out.toString(), "--no-pii-detection");
         assertThat(r.exit()).isEqualTo(2);

@@ -109,8 +109,8 @@ public class GenerationJobRunner implements JobHandler {
                     job.seed(), job.model()) : Json.read(job.requestJson(), GenerationRequest.class);
             request = withApprovedBudget(request, reservation);
             Fit fit = model(job, request, touched);
-            SynthesisModel model = fit.model();
             GenerationSettings settings = Requests.settings(request, job.seed(), threads > 0 ? threads : Parallel.defaultThreads());
+            SynthesisModel model = withTrainingIfConditioned(fit.model(), settings, job);
             Generation generation = Generation.prepare(model, settings);
             Progress progress = new Progress(job, lease);
             Generation.Result[] result = new Generation.Result[1];
@@ -340,6 +340,18 @@ public class GenerationJobRunner implements JobHandler {
             return found != null ? Uni.createFrom().voidItem() : e.persist().replaceWithVoid();
         }));
         return new Fit(model, true, holdoutKey);
+    }
+
+    /**
+     * A stored tree keeps no rows: conditions and rebalancing grow trees on the dataset's rows
+     * again (the bytes the model was fitted on: its fit key or model id was matched by their hash).
+     */
+    private SynthesisModel withTrainingIfConditioned(SynthesisModel model, GenerationSettings settings, Job job) throws IOException {
+        if (!model.conditioningNeedsTraining() || settings.conditions().isEmpty() && settings.rebalance() == null) {
+            return model;
+        }
+        TableSchema schema = job.schemaJson() == null ? null : Json.read(job.schemaJson(), TableSchema.class);
+        return model.withTraining(CsvTableReader.read(store.localPath(job.sourceKey()), CsvOptions.defaults(), schema));
     }
 
     /** The holdout stored beside a model, null for models fitted without one. */

@@ -22,6 +22,19 @@ public interface FittedModel {
         return domain().schema();
     }
 
+    /**
+     * Whether sampling under conditions or rebalancing needs the training rows, which a stored
+     * model keeps no copy of (a tree grows trees on the rows that satisfy a condition).
+     */
+    default boolean conditioningNeedsTraining() {
+        return false;
+    }
+
+    /** This model with its training rows at hand again ({@code modelTable}: the table it was fitted on). */
+    default FittedModel withTraining(io.synthline.commons.table.Table modelTable) {
+        return this;
+    }
+
     /** A drawer for one thread. */
     RowDrawer newDrawer();
 

@@ -191,6 +191,30 @@ public final class SynthesisModel {
         return new SynthesisModel(manifest, layout, base, sidecar, parameterBytes);
     }
 
+    /** Whether conditioning or rebalancing this (stored) model needs its training data back: {@link #withTraining}. */
+    public boolean conditioningNeedsTraining() {
+        return base.conditioningNeedsTraining();
+    }
+
+    /**
+     * This model with its training rows at hand again, for conditioning and rebalancing: {@code data}
+     * must be the table it was fitted on (its manifest's dataset); the split and layout of the fit
+     * are made again from it and the seed, so the rows are exactly those the model learned from.
+     */
+    public SynthesisModel withTraining(Table data) {
+        if (!base.conditioningNeedsTraining()) {
+            return this;
+        }
+        ModelSpec spec = manifest.spec();
+        Table training = HoldoutSplit.of(data, spec.holdout(), manifest.seed()).training();
+        if (training.rowCount() != manifest.trainingRows()) {
+            throw new BadInputException("model-dataset-mismatch", "the model was fitted on " + manifest.trainingRows()
+                    + " training rows, the data given has " + training.rowCount() + "; give the data it was fitted on");
+        }
+        Layout.Fitted fitted = Layout.fit(training, spec.constraints(), spec.piiColumns(), spec.piiLocale(), manifest.seed(), false);
+        return new SynthesisModel(manifest, layout, base.withTraining(fitted.modelTable()), guard, parameterBytes);
+    }
+
     /** Writes the sidecar that must be kept with the raw data. */
     public void writeGuard(OutputStream target) throws IOException {
         guard.write(target);

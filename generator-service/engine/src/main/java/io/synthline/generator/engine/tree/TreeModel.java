@@ -85,7 +85,13 @@ final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns 
     }
 
     /** This model with its training rows at hand again (the same table it was fitted on), so that it can be conditioned. */
-    TreeModel withTraining(io.synthline.commons.table.Table training) {
+    @Override
+    public boolean conditioningNeedsTraining() {
+        return data == null;
+    }
+
+    @Override
+    public TreeModel withTraining(io.synthline.commons.table.Table training) {
         TrainingData rows = TrainingData.of(training, domain, codebook);
         return new TreeModel(domain, codebook, order, limits, chain, prefixChain, condition, threads, rows, chains);
     }
