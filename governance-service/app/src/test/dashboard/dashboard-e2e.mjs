@@ -55,7 +55,8 @@ try {
   await page.click('#nav-audit');
   await page.fill('#audit-filter input[name=type]', 'generation.approved');
   // the resource column links the run (its full id in the link's title)
-  const entry = page.locator('#audit-rows tr', { has: page.locator(`a[title="generations/${generation}"]`) });
+  // (and names the approval: until the filter has applied, the run's other entries are listed too)
+  const entry = page.locator('#audit-rows tr', { has: page.locator(`a[title="generations/${generation}"]`), hasText: 'generation.approved' });
   await page.waitForTimeout(800);
   for (let i = 0; i < 60 && (await entry.count()) === 0; i++) {
     await page.waitForTimeout(500);
