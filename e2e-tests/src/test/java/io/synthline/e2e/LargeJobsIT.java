@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.cli.client.ApiClient;
 import io.synthline.cli.platform.PlatformLauncher;
-import io.synthline.stack.KeycloakTokens;
-import io.synthline.stack.StackEndpoints;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,23 +151,8 @@ class LargeJobsIT {
         return r.statusCode() == 200;
     }
 
-    /** A client whose token is renewed every few minutes (the run outlasts an access token). */
     static ApiClient client(String user) {
-        Supplier<String> token = new Supplier<>() {
-            private String value;
-            private long fetched;
-
-            @Override
-            public synchronized String get() {
-                if (value == null || System.nanoTime() - fetched > Duration.ofMinutes(5).toNanos()) {
-                    value = KeycloakTokens.passwordGrant(running.endpoints.issuerUrl(), StackEndpoints.CLI_CLIENT_ID, user,
-                            StackEndpoints.DEMO_PASSWORD).token();
-                    fetched = System.nanoTime();
-                }
-                return value;
-            }
-        };
-        return new ApiClient(running.platform.endpoints(), token);
+        return running.client(user);
     }
 
     private static void log(String what, long t0) {

@@ -74,6 +74,10 @@ public final class PlatformLauncher implements AutoCloseable {
             return new Ports(base + 1, base + 2, base + 3, base + 4, base);
         }
 
+        public int of(Replica r) {
+            return of(r.service()) + 10 * r.index();
+        }
+
         public int of(Service s) {
             return switch (s) {
                 case PROFILER -> profiler;
@@ -100,7 +104,11 @@ public final class PlatformLauncher implements AutoCloseable {
         }
     }
 
-    private final Map<Service, Process> processes = new LinkedHashMap<>();
+    /** One running process of a service: replica 0 answers on the service's port, replica r on port + 10 r. */
+    public record Replica(Service service, int index) {
+    }
+
+    private final Map<Replica, Process> processes = new LinkedHashMap<>();
     private PlatformGateway gateway;
     private final Ports ports;
     private final Path logsDir;
@@ -121,13 +129,29 @@ public final class PlatformLauncher implements AutoCloseable {
     /** Starts only {@code services} (e.g. governance alone for its restart tests). */
     public static PlatformLauncher start(Path repoRoot, StackEndpoints stack, Path storeRoot, Path logsDir, Ports ports,
             java.util.Set<Service> services, Consumer<String> progress) {
-        for (Service s : services) {
+        Map<Service, Integer> one = new LinkedHashMap<>();
+        services.forEach(s -> one.put(s, 1));
+        return start(repoRoot, stack, storeRoot, logsDir, ports, one, progress);
+    }
+
+    /** Starts {@code replicas.get(s)} processes of each service (they share the stack, the store and the Kafka consumer groups). */
+    public static PlatformLauncher start(Path repoRoot, StackEndpoints stack, Path storeRoot, Path logsDir, Ports ports,
+            Map<Service, Integer> replicas, Consumer<String> progress) {
+        List<Replica> all = new ArrayList<>();
+        replicas.forEach((s, n) -> {
+            for (int r = 0; r < n; r++) {
+                all.add(new Replica(s, r));
+            }
+        });
+        for (Replica replica : all) {
+            Service s = replica.service();
             if (!Files.isRegularFile(s.runnableJar(repoRoot))) {
                 throw new SynthCommand.UserError(s.module + " is not built (" + repoRoot.relativize(s.runnableJar(repoRoot))
                         + " missing); run ./mvnw package -DskipTests, or ./synth demo which builds it");
             }
-            if (portInUse(ports.of(s))) {
-                throw new SynthCommand.UserError("port " + ports.of(s) + " for " + s.module
+            int port = ports.of(replica);
+            if (portInUse(port)) {
+                throw new SynthCommand.UserError("port " + port + " for " + s.module
                         + " is already in use (another demo running?); stop it or choose other ports");
             }
         }
@@ -142,14 +166,14 @@ public final class PlatformLauncher implements AutoCloseable {
         try {
             Files.createDirectories(logsDir);
             Files.createDirectories(storeRoot);
-            for (Service s : services) {
-                launcher.launch(repoRoot, s, stack, storeRoot);
+            for (Replica r : all) {
+                launcher.launch(repoRoot, r, stack, storeRoot);
             }
             long t0 = System.nanoTime();
-            for (Service s : services) {
-                launcher.awaitReady(s, Duration.ofSeconds(180));
-                progress.accept(s.module + " ready on http://127.0.0.1:" + ports.of(s) + " ("
-                        + (System.nanoTime() - t0) / 1_000_000 + " ms)");
+            for (Replica r : all) {
+                launcher.awaitReady(r, Duration.ofSeconds(180));
+                progress.accept(r.service().module + (r.index() == 0 ? "" : " replica " + r.index()) + " ready on http://127.0.0.1:"
+                        + ports.of(r) + " (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
             }
             launcher.gateway = PlatformGateway.start(ports.gateway(), ports::of);
             progress.accept("platform gateway ready on " + launcher.gateway.url());
@@ -168,7 +192,12 @@ public final class PlatformLauncher implements AutoCloseable {
      * as a crash would, and waits until the process is gone.
      */
     public void kill(Service s) throws InterruptedException {
-        Process p = processes.remove(s);
+        kill(new Replica(s, 0));
+    }
+
+    /** Kills one replica the hard way (SIGKILL), as a crash would, and waits until the process is gone. */
+    public void kill(Replica replica) throws InterruptedException {
+        Process p = processes.remove(replica);
         if (p != null) {
             p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly().waitFor();
@@ -177,22 +206,33 @@ public final class PlatformLauncher implements AutoCloseable {
 
     /** Starts a service again (after {@link #kill}) with the same configuration, and waits until it is ready. */
     public void relaunch(Service s) throws IOException {
-        if (processes.containsKey(s)) {
+        Replica replica = new Replica(s, 0);
+        if (processes.containsKey(replica)) {
             throw new IllegalStateException(s.module + " is still running");
         }
-        launch(repoRoot, s, stack, storeRoot);
-        awaitReady(s, Duration.ofSeconds(180));
+        launch(repoRoot, replica, stack, storeRoot);
+        awaitReady(replica, Duration.ofSeconds(180));
     }
 
-    private void launch(Path repoRoot, Service s, StackEndpoints stack, Path storeRoot) throws IOException {
+    /** The process id of a running replica (to tell a restart from the same process). */
+    public long pid(Replica replica) {
+        Process p = processes.get(replica);
+        if (p == null) {
+            throw new IllegalStateException(replica + " is not running");
+        }
+        return p.pid();
+    }
+
+    private void launch(Path repoRoot, Replica replica, StackEndpoints stack, Path storeRoot) throws IOException {
+        Service s = replica.service();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + s.heap, "-XX:+UseSerialGC",
                 "-jar", s.runnableJar(repoRoot).toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(s).toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(replica).toFile()));
         Map<String, String> env = pb.environment();
-        env.put(s.portVariable, Integer.toString(ports.of(s)));
+        env.put(s.portVariable, Integer.toString(ports.of(replica)));
         env.put("SYNTHLINE_DB_HOST", stack.host());
         env.put("SYNTHLINE_PG_PORT", Integer.toString(stack.postgresPort()));
         env.put("SYNTHLINE_KAFKA_BOOTSTRAP", stack.kafkaBootstrapServers());
@@ -202,17 +242,18 @@ public final class PlatformLauncher implements AutoCloseable {
         env.put("SYNTHLINE_EVALUATOR_URL", "http://127.0.0.1:" + ports.evaluator());
         env.put("SYNTHLINE_PROFILER_URL", "http://127.0.0.1:" + ports.profiler());
         env.put("SYNTHLINE_PUBLIC_HTTPS", "false"); // the local gateway speaks plain http
-        processes.put(s, pb.start());
+        processes.put(replica, pb.start());
     }
 
-    private void awaitReady(Service s, Duration timeout) {
+    private void awaitReady(Replica replica, Duration timeout) {
+        Service s = replica.service();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI health = URI.create("http://127.0.0.1:" + ports.of(s) + "/q/health/ready");
+        URI health = URI.create("http://127.0.0.1:" + ports.of(replica) + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Process p = processes.get(s);
+            Process p = processes.get(replica);
             if (!p.isAlive()) {
-                throw new IllegalStateException(s.module + " exited with code " + p.exitValue() + "; last log lines:\n" + tail(s));
+                throw new IllegalStateException(s.module + " exited with code " + p.exitValue() + "; last log lines:\n" + tail(replica));
             }
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
@@ -233,7 +274,7 @@ public final class PlatformLauncher implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException(s.module + " not ready after " + timeout.toSeconds() + " s; last log lines:\n" + tail(s));
+        throw new IllegalStateException(s.module + " not ready after " + timeout.toSeconds() + " s; last log lines:\n" + tail(replica));
     }
 
     public ApiEndpoints endpoints() {
@@ -246,12 +287,21 @@ public final class PlatformLauncher implements AutoCloseable {
     }
 
     public Path logFile(Service s) {
-        return logsDir.resolve(s.module + ".log");
+        return logFile(new Replica(s, 0));
     }
 
-    private String tail(Service s) {
+    public Path logFile(Replica replica) {
+        return logsDir.resolve(replica.service().module + (replica.index() == 0 ? "" : "-" + replica.index()) + ".log");
+    }
+
+    /** The base URL of one replica. */
+    public URI uri(Replica replica) {
+        return URI.create("http://127.0.0.1:" + ports.of(replica));
+    }
+
+    private String tail(Replica replica) {
         try {
-            List<String> lines = Files.readAllLines(logFile(s));
+            List<String> lines = Files.readAllLines(logFile(replica));
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
