@@ -85,7 +85,17 @@ try {
   findings.dataCardTitle = (await page.textContent('h1')).trim();
   await page.screenshot({ path: `${shots}/07-data-card.png`, fullPage: true });
 
-  await page.goto(`${base}/dashboard/datasets`);
+  // --- actions on an id the tenant does not have (another tenant's or none at all) answer 404, never a success
+  const unknown = '00000000-0000-4000-8000-000000000000';
+  const post = async (path) => {
+    const r = await context.request.post(`${base}${path}`, { headers: { 'HX-Request': 'true' },
+      form: { justification: 'a justification long enough' } });
+    return { status: r.status(), body: await r.text() };
+  };
+  findings.unknownApprove = await post(`/dashboard/approvals/${unknown}/approve`);
+  findings.unknownAcknowledge = await post(`/dashboard/alerts/${unknown}/acknowledge`);
+  findings.unknownReevaluate = await post(`/dashboard/releases/${unknown}/reevaluate`);
+  findings.csp = (await (await page.goto(`${base}/dashboard/datasets`)).headerValue('content-security-policy')) ?? '';
   await page.screenshot({ path: `${shots}/08-datasets.png`, fullPage: true });
   await page.goto(`${base}/dashboard/lineage`);
   await page.screenshot({ path: `${shots}/09-lineage.png`, fullPage: true });

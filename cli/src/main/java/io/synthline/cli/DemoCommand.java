@@ -64,7 +64,7 @@ public class DemoCommand implements Callable<Integer> {
         PlatformLauncher platform;
         try {
             platform = PlatformLauncher.start(home, endpoints, config.dataDir().resolve("store"), config.logsDir(),
-                    PlatformLauncher.Ports.defaults(), msg -> out.println("  " + msg));
+                    PlatformLauncher.Ports.fromEnvironment(System.getenv()), msg -> out.println("  " + msg));
         } catch (RuntimeException e) {
             stopStack(stack, startedHere, out);
             throw e;

@@ -93,6 +93,11 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "json", description = "json or html (default: ${DEFAULT-VALUE})")
     Format format;
 
+    @Option(names = "--csv-formulas", defaultValue = "escape", paramLabel = "escape|keep",
+            description = "how SYN.csv and HOLDOUT.csv were written by synth generate: escape (its default: a leading ' added to "
+                    + "formula cells is taken off again) or keep (exact values, read as they are)")
+    GenerateCommand.CsvFormulas csvFormulas;
+
     @Option(names = "--out", paramLabel = "FILE", description = "write the report here instead of standard output")
     Path out;
 
@@ -130,7 +135,20 @@ public class EvaluateCommand implements Callable<Integer> {
         if (maxRows < 1) {
             throw new SynthCommand.UserError("--max-rows must be at least 1, got " + maxRows);
         }
-        EvaluationInputs.Read tables = EvaluationInputs.read(real, null, synthetic, holdout, maxRows, seed);
+        // the files synth generate wrote are read with the cells it escaped restored
+        Path exactSynthetic = exact(synthetic, "synthetic");
+        Path exactHoldout = exact(holdout, "holdout");
+        EvaluationInputs.Read tables;
+        try {
+            tables = EvaluationInputs.read(real, null, exactSynthetic, exactHoldout, maxRows, seed);
+        } finally {
+            if (exactSynthetic != synthetic) {
+                Files.deleteIfExists(exactSynthetic);
+            }
+            if (exactHoldout != holdout) {
+                Files.deleteIfExists(exactHoldout);
+            }
+        }
         if (tables.heldOutRowsRemoved() > 0) {
             // REAL is the whole dataset (as after synth generate --holdout): the held-out rows would be on both sides of every attack
             spec.commandLine().getErr().printf("synth: the %,d held-out rows are rows of %s: evaluating against its other %,d rows%n",
@@ -144,6 +162,22 @@ public class EvaluateCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(text);
         }
         return SynthCommand.EXIT_OK;
+    }
+
+    /**
+     * A copy of a CSV file synth generate wrote with the cells it escaped restored (see docs/security.md),
+     * or the file itself when it is Parquet or formulas were kept; the caller deletes a copy.
+     */
+    private Path exact(Path file, String role) throws java.io.IOException {
+        if (file == null || !csvFormulas.escapes() || io.synthline.parquet.ParquetFiles.isParquet(file)) {
+            return file;
+        }
+        Path copy = Files.createTempFile("synth-" + role + "-", ".csv");
+        try (java.io.InputStream in = Files.newInputStream(file);
+                java.io.OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(copy), 1 << 16)) {
+            io.synthline.commons.csv.FormulaGuard.unescape(in, os);
+        }
+        return copy;
     }
 
     /** From the manifest next to the synthetic file (or the one given): the columns that replaced personal data. */

@@ -141,6 +141,20 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--holdout-out", paramLabel = "FILE.csv", description = "where the held-out rows go (default: OUT.holdout.csv)")
     Path holdoutOut;
 
+    @Option(names = "--csv-formulas", defaultValue = "escape", paramLabel = "escape|keep",
+            description = "escape: cells a spreadsheet would run as formulas (=, +, -, @, tab) get a leading ' (default); keep: "
+                    + "exact values, for machines (synth evaluate reads both, told the same option)")
+    CsvFormulas csvFormulas;
+
+    /** Whether CSV files written for people escape formula cells (docs/security.md). */
+    public enum CsvFormulas {
+        escape, keep;
+
+        public boolean escapes() {
+            return this == escape;
+        }
+    }
+
     @Option(names = "--manifest", paramLabel = "FILE.json", description = "where to write the provenance manifest (default: OUT.manifest.json)")
     Path manifest;
 
@@ -267,7 +281,7 @@ public class GenerateCommand implements Callable<Integer> {
             if (split.hasHoldout()) {
                 Path target = holdoutOut != null ? holdoutOut : out.resolveSibling(out.getFileName() + ".holdout.csv");
                 Table held = split.holdout();
-                writeAtomically(target, os -> io.synthline.commons.csv.CsvTableWriter.write(held, os));
+                writeAtomically(target, os -> io.synthline.commons.csv.CsvTableWriter.write(held, os, csvFormulas.escapes()));
                 fitNote += String.format("; %,d rows held out -> %s", held.rowCount(), target);
             } else if (modelSpec.holdout() != null) {
                 fitNote += String.format("; nothing held out (fewer than %d rows would be)", io.synthline.generator.engine.HoldoutSplit.MIN_ROWS);
@@ -285,8 +299,8 @@ public class GenerateCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         Generation.Result[] result = new Generation.Result[1];
         boolean parquet = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet");
-        long parquetBytes = 0;
-        String parquetSha = null;
+        long fileBytes = 0;
+        String fileSha = null;
         if (parquet) {
             // the CSV beside it first (streamed), then re-encoded row by row: neither is held in memory
             Path csv = Files.createTempFile(out.toAbsolutePath().getParent(), ".synth-", ".csv");
@@ -295,12 +309,27 @@ public class GenerateCommand implements Callable<Integer> {
                 Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".synth-", ".parquet");
                 try {
                     ParquetOutput.convert(csv, ParquetOutput.schema(generation.header(), fitted.manifest().schema()), tmp);
-                    parquetBytes = Files.size(tmp);
-                    parquetSha = sha256(tmp);
+                    fileBytes = Files.size(tmp);
+                    fileSha = sha256(tmp);
                     Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } finally {
                     Files.deleteIfExists(tmp);
                 }
+            } finally {
+                Files.deleteIfExists(csv);
+            }
+        } else if (csvFormulas.escapes()) {
+            // sampled as the exact CSV, then copied with formula cells escaped; the manifest describes the file written
+            Path csv = Files.createTempFile(out.toAbsolutePath().getParent(), ".synth-", ".csv");
+            try {
+                writeAtomically(csv, os -> result[0] = sampleTo(generation, os));
+                writeAtomically(out, os -> {
+                    try (InputStream in = Files.newInputStream(csv)) {
+                        io.synthline.commons.csv.FormulaGuard.escape(in, os);
+                    }
+                });
+                fileBytes = Files.size(out);
+                fileSha = sha256(out);
             } finally {
                 Files.deleteIfExists(csv);
             }
@@ -309,7 +338,7 @@ public class GenerateCommand implements Callable<Integer> {
         }
         long t2 = System.nanoTime();
         GenerationManifest sampled = GenerationManifest.of(fitted, settings, result[0], parquet ? Requests.PARQUET : Requests.CSV);
-        GenerationManifest m = parquet ? sampled.forFile(parquetBytes, parquetSha) : sampled;
+        GenerationManifest m = parquet || csvFormulas.escapes() ? sampled.forFile(fileBytes, fileSha) : sampled;
         Path manifestPath = manifest != null ? manifest : out.resolveSibling(out.getFileName() + ".manifest.json");
         writeAtomically(manifestPath, os -> os.write(Json.writePretty(m).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         double seconds = Math.max(1e-9, (t2 - t1) / 1e9);

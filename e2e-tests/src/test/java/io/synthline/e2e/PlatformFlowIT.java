@@ -228,6 +228,32 @@ class PlatformFlowIT {
         return new Cli(exit, out.toString(), err.toString());
     }
 
+    /**
+     * The access matrix of docs/security.md, on this running platform (one shared stack: it adds
+     * a fixture run and about a thousand parallel requests). {@code -Dsynthline.accessMatrix.update=true}
+     * rewrites the table in the document instead of comparing with it.
+     */
+    @Test
+    void everyEndpointAnswersEveryCallerAsTheAccessMatrixSays() throws Exception {
+        DemoRun.Outcome run = DemoRun.run(endpoints, platform.endpoints(), "acme", REPO.resolve("samples/adult-sample.csv"),
+                300, 11, msg -> System.out.println("matrix fixture: " + msg));
+        AccessMatrix matrix = new AccessMatrix(endpoints, new AccessMatrix.Fixture("acme", "globex", run.dataset().path("id").asText(),
+                run.generation().path("id").asText(), run.evaluation().path("id").asText()));
+        long t0 = System.nanoTime();
+        java.util.List<AccessMatrix.Operation> operations = matrix.operations(platform.endpoints());
+        String actual = matrix.render(matrix.run(operations));
+        System.out.printf("access matrix: %d operations x %d callers in %d ms%n", operations.size(), matrix.tokens.size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        Path doc = REPO.resolve("docs/security.md");
+        Files.writeString(Path.of("target/access-matrix.md"), actual);
+        if (Boolean.getBoolean("synthline.accessMatrix.update")) {
+            AccessMatrix.replace(doc, actual);
+        }
+        assertThat(matrix.problems).as("500s, 2xx across tenants, class names").isEmpty();
+        assertThat(operations).as("operations found in the OpenAPI documents").hasSizeGreaterThan(40);
+        assertThat(actual).as("the access matrix (target/access-matrix.md) against docs/security.md").isEqualTo(AccessMatrix.expected(doc));
+    }
+
     @Test
     void datasetFlowsThroughAllFourServicesAndIsAudited() throws Exception {
         DemoRun.Outcome run = DemoRun.run(endpoints, platform.endpoints(), "acme", REPO.resolve("samples/adult-sample.csv"),

@@ -17,27 +17,39 @@ import java.nio.file.Path;
 public final class CsvTableWriter implements AutoCloseable {
     private final CsvWriter writer;
     private final String[] row;
+    private final boolean escapeFormulas;
 
-    private CsvTableWriter(Writer out, java.util.List<String> header) {
+    private CsvTableWriter(Writer out, java.util.List<String> header, boolean escapeFormulas) {
         this.writer = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).bufferSize(1 << 16).build(out);
         this.row = new String[header.size()];
-        writer.writeRecord(header);
+        this.escapeFormulas = escapeFormulas;
+        writeRow(header.toArray(String[]::new));
     }
 
     public static CsvTableWriter open(OutputStream out, java.util.List<String> header) {
-        return new CsvTableWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), header);
+        return open(out, header, false);
+    }
+
+    /** @param escapeFormulas for files people open in spreadsheets: cells are escaped with {@link FormulaGuard} */
+    public static CsvTableWriter open(OutputStream out, java.util.List<String> header, boolean escapeFormulas) {
+        return new CsvTableWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), header, escapeFormulas);
     }
 
     /** Writes one row; null cells become empty fields. The array is copied out before returning. */
     public void writeRow(String... cells) {
         for (int i = 0; i < row.length; i++) {
-            row[i] = cells[i] == null ? "" : cells[i];
+            String cell = cells[i] == null ? "" : cells[i];
+            row[i] = escapeFormulas ? FormulaGuard.escape(cell) : cell;
         }
         writer.writeRecord(row);
     }
 
     public static void write(Table table, OutputStream out) {
-        try (CsvTableWriter w = open(out, table.schema().names())) {
+        write(table, out, false);
+    }
+
+    public static void write(Table table, OutputStream out, boolean escapeFormulas) {
+        try (CsvTableWriter w = open(out, table.schema().names(), escapeFormulas)) {
             String[] cells = new String[table.columnCount()];
             for (int r = 0; r < table.rowCount(); r++) {
                 for (int c = 0; c < cells.length; c++) {

@@ -53,7 +53,9 @@ public enum EventType {
     ALERT_RAISED("alert.raised", Topics.GOVERNANCE),
     ALERT_ACKNOWLEDGED("alert.acknowledged", Topics.GOVERNANCE),
     /** An evidence bundle of the audit trail was exported (who exported what range). */
-    AUDIT_EXPORTED("audit.exported", Topics.GOVERNANCE);
+    AUDIT_EXPORTED("audit.exported", Topics.GOVERNANCE),
+    /** A platform admin read or acted in a tenant other than their own (with the reason they gave). */
+    PLATFORM_TENANT_ACCESSED("platform.tenant-accessed", Topics.GOVERNANCE);
 
     private final String wireName;
     private final String topic;

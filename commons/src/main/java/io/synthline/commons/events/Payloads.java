@@ -297,4 +297,11 @@ public final class Payloads {
     /** @param entries how many audit entries the bundle holds; from/to the time range exported */
     public record AuditExported(String bundleId, Instant from, Instant to, long entries, String bundleSha256) {
     }
+
+    /**
+     * @param operation   what was done, e.g. {@code audit.query} or {@code audit.export}
+     * @param actorTenant the platform admin's own tenant, null when the account has none
+     */
+    public record TenantAccessed(String operation, String reason, String actorTenant) {
+    }
 }

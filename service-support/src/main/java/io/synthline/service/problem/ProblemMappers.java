@@ -6,6 +6,8 @@ import io.quarkus.security.UnauthorizedException;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.Problem;
 import io.synthline.commons.store.DatasetStore;
+import io.synthline.service.http.JsonLimits;
+import io.synthline.service.http.StrictParams;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +23,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final JsonLimits jsonLimits = JsonLimits.fromConfig();
 
     @ServerExceptionMapper
     public Response badInput(BadInputException e, UriInfo uri) {
@@ -47,18 +51,37 @@ public class ProblemMappers {
         return respond(Problem.of(403, "forbidden", "Forbidden", detail), uri);
     }
 
-    /** A body that is JSON but not of the expected shape (wrong type, unknown "type" of a polymorphic block). */
+    /**
+     * A body that is not JSON, exceeds a limit, or does not have the expected shape: said in the
+     * user's terms (field, expected kind of value), never with Jackson's message.
+     */
+    @ServerExceptionMapper
+    public Response json(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
+        return respond(JsonProblems.describe(e, jsonLimits), uri);
+    }
+
+    /** Named too: Quarkus brings its own mappers for these, which would answer with an empty 400. */
     @ServerExceptionMapper
     public Response jsonShape(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
-        String where = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
-        String detail = (where.isEmpty() ? "" : where + ": ") + e.getOriginalMessage();
-        return respond(Problem.of(400, "invalid-body", "Bad request", detail), uri);
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonSyntax(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(StrictParams.InvalidParameter e, UriInfo uri) {
+        return respond(Problem.of(400, "invalid-parameter", "Bad request", e.getMessage()).with("parameter", e.parameter()), uri);
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            // the REST layer wraps what Jackson could not read for some endpoints
+            return json(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

@@ -30,6 +30,31 @@ public class Caller {
         return tenant;
     }
 
+    /**
+     * The tenant a request acts in. Only a platform admin may name another tenant with
+     * {@code ?tenant=}; anyone else naming one other than their own is refused (403) rather than
+     * silently served their own tenant, which would make them believe they changed another's.
+     */
+    public String actingTenant(String requested) {
+        if (requested == null || requested.isBlank()) {
+            return tenant();
+        }
+        String named = requested.strip();
+        if (hasRole(Roles.PLATFORM_ADMIN)) {
+            return named;
+        }
+        if (!named.equals(tenant())) {
+            throw new ForbiddenException("only a platform admin may act in another tenant; leave out ?tenant= to act in your own");
+        }
+        return named;
+    }
+
+    /** Whether {@link #actingTenant} leaves the caller's own tenant (only platform admins can). */
+    public boolean crossesTenant(String actingTenant) {
+        Object claim = jwt.getClaim(TENANT_CLAIM);
+        return claim == null || !actingTenant.equals(claim.toString());
+    }
+
     public String username() {
         String name = jwt.getClaim("preferred_username");
         return name != null ? name : identity.getPrincipal().getName();

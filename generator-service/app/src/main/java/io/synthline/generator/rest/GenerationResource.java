@@ -22,6 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -45,6 +46,9 @@ public class GenerationResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    io.vertx.mutiny.core.Vertx vertx;
 
     /** With the governance protocol on, data is served only after the release gate let it through. */
     @ConfigProperty(name = "synthline.generator.require-approval")
@@ -102,12 +106,40 @@ public class GenerationResource {
     @Produces("text/csv")
     @WithSession
     @RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN})
-    @Operation(summary = "Download the synthetic CSV (streamed from the store); every generation has it")
-    public Uni<RestResponse<java.nio.file.Path>> data(@PathParam("id") String id) {
+    @Operation(summary = "Download the synthetic CSV (streamed from the store); every generation has it. Cells a spreadsheet would "
+            + "run as formulas (=, +, -, @, tab) get a leading ' unless escapeFormulas=false (exact bytes, as the manifest hashes them)")
+    public Uni<RestResponse<java.nio.file.Path>> data(@PathParam("id") String id, @QueryParam("escapeFormulas") Boolean escapeFormulas) {
+        boolean escape = !Boolean.FALSE.equals(escapeFormulas);
         return generations.find(caller.tenant(), id).map(g -> {
             ready(g, id);
-            return file(g.outputKey, "text/csv", "synthetic-" + id + ".csv", g.outputSha256);
-        });
+            return new String[] {g.outputKey, g.outputSha256};
+        }).chain(output -> escape
+                // file work off the event loop; the answer comes back on the request's context, where its session closes
+                ? vertx.executeBlocking(Uni.createFrom().item(() -> file(escapedRendition(output[0]), "text/csv",
+                        "synthetic-" + id + ".csv", null)))
+                : Uni.createFrom().item(file(output[0], "text/csv", "synthetic-" + id + ".csv", output[1])));
+    }
+
+    /**
+     * The output with formula cells escaped (FormulaGuard), made once beside it on the first
+     * download. The stored output itself stays exact: the evaluator and the Parquet rendition read it.
+     */
+    private String escapedRendition(String outputKey) {
+        String key = outputKey.substring(0, outputKey.lastIndexOf('/') + 1) + "synthetic.escaped.csv";
+        try {
+            if (!store.exists(key)) {
+                try (DatasetStore.Staged staged = store.stage(out -> {
+                    try (java.io.InputStream in = store.open(outputKey)) {
+                        io.synthline.commons.csv.FormulaGuard.escape(in, out);
+                    }
+                })) {
+                    staged.commit(key);
+                }
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // a path of its own: one method producing both text/csv and Parquet would let the text writer answer with the file's name

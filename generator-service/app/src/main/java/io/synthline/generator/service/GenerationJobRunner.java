@@ -111,7 +111,7 @@ public class GenerationJobRunner implements JobHandler {
             Fit fit = model(job, request, touched);
             GenerationSettings settings = Requests.settings(request, job.seed(), threads > 0 ? threads : Parallel.defaultThreads());
             SynthesisModel model = withTrainingIfConditioned(fit.model(), settings, job);
-            Generation generation = Generation.prepare(model, settings);
+            Generation generation = Generation.prepare(model, settings, job.tenant());
             Progress progress = new Progress(job, lease);
             Generation.Result[] result = new Generation.Result[1];
             String base = job.tenant() + "/generations/" + job.id();
@@ -123,7 +123,7 @@ public class GenerationJobRunner implements JobHandler {
                 output = staged.commit(base + "/synthetic.csv");
             }
             String format = Requests.format(request);
-            GenerationManifest manifest = GenerationManifest.of(model, settings, result[0], format);
+            GenerationManifest manifest = GenerationManifest.of(model, settings, result[0], format).withModelId(fit.modelId());
             if (Requests.PARQUET.equals(format)) {
                 StoredObject parquet = parquet(model, generation, output.key());
                 manifest = manifest.forFile(parquet.sizeBytes(), parquet.sha256());
@@ -134,9 +134,9 @@ public class GenerationJobRunner implements JobHandler {
                 manifestObject = staged.commit(base + "/manifest.json");
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
-            Payloads.PrivacySpent spent = spent(model, fit.fitted());
-            BlockingTx.inTransaction(() -> lease.finish().chain(() -> finish(job, model, output, manifestObject, result[0], millis, spent,
-                    fit.holdoutKey())));
+            Payloads.PrivacySpent spent = spent(model, fit.fitted(), fit.modelId());
+            BlockingTx.inTransaction(() -> lease.finish().chain(() -> finish(job, fit.modelId(), output, manifestObject, result[0], millis,
+                    spent, fit.holdoutKey())));
             LOG.infof("generation %s completed: %d rows with %s in %d ms (%d redrawn copies)", id, result[0].rowsWritten(),
                     job.model(), millis, result[0].copiesRedrawn());
         } catch (Generation.CancelledException e) {
@@ -184,13 +184,13 @@ public class GenerationJobRunner implements JobHandler {
      * What a DP run spent: the fit's accounting when the model was fitted for this run, nothing
      * when a stored model was sampled again (post-processing of an already accounted release).
      */
-    static Payloads.PrivacySpent spent(SynthesisModel model, boolean fitted) {
+    static Payloads.PrivacySpent spent(SynthesisModel model, boolean fitted, String modelId) {
         PrivacyReport p = model.privacy();
         if (p == null) {
             return null;
         }
         if (!fitted) {
-            return new Payloads.PrivacySpent(0, 0, 0.0, List.of("none: stored model " + model.id() + " sampled again"));
+            return new Payloads.PrivacySpent(0, 0, 0.0, List.of("none: stored model " + modelId + " sampled again"));
         }
         List<String> mechanisms = p.mechanisms().stream()
                 .map(u -> String.format(Locale.ROOT, "%s: %s x%d (rho %.4g)", u.stage(), u.mechanism(), u.uses(), u.rho())).toList();
@@ -200,8 +200,17 @@ public class GenerationJobRunner implements JobHandler {
     /**
      * @param fitted     true when the model was fitted by this run (so its privacy cost belongs to it)
      * @param holdoutKey the stored rows the model's fit held out, null when it held out none
+     * @param modelId    the model's id as the tenant knows it ({@link #scopedModelId})
      */
-    record Fit(SynthesisModel model, boolean fitted, String holdoutKey) {
+    record Fit(SynthesisModel model, boolean fitted, String holdoutKey, String modelId) {
+    }
+
+    /**
+     * A model's public id: its content hash within the tenant, so that two tenants fitting the same
+     * data never share a model id (nor its storage key), and neither can tell the other did.
+     */
+    static String scopedModelId(String tenant, SynthesisModel model) {
+        return sha256Text("tenant:" + tenant + "\nmodel:" + model.id());
     }
 
     /**
@@ -285,14 +294,16 @@ public class GenerationJobRunner implements JobHandler {
                 throw new BadInputException("model-pii-mismatch", "model " + request.modelId() + " learned from columns flagged as PII "
                         + flagged + "; fit a new model");
             }
-            return new Fit(loaded, false, storedHoldoutKey(named.storageKey));
+            return new Fit(loaded, false, storedHoldoutKey(named.storageKey), named.modelId);
         }
         ModelSpec spec = Requests.modelSpec(request, DatasetRefEntity.piiFindings(job.piiJson()));
-        String fitKey = sha256Text(datasetSha + "\n" + Json.write(spec) + "\n" + job.seed() + "\n" + SynthesisModel.ENGINE_VERSION);
+        // the cache key is the tenant's: a fit is reused within a tenant, never across tenants
+        String fitKey = sha256Text(job.tenant() + "\n" + datasetSha + "\n" + Json.write(spec) + "\n" + job.seed() + "\n"
+                + SynthesisModel.ENGINE_VERSION);
         FittedModelEntity existing = BlockingTx.inSession(() -> FittedModelEntity.find(job.tenant(), fitKey));
         if (existing != null && store.exists(existing.storageKey)) {
             try {
-                return new Fit(load(existing.storageKey, workers), false, storedHoldoutKey(existing.storageKey));
+                return new Fit(load(existing.storageKey, workers), false, storedHoldoutKey(existing.storageKey), existing.modelId);
             } catch (BadInputException e) {
                 // a cached fit this engine cannot read (older format, damaged file) is fitted again, not a failed job
                 LOG.warnf("generation %s: stored model %s cannot be reused (%s); fitting again", job.id(), existing.modelId, e.getMessage());
@@ -302,7 +313,8 @@ public class GenerationJobRunner implements JobHandler {
         touched[0] = true;
         Table data = CsvTableReader.read(store.localPath(job.sourceKey()), CsvOptions.defaults(), schema);
         SynthesisModel model = SynthesisModel.fit(data, spec, job.seed(), workers, datasetSha);
-        String key = job.tenant() + "/models/" + model.id() + "/model.synth";
+        String modelId = scopedModelId(job.tenant(), model);
+        String key = job.tenant() + "/models/" + modelId + "/model.synth";
         // the held-out rows first: a model is only ever stored with its holdout beside it
         HoldoutSplit split = HoldoutSplit.of(data, spec.holdout(), job.seed());
         String holdoutKey = split.hasHoldout() ? FittedModelEntity.holdoutKey(key) : null;
@@ -331,7 +343,7 @@ public class GenerationJobRunner implements JobHandler {
             // new, or replacing a cached fit that could not be read
             e.tenant = job.tenant();
             e.fitKey = fitKey;
-            e.modelId = model.id();
+            e.modelId = modelId;
             e.datasetId = job.datasetId();
             e.synthesizer = model.manifest().synthesizer();
             e.storageKey = key;
@@ -339,7 +351,7 @@ public class GenerationJobRunner implements JobHandler {
             e.createdAt = Instant.now();
             return found != null ? Uni.createFrom().voidItem() : e.persist().replaceWithVoid();
         }));
-        return new Fit(model, true, holdoutKey);
+        return new Fit(model, true, holdoutKey, modelId);
     }
 
     /**
@@ -409,7 +421,7 @@ public class GenerationJobRunner implements JobHandler {
         }
     }
 
-    private Uni<Void> finish(Job job, SynthesisModel model, StoredObject output, StoredObject manifest,
+    private Uni<Void> finish(Job job, String modelId, StoredObject output, StoredObject manifest,
             Generation.Result result, long millis, Payloads.PrivacySpent spent, String holdoutKey) {
         return GenerationEntity.<GenerationEntity>findById(job.id())
                 .chain(g -> {
@@ -421,7 +433,7 @@ public class GenerationJobRunner implements JobHandler {
                     g.outputSha256 = output.sha256();
                     g.outputBytes = output.sizeBytes();
                     g.manifestKey = manifest.key();
-                    g.modelId = model.id();
+                    g.modelId = modelId;
                     g.runId = result.runId();
                     g.rowsDone = result.rowsRequested();
                     g.rowsWritten = result.rowsWritten();

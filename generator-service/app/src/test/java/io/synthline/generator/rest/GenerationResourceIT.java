@@ -57,19 +57,25 @@ class GenerationResourceIT {
 
     /** A new dataset of the sample's rows whose profile flags {@code pii}. */
     static String registerDataset(List<PiiFinding> pii) throws Exception {
+        return registerDataset("acme", SAMPLE, 3257, pii);
+    }
+
+    /** A new dataset of {@code tenant} with the rows of {@code file} ({@code rows} of them). */
+    static String registerDataset(String tenant, Path file, long rows, List<PiiFinding> pii) throws Exception {
         String id = UUID.randomUUID().toString();
         Path root = Path.of(ConfigProvider.getConfig().getValue("synthline.store.root", String.class));
         FileSystemDatasetStore store = new FileSystemDatasetStore(root);
         StoredObject stored;
-        try (InputStream in = Files.newInputStream(SAMPLE); var staged = store.stage(in, Long.MAX_VALUE)) {
-            stored = staged.commit("acme/datasets/" + id + "/data.csv");
+        try (InputStream in = Files.newInputStream(file); var staged = store.stage(in, Long.MAX_VALUE)) {
+            stored = staged.commit(tenant + "/datasets/" + id + "/data.csv");
         }
-        TableSchema schema = TypeInference.infer(SAMPLE, CsvOptions.defaults());
+        TableSchema schema = TypeInference.infer(file, CsvOptions.defaults());
         String subject = "datasets/" + id;
-        publish(EventEnvelope.create("/synthline/profiler", EventType.DATASET_REGISTERED, subject, "acme", "acme-owner",
-                new Payloads.DatasetRegistered(id, "sample", stored.key(), stored.sha256(), stored.sizeBytes(), "acme-owner", "internal")));
-        publish(EventEnvelope.create("/synthline/profiler", EventType.DATASET_PROFILED, subject, "acme", "acme-owner",
-                new Payloads.DatasetProfiled(id, stored.key(), 3257, 15, schema,
+        publish(EventEnvelope.create("/synthline/profiler", EventType.DATASET_REGISTERED, subject, tenant, tenant + "-owner",
+                new Payloads.DatasetRegistered(id, "sample", stored.key(), stored.sha256(), stored.sizeBytes(), tenant + "-owner",
+                        "internal")));
+        publish(EventEnvelope.create("/synthline/profiler", EventType.DATASET_PROFILED, subject, tenant, tenant + "-owner",
+                new Payloads.DatasetProfiled(id, stored.key(), rows, schema.size(), schema,
                         schema.columns().stream().map(c -> new ColumnSummary(c.name(), c.type(), 0, 0)).toList(), "1", null, null,
                         pii, List.of())));
         return id;
@@ -87,9 +93,13 @@ class GenerationResourceIT {
 
     /** Retries while the dataset events are still on their way to the generator's projection. */
     static String request(String body) {
+        return request("acme-scientist", body);
+    }
+
+    static String request(String user, String body) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            var response = given().auth().oauth2(token("acme-scientist")).contentType("application/json").body(body)
+            var response = given().auth().oauth2(token(user)).contentType("application/json").body(body)
                     .when().post("/api/v1/generations");
             if (response.statusCode() == 202 || System.nanoTime() > deadline) {
                 return response.then().statusCode(202).header("Location", containsString("/api/v1/generations/"))
@@ -100,9 +110,13 @@ class GenerationResourceIT {
     }
 
     static String awaitStatus(String id) {
+        return awaitStatus("acme-scientist", id);
+    }
+
+    static String awaitStatus(String user, String id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
-            String status = given().auth().oauth2(token("acme-scientist")).when().get("/api/v1/generations/" + id)
+            String status = given().auth().oauth2(token(user)).when().get("/api/v1/generations/" + id)
                     .then().statusCode(200).extract().path("status");
             if (status.equals("COMPLETED") || status.equals("FAILED") || status.equals("CANCELLED") || System.nanoTime() > deadline) {
                 return status;

@@ -105,6 +105,14 @@ public final class Generation {
 
     /** Validates the settings against the model and builds the sampler; all user mistakes surface here. */
     public static Generation prepare(SynthesisModel model, GenerationSettings settings) {
+        return prepare(model, settings, null);
+    }
+
+    /**
+     * @param scope who the run is for (the platform passes the tenant): it enters the run id, so that the
+     *              same inputs in two tenants never share an identifier (docs/security.md); null in the CLI
+     */
+    public static Generation prepare(SynthesisModel model, GenerationSettings settings, String scope) {
         if (model.isPrivate() && settings.excludeTrainingCopies()) {
             // A private model keeps no training rows to compare with (see Requests#copyExclusion): say so in the manifest.
             settings = settings.withCopyExclusion(false);
@@ -147,7 +155,7 @@ public final class Generation {
         } else {
             sampler = conditional(base).given(onModel);
         }
-        return new Generation(model, settings, sampler, runId(model, settings));
+        return new Generation(model, settings, sampler, runId(model, settings, scope));
     }
 
     private static ConditionalSampling conditional(FittedModel base) {
@@ -215,9 +223,15 @@ public final class Generation {
         }
     }
 
-    /** Content-derived, so the same inputs give the same run id (and the same {@code _synth_run} column). */
-    static String runId(SynthesisModel model, GenerationSettings s) {
+    /**
+     * Content-derived, so the same inputs give the same run id (and the same {@code _synth_run} column);
+     * within {@code scope} when there is one.
+     */
+    static String runId(SynthesisModel model, GenerationSettings s, String scope) {
         Map<String, Object> identity = new LinkedHashMap<>();
+        if (scope != null) {
+            identity.put("scope", scope);
+        }
         identity.put("model", model.id());
         identity.put("seed", s.seed());
         identity.put("conditions", s.conditions());

@@ -31,6 +31,13 @@ public record GenerationManifest(String runId, String modelId, String synthesize
                 model.layout().replacedColumns());
     }
 
+    /** The same manifest naming the model by the id its owner knows it by (the platform's tenant-scoped id). */
+    public GenerationManifest withModelId(String id) {
+        return new GenerationManifest(runId, id, synthesizer, engineVersion, datasetSha256, seed, firstRow, rowsRequested,
+                rowsWritten, copiesRedrawn, rowsDropped, conditions, rebalance, excludeTrainingCopies, provenanceColumns, format,
+                bytes, outputSha256, privacy, trainingRows, holdout, replacedColumns);
+    }
+
     /**
      * The same manifest for another encoding of the same rows (the Parquet file converted from the
      * sampled CSV): {@code bytes} and {@code outputSha256} always describe the file users receive.

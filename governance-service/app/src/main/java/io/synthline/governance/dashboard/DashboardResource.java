@@ -12,6 +12,7 @@ import io.synthline.commons.api.DatasetPolicyView;
 import io.synthline.commons.api.GovernedGenerationView;
 import io.synthline.governance.engine.audit.ChainVerification;
 import io.synthline.governance.repository.AccessRepository;
+import io.synthline.governance.engine.datacard.DataCardRenderer;
 import io.synthline.governance.repository.AlertRepository;
 import io.synthline.governance.repository.AuditRepository;
 import io.synthline.governance.repository.DatasetRepository;
@@ -34,10 +35,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The compliance dashboard: server-rendered pages (Qute) with htmx for in-place updates. Every
@@ -207,11 +210,14 @@ public class DashboardResource {
                                 .data("quarantined", quarantined).render()));
     }
 
-    /** htmx: approve, refuse or override; answers the replacement table row. */
+    /**
+     * htmx: approve, refuse or override; answers the replacement table row, with the status of
+     * what happened (a refused decision shows its reason in the row with a 4xx status).
+     */
     @POST
     @Path("approvals/{id}/{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<String> decide(@PathParam("id") String id, @PathParam("action") String action,
+    public Uni<Response> decide(@PathParam("id") String id, @PathParam("action") String action,
             @FormParam("justification") String justification, @HeaderParam("HX-Request") String htmx) {
         requireHtmx(htmx);
         DashboardUser u = user();
@@ -227,9 +233,14 @@ public class DashboardResource {
             default -> throw new BadInputException("invalid-action", "action must be approve, refuse or override");
         };
         return done.chain(() -> generations.view(u.tenant(), gen))
-                .map(g -> approvalRow.data("g", g).data("user", u).data("done", action).data("error", null).render())
-                .onFailure(BadInputException.class).recoverWithUni(e -> generations.view(u.tenant(), gen)
-                        .map(g -> approvalRow.data("g", g).data("user", u).data("done", null).data("error", e.getMessage()).render()));
+                .map(g -> html(200, approvalRow.data("g", g).data("user", u).data("done", action).data("error", null).render()))
+                .onFailure(BadInputException.class).recoverWithUni(e -> generations.view(u.tenant(), gen).map(g -> {
+                    BadInputException bad = (BadInputException) e;
+                    // another tenant's or an unknown generation has no row to show: the error alone, as the API answers it
+                    return g == null ? error(bad.status(), bad.getMessage())
+                            : html(bad.status(), approvalRow.data("g", g).data("user", u).data("done", null).data("error", bad.getMessage())
+                                    .render());
+                }));
     }
 
     @GET
@@ -309,8 +320,14 @@ public class DashboardResource {
             throw new ForbiddenException("only data owners and tenant admins acknowledge alerts");
         }
         return alerts.acknowledge(u.tenant(), NotFound.parseId("alert", id), u.username(), "acknowledged in the dashboard")
-                .map(ok -> "<span class=\"badge ok\">acknowledged by " + io.synthline.governance.engine.datacard.DataCardRenderer.esc(u.username())
-                        + " at " + Instant.now() + "</span>");
+                .map(acknowledged -> {
+                    if (!acknowledged) {
+                        // nothing changed and nothing was audited: not a success
+                        throw new NotFound("open alert", id);
+                    }
+                    return "<span class=\"badge ok\">acknowledged by " + DataCardRenderer.esc(u.username()) + " at " + Instant.now()
+                            + "</span>";
+                });
     }
 
     /** One release-gate check as the run page shows it. */
@@ -459,7 +476,7 @@ public class DashboardResource {
     @Path("releases/{id}/datacard")
     public Uni<String> dataCard(@PathParam("id") String id) {
         DashboardUser u = user();
-        return lineage.dataCard(u.tenant(), id).map(io.synthline.governance.engine.datacard.DataCardRenderer::html);
+        return lineage.dataCard(u.tenant(), id).map(DataCardRenderer::html);
     }
 
     /** htmx: the dataset's owner or a tenant admin asks for a released output to be re-evaluated now. */
@@ -473,9 +490,30 @@ public class DashboardResource {
         }
         boolean admin = u.roles().contains(io.synthline.service.security.Roles.TENANT_ADMIN);
         return monitoring.requestReevaluation(u.tenant(), NotFound.parseId("generation", id), u.username(), admin)
-                .map(requestId -> "<span class=\"badge ok\">re-evaluation requested</span>")
-                .onFailure(BadInputException.class).recoverWithItem(e -> "<span class=\"badge bad\">"
-                        + io.synthline.governance.engine.datacard.DataCardRenderer.esc(e.getMessage()) + "</span>");
+                .map(requestId -> "<span class=\"badge ok\">re-evaluation requested</span>");
+    }
+
+    /**
+     * Errors of dashboard requests are HTML with their real status (htmx swaps 4xx answers in as
+     * errors, see layout.html), not a success page carrying an error text and not a problem
+     * document a browser would show raw.
+     */
+    @ServerExceptionMapper
+    public Response badInput(BadInputException e) {
+        return error(e.status(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return error(403, e.getMessage() == null || e.getMessage().isBlank() ? "your roles do not allow this" : e.getMessage());
+    }
+
+    static Response error(int status, String message) {
+        return html(status, "<span class=\"badge bad\" role=\"alert\">" + DataCardRenderer.esc(message) + "</span>");
+    }
+
+    private static Response html(int status, String body) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body).build();
     }
 
     @GET

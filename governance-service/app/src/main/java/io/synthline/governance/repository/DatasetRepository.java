@@ -30,13 +30,14 @@ public class DatasetRepository {
     /** First sight of a dataset; a redelivery or a late registered event after policy changes keeps governance's fields. */
     public Uni<Void> registered(SqlConnection conn, String tenant, Payloads.DatasetRegistered d, String actor, Instant at,
             String defaultClassification) {
-        String owner = d.owner() != null ? d.owner() : actor;
+        // the profiler names the uploader as owner only when the uploader is a data owner; otherwise there is none yet
+        String owner = d.owner() == null || d.owner().isBlank() ? null : d.owner();
         String classification = d.classification() != null ? d.classification() : defaultClassification;
         return conn.preparedQuery("INSERT INTO governed_dataset (dataset_id, tenant, name, owner, classification, storage_key, sha256, "
                         + "size_bytes, status, registered_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', $9, now()) "
                         + "ON CONFLICT (dataset_id) DO UPDATE SET name = EXCLUDED.name, storage_key = EXCLUDED.storage_key, "
                         + "sha256 = EXCLUDED.sha256, size_bytes = EXCLUDED.size_bytes, updated_at = now()")
-                .execute(Tuple.from(Arrays.asList(UUID.fromString(d.datasetId()), tenant, d.name(), owner == null ? "unknown" : owner,
+                .execute(Tuple.from(Arrays.asList(UUID.fromString(d.datasetId()), tenant, d.name(), owner,
                         classification, d.storageKey(), d.sha256(), d.sizeBytes(), AuditRepository.utc(at))))
                 .replaceWithVoid();
     }

@@ -37,16 +37,22 @@ public class AuditResource {
     @Inject
     Caller caller;
 
+    @Inject
+    io.synthline.governance.service.PlatformAccess platformAccess;
+
     @GET
     @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN, Roles.DATA_OWNER})
     @Operation(summary = "Audit entries of the caller's tenant in chain order, filtered by subject (e.g. datasets/{id}), "
-            + "event type, actor, outcome and occurrence time [from, to)")
+            + "event type, actor, outcome and occurrence time [from, to); a platform admin naming another ?tenant= gives a ?reason=, "
+            + "recorded in that tenant's trail")
     public Uni<List<AuditEntryView>> query(@QueryParam("subject") String subject, @QueryParam("type") String type,
             @QueryParam("actor") String actor, @QueryParam("outcome") String outcome, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("after") Long afterChainIndex, @QueryParam("limit") Integer limit,
-            @QueryParam("tenant") String tenant) {
-        return audit.query(new AuditRepository.Filter(tenantFor(tenant), subject, type, actor, outcome, instant("from", from),
-                instant("to", to), afterChainIndex, limit == null ? 100 : limit));
+            @QueryParam("tenant") String tenant, @QueryParam("reason") String reason) {
+        String t = caller.actingTenant(tenant);
+        AuditRepository.Filter filter = new AuditRepository.Filter(t, subject, type, actor, outcome, instant("from", from),
+                instant("to", to), afterChainIndex, limit == null ? 100 : limit);
+        return platformAccess.inTenant(caller, t, "audit.query", reason, () -> audit.query(filter));
     }
 
     @GET
@@ -54,7 +60,7 @@ public class AuditResource {
     @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN, Roles.DATA_OWNER})
     @Operation(summary = "Recompute the tenant's hash chain and checkpoints; reports the first broken link")
     public Uni<AuditService.VerificationResult> verify(@QueryParam("tenant") String tenant) {
-        return audit.verify(tenantFor(tenant));
+        return audit.verify(caller.actingTenant(tenant));
     }
 
     @GET
@@ -62,7 +68,7 @@ public class AuditResource {
     @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN, Roles.DATA_OWNER})
     @Operation(summary = "Signed checkpoints of the tenant's chain")
     public Uni<List<Checkpoint>> checkpoints(@QueryParam("tenant") String tenant) {
-        return audit.checkpoints(tenantFor(tenant));
+        return audit.checkpoints(caller.actingTenant(tenant));
     }
 
     @POST
@@ -80,9 +86,11 @@ public class AuditResource {
     @Operation(summary = "Evidence bundle (ZIP: entries, checkpoints, public keys, signed manifest, VERIFY.md) of the entries "
             + "that occurred in [from, to); verify offline with `synth audit verify`. The export is itself audited.")
     public Uni<org.jboss.resteasy.reactive.RestResponse<byte[]>> export(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("tenant") String tenant) {
-        String t = tenantFor(tenant);
-        return audit.export(t, instant("from", from), instant("to", to), caller.username())
+            @QueryParam("tenant") String tenant, @QueryParam("reason") String reason) {
+        String t = caller.actingTenant(tenant);
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        return platformAccess.inTenant(caller, t, "audit.export", reason, () -> audit.export(t, start, end, caller.username()))
                 .map(zip -> org.jboss.resteasy.reactive.RestResponse.ResponseBuilder.ok(zip, "application/zip")
                         .header("Content-Disposition", "attachment; filename=\"audit-evidence-" + t + ".zip\"").build());
     }
@@ -93,14 +101,6 @@ public class AuditResource {
     @Operation(summary = "Every Ed25519 public key that ever signed checkpoints (PEM by key id); the current key first")
     public Uni<Map<String, Object>> publicKeys() {
         return keys.allPem().map(pems -> Map.of("currentKeyId", keys.current().keyId(), "algorithm", "Ed25519", "keys", pems));
-    }
-
-    /** The caller's tenant; a platform admin (who may have none) names one explicitly. */
-    String tenantFor(String requested) {
-        if (requested != null && !requested.isBlank() && caller.hasRole(Roles.PLATFORM_ADMIN)) {
-            return requested;
-        }
-        return caller.tenant();
     }
 
     static Instant instant(String name, String value) {

@@ -122,7 +122,7 @@ public class GovernanceResource {
     @Operation(summary = "Set the tenant-wide epsilon/delta cap across all datasets (tenant admin, or a platform admin naming "
             + "?tenant=; justification required)")
     public Uni<Map<String, String>> setTenantBudget(@QueryParam("tenant") String tenant, DatasetGovernance.CapRequest cap) {
-        return datasets.setTenantCap(tenantFor(tenant), cap, caller.username()).replaceWith(Map.of("status", "updated"));
+        return datasets.setTenantCap(caller.actingTenant(tenant), cap, caller.username()).replaceWith(Map.of("status", "updated"));
     }
 
     @GET
@@ -156,10 +156,12 @@ public class GovernanceResource {
     public record ReservationRequest(String reservationId, Double epsilon, Double delta) {
     }
 
+    static final java.util.regex.Pattern RESERVATION_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
+
     @POST
     @Path("governed-datasets/{id}/budget/reservations")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Reserve (epsilon, delta) from the dataset's budget directly (the protocol does this on generation.requested); "
             + "idempotent per reservationId; 409 budget-exhausted when it does not fit")
     public Uni<PrivacyBudgetView.Reservation> reserve(@PathParam("id") String id, @QueryParam("tenant") String tenant,
@@ -167,9 +169,13 @@ public class GovernanceResource {
         if (r == null || r.reservationId() == null || r.reservationId().isBlank()) {
             throw new BadInputException("invalid-reservation", "reservationId, epsilon and delta are required");
         }
+        if (!RESERVATION_ID.matcher(r.reservationId().strip()).matches()) {
+            throw new BadInputException("invalid-reservation", "reservationId must be 1 to 100 letters, digits, '.', '_', ':' or '-' "
+                    + "(the protocol uses the generation id)").detail("field", "reservationId");
+        }
         io.synthline.governance.engine.budget.PrivacyAmount amount =
                 io.synthline.governance.engine.budget.PrivacyAmount.requested(r.epsilon(), r.delta());
-        String t = tenantFor(tenant);
+        String t = caller.actingTenant(tenant);
         return datasets.get(t, id).chain(d -> ledger.reserveNow(t, java.util.UUID.fromString(d.id()), r.reservationId().strip(), amount,
                 caller.username()));
     }
@@ -177,27 +183,21 @@ public class GovernanceResource {
     @POST
     @Path("budget/reservations/{reservationId}/commit")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Charge a reservation with what was spent (body PrivacySpent, or empty to charge the reservation)")
     public Uni<PrivacyBudgetView.Reservation> commit(@PathParam("reservationId") String reservationId, @QueryParam("tenant") String tenant,
             io.synthline.commons.events.Payloads.PrivacySpent spent) {
-        return ledger.commitNow(tenantFor(tenant), reservationId, spent, caller.username());
+        return ledger.commitNow(caller.actingTenant(tenant), reservationId, spent, caller.username());
     }
 
     @POST
     @Path("budget/reservations/{reservationId}/release")
-    @RolesAllowed({Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
+    @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(summary = "Return a reservation to the budget (409 when already committed)")
     public Uni<PrivacyBudgetView.Reservation> release(@PathParam("reservationId") String reservationId,
             @QueryParam("tenant") String tenant, @QueryParam("reason") String reason) {
-        return ledger.releaseNow(tenantFor(tenant), reservationId, reason == null ? "released-by-api" : reason, caller.username());
-    }
-
-    String tenantFor(String requested) {
-        if (requested != null && !requested.isBlank() && caller.hasRole(Roles.PLATFORM_ADMIN)) {
-            return requested;
-        }
-        return caller.tenant();
+        return ledger.releaseNow(caller.actingTenant(tenant), reservationId, reason == null ? "released-by-api" : reason,
+                caller.username());
     }
 
     // ------------------------------------------------------------------------------------ generations

@@ -69,6 +69,9 @@ public class DatasetGovernance {
     @Inject
     OncePerPeriod oncePerPeriod;
 
+    @Inject
+    UserDirectory users;
+
     /** Classification of datasets whose registration does not say (the profiler's default is internal). */
     @ConfigProperty(name = "synthline.governance.default-classification", defaultValue = "internal")
     String defaultClassification;
@@ -103,7 +106,18 @@ public class DatasetGovernance {
         }
         UUID datasetId = NotFound.parseId("dataset", id);
         Classification newClass = u.classification() == null ? null : Classification.parse(u.classification());
-        return pool.withTransaction(conn -> datasets.find(conn, tenant, datasetId, true).chain(d -> {
+        // only a tenant admin hands a dataset to another owner, who must be a data owner of the tenant (checked before locking)
+        Uni<String> newOwner = get(tenant, id).chain(current -> {
+            GenerationGovernance.requireOwner(current, caller, tenantAdmin);
+            if (u.owner() == null || u.owner().strip().equals(current.owner())) {
+                return Uni.createFrom().item(u.owner() == null ? null : current.owner());
+            }
+            if (!tenantAdmin) {
+                throw new io.quarkus.security.ForbiddenException("only a tenant admin changes a dataset's owner");
+            }
+            return users.requireMember(tenant, u.owner(), "owner", UserDirectory.OWNER_ROLES);
+        });
+        return newOwner.chain(owner -> pool.withTransaction(conn -> datasets.find(conn, tenant, datasetId, true).chain(d -> {
             if (d == null) {
                 return Uni.createFrom().failure(new NotFound("dataset", id));
             }
@@ -116,7 +130,7 @@ public class DatasetGovernance {
             }
             String retention = u.retention() == null ? d.retention() : u.retention().equalsIgnoreCase("none") ? null : u.retention().strip();
             Instant retainUntil = retention == null ? null : d.registeredAt().plus(parseRetention(retention));
-            DatasetPolicyView updated = new DatasetPolicyView(d.id(), d.name(), u.owner() == null ? d.owner() : u.owner().strip(),
+            DatasetPolicyView updated = new DatasetPolicyView(d.id(), d.name(), owner == null ? d.owner() : owner,
                     newClass == null ? d.classification() : newClass.wireName(), u.purpose() == null ? d.purpose() : u.purpose(),
                     u.legalBasis() == null ? d.legalBasis() : u.legalBasis(), retention, retainUntil, d.status(), d.sha256(),
                     d.sizeBytes(), d.rowCount(), d.columnCount(), d.registeredAt(), d.profiledAt(), d.deletedAt());
@@ -125,7 +139,7 @@ public class DatasetGovernance {
                             new Payloads.DatasetPolicyUpdated(d.id(), updated.owner(), updated.classification(), updated.purpose(),
                                     updated.legalBasis(), updated.retention(), updated.retainUntil(), u.justification())))
                     .replaceWith(updated);
-        }));
+        })));
     }
 
     /** ISO-8601: a period (P90D, P1Y) or a duration (PT12H, PT30S). */
@@ -212,6 +226,8 @@ public class DatasetGovernance {
         }
         return get(tenant, id).chain(d -> {
             GenerationGovernance.requireOwner(d, caller, tenantAdmin);
+            return users.requireMember(tenant, g.grantee(), "grantee", UserDirectory.GRANTEE_ROLES).map(grantee -> d);
+        }).chain(d -> {
             UUID datasetId = UUID.fromString(d.id());
             return pool.withTransaction(conn -> access.grant(conn, tenant, datasetId, g.grantee().strip(), g.purpose(), g.expiresAt(), caller)
                     .call(grant -> events.publish(conn, EventType.ACCESS_GRANTED, "datasets/" + datasetId, tenant, caller,

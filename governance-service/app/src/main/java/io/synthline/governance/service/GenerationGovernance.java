@@ -332,6 +332,10 @@ public class GenerationGovernance {
         if (tenantAdmin) {
             return;
         }
+        if (d != null && d.owner() == null) {
+            throw new io.quarkus.security.ForbiddenException("this dataset has no owner yet (it was uploaded by someone who is not a "
+                    + "data owner): only a tenant admin may decide this, or name an owner with PUT .../policy");
+        }
         if (d == null || !caller.equals(d.owner())) {
             throw new io.quarkus.security.ForbiddenException("only the dataset's owner" + (d == null ? "" : " (" + d.owner() + ")")
                     + " or a tenant admin may decide this");

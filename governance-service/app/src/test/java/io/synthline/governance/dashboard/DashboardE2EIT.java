@@ -89,6 +89,13 @@ class DashboardE2EIT {
         assertThat(findings.path("reevaluation").asText()).isEqualTo("re-evaluation requested");
         assertThat(findings.path("dataCardTitle").asText()).startsWith("Data card");
         assertThat(JsonFields.integer(findings, "auditorReevaluateButtons")).isZero();
+        // an unknown (or another tenant's) id: 404 with the error, no success text (nothing changed, nothing was audited)
+        for (String action : List.of("unknownApprove", "unknownAcknowledge", "unknownReevaluate")) {
+            assertThat(JsonFields.integer(findings, action, "status")).as(action).isEqualTo(404);
+            assertThat(findings.path(action).path("body").asText()).as(action).contains("badge bad")
+                    .doesNotContain("acknowledged by", "requested", "approved");
+        }
+        assertThat(findings.path("csp").asText()).contains("script-src 'self'", "frame-ancestors 'none'");
         for (String shot : List.of("01-overview-owner.png", "03-approved.png", "04-audit-entry.png", "05-chain-verified.png",
                 "06-reevaluation-requested.png", "07-data-card.png")) {
             assertThat(shots.resolve(shot)).isNotEmptyFile();

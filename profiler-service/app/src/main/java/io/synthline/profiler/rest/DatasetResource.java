@@ -54,8 +54,8 @@ public class DatasetResource {
             @Parameter(description = "rename a repeated column name x to x.1 instead of rejecting the file") @QueryParam("renameDuplicateHeaders") Boolean renameDuplicates,
             @Parameter(description = "declared column types, JSON {\"columns\":[{\"name\":\"zip\",\"type\":\"CATEGORICAL\"}]}; they win over inference")
             @QueryParam("schema") String schema,
-            InputStream body, UriInfo uri) {
-        DatasetView view = datasets.register(name, body,
+            @jakarta.ws.rs.HeaderParam("Content-Type") String contentType, InputStream body, UriInfo uri) {
+        DatasetView view = datasets.register(name, body, DatasetService.DeclaredFormat.of(contentType),
                 new CsvDialect(delimiter, quote, encoding, nullTokens, keepEmpty, header, renameDuplicates), declaredSchema(schema), caller);
         return ResponseBuilder.<DatasetView>create(Response.Status.CREATED)
                 .location(uri.getAbsolutePathBuilder().path(view.id()).build())

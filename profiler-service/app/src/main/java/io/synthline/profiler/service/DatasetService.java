@@ -68,13 +68,23 @@ public class DatasetService {
         return config.threads() > 0 ? o.withThreads(config.threads()) : o;
     }
 
-    /** Blocking: call from a worker thread. */
-    public DatasetView register(String name, InputStream body, CsvDialect dialect, Caller caller) {
-        return register(name, body, dialect, null, caller);
+    /**
+     * What the upload's Content-Type says the bytes are. A body declared as Parquet must be one; any
+     * other type leaves it to the bytes (a Parquet file sent as text/csv or octet-stream is read as
+     * Parquet, since its magic number cannot occur at the start of a text file by accident).
+     */
+    public enum DeclaredFormat {
+        PARQUET, ANY;
+
+        public static DeclaredFormat of(String contentType) {
+            return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/vnd.apache.parquet")
+                    ? PARQUET : ANY;
+        }
     }
 
     /** Registers with declared column types ({@code explicit}, may be null), which must fit every value. Blocking. */
-    public DatasetView register(String name, InputStream body, CsvDialect dialect, TableSchema explicit, Caller caller) {
+    public DatasetView register(String name, InputStream body, DeclaredFormat declared, CsvDialect dialect, TableSchema explicit,
+            Caller caller) {
         String tenant = caller.tenant();
         String actor = caller.username();
         String datasetName = validName(name);
@@ -89,6 +99,10 @@ public class DatasetService {
                 throw new BadInputException("empty-file", "the uploaded file is empty: expected a CSV or Parquet file with a header row");
             }
             boolean parquet = ParquetFiles.isParquet(upload.path());
+            if (declared == DeclaredFormat.PARQUET && !parquet) {
+                throw new BadInputException("content-type-mismatch", "the body was sent as Parquet but is not a Parquet file "
+                        + "(it does not start with PAR1); send CSV with Content-Type text/csv");
+            }
             DatasetProfile profile = new DatasetProfiler(profileOptions(explicit))
                     .profile(upload.path(), csv, datasetName, upload.sha256()).withDatasetId(id.toString());
             if (explicit != null) {
@@ -100,7 +114,9 @@ public class DatasetService {
                 committed.add(dataKey);
                 StoredObject profileObject = document.commit(profileKey);
                 committed.add(profileKey);
-                DatasetEntity saved = BlockingTx.inTransaction(() -> persist(id, tenant, actor, datasetName, data,
+                // an upload is owned by its uploader only when the uploader is a data owner (docs/security.md)
+                String owner = caller.hasRole(io.synthline.service.security.Roles.DATA_OWNER) ? actor : null;
+                DatasetEntity saved = BlockingTx.inTransaction(() -> persist(id, tenant, actor, owner, datasetName, data,
                         profileObject, profile, parquet ? "parquet" : "csv"));
                 LOG.infof("dataset %s registered for tenant %s: %d rows, %d columns, %d PII findings", id, tenant,
                         profile.rowCount(), profile.columnCount(), profile.pii().size());
@@ -139,13 +155,13 @@ public class DatasetService {
         return store.stage(out -> out.write(json));
     }
 
-    private Uni<DatasetEntity> persist(UUID id, String tenant, String actor, String name, StoredObject data,
+    private Uni<DatasetEntity> persist(UUID id, String tenant, String actor, String owner, String name, StoredObject data,
             StoredObject profileObject, DatasetProfile profile, String format) {
         DatasetEntity e = new DatasetEntity();
         e.id = id;
         e.tenant = tenant;
         e.name = name;
-        e.owner = actor;
+        e.owner = owner;
         e.status = "PROFILED";
         e.storageKey = data.key();
         e.sha256 = data.sha256();
@@ -156,7 +172,7 @@ public class DatasetService {
         e.profiledAt = e.createdAt;
         String subject = "datasets/" + id;
         EventEnvelope registered = EventEnvelope.create(source, EventType.DATASET_REGISTERED, subject, tenant, actor,
-                new Payloads.DatasetRegistered(id.toString(), name, data.key(), data.sha256(), data.sizeBytes(), actor,
+                new Payloads.DatasetRegistered(id.toString(), name, data.key(), data.sha256(), data.sizeBytes(), owner,
                         classification(profile)));
         EventEnvelope profiled = EventEnvelope.create(source, EventType.DATASET_PROFILED, subject, tenant, actor,
                 profiledPayload(e, profile));
@@ -321,6 +337,9 @@ public class DatasetService {
             return "dataset-" + Instant.now().toString().replace(':', '-');
         }
         String trimmed = name.strip();
+        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+            throw new BadInputException("invalid-name", "the dataset name contains a control character (such as NUL or a line break)");
+        }
         if (trimmed.length() > 200) {
             throw new BadInputException("invalid-name", "the dataset name is longer than 200 characters");
         }

@@ -15,11 +15,11 @@ public final class DataCardRenderer {
 
     public static String markdown(DataCard c) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(c.title()).append("\n\n");
-        md.append("Generated ").append(c.generatedAt()).append(" for synthetic release `").append(c.generationId()).append("`.\n\n");
+        md.append("# ").append(mdText(c.title())).append("\n\n");
+        md.append("Generated ").append(c.generatedAt()).append(" for synthetic release ").append(code(c.generationId())).append(".\n\n");
         md.append("## Source\n\n");
-        row(md, "Dataset", c.source().name() + " (`" + c.source().datasetId() + "`)");
-        row(md, "SHA-256", "`" + c.source().sha256() + "`");
+        md.append("- **Dataset:** ").append(mdText(c.source().name())).append(" (").append(code(c.source().datasetId())).append(")\n");
+        md.append("- **SHA-256:** ").append(code(c.source().sha256())).append('\n');
         row(md, "Rows", c.source().rows());
         row(md, "Classification", c.source().classification());
         row(md, "Owner", c.source().owner());
@@ -30,7 +30,7 @@ public final class DataCardRenderer {
         row(md, "Seed", c.method().seed());
         row(md, "Requested by", c.method().requestedBy());
         row(md, "Completed", c.method().completedAt());
-        row(md, "Output SHA-256", "`" + c.method().outputSha256() + "`");
+        md.append("- **Output SHA-256:** ").append(code(c.method().outputSha256())).append('\n');
         md.append("\n## Privacy\n\n");
         row(md, "Differentially private", c.privacy().differentiallyPrivate() ? "yes" : "no");
         if (c.privacy().differentiallyPrivate()) {
@@ -47,18 +47,18 @@ public final class DataCardRenderer {
             md.append("Not evaluated yet.\n");
         } else {
             md.append("| metric | value |\n| --- | --- |\n");
-            c.scores().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(fmt(v)).append(" |\n"));
+            c.scores().forEach((k, v) -> md.append("| ").append(mdText(k)).append(" | ").append(fmt(v)).append(" |\n"));
         }
         md.append("\n## Fairness\n\n");
-        c.fairnessFindings().forEach(f -> md.append("- ").append(f).append('\n'));
+        c.fairnessFindings().forEach(f -> md.append("- ").append(mdText(f)).append('\n'));
         md.append("\n## Release\n\n");
         row(md, "Status", c.release().status());
         row(md, "Reason", c.release().reason());
         row(md, "Decided by", c.release().decidedBy());
         row(md, "Decided", c.release().decidedAt());
-        md.append("\n## Intended use\n\n").append(c.intendedUse() == null ? "Not stated." : c.intendedUse()).append("\n");
+        md.append("\n## Intended use\n\n").append(c.intendedUse() == null ? "Not stated." : mdText(c.intendedUse())).append("\n");
         md.append("\n## Limitations\n\n");
-        c.limitations().forEach(l -> md.append("- ").append(l).append('\n'));
+        c.limitations().forEach(l -> md.append("- ").append(mdText(l)).append('\n'));
         md.append("\n## Retention\n\n");
         row(md, "Source retention", c.retention().period() == null ? "until deleted by its owner" : c.retention().period());
         row(md, "Source retained until", c.retention().sourceRetainedUntil());
@@ -119,8 +119,36 @@ public final class DataCardRenderer {
 
     private static void row(StringBuilder md, String name, Object value) {
         if (value != null) {
-            md.append("- **").append(name).append(":** ").append(value).append('\n');
+            md.append("- **").append(name).append(":** ").append(mdText(String.valueOf(value))).append('\n');
         }
+    }
+
+    /**
+     * Text for Markdown: HTML is escaped (Markdown viewers render inline HTML, so a dataset named
+     * {@code <script>} would run), and so are the characters that make links, code, tables and
+     * headings; a line break would end the list item, so it becomes a space.
+     */
+    static String mdText(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\r', '\n' -> out.append(' ');
+                case '\\', '`', '[', ']', '|', '*', '_', '#', '!' -> out.append('\\').append(ch);
+                default -> out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+
+    /** An id or a hash as inline code; they never contain a backtick, but a value that does is escaped as text. */
+    private static String code(String s) {
+        return s == null || s.indexOf('`') >= 0 || s.indexOf('\n') >= 0 ? mdText(s) : "`" + s + "`";
     }
 
     private static String fmt(Double v) {

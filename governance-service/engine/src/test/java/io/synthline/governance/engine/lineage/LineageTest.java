@@ -67,10 +67,25 @@ class LineageTest {
                 .anySatisfy(l -> assertThat(l).startsWith("Not differentially private"))
                 .anySatisfy(l -> assertThat(l).contains("override"));
         String md = DataCardRenderer.markdown(card);
-        assertThat(md).contains("# Data card: patients <synthetic>", "- **Differentially private:** no", "| Column Shapes | 0.9300 |",
-                "## Limitations", "## Retention", "P365D");
+        assertThat(md).contains("# Data card: patients &lt;synthetic&gt;", "- **Differentially private:** no", "| Column Shapes | 0.9300 |",
+                "## Limitations", "## Retention", "P365D", "- **Reason:** accepted &lt;by&gt; owner")
+                .doesNotContain("<synthetic>", "<by>");
         String html = DataCardRenderer.html(card);
         assertThat(html).contains("patients &lt;synthetic&gt;", "accepted &lt;by&gt; owner").doesNotContain("<synthetic>");
         assertThat(DataCardRenderer.json(card)).contains("\"intendedUse\" : \"training a churn model\"");
+    }
+
+    @Test
+    void markdownDataCardsCarryNoMarkupFromUserText() {
+        DataCard.Method m = new DataCard.Method("independent", 5L, 7L, "x", T, "bb".repeat(32));
+        DataCard.Privacy p = new DataCard.Privacy(false, null, null, null, null, 0.0, 10.0, false);
+        DataCard.Release r = new DataCard.Release("RELEASED", "ok", "policy", T);
+        DataCard card = new DataCard("Data card", "g1", new DataCard.Source("d1", "<script>alert(1)</script>", "aa".repeat(32), 1L,
+                "internal", "[owner](javascript:alert(1))", "a | b\n# heading"), m, p, Map.of(), List.of(), r,
+                "<img src=x onerror=alert(1)>", List.of(), new DataCard.Retention(null, null), T);
+        String md = DataCardRenderer.markdown(card);
+        assertThat(md).doesNotContain("<script>", "<img", "[owner](", "\n# heading").doesNotContainPattern("[^\\\\]\\]\\(")
+                .contains("- **Dataset:** &lt;script&gt;alert(1)&lt;/script&gt; (`d1`)", "- **Owner:** \\[owner\\](javascript:alert(1))",
+                        "- **Legal basis:** a \\| b \\# heading");
     }
 }
