@@ -1,0 +1,101 @@
+package io.synthline.commons.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.synthline.commons.api.BadInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Hostile bytes through the CSV reader the profiler and every engine use: it reads them or refuses
+ * them as the user's mistake (a 4xx on the platform, exit 2 in the CLI), never with another
+ * exception, never slowly, and never holding more than its field limit in memory.
+ */
+class CsvReaderFuzzTest {
+    static final int MAX_FIELD = 4096;
+    static final int MAX_COLUMNS = 64;
+
+    /** Bytes that look like CSV often enough to get past the header: separators, quotes, line ends, NUL, invalid UTF-8. */
+    @Provide
+    Arbitrary<byte[]> csvLike() {
+        Arbitrary<Byte> alphabet = Arbitraries.of((byte) 'a', (byte) '1', (byte) ',', (byte) ';', (byte) '"', (byte) '\n', (byte) '\r',
+                (byte) '\t', (byte) 0, (byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) '=',
+                (byte) '-', (byte) '.', (byte) ' ');
+        return alphabet.array(byte[].class).ofMaxSize(2000);
+    }
+
+    @Property(tries = 400)
+    void anyBytesAreReadOrRefusedAsBadInput(@ForAll("csvLike") byte[] bytes) throws Exception {
+        Path file = Files.createTempFile("fuzz-", ".csv");
+        try {
+            Files.write(file, bytes);
+            CsvOptions options = CsvOptions.defaults().withLimits(MAX_FIELD, MAX_COLUMNS);
+            assertThatCode(() -> {
+                long t0 = System.nanoTime();
+                try {
+                    CsvTableReader.read(file, options, null);
+                } catch (BadInputException expected) {
+                    assertThat(expected.status()).isBetween(400, 499);
+                    assertThat(expected.getMessage()).isNotBlank();
+                }
+                assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("time for %d bytes", bytes.length)
+                        .isLessThan(Duration.ofSeconds(30));
+            }).doesNotThrowAnyException();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Property(tries = 50)
+    void aFieldLongerThanTheLimitIsRefusedNotBuffered(@ForAll("lengths") int length) throws Exception {
+        Path file = Files.createTempFile("fuzz-", ".csv");
+        try {
+            String body = "a,b\n1,\"" + "x".repeat(length) + "\"\n";
+            Files.writeString(file, body, StandardCharsets.UTF_8);
+            CsvOptions options = CsvOptions.defaults().withLimits(MAX_FIELD, MAX_COLUMNS);
+            if (length <= MAX_FIELD) {
+                assertThat(CsvTableReader.read(file, options, null).rowCount()).isEqualTo(1);
+            } else {
+                assertThatCode(() -> CsvTableReader.read(file, options, null)).isInstanceOf(BadInputException.class);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> lengths() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(0, MAX_FIELD + 10), Arbitraries.of(MAX_FIELD, MAX_FIELD + 1, 200_000));
+    }
+
+    @Property(tries = 30)
+    void moreColumnsThanTheLimitAreRefused(@ForAll("columnCounts") int columns) throws Exception {
+        Path file = Files.createTempFile("fuzz-", ".csv");
+        try {
+            String header = String.join(",", java.util.stream.IntStream.range(0, columns).mapToObj(i -> "c" + i).toList());
+            Files.writeString(file, header + "\n" + ",".repeat(Math.max(0, columns - 1)) + "\n");
+            CsvOptions options = CsvOptions.defaults().withLimits(MAX_FIELD, MAX_COLUMNS);
+            if (columns <= MAX_COLUMNS) {
+                assertThatCode(() -> CsvTableReader.read(file, options, null)).doesNotThrowAnyException();
+            } else {
+                assertThatCode(() -> CsvTableReader.read(file, options, null)).isInstanceOf(BadInputException.class);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> columnCounts() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(1, MAX_COLUMNS + 5), Arbitraries.of(MAX_COLUMNS + 1, 100_000));
+    }
+
+}
