@@ -28,7 +28,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badInput(BadInputException e, UriInfo uri) {
-        return respond(e.toProblem(titleFor(e.status())), uri);
+        Response r = respond(e.toProblem(titleFor(e.status())), uri);
+        Object retry = e.details().get("retryAfterSeconds");
+        return retry == null ? r : Response.fromResponse(r).header("Retry-After", retry.toString()).build();
     }
 
     @ServerExceptionMapper
@@ -118,6 +120,7 @@ public class ProblemMappers {
             case 413 -> "Payload too large";
             case 415 -> "Unsupported media type";
             case 422 -> "Unprocessable content";
+            case 429 -> "Too many requests";
             default -> Response.Status.fromStatusCode(status) != null
                     ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         };

@@ -50,6 +50,9 @@ public class GenerationResource {
     @Inject
     io.vertx.mutiny.core.Vertx vertx;
 
+    @Inject
+    io.synthline.service.http.TenantRateLimit rateLimit;
+
     /** With the governance protocol on, data is served only after the release gate let it through. */
     @ConfigProperty(name = "synthline.generator.require-approval")
     boolean requireApproval;
@@ -60,6 +63,7 @@ public class GenerationResource {
     @RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN})
     @Operation(summary = "Request synthetic data (model, rows, seed, conditions, rebalance, constraints, PII, output); runs asynchronously, poll the returned location")
     public Uni<RestResponse<GenerationView>> request(GenerationRequest request, UriInfo uri) {
+        rateLimit.acquire(caller.tenant());
         return generations.request(request, caller.tenant(), caller.username())
                 .map(view -> ResponseBuilder.<GenerationView>create(Response.Status.ACCEPTED)
                         .location(uri.getAbsolutePathBuilder().path(view.id()).build())

@@ -162,4 +162,28 @@ class GenerationRequestHardeningIT {
         assertThat(acmeCsv).contains(a.getString("runId")).doesNotContain(g.getString("runId"));
         assertThat(globexCsv.replace(g.getString("runId"), a.getString("runId"))).isEqualTo(acmeCsv);
     }
+
+    @jakarta.inject.Inject
+    io.synthline.service.http.TenantRateLimit rateLimit;
+
+    @Test
+    void aTenantStartingTooManyJobsIsToldToWait() {
+        // globex may start 4 jobs a minute here (application.properties); whatever the bodies, the fifth waits
+        rateLimit.reset("globex");
+        try {
+            for (int i = 0; i < 4; i++) {
+                given().auth().oauth2(LocalStackTestResource.token("globex-scientist")).contentType("application/json").body("{}")
+                        .when().post("/api/v1/generations").then().statusCode(400);
+            }
+            given().auth().oauth2(LocalStackTestResource.token("globex-scientist")).contentType("application/json").body("{}")
+                    .when().post("/api/v1/generations").then().statusCode(429).contentType("application/problem+json")
+                    .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+                    .body("type", equalTo("https://synthline.io/problems/rate-limited"), "retryAfterSeconds", org.hamcrest.Matchers.greaterThan(0));
+            // another tenant is not held back
+            post("{}").statusCode(400);
+        } finally {
+            // the other tests of this application start globex jobs too
+            rateLimit.reset("globex");
+        }
+    }
 }

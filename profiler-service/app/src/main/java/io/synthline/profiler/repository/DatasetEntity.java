@@ -48,6 +48,13 @@ public class DatasetEntity extends PanacheEntityBase {
         return find("id = ?1 and tenant = ?2", id, tenant).firstResult();
     }
 
+    /** Bytes the tenant's datasets take in the store (their canonical copies). */
+    public static Uni<Long> storedBytes(String tenant) {
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createSelectionQuery(
+                "select coalesce(sum(e.sizeBytes), 0) from DatasetEntity e where e.tenant = :tenant", Long.class)
+                .setParameter("tenant", tenant).getSingleResult());
+    }
+
     public static Uni<List<DatasetEntity>> listForTenant(String tenant) {
         return find("tenant = ?1 order by createdAt desc", tenant).list();
     }

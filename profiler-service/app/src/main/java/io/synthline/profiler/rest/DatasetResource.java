@@ -40,6 +40,9 @@ public class DatasetResource {
     @Inject
     Caller caller;
 
+    @Inject
+    io.synthline.service.http.TenantRateLimit rateLimit;
+
     @POST
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN, PARQUET})
     @RolesAllowed({Roles.DATA_OWNER, Roles.TENANT_ADMIN, Roles.DATA_SCIENTIST})
@@ -55,6 +58,7 @@ public class DatasetResource {
             @Parameter(description = "declared column types, JSON {\"columns\":[{\"name\":\"zip\",\"type\":\"CATEGORICAL\"}]}; they win over inference")
             @QueryParam("schema") String schema,
             @jakarta.ws.rs.HeaderParam("Content-Type") String contentType, InputStream body, UriInfo uri) {
+        rateLimit.acquire(caller.tenant());
         DatasetView view = datasets.register(name, body, DatasetService.DeclaredFormat.of(contentType),
                 new CsvDialect(delimiter, quote, encoding, nullTokens, keepEmpty, header, renameDuplicates), declaredSchema(schema), caller);
         return ResponseBuilder.<DatasetView>create(Response.Status.CREATED)

@@ -110,6 +110,8 @@ public class DatasetService {
             }
             try (DatasetStore.Staged canonical = parquet || !CsvDialect.isCanonical(csv) ? canonicalCsv(upload, csv) : null;
                     DatasetStore.Staged document = stageJson(profile)) {
+                long storing = (canonical != null ? canonical : upload).sizeBytes();
+                limits.checkQuota(profile.rowCount(), storing, BlockingTx.inSession(() -> DatasetEntity.storedBytes(tenant)));
                 StoredObject data = (canonical != null ? canonical : upload).commit(dataKey);
                 committed.add(dataKey);
                 StoredObject profileObject = document.commit(profileKey);

@@ -107,4 +107,20 @@ class RequestHardeningIT {
         given().auth().oauth2(LocalStackTestResource.token("acme-owner")).when().get("/q/metrics").then().statusCode(403);
         given().auth().oauth2(LocalStackTestResource.serviceToken()).when().get("/q/metrics").then().statusCode(200);
     }
+
+    @Test
+    void moreRowsThanTheTenantMayUploadIs413AndStoresNothing() throws Exception {
+        long rowsBefore = DatasetUploadBadInputIT.countDatasets();
+        long filesBefore = DatasetUploadBadInputIT.storedFiles();
+        // globex may upload 1000 rows per dataset in the tests (application.properties); acme has the default
+        String body = "a\n" + "1\n".repeat(1500);
+        given().auth().oauth2(LocalStackTestResource.token("globex-owner")).contentType("text/csv").body(body)
+                .when().post("/api/v1/datasets?name=too-long").then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://synthline.io/problems/too-many-rows"), "limitRows", equalTo(1000),
+                        "detail", containsString("1500 data rows"));
+        org.assertj.core.api.Assertions.assertThat(DatasetUploadBadInputIT.countDatasets()).isEqualTo(rowsBefore);
+        org.assertj.core.api.Assertions.assertThat(DatasetUploadBadInputIT.storedFiles()).isEqualTo(filesBefore);
+        given().auth().oauth2(LocalStackTestResource.token("acme-owner")).contentType("text/csv").body(body)
+                .when().post("/api/v1/datasets?name=long-enough").then().statusCode(201);
+    }
 }

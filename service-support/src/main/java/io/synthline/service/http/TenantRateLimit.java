@@ -1,0 +1,68 @@
+package io.synthline.service.http;
+
+import io.synthline.commons.api.BadInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * How many jobs (uploads, generation requests) one tenant may start per minute on one replica: a
+ * token bucket per tenant, {@code synthline.limits.jobs-per-minute} (default 60), per tenant
+ * {@code synthline.limits.tenants."<tenant>".jobs-per-minute}. Every attempt counts, also one that
+ * is refused later as bad input. Over it the answer is 429 with the seconds to wait (problem detail
+ * {@code retryAfterSeconds} and the {@code Retry-After} header); nothing is started. Replicas count
+ * separately, so the platform-wide allowance is the limit times the replicas.
+ */
+@ApplicationScoped
+public class TenantRateLimit {
+    static final int DEFAULT_PER_MINUTE = 60;
+
+    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    /** Takes one job from {@code tenant}'s allowance or refuses with 429. */
+    public void acquire(String tenant) {
+        Bucket bucket = buckets.computeIfAbsent(tenant, t -> new Bucket(perMinute(t)));
+        long waitMillis = bucket.take(System.nanoTime());
+        if (waitMillis > 0) {
+            long seconds = Math.max(1, (waitMillis + 999) / 1000);
+            throw new BadInputException("rate-limited", 429, "too many jobs started by this tenant: at most " + bucket.perMinute
+                    + " per minute; try again in " + seconds + " s").detail("retryAfterSeconds", seconds);
+        }
+    }
+
+    /** Gives {@code tenant} a full minute's allowance again, read afresh from the configuration. */
+    public void reset(String tenant) {
+        buckets.remove(tenant);
+    }
+
+    static int perMinute(String tenant) {
+        var config = ConfigProvider.getConfig();
+        return config.getOptionalValue("synthline.limits.tenants.\"" + tenant + "\".jobs-per-minute", Integer.class)
+                .or(() -> config.getOptionalValue("synthline.limits.jobs-per-minute", Integer.class)).orElse(DEFAULT_PER_MINUTE);
+    }
+
+    /** Holds up to a minute's allowance, refilled continuously. */
+    static final class Bucket {
+        final int perMinute;
+        private double tokens;
+        private long last;
+
+        Bucket(int perMinute) {
+            this.perMinute = perMinute;
+            this.tokens = perMinute;
+            this.last = System.nanoTime();
+        }
+
+        /** 0 when a token was taken, otherwise the milliseconds until one is there. */
+        synchronized long take(long now) {
+            double perNano = perMinute / 60e9;
+            tokens = Math.min(perMinute, tokens + (now - last) * perNano);
+            last = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return 0;
+            }
+            return perMinute <= 0 ? 60_000 : (long) Math.ceil((1 - tokens) / perNano / 1e6);
+        }
+    }
+}
