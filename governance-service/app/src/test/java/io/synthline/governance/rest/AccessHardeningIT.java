@@ -89,7 +89,8 @@ class AccessHardeningIT {
         String d = dataset("acme-scientist", null);
         given().auth().oauth2(LocalStackTestResource.token("acme-admin")).when().get("/api/v1/governed-datasets/" + d)
                 .then().statusCode(200).body("owner", nullValue());
-        String gen = GenerationProtocolIT.request(d, null, null, "acme-scientist");
+        // confidential data: PII replaced, no grant, so the request waits for an owner
+        String gen = GenerationProtocolIT.request(d, null, true, "acme-scientist");
         GenerationProtocolIT.awaitStatus(gen, "PENDING_APPROVAL");
         // a data owner who does not own it cannot decide either, only a tenant admin, who can also name an owner
         given().auth().oauth2(LocalStackTestResource.token("acme-owner")).contentType("application/json")
