@@ -78,8 +78,13 @@ class BudgetLedgerIT {
         // a committed reservation cannot be given back; a second commit changes nothing
         given().auth().oauth2(LocalStackTestResource.token(ADMIN)).when().post("/api/v1/budget/reservations/" + a + "/release")
                 .then().statusCode(409).contentType("application/problem+json");
-        given().auth().oauth2(LocalStackTestResource.token(ADMIN)).contentType("application/json").body("{}")
+        given().auth().oauth2(LocalStackTestResource.token(ADMIN)).contentType("application/json")
+                .body(new Payloads.PrivacySpent(0.4, 1e-7, 0.01, List.of("gaussian")))
                 .when().post("/api/v1/budget/reservations/" + a + "/commit").then().statusCode(200);
+        // a body without what was spent is not read as nothing spent
+        given().auth().oauth2(LocalStackTestResource.token(ADMIN)).contentType("application/json").body("{}")
+                .when().post("/api/v1/budget/reservations/" + a + "/commit").then().statusCode(400)
+                .contentType("application/problem+json").body("field", org.hamcrest.Matchers.equalTo("epsilon"));
         assertThat(new BigDecimal(budget(dataset).getString("epsilonSpent"))).isEqualByComparingTo("0.4");
         // each step is in the audit trail
         List<String> types = Eventually.await("budget events audited", Duration.ofSeconds(60),
