@@ -297,7 +297,8 @@ public class DashboardResource {
                 return Uni.createFrom().item(lineagePage.data("user", u).data("nav", "lineage").data("datasets", all)
                         .data("chosen", "").data("svg", "").render());
             }
-            String owner = all.stream().filter(d -> d.id().equals(chosen)).map(DatasetPolicyView::owner).findFirst().orElse(null);
+            // a dataset uploaded by someone who is not a data owner has no owner yet
+            String owner = all.stream().filter(d -> d.id().equals(chosen)).findFirst().map(DatasetPolicyView::owner).orElse(null);
             return lineage.datasetGraph(u.tenant(), chosen).map(g -> lineagePage.data("user", u).data("nav", "lineage")
                     .data("datasets", all).data("chosen", chosen).data("svg", LineageSvg.render(g, owner)).render());
         });
