@@ -49,6 +49,11 @@ public final class AuditTestSupport {
         return query("SELECT event_type FROM audit_entry WHERE tenant = ? ORDER BY chain_index", tenant);
     }
 
+    /** Chain indexes of a tenant's entries, in chain order (from the database, like {@link #entries}). */
+    public static List<String> chainIndexes(String tenant) {
+        return query("SELECT chain_index::text FROM audit_entry WHERE tenant = ? ORDER BY chain_index", tenant);
+    }
+
     /** Event types audited for one subject of a tenant, in chain order. */
     public static List<String> types(String tenant, String subject) {
         return query("SELECT event_type FROM audit_entry WHERE tenant = ? AND subject = ? ORDER BY chain_index", tenant, subject);
