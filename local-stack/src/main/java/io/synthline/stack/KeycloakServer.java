@@ -158,9 +158,10 @@ final class KeycloakServer extends ManagedServer {
     }
 
     /**
-     * Per-stack Keycloak home. The realm file is rewritten at every start, but Keycloak's default
-     * import strategy skips realms that already exist: realm changes reach a data dir only after
-     * {@code purge}.
+     * Per-stack Keycloak home. Keycloak's default import strategy skips realms that already exist,
+     * so when the realm definition differs from the one a data dir was started with, the realm's
+     * database is dropped and the realm imported afresh (its users and clients are all defined in
+     * the file; sessions are lost, nothing else).
      */
     private void prepareHome() throws IOException {
         Path home = home();
@@ -185,7 +186,15 @@ final class KeycloakServer extends ManagedServer {
             if (realm == null) {
                 throw new StackException("Realm resource " + REALM_RESOURCE + " is missing from the local-stack jar");
             }
-            Files.copy(realm, home.resolve("data/import/synthline-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            byte[] definition = realm.readAllBytes();
+            // the definition the database was imported from, recorded beside it (a data dir without the record is imported again)
+            Path record = home.resolve("data/realm-imported.json");
+            boolean current = Files.exists(record) && java.util.Arrays.equals(Files.readAllBytes(record), definition);
+            if (!current && Files.exists(home.resolve("data/h2"))) {
+                FileTrees.deleteRecursively(home.resolve("data/h2"));
+            }
+            Files.write(home.resolve("data/import/synthline-realm.json"), definition);
+            Files.write(record, definition);
         }
     }
 }
