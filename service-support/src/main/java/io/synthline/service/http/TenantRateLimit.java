@@ -35,6 +35,14 @@ public class TenantRateLimit {
         buckets.remove(tenant);
     }
 
+    /**
+     * Sets {@code tenant}'s allowance to {@code perMinute} jobs a minute, full at once, until the next
+     * {@link #reset}: lets an operator (or a test) tighten one tenant without a restart.
+     */
+    public void limit(String tenant, int perMinute) {
+        buckets.put(tenant, new Bucket(perMinute));
+    }
+
     static int perMinute(String tenant) {
         var config = ConfigProvider.getConfig();
         return config.getOptionalValue("synthline.limits.tenants.\"" + tenant + "\".jobs-per-minute", Integer.class)
