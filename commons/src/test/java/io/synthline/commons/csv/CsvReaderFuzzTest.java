@@ -8,11 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hostile bytes through the CSV reader the profiler and every engine use: it reads them or refuses
@@ -24,16 +22,26 @@ class CsvReaderFuzzTest {
     static final int MAX_COLUMNS = 64;
 
     /** Bytes that look like CSV often enough to get past the header: separators, quotes, line ends, NUL, invalid UTF-8. */
-    @Provide
-    Arbitrary<byte[]> csvLike() {
-        Arbitrary<Byte> alphabet = Arbitraries.of((byte) 'a', (byte) '1', (byte) ',', (byte) ';', (byte) '"', (byte) '\n', (byte) '\r',
-                (byte) '\t', (byte) 0, (byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF, (byte) '=',
-                (byte) '-', (byte) '.', (byte) ' ');
-        return alphabet.array(byte[].class).ofMaxSize(2000);
+    static final byte[] ALPHABET = {'a', '1', ',', ';', '"', '\n', '\r', '\t', 0, (byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xEF,
+        (byte) 0xBB, (byte) 0xBF, '=', '-', '.', ' '};
+
+    static byte[] csvLike(Random random) {
+        byte[] bytes = new byte[random.nextInt(2001)];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+        }
+        return bytes;
     }
 
-    @Property(tries = 400)
-    void anyBytesAreReadOrRefusedAsBadInput(@ForAll("csvLike") byte[] bytes) throws Exception {
+    @Test
+    void anyBytesAreReadOrRefusedAsBadInput() throws Exception {
+        Random random = new Random(20261205);
+        for (int i = 0; i < 400; i++) {
+            anyBytesAreReadOrRefusedAsBadInput(csvLike(random));
+        }
+    }
+
+    void anyBytesAreReadOrRefusedAsBadInput(byte[] bytes) throws Exception {
         Path file = Files.createTempFile("fuzz-", ".csv");
         try {
             Files.write(file, bytes);
@@ -54,8 +62,17 @@ class CsvReaderFuzzTest {
         }
     }
 
-    @Property(tries = 50)
-    void aFieldLongerThanTheLimitIsRefusedNotBuffered(@ForAll("lengths") int length) throws Exception {
+    @Test
+    void aFieldLongerThanTheLimitIsRefusedNotBuffered() throws Exception {
+        Random random = new Random(11);
+        IntStream lengths = IntStream.concat(IntStream.of(0, MAX_FIELD, MAX_FIELD + 1, 200_000),
+                random.ints(46, 0, MAX_FIELD + 11));
+        for (int length : lengths.toArray()) {
+            aFieldOfLength(length);
+        }
+    }
+
+    void aFieldOfLength(int length) throws Exception {
         Path file = Files.createTempFile("fuzz-", ".csv");
         try {
             String body = "a,b\n1,\"" + "x".repeat(length) + "\"\n";
@@ -71,16 +88,19 @@ class CsvReaderFuzzTest {
         }
     }
 
-    @Provide
-    Arbitrary<Integer> lengths() {
-        return Arbitraries.oneOf(Arbitraries.integers().between(0, MAX_FIELD + 10), Arbitraries.of(MAX_FIELD, MAX_FIELD + 1, 200_000));
+    @Test
+    void moreColumnsThanTheLimitAreRefused() throws Exception {
+        Random random = new Random(13);
+        for (int columns : IntStream.concat(IntStream.of(1, MAX_COLUMNS, MAX_COLUMNS + 1, 100_000),
+                random.ints(26, 1, MAX_COLUMNS + 6)).toArray()) {
+            columnsOf(columns);
+        }
     }
 
-    @Property(tries = 30)
-    void moreColumnsThanTheLimitAreRefused(@ForAll("columnCounts") int columns) throws Exception {
+    void columnsOf(int columns) throws Exception {
         Path file = Files.createTempFile("fuzz-", ".csv");
         try {
-            String header = String.join(",", java.util.stream.IntStream.range(0, columns).mapToObj(i -> "c" + i).toList());
+            String header = String.join(",", IntStream.range(0, columns).mapToObj(i -> "c" + i).toList());
             Files.writeString(file, header + "\n" + ",".repeat(Math.max(0, columns - 1)) + "\n");
             CsvOptions options = CsvOptions.defaults().withLimits(MAX_FIELD, MAX_COLUMNS);
             if (columns <= MAX_COLUMNS) {
@@ -91,11 +111,6 @@ class CsvReaderFuzzTest {
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    @Provide
-    Arbitrary<Integer> columnCounts() {
-        return Arbitraries.oneOf(Arbitraries.integers().between(1, MAX_COLUMNS + 5), Arbitraries.of(MAX_COLUMNS + 1, 100_000));
     }
 
 }
