@@ -105,7 +105,7 @@ public class BenchRelationalCommand implements Callable<Integer> {
                     integrity.score());
         }
         if (Files.isDirectory(data.resolve("sdv_hma"))) {
-            RelationalDataset hma = RelationalReader.readLike(data.resolve("sdv_hma"), real, CsvOptions.defaults());
+            RelationalDataset hma = RelationalReader.readLike(data.resolve("sdv_hma"), real, CsvOptions.defaults(), false);
             MultiTableQuality q = MultiTableQualityReport.generate(real, hma);
             String file = "";
             Path reference = data.resolve("sdv_hma_quality.json");

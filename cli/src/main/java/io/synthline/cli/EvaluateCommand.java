@@ -121,7 +121,7 @@ public class EvaluateCommand implements Callable<Integer> {
                 throw new SynthCommand.UserError("with related tables, --label, --sensitive, --quasi-identifiers, --favourable, --sdtype and"
                         + " --only are not available (sdtypes come from the metadata)");
             }
-            return RelationalCli.evaluate(real, synthetic, holdout, metadata, noThresholds, seed, format == Format.json, out,
+            return RelationalCli.evaluate(real, synthetic, holdout, metadata, csvFormulas.escapes(), noThresholds, seed, format == Format.json, out,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (metadata != null) {

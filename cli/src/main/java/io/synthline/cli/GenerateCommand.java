@@ -364,7 +364,7 @@ public class GenerateCommand implements Callable<Integer> {
         }
         int workers = threads != null ? Math.max(1, threads) : Parallel.defaultThreads();
         RelationalCli.GenerateOptions options = new RelationalCli.GenerateOptions(file, metadata, scale, seed, out, model, modelOptions, pii,
-                noPiiDetection, locale, holdout, holdoutOut, workers);
+                noPiiDetection, locale, holdout, holdoutOut, workers, csvFormulas.escapes());
         if (model != null && Synthesizers.isPrivate(model)) {
             if (!pii.isEmpty()) {
                 throw new SynthCommand.UserError("with a differentially private model, declare PII columns by their sdtype in the metadata");

@@ -120,7 +120,8 @@ final class RelationalCli {
 
     /** Options of {@code synth generate} for a relational input. */
     record GenerateOptions(Path input, Path metadata, double scale, long seed, Path out, String model, Map<String, String> modelOptions,
-            Map<String, String> pii, boolean noPiiDetection, String locale, Double holdout, Path holdoutOut, int threads) {
+            Map<String, String> pii, boolean noPiiDetection, String locale, Double holdout, Path holdoutOut, int threads,
+            boolean escapeFormulas) {
     }
 
     static int generate(GenerateOptions o, PrintWriter err) throws IOException {
@@ -139,7 +140,7 @@ final class RelationalCli {
         long t2 = System.nanoTime();
         RelationalDataset synthetic = model.sample(o.scale(), o.seed());
         long t3 = System.nanoTime();
-        writeDirectory(o.out(), synthetic);
+        writeDirectory(o.out(), synthetic, o.escapeFormulas());
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("seed", o.seed());
         manifest.put("scale", o.scale());
@@ -158,7 +159,7 @@ final class RelationalCli {
         manifest.put("sampleMillis", (t3 - t2) / 1_000_000);
         if (split.hasHoldout()) {
             Path target = o.holdoutOut() != null ? o.holdoutOut() : o.out().resolveSibling(o.out().getFileName() + ".holdout");
-            writeDirectory(target, split.holdout());
+            writeDirectory(target, split.holdout(), o.escapeFormulas());
             manifest.put("holdout", Map.of("share", o.holdout(), "rootTable", split.root(), "entities",
                     split.holdout().table(split.root()).rowCount(), "directory", target.toString()));
             err.printf("synth: %,d %s entities held out with their rows -> %s%n", split.holdout().table(split.root()).rowCount(),
@@ -197,7 +198,7 @@ final class RelationalCli {
         long t1 = System.nanoTime();
         RelationalDataset synthetic = model.sample(o.scale(), o.seed());
         long t2 = System.nanoTime();
-        writeDirectory(o.out(), synthetic);
+        writeDirectory(o.out(), synthetic, o.escapeFormulas());
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("seed", o.seed());
         manifest.put("scale", o.scale());
@@ -213,7 +214,7 @@ final class RelationalCli {
         manifest.put("sampleMillis", (t2 - t1) / 1_000_000);
         if (split.hasHoldout()) {
             Path target = o.holdoutOut() != null ? o.holdoutOut() : o.out().resolveSibling(o.out().getFileName() + ".holdout");
-            writeDirectory(target, split.holdout());
+            writeDirectory(target, split.holdout(), o.escapeFormulas());
             manifest.put("holdout", Map.of("share", o.holdout(), "rootTable", split.root(), "directory", target.toString()));
         }
         Files.writeString(o.out().resolve("manifest.json"), Json.writePretty(manifest), StandardCharsets.UTF_8);
@@ -255,12 +256,12 @@ final class RelationalCli {
     }
 
     /** Writes the tables and metadata into a fresh directory beside the target, then puts it in place. */
-    static void writeDirectory(Path target, RelationalDataset dataset) throws IOException {
+    static void writeDirectory(Path target, RelationalDataset dataset, boolean escapeFormulas) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, ".synth-");
         try {
-            RelationalWriter.write(dataset, tmp);
+            RelationalWriter.write(dataset, tmp, escapeFormulas);
             if (Files.exists(target)) {
                 if (!Files.isDirectory(target)) {
                     throw new SynthCommand.UserError("--out must be a directory for several tables; " + target + " is a file");
@@ -291,14 +292,15 @@ final class RelationalCli {
         }
     }
 
-    static int evaluate(Path real, Path synthetic, Path holdout, Path metadata, boolean noThresholds, long seed, boolean json, Path out,
-            PrintWriter stdout, PrintWriter err) throws IOException {
+    static int evaluate(Path real, Path synthetic, Path holdout, Path metadata, boolean formulasEscaped, boolean noThresholds, long seed,
+            boolean json, Path out, PrintWriter stdout, PrintWriter err) throws IOException {
         if (!isRelational(synthetic)) {
             throw new SynthCommand.UserError("--synthetic must be a directory or zip of tables like --real");
         }
         RelationalDataset realData = read(real, metadata, err, false).dataset();
-        RelationalDataset syn = RelationalReader.readLike(synthetic, realData, CsvOptions.defaults());
-        RelationalDataset held = holdout == null ? null : RelationalReader.readLike(holdout, realData, CsvOptions.defaults());
+        RelationalDataset syn = RelationalReader.readLike(synthetic, realData, CsvOptions.defaults(), formulasEscaped);
+        RelationalDataset held = holdout == null ? null : RelationalReader.readLike(holdout, realData, CsvOptions.defaults(),
+                formulasEscaped);
         if (held != null) {
             // REAL may be the whole dataset the holdout was split from: the attacks need the training entities only
             RelationalDataset training = Entities.withoutEntities(realData, held);

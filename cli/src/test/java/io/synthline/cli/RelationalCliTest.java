@@ -103,4 +103,50 @@ class RelationalCliTest {
         assertThat(bound.exit()).isEqualTo(2);
         assertThat(bound.err()).contains("--max-children bounds what one person contributes");
     }
+
+    @Test
+    void formulaCellsAreEscapedInEveryTableAndReadBackExactly() throws Exception {
+        Path in = dir.resolve("accounts");
+        Files.createDirectories(in);
+        StringBuilder accounts = new StringBuilder("account_id,note\n");
+        StringBuilder payments = new StringBuilder("payment_id,account_id,memo\n");
+        List<String> notes = List.of("=1+1", "@SUM(1)", "plain", "-x");
+        for (int i = 0; i < 300; i++) {
+            accounts.append(i).append(',').append(notes.get(i % notes.size())).append('\n');
+            for (int j = 0; j < i % 3 + 1; j++) {
+                payments.append(i * 10 + j).append(',').append(i).append(',').append(j % 2 == 0 ? "+call" : "ok").append('\n');
+            }
+        }
+        Files.writeString(in.resolve("accounts.csv"), accounts);
+        Files.writeString(in.resolve("payments.csv"), payments);
+        Path escaped = dir.resolve("escaped");
+        Path kept = dir.resolve("kept");
+        SynthCommandTest.Result e = SynthCommandTest.run("generate", in.toString(), "--seed", "5", "--out", escaped.toString(), "--holdout", "0.2");
+        assertThat(e.exit()).as(e.err()).isZero();
+        SynthCommandTest.Result k = SynthCommandTest.run("generate", in.toString(), "--seed", "5", "--out", kept.toString(), "--holdout", "0.2",
+                "--csv-formulas", "keep");
+        assertThat(k.exit()).as(k.err()).isZero();
+        for (Path out : List.of(escaped, kept, dir.resolve("escaped.holdout"), dir.resolve("kept.holdout"))) {
+            String text = Files.readString(out.resolve("accounts.csv")) + Files.readString(out.resolve("payments.csv"));
+            boolean escapes = out.getFileName().toString().startsWith("escaped");
+            assertThat(text.lines().map(l -> l.split(",", -1)).flatMap(java.util.Arrays::stream)
+                    .filter(c -> !c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0 && !c.matches("-?[0-9.]+")))
+                    .as("formula cells in %s", out.getFileName()).matches(cells -> escapes == cells.isEmpty(), escapes ? "none" : "some");
+        }
+        // evaluating the escaped files (told nothing) equals evaluating the exact ones (told keep)
+        SynthCommandTest.Result re = SynthCommandTest.run("evaluate", "--real", in.toString(), "--synthetic", escaped.toString(), "--holdout",
+                dir.resolve("escaped.holdout").toString());
+        SynthCommandTest.Result rk = SynthCommandTest.run("evaluate", "--real", in.toString(), "--synthetic", kept.toString(), "--holdout",
+                dir.resolve("kept.holdout").toString(), "--csv-formulas", "keep");
+        assertThat(re.exit()).as(re.err()).isZero();
+        assertThat(rk.exit()).as(rk.err()).isZero();
+        var fromEscaped = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(re.out());
+        var fromExact = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(rk.out());
+        fromEscaped.remove("timingsMillis");
+        fromExact.remove("timingsMillis");
+        assertThat(fromEscaped).isEqualTo(fromExact);
+        assertThat(fromEscaped.at("/quality/details/Column Shapes/0/Column").asText()).isEqualTo("note");
+        assertThat(fromEscaped.at("/quality/details/Column Shapes/0/Score").asDouble()).isGreaterThan(0.9);
+        assertThat(fromEscaped.at("/integrity/score").asDouble()).isEqualTo(1.0);
+    }
 }

@@ -64,9 +64,10 @@ public final class RelationalReader {
     /**
      * Reads tables that imitate {@code like} (synthetic output, a holdout) with its metadata and
      * exactly its column types, so that values compare as the real ones do; a metadata document
-     * beside them is ignored.
+     * beside them is ignored. With {@code formulasEscaped} (files written for people, see
+     * {@link RelationalWriter}) the apostrophe put before formula cells is taken off again.
      */
-    public static RelationalDataset readLike(Path source, RelationalDataset like, CsvOptions options) {
+    public static RelationalDataset readLike(Path source, RelationalDataset like, CsvOptions options, boolean formulasEscaped) {
         if (!Files.exists(source)) {
             throw new BadInputException("missing-file", "no such directory or zip file: " + source.getFileName());
         }
@@ -78,10 +79,15 @@ public final class RelationalReader {
                 if (!Files.isRegularFile(path)) {
                     throw new BadInputException("missing-table", "table '" + name + "' is missing (no file " + name + ".csv)");
                 }
+                Path exact = formulasEscaped ? unescaped(path) : path;
                 try {
-                    tables.put(name, CsvTableReader.read(path, options, like.table(name).schema()));
+                    tables.put(name, CsvTableReader.read(exact, options, like.table(name).schema()));
                 } catch (BadInputException e) {
                     throw new BadInputException(e.slug(), "table '" + name + "': " + e.getMessage());
+                } finally {
+                    if (exact != path) {
+                        deleteQuietly(exact);
+                    }
                 }
             }
             return new RelationalDataset(like.metadata(), tables);
@@ -195,6 +201,28 @@ public final class RelationalReader {
     private static ColumnSchema failDatetime(String table, String column) {
         throw new BadInputException("invalid-metadata", "column '" + column + "' of table '" + table + "' is declared a datetime but its"
                 + " values match no known date format; give its 'datetime_format' (e.g. %Y-%m-%d)");
+    }
+
+    /** A temporary copy of {@code file} with formula cells unescaped; the caller deletes it. */
+    private static Path unescaped(Path file) {
+        try {
+            Path copy = Files.createTempFile("synthline-table-", ".csv");
+            try (InputStream in = Files.newInputStream(file);
+                    OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(copy), 1 << 16)) {
+                io.synthline.commons.csv.FormulaGuard.unescape(in, out);
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temporary copy: the OS cleans its temporary directory
+        }
     }
 
     /** Expands the CSV and metadata entries of a zip (flat: directories inside it are ignored) into a temporary directory. */

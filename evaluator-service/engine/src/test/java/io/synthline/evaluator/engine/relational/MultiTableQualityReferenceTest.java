@@ -32,7 +32,7 @@ class MultiTableQualityReferenceTest {
         dir = Datasets.sharedOrSkip("relational");
         reference = Json.mapper().readTree(Files.readString(dir.resolve("sdv_hma_quality.json")));
         RelationalDataset real = RelationalReader.read(dir, null, CsvOptions.defaults()).dataset();
-        RelationalDataset hma = RelationalReader.readLike(dir.resolve("sdv_hma"), real, CsvOptions.defaults());
+        RelationalDataset hma = RelationalReader.readLike(dir.resolve("sdv_hma"), real, CsvOptions.defaults(), false);
         quality = MultiTableQualityReport.generate(real, hma);
     }
 
