@@ -139,6 +139,6 @@ public class DemoCommand implements Callable<Integer> {
         out.println("  download     " + url + "/api/v1/generations/" + g.path("id").asText() + "/data");
         out.println("  keycloak     " + stack.keycloakUrl() + "   (realm " + stack.realm() + ", demo password '" + StackEndpoints.DEMO_PASSWORD + "')");
         out.println("  services     profiler " + api.profiler() + ", generator " + api.generator() + ", evaluator " + api.evaluator()
-                + ", governance " + api.governance() + "   (/q/health, /q/openapi)");
+                + ", governance " + api.governance() + "   (/q/health, /q/openapi; /q/metrics on each port + 100)");
     }
 }

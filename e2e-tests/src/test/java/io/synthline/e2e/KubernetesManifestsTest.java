@@ -85,6 +85,9 @@ class KubernetesManifestsTest {
                     .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
             // inside a pod the service must listen on the pod address, not only on loopback
             assertThat(env).containsEntry("QUARKUS_HTTP_HOST", "0.0.0.0");
+            // metrics live on the management interface: a port of its own, exposed for Prometheus only
+            assertThat(env).containsEntry("QUARKUS_MANAGEMENT_HOST", "0.0.0.0").containsEntry("QUARKUS_MANAGEMENT_PORT", "9000");
+            assertThat(c.getPorts()).anyMatch(p -> "management".equals(p.getName()) && p.getContainerPort() == 9000);
             c.getEnvFrom().forEach(ef -> assertThat(ef.getConfigMapRef().getName()).isEqualTo("synthline-config"));
             assertThat(configKeys).contains("SYNTHLINE_KAFKA_BOOTSTRAP", "SYNTHLINE_OIDC_URL", "SYNTHLINE_STORE_ROOT", "SYNTHLINE_DB_HOST");
             Map<String, String> podLabels = d.getSpec().getTemplate().getMetadata().getLabels();

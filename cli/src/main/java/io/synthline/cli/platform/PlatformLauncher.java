@@ -41,6 +41,11 @@ public final class PlatformLauncher implements AutoCloseable {
             this.heap = heap;
         }
 
+        /** Where Quarkus' management interface (the Prometheus metrics) of the service listens. */
+        String managementPortVariable() {
+            return portVariable.replace("_PORT", "_MANAGEMENT_PORT");
+        }
+
         /** The module, which is also the service's name in Kubernetes ({@code k8s/base}). */
         public String serviceName() {
             return module;
@@ -76,6 +81,11 @@ public final class PlatformLauncher implements AutoCloseable {
 
         public int of(Replica r) {
             return of(r.service()) + 10 * r.index();
+        }
+
+        /** The replica's management interface (metrics): its port + 100, never routed by the gateway. */
+        public int managementOf(Replica r) {
+            return of(r) + 100;
         }
 
         public int of(Service s) {
@@ -233,6 +243,7 @@ public final class PlatformLauncher implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(replica).toFile()));
         Map<String, String> env = pb.environment();
         env.put(s.portVariable, Integer.toString(ports.of(replica)));
+        env.put(s.managementPortVariable(), Integer.toString(ports.managementOf(replica)));
         env.put("SYNTHLINE_DB_HOST", stack.host());
         env.put("SYNTHLINE_PG_PORT", Integer.toString(stack.postgresPort()));
         env.put("SYNTHLINE_KAFKA_BOOTSTRAP", stack.kafkaBootstrapServers());

@@ -101,11 +101,21 @@ class RequestHardeningIT {
                 .header("X-Content-Type-Options", equalTo("nosniff"));
     }
 
+    /** The management interface's root path (/q) comes first. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL managementMetrics;
+
     @Test
-    void metricsNeedAPlatformAdmin() {
-        given().when().get("/q/metrics").then().statusCode(401);
-        given().auth().oauth2(LocalStackTestResource.token("acme-owner")).when().get("/q/metrics").then().statusCode(403);
-        given().auth().oauth2(LocalStackTestResource.serviceToken()).when().get("/q/metrics").then().statusCode(200);
+    void metricsAreOnlyOnTheManagementInterface() {
+        // not on the API port, whoever asks; health and the OpenAPI document stay there
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().auth().oauth2(LocalStackTestResource.serviceToken()).when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200);
+        // the management port (never routed by the gateway or the Ingress) serves Prometheus text
+        org.assertj.core.api.Assertions.assertThat(managementMetrics.getPort()).isNotEqualTo(io.restassured.RestAssured.port);
+        org.assertj.core.api.Assertions.assertThat(managementMetrics.getPath()).isEqualTo("/q/metrics");
+        given().when().get(managementMetrics).then().statusCode(200).body(containsString("# TYPE jvm_memory_used_bytes gauge"));
     }
 
     @Test
