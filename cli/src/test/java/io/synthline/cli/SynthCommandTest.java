@@ -130,6 +130,15 @@ class SynthCommandTest {
         assertThat(mismatch.exit()).isEqualTo(2);
         assertThat(mismatch.err().strip()).isEqualTo("synth: the synthetic data does not have the real data's columns: missing [income]");
 
+        // read through an unescaped copy, a bad file is still named by its role, never by the copy
+        Path ragged = dir.resolve("ragged.csv");
+        List<String> raggedLines = new java.util.ArrayList<>(Files.readAllLines(syn));
+        raggedLines.set(3, raggedLines.get(3) + ",extra");
+        Files.write(ragged, raggedLines);
+        Result badRow = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", ragged.toString());
+        assertThat(badRow.exit()).isEqualTo(2);
+        assertThat(badRow.err().strip()).isEqualTo("synth: the synthetic file: line 4: the row has 16 fields but the header has 15");
+
         Result label = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", syn.toString(), "--label", "salary");
         assertThat(label.exit()).isEqualTo(2);
         assertThat(label.err()).startsWith("synth: the label column 'salary' is not in the real data; columns are [age,");
