@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.privacy;
 
+import io.synthline.commons.evaluation.Privacy;
 import io.synthline.commons.evaluation.Privacy.DcrBaselineProtection;
 import io.synthline.commons.evaluation.Privacy.DcrOverfittingProtection;
 import io.synthline.commons.evaluation.Privacy.MedianDcr;
@@ -7,6 +8,7 @@ import io.synthline.commons.evaluation.Privacy.Percentages;
 import io.synthline.evaluator.engine.data.EvalColumn;
 import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.evaluator.engine.data.Frame;
+import io.synthline.evaluator.engine.stats.Intervals;
 import io.synthline.evaluator.engine.stats.Quantiles;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -63,6 +65,27 @@ public final class DcrMetrics {
         long closer = closerToTrain(syntheticToTrain, syntheticToHoldout);
         double share = (double) closer / syntheticToTrain.length;
         return new DcrOverfittingProtection(Math.min((1.0 - share) * 2, 1.0), new Percentages(share, 1 - share));
+    }
+
+    /**
+     * The share of synthetic rows closer to a training row than to a held-out one, against the share
+     * a synthesizer that never saw the training rows would get, n_train / (n_train + n_holdout).
+     * Both distances are measured on one Gower scale (the ranges of training and holdout together):
+     * SDMetrics' percentages scale each by its own table's range, and the holdout's narrower ranges
+     * make its distances larger, which biases the share upward (docs/privacy.md).
+     */
+    public static Privacy.Share closerToTrainingShare(List<EvalColumn> columns, Frame synthetic, Frame training, Frame holdout) {
+        GowerSpace common = GowerSpace.common(columns, training, holdout);
+        double[] toTrain = NearestRecords.search(common, synthetic, training).nearest();
+        double[] toHoldout = NearestRecords.search(common, synthetic, holdout).nearest();
+        long closer = closerToTrain(toTrain, toHoldout);
+        long ties = 0;
+        for (int i = 0; i < toHoldout.length; i++) {
+            ties += toTrain[i] == toHoldout[i] ? 1 : 0;
+        }
+        int n = synthetic.rows();
+        return new Privacy.Share((double) closer / n, Intervals.interval(Intervals.wilson(closer, n)),
+                (double) training.rows() / (training.rows() + holdout.rows()), (double) ties / n);
     }
 
     public static long closerToTrain(double[] toTrain, double[] toHoldout) {

@@ -55,17 +55,7 @@ public final class PrivacyEvaluation {
             double[] synToHoldout = NearestRecords.search(new GowerSpace(cols, holdout), syn, holdout).nearest();
             NearestRecords.Result holdoutToTrain = NearestRecords.search(new GowerSpace(cols, train), holdout, train);
             overfitting = DcrMetrics.overfittingProtection(synToTrain.nearest(), synToHoldout);
-            // the share compares both distances on one scale (SDMetrics' percentages above scale each by its own table's range)
-            GowerSpace common = GowerSpace.common(cols, train, holdout);
-            double[] commonToTrain = NearestRecords.search(common, syn, train).nearest();
-            double[] commonToHoldout = NearestRecords.search(common, syn, holdout).nearest();
-            long closer = DcrMetrics.closerToTrain(commonToTrain, commonToHoldout);
-            long ties = 0;
-            for (int i = 0; i < commonToHoldout.length; i++) {
-                ties += commonToTrain[i] == commonToHoldout[i] ? 1 : 0;
-            }
-            share = new Privacy.Share((double) closer / syn.rows(), Intervals.interval(Intervals.wilson(closer, syn.rows())),
-                    (double) train.rows() / (train.rows() + holdout.rows()), (double) ties / syn.rows());
+            share = DcrMetrics.closerToTrainingShare(cols, syn, train, holdout);
             synToHoldoutDist = Quantiles.distribution(synToHoldout, 0, upper, HISTOGRAM_BINS);
             holdoutToTrainDist = Quantiles.distribution(holdoutToTrain.nearest(), 0, upper, HISTOGRAM_BINS);
             holdoutNndr = Quantiles.distribution(nndr(holdoutToTrain), 0, 1, HISTOGRAM_BINS);

@@ -10,10 +10,7 @@ import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.evaluator.engine.data.Frame;
 import io.synthline.evaluator.engine.data.SdType;
 import io.synthline.evaluator.engine.privacy.DcrMetrics;
-import io.synthline.evaluator.engine.privacy.GowerSpace;
 import io.synthline.evaluator.engine.privacy.MembershipInference;
-import io.synthline.evaluator.engine.privacy.NearestRecords;
-import io.synthline.evaluator.engine.stats.Intervals;
 import io.synthline.evaluator.engine.stats.Quantiles;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,16 +45,9 @@ public final class EntityPrivacyEvaluation {
         Frame synFrame = data.synthetic();
         Frame holdFrame = data.holdout().orElseThrow();
         double[] synToTrain = DcrMetrics.calculateDcr(data.columns(), synFrame, trainFrame);
-        double[] synToHoldout = NearestRecords.search(new GowerSpace(data.columns(), holdFrame), synFrame, holdFrame).nearest();
         double[] holdoutToTrain = DcrMetrics.calculateDcr(data.columns(), holdFrame, trainFrame);
-        long closer = DcrMetrics.closerToTrain(synToTrain, synToHoldout);
-        long ties = 0;
-        for (int i = 0; i < synToTrain.length; i++) {
-            ties += synToTrain[i] == synToHoldout[i] ? 1 : 0;
-        }
-        Privacy.Share share = new Privacy.Share((double) closer / synToTrain.length,
-                Intervals.interval(Intervals.wilson(closer, synToTrain.length)),
-                (double) trainFrame.rows() / (trainFrame.rows() + holdFrame.rows()), (double) ties / synToTrain.length);
+        // as the single-table report: both distances of the share on one scale
+        Privacy.Share share = DcrMetrics.closerToTrainingShare(data.columns(), synFrame, trainFrame, holdFrame);
         return new EntityPrivacy(root, trainFrame.rows(), holdFrame.rows(), synFrame.rows(),
                 data.columns().stream().map(c -> c.name()).toList(), mia, share, Quantiles.median(synToTrain),
                 Quantiles.median(holdoutToTrain));
