@@ -29,7 +29,12 @@ public final class ParquetFiles {
 
     /** A Parquet or CSV source, whichever the content is; CSV is read with {@code csv}. */
     public static RowSource open(Path file, CsvOptions csv) {
-        return isParquet(file) ? ParquetRowSource.open(file, csv.maxColumns()) : CsvRowSource.open(file, csv);
+        return open(file, csv, 1);
+    }
+
+    /** The same, a large CSV file parsed by {@code threads} threads (see {@link CsvRowSource#open(Path, CsvOptions, int)}). */
+    public static RowSource open(Path file, CsvOptions csv, int threads) {
+        return isParquet(file) ? ParquetRowSource.open(file, csv.maxColumns()) : CsvRowSource.open(file, csv, threads);
     }
 
     static RuntimeException translate(Exception e, Path file) {

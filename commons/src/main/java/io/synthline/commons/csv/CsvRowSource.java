@@ -29,15 +29,25 @@ public final class CsvRowSource implements RowSource {
     private final DecodingReader decoding;
     private final CsvReader<FieldRangeHandler> reader;
     private final CloseableIterator<FieldRangeHandler> records;
+    /** The file parsed by several threads, or null when it is read sequentially by {@link #records}. */
+    private final ChunkedRecords chunks;
     private final List<String> header;
     /** The current record, or null at the end. */
-    private FieldRangeHandler current;
+    private ParsedRecord current;
     /** The first row of a file without header, read as data by the next {@link #next()}. */
     private boolean pushedBack;
     private long lastLine;
     private long rowIndex = -1;
 
     private CsvRowSource(InputStream in, CsvOptions options) {
+        this(in, options, null, 1, 0);
+    }
+
+    /**
+     * @param path       the file {@code in} reads, when it may be parsed in chunks by {@code threads} threads
+     * @param chunkBytes chunk size, 0 for the default
+     */
+    private CsvRowSource(InputStream in, CsvOptions options, Path path, int threads, long chunkBytes) {
         this.options = options;
         this.nulls = new NullTokens(options);
         try {
@@ -46,30 +56,58 @@ public final class CsvRowSource implements RowSource {
             closeQuietly(in);
             throw new UncheckedIOException(e);
         }
-        // one field more than allowed, so that a too-wide row is reported by us, with the limit, not by FastCSV
-        FieldRangeHandler handler = new FieldRangeHandler(
-                options.maxColumns() == Integer.MAX_VALUE ? Integer.MAX_VALUE : options.maxColumns() + 1,
-                options.maxFieldChars(),
-                (int) Math.min(Integer.MAX_VALUE - 8, Math.max(4L * options.maxFieldChars(), 64L << 20)));
         this.reader = CsvReader.builder()
                 .fieldSeparator(options.delimiter())
                 .quoteCharacter(options.quote())
                 .skipEmptyLines(true)
                 .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-                .build(handler, decoding);
+                .build(FieldRangeHandler.forOptions(options), decoding);
         this.records = reader.iterator();
+        ChunkedRecords parallel = null;
         try {
-            this.header = readHeader();
+            List<String> names = readHeader();
+            if (path != null && threads > 1) {
+                // the header read sequentially said what the file is (charset, columns, or the error): the rest goes in chunks
+                long size = Files.size(path);
+                parallel = ChunkedRecords.open(path, options, decoding.charset(), threads,
+                        chunkBytes > 0 ? chunkBytes : ChunkedRecords.chunkBytes(size, threads));
+                if (parallel != null) {
+                    closeSequential();
+                    parallel.advance(); // the header row, or the first row of a file without header (pushed back)
+                    current = parallel;
+                }
+            }
+            this.header = names;
+        } catch (IOException e) {
+            close(parallel);
+            closeSequential();
+            throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            close();
+            close(parallel);
+            closeSequential();
             throw e;
         }
+        this.chunks = parallel;
     }
 
     public static CsvRowSource open(Path path, CsvOptions options) {
+        return open(path, options, 1);
+    }
+
+    /**
+     * A file read by {@code threads} threads: large files are parsed in chunks, in parallel, and
+     * read as a sequential read would (the same rows, lines and errors); small files, and charsets
+     * where a line feed is not one byte, are read sequentially.
+     */
+    public static CsvRowSource open(Path path, CsvOptions options, int threads) {
+        return open(path, options, threads, 0);
+    }
+
+    /** {@link #open(Path, CsvOptions, int)} with a given chunk size (tests force small chunks). */
+    static CsvRowSource open(Path path, CsvOptions options, int threads, long chunkBytes) {
         try {
-            return new CsvRowSource(Files.newInputStream(path), options);
+            return new CsvRowSource(Files.newInputStream(path), options, path, threads, chunkBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + path.getFileName(), e);
         }
@@ -78,6 +116,11 @@ public final class CsvRowSource implements RowSource {
     /** Takes ownership of the stream: closing the source closes it. */
     public static CsvRowSource open(InputStream in, CsvOptions options) {
         return new CsvRowSource(in, options);
+    }
+
+    /** Whether the rows are parsed by several threads. */
+    public boolean parallel() {
+        return chunks != null;
     }
 
     private List<String> readHeader() {
@@ -128,11 +171,17 @@ public final class CsvRowSource implements RowSource {
 
     private boolean advance() {
         try {
-            if (!records.hasNext()) {
+            if (chunks != null) {
+                if (!chunks.advance()) {
+                    current = null;
+                    return false;
+                }
+            } else if (records.hasNext()) {
+                current = records.next();
+            } else {
                 current = null;
                 return false;
             }
-            current = records.next();
             lastLine = current.line();
             return true;
         } catch (UncheckedIOException | CsvParseException e) {
@@ -205,7 +254,7 @@ public final class CsvRowSource implements RowSource {
     }
 
     private boolean isNull(int column) {
-        return nulls.isNull(current.text(), current.start(column), current.length(column));
+        return current.isNull(column, nulls);
     }
 
     /** Copies each record's characters once, as they are, and never makes a string of a cell. */
@@ -214,11 +263,7 @@ public final class CsvRowSource implements RowSource {
         block.clear();
         int n = header.size();
         while (!block.isFull() && next()) {
-            int base = block.appendChars(current.text(), 0, current.textLength());
-            for (int c = 0; c < n; c++) {
-                block.setCell(c, base + current.start(c), isNull(c) ? TextBlock.MISSING : current.length(c));
-            }
-            block.endRow(lastLine);
+            current.appendTo(block, n, nulls, lastLine);
         }
         return block.rows() > 0;
     }
@@ -248,10 +293,25 @@ public final class CsvRowSource implements RowSource {
 
     @Override
     public void close() {
+        close(chunks);
         try {
             reader.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void closeSequential() {
+        try {
+            reader.close();
+        } catch (IOException | RuntimeException ignored) {
+            // what the caller needs to hear about is the reason for closing
+        }
+    }
+
+    private static void close(ChunkedRecords parallel) {
+        if (parallel != null) {
+            parallel.close();
         }
     }
 

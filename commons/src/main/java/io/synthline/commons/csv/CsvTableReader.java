@@ -1,5 +1,6 @@
 package io.synthline.commons.csv;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.Column;
 import io.synthline.commons.table.ColumnSchema;
@@ -16,7 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a CSV file into a columnar {@link Table}: one pass to infer types (unless given), one to load. */
+/**
+ * Reads a CSV file into a columnar {@link Table}: one pass to infer types (unless given), one to
+ * load. A large file is parsed by all cores (see {@link CsvRowSource#open(Path, CsvOptions, int)}),
+ * with the same table as a sequential read.
+ */
 public final class CsvTableReader {
     private CsvTableReader() {
     }
@@ -90,7 +95,7 @@ public final class CsvTableReader {
         } else {
             schema = TypeInference.infer(path, options).overriddenBy(explicit);
         }
-        try (CsvRowSource source = CsvRowSource.open(path, options)) {
+        try (CsvRowSource source = CsvRowSource.open(path, options, Parallel.defaultThreads())) {
             return load(source, schema, sample, keys);
         }
     }

@@ -26,6 +26,9 @@ final class DecodingReader extends Reader {
     private boolean flushed;
     private long line = 1;
     private long byteOffset;
+    /** Line breaks as FastCSV counts them (CR, LF, or CR LF as one), for readers of a part of a file. */
+    private long lineBreaks;
+    private boolean lastWasCr;
 
     DecodingReader(InputStream in, Charset requested) throws IOException {
         this.in = in;
@@ -49,6 +52,31 @@ final class DecodingReader extends Reader {
         this.decoder = (detected != null ? detected : requested).newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /**
+     * Decodes a part of a file that starts at {@code byteOffset}, at a character boundary, in
+     * {@code charset} (no byte order mark is looked for). Lines in its errors count from the part's start.
+     */
+    DecodingReader(InputStream in, Charset charset, long byteOffset) throws IOException {
+        this.in = in;
+        bytes.limit(0);
+        fill();
+        this.bom = false;
+        this.byteOffset = byteOffset;
+        this.decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** Line feeds read so far (lines of errors are 1 + this). */
+    long lineFeeds() {
+        return line - 1;
+    }
+
+    /** Line breaks read so far, counted as FastCSV counts record lines. */
+    long lineBreaks() {
+        return lineBreaks;
     }
 
     private boolean startsWith(int... prefix) {
@@ -125,21 +153,34 @@ final class DecodingReader extends Reader {
         }
     }
 
-    /** Counts line feeds and rejects NUL, which never occurs in text. */
+    /** Counts line feeds (and line breaks) and rejects NUL, which never occurs in text. */
     private long scan(char[] cbuf, int off, int n) {
         long newlines = 0;
+        long crs = 0;
+        long crLfs = 0;
+        boolean cr = lastWasCr;
         for (int i = off, end = off + n; i < end; i++) {
             char c = cbuf[i];
-            if (c <= '\n') {
+            if (c <= '\r') {
                 if (c == '\n') {
                     newlines++;
+                    if (cr) {
+                        crLfs++;
+                    }
+                } else if (c == '\r') {
+                    crs++;
+                    cr = true;
+                    continue;
                 } else if (c == 0) {
                     throw new CsvFormatException("binary-content", line + newlines, null,
                             "the file contains a NUL character: it looks like binary data, not "
                                     + decoder.charset().name() + " text (UTF-16 text needs encoding=UTF-16)");
                 }
             }
+            cr = false;
         }
+        lastWasCr = cr;
+        lineBreaks += newlines + crs - crLfs;
         return newlines;
     }
 

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * for one. Enforces the same limits as FastCSV's own record handler, with messages that
  * {@link CsvRowSource} recognises.
  */
-final class FieldRangeHandler extends AbstractBaseCsvCallbackHandler<FieldRangeHandler> {
+final class FieldRangeHandler extends AbstractBaseCsvCallbackHandler<FieldRangeHandler> implements ParsedRecord {
     private final int maxFields;
     private final int maxFieldSize;
     private final int maxRecordSize;
@@ -71,16 +71,26 @@ final class FieldRangeHandler extends AbstractBaseCsvCallbackHandler<FieldRangeH
         return this;
     }
 
-    long line() {
+    /** The limits of {@code options}, with one field more than allowed, so that a too-wide row is reported by the row source, with the limit. */
+    static FieldRangeHandler forOptions(CsvOptions options) {
+        return new FieldRangeHandler(
+                options.maxColumns() == Integer.MAX_VALUE ? Integer.MAX_VALUE : options.maxColumns() + 1,
+                options.maxFieldChars(),
+                (int) Math.min(Integer.MAX_VALUE - 8, Math.max(4L * options.maxFieldChars(), 64L << 20)));
+    }
+
+    @Override
+    public long line() {
         return getStartingLineNumber();
     }
 
-    int fields() {
+    @Override
+    public int fields() {
         return fields;
     }
 
-    /** The current record's characters, its fields back to back. */
-    char[] text() {
+    @Override
+    public char[] text() {
         return text;
     }
 
@@ -88,15 +98,28 @@ final class FieldRangeHandler extends AbstractBaseCsvCallbackHandler<FieldRangeH
         return textLength;
     }
 
-    int start(int field) {
+    @Override
+    public int start(int field) {
         return starts[field];
     }
 
-    int length(int field) {
+    @Override
+    public int length(int field) {
         return lengths[field];
     }
 
-    String field(int field) {
-        return new String(text, starts[field], lengths[field]);
+    @Override
+    public boolean isNull(int field, NullTokens nulls) {
+        return nulls.isNull(text, starts[field], lengths[field]);
+    }
+
+    @Override
+    public void appendTo(io.synthline.commons.table.TextBlock block, int columns, NullTokens nulls, long line) {
+        int base = block.appendChars(text, 0, textLength);
+        for (int c = 0; c < columns; c++) {
+            block.setCell(c, base + starts[c], nulls.isNull(text, starts[c], lengths[c])
+                    ? io.synthline.commons.table.TextBlock.MISSING : lengths[c]);
+        }
+        block.endRow(line);
     }
 }

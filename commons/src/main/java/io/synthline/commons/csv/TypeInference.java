@@ -34,7 +34,7 @@ public final class TypeInference {
     }
 
     public static TableSchema infer(Path path, CsvOptions options) {
-        try (CsvRowSource source = CsvRowSource.open(path, options)) {
+        try (CsvRowSource source = CsvRowSource.open(path, options, io.synthline.commons.concurrent.Parallel.defaultThreads())) {
             return infer(source);
         }
     }

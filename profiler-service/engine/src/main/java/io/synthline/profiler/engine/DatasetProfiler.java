@@ -72,7 +72,7 @@ public final class DatasetProfiler {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.getFileName(), e);
         }
-        try (RowSource source = ParquetFiles.open(file, csv)) {
+        try (RowSource source = ParquetFiles.open(file, csv, options.threads())) {
             SourceInfo info = source instanceof CsvRowSource c
                     ? new SourceInfo(name, "csv", size, sha256, dialect(c))
                     : new SourceInfo(name, "parquet", size, sha256, null);
