@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * CLI carries no benchmark code; exit codes and error messages are the CLI's.
  */
 @Command(name = "synth bench", mixinStandardHelpOptions = true, version = "synth bench 0.1.0", description = "Benchmarks against references measured in the same run.",
-        subcommands = {BenchProfileCommand.class, BenchGenerateCommand.class, BenchEvaluateCommand.class, BenchDpCommand.class,
+        subcommands = {BenchProfileCommand.class, BenchReadCommand.class, BenchGenerateCommand.class, BenchEvaluateCommand.class, BenchDpCommand.class,
                 BenchRelationalCommand.class, BenchApiCommand.class, CommandLine.HelpCommand.class})
 public class BenchCommand {
 

@@ -103,6 +103,19 @@ public class BenchProfileCommand implements Callable<Integer> {
                     r.identicalToSingleThread() ? "yes" : "NO");
         }
         out.println("ratio = profiling throughput / bare FastCSV parse throughput of the same file, same run (target >= 50%),");
+        out.println();
+        out.printf("%-20s %12s %12s %14s %12s %10s %10s %10s%n", "file", "wall/parse", "seq. reader", "seq. reader cpu",
+                "serial cpu", "p=2 pred.", "p=8 pred.", "p=16 pred.");
+        for (ProfileBenchmark.Result r : results) {
+            out.printf(Locale.ROOT, "%-20s %11.2fx %11.2fx %13.2fs %11.2fs %9.2fx %9.2fx %9.2fx%n", r.name(),
+                    r.profileSeconds() / r.parseSeconds(), r.sequentialReaderSeconds() / r.parseSeconds(),
+                    r.sequentialReaderCpuSeconds(), r.serialCpuSeconds(), r.predictedParses(2), r.predictedParses(8),
+                    r.predictedParses(16));
+        }
+        out.println("wall/parse  = profile wall time (best run) in bare single-threaded FastCSV parses of the same file, same run");
+        out.println("seq. reader = the same profile with the file parsed by one thread (the reader before chunked parsing), same run");
+        out.println("serial cpu  = CPU time per profile of the reading thread's in-order work (taking rows, finishing batches)");
+        out.println("p=N pred.   = Amdahl: (serial cpu + (profile cpu - serial cpu) / N) / parse wall, in bare parses");
         out.println("        first in wall time (best run), then in process CPU time (mean per run, all threads; robust to other load)");
         out.println("same  = the multi-threaded profile equals a single-threaded one (timestamps and thread count aside)");
         out.flush();

@@ -3,6 +3,8 @@ package io.synthline.bench;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.synthline.commons.csv.CsvOptions;
+import io.synthline.commons.csv.CsvRowSource;
+import io.synthline.commons.profile.SourceInfo;
 import io.synthline.commons.profile.DatasetProfile;
 import io.synthline.profiler.engine.DatasetProfiler;
 import io.synthline.profiler.engine.ProfileOptions;
@@ -26,7 +28,8 @@ public final class ProfileBenchmark {
     /** One file's result. */
     public record Result(String name, long bytes, long rows, int columns, double parseSeconds, double profileSeconds,
             double parseCpuSeconds, double profileCpuSeconds, double singleThreadSeconds, int threads,
-            boolean identicalToSingleThread, long peakHeapBytes, long maxHeapBytes) {
+            boolean identicalToSingleThread, long peakHeapBytes, long maxHeapBytes, double sequentialReaderSeconds,
+            double sequentialReaderCpuSeconds, double serialCpuSeconds) {
         public double parseMbPerSecond() {
             return bytes / 1e6 / parseSeconds;
         }
@@ -43,6 +46,15 @@ public final class ProfileBenchmark {
         /** Parse CPU time over profiling CPU time: the share of the parse's efficiency the profiler keeps. */
         public double cpuRatio() {
             return parseCpuSeconds / profileCpuSeconds;
+        }
+
+        /**
+         * Amdahl's law from this run's measurements: wall time with {@code p} threads, in bare
+         * parses, when the serial CPU time stays serial and the rest of the profile's CPU time
+         * (all threads, JIT and GC included) is shared by {@code p} cores.
+         */
+        public double predictedParses(int p) {
+            return (serialCpuSeconds + (profileCpuSeconds - serialCpuSeconds) / p) / parseSeconds;
         }
     }
 
@@ -84,8 +96,11 @@ public final class ProfileBenchmark {
         long[] sink = new long[1];
         double parse = Double.MAX_VALUE;
         double profile = Double.MAX_VALUE;
+        double sequential = Double.MAX_VALUE;
         long parseCpu = 0;
         long profileCpu = 0;
+        long sequentialCpu = 0;
+        long serialCpu = 0;
         DatasetProfile result = null;
         long warmUpEnd = System.nanoTime() + (long) (warmUpSeconds * 1e9);
         double lastParse = Double.NaN;
@@ -97,17 +112,27 @@ public final class ProfileBenchmark {
         int runs = Double.isNaN(lastParse) ? repeats
                 : (int) Math.min(MAX_RUNS, Math.max(repeats, Math.ceil(MIN_CPU_SECONDS / Math.max(lastParse, 1e-6))));
         ProcessMeters.resetHeapPeaks();
+        long[] lastSerialNanos = new long[1];
         for (int i = 0; i < runs; i++) {
             // alternate so that both see the same machine conditions and page cache
             long c0 = ProcessMeters.cpuNanos();
             parse = Math.min(parse, bareParse(file, sink));
             long c1 = ProcessMeters.cpuNanos();
             long t0 = System.nanoTime();
-            result = new DatasetProfiler(options).profile(file, CsvOptions.defaults());
+            DatasetProfiler profiler = new DatasetProfiler(options);
+            result = profiler.profile(file, CsvOptions.defaults());
             profile = Math.min(profile, (System.nanoTime() - t0) / 1e9);
+            lastSerialNanos[0] = profiler.lastSerialCpuNanos();
             long c2 = ProcessMeters.cpuNanos();
             parseCpu += c1 - c0;
             profileCpu += c2 - c1;
+            serialCpu += lastSerialNanos[0];
+            if (compareSingleThread) {
+                long t1 = System.nanoTime();
+                profileSequentially(file, options);
+                sequential = Math.min(sequential, (System.nanoTime() - t1) / 1e9);
+                sequentialCpu += ProcessMeters.cpuNanos() - c2;
+            }
         }
         long peak = ProcessMeters.heapPeakBytes();
         double single = Double.NaN;
@@ -119,6 +144,17 @@ public final class ProfileBenchmark {
             identical = ProfileComparison.sameContent(result, one);
         }
         return new Result(name, bytes, result.rowCount(), result.columnCount(), parse, profile, parseCpu / 1e9 / runs,
-                profileCpu / 1e9 / runs, single, options.threads(), identical, peak, Runtime.getRuntime().maxMemory());
+                profileCpu / 1e9 / runs, single, options.threads(), identical, peak, Runtime.getRuntime().maxMemory(),
+                compareSingleThread ? sequential : Double.NaN, sequentialCpu / 1e9 / runs, serialCpu / 1e9 / runs);
+    }
+
+    /** The profile as it is computed when one thread parses the file (the CSV reader before it was parallel). */
+    static DatasetProfile profileSequentially(Path file, ProfileOptions options) {
+        try (CsvRowSource source = CsvRowSource.open(file, CsvOptions.defaults())) {
+            return new DatasetProfiler(options).profile(source, new SourceInfo(file.getFileName().toString(), "csv",
+                    Files.size(file), null, DatasetProfiler.dialect(source)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.synthline.commons.csv;
 
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
@@ -260,13 +261,12 @@ final class ChunkedRecords implements ParsedRecord, AutoCloseable {
      * @param speculative a task of the pool, given up once the chunk was parsed with the one before it
      */
     private Chunk parse(int from, int to, boolean speculative) {
-        Chunk out = new Chunk(bounds[to] - bounds[from]);
+        Chunk out = new Chunk(bounds[to] - bounds[from], options, nulls);
         boolean last = to == tasks.length;
         DecodingReader decoding = null;
         try (InputStream in = new RangeInputStream(channel, bounds[from], bounds[to])) {
             decoding = from == 0 ? new DecodingReader(in, options.charset()) : new DecodingReader(in, charset, bounds[from]);
-            FieldRangeHandler handler = FieldRangeHandler.forOptions(options);
-            CsvReader<FieldRangeHandler> reader = CsvReader.builder()
+            CsvReader<Chunk> reader = CsvReader.builder()
                     .fieldSeparator(options.delimiter())
                     .quoteCharacter(options.quote())
                     .skipEmptyLines(true)
@@ -274,12 +274,12 @@ final class ChunkedRecords implements ParsedRecord, AutoCloseable {
                     .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                     // the end of a chunk inside quotes must show; the file's end reads as a sequential read does
                     .allowUnclosedQuote(last)
-                    .build(handler, decoding);
-            for (FieldRangeHandler r : reader) {
+                    .build(out, decoding);
+            for (Chunk record : reader) {
                 if (speculative && from < next || closed) {
                     return out; // not needed any more (taken in a merged parse, or the source was closed)
                 }
-                out.add(r, nulls);
+                record.commit();
             }
         } catch (RuntimeException e) {
             if (!last && unclosedAtEnd(e)) {
@@ -381,10 +381,15 @@ final class ChunkedRecords implements ParsedRecord, AutoCloseable {
     }
 
     /**
-     * The parsed records of a chunk, row-major: every record's fields back to back in one buffer,
-     * a missing cell's length stored as its complement (decided here, off the reading thread).
+     * The parsed records of a chunk, row-major: FastCSV's fields go straight into one buffer, every
+     * record's fields back to back, a missing cell's length stored as its complement (decided here,
+     * off the reading thread). Enforces the limits of {@link FieldRangeHandler}, with its messages.
      */
-    static final class Chunk {
+    static final class Chunk extends AbstractBaseCsvCallbackHandler<Chunk> {
+        private final NullTokens nulls;
+        private final int maxFields;
+        private final int maxFieldSize;
+        private final int maxRecordSize;
         char[] text;
         int textLength;
         int[] starts = new int[1024];
@@ -394,6 +399,8 @@ final class ChunkedRecords implements ParsedRecord, AutoCloseable {
         int[] textStart = new int[65];
         long[] lines = new long[64];
         int records;
+        /** Fields of the record being parsed. */
+        private int fields;
         long lineBreaks;
         long lineFeeds;
         /** The chunk ended inside a quoted field. */
@@ -401,38 +408,67 @@ final class ChunkedRecords implements ParsedRecord, AutoCloseable {
         /** What stopped the parse, thrown after the records before it. */
         RuntimeException failure;
 
-        Chunk(long bytes) {
+        Chunk(long bytes, CsvOptions options, NullTokens nulls) {
+            FieldRangeHandler limits = FieldRangeHandler.forOptions(options);
+            this.nulls = nulls;
+            // FieldRangeHandler refuses a field only when its arrays, 32 fields at first, are full at the limit
+            this.maxFields = Math.max(32, limits.maxFields());
+            this.maxFieldSize = limits.maxFieldSize();
+            this.maxRecordSize = limits.maxRecordSize();
             text = new char[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(1024, bytes + 1024))];
         }
 
-        void add(FieldRangeHandler r, NullTokens nulls) {
-            int n = r.fields();
-            int length = r.textLength();
+        @Override
+        protected void handleBegin(long startingLineNumber) {
+            // a record that failed or was empty left nothing committed
+            cells = firstCell[records];
+            textLength = textStart[records];
+            fields = 0;
+        }
+
+        @Override
+        protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
+            if (len > maxFieldSize) {
+                throw new CsvParseException("Field at index %d in record starting at line %d exceeds the max field size of %d characters"
+                        .formatted(fieldIdx, getStartingLineNumber(), maxFieldSize));
+            }
+            if ((long) textLength - textStart[records] + len > maxRecordSize) {
+                throw new CsvParseException("Field at index %d in record starting at line %d exceeds the max record size of %d characters"
+                        .formatted(fieldIdx, getStartingLineNumber(), maxRecordSize));
+            }
+            if (fields >= maxFields) {
+                throw new CsvParseException("Record starting at line %d has surpassed the maximum limit of %d fields"
+                        .formatted(getStartingLineNumber(), maxFields));
+            }
+            if (cells == starts.length) {
+                starts = Arrays.copyOf(starts, 2 * cells);
+                lengths = Arrays.copyOf(lengths, 2 * cells);
+            }
+            if (textLength + len > text.length) {
+                text = Arrays.copyOf(text, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(textLength + (long) len, 2L * text.length)));
+            }
+            System.arraycopy(buf, offset, text, textLength, len);
+            starts[cells] = textLength;
+            lengths[cells] = nulls.isNull(buf, offset, len) ? ~len : len;
+            cells++;
+            fields++;
+            textLength += len;
+        }
+
+        @Override
+        protected Chunk buildRecord() {
+            return this;
+        }
+
+        /** Keeps the record just parsed. */
+        void commit() {
             if (records + 1 == lines.length) {
                 int size = 2 * lines.length;
                 lines = Arrays.copyOf(lines, size);
                 firstCell = Arrays.copyOf(firstCell, size + 1);
                 textStart = Arrays.copyOf(textStart, size + 1);
             }
-            if (cells + n > starts.length) {
-                int size = Math.max(cells + n, 2 * starts.length);
-                starts = Arrays.copyOf(starts, size);
-                lengths = Arrays.copyOf(lengths, size);
-            }
-            if (textLength + length > text.length) {
-                text = Arrays.copyOf(text, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(textLength + (long) length, 2L * text.length)));
-            }
-            char[] source = r.text();
-            System.arraycopy(source, 0, text, textLength, length);
-            for (int f = 0; f < n; f++) {
-                int start = r.start(f);
-                int len = r.length(f);
-                starts[cells + f] = textLength + start;
-                lengths[cells + f] = nulls.isNull(source, start, len) ? ~len : len;
-            }
-            lines[records] = r.line();
-            cells += n;
-            textLength += length;
+            lines[records] = getStartingLineNumber();
             records++;
             firstCell[records] = cells;
             textStart[records] = textLength;

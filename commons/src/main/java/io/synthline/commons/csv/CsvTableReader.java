@@ -38,6 +38,11 @@ public final class CsvTableReader {
         return read(path, options, explicit, RowSample.ALL, null).table();
     }
 
+    /** {@link #read(Path, CsvOptions, TableSchema)} with the file parsed by {@code threads} threads (the same table for any number). */
+    public static Table read(Path path, CsvOptions options, TableSchema explicit, int threads) {
+        return read(path, options, explicit, RowSample.ALL, null, threads).table();
+    }
+
     private static boolean coversHeader(Path path, CsvOptions options, TableSchema explicit) {
         try (CsvRowSource source = CsvRowSource.open(path, options)) {
             return explicit.names().equals(source.header());
@@ -89,13 +94,17 @@ public final class CsvTableReader {
      * @param keys null, or what sees each row's key
      */
     public static Loaded read(Path path, CsvOptions options, TableSchema explicit, RowSample sample, RowKeys keys) {
+        return read(path, options, explicit, sample, keys, Parallel.defaultThreads());
+    }
+
+    private static Loaded read(Path path, CsvOptions options, TableSchema explicit, RowSample sample, RowKeys keys, int threads) {
         TableSchema schema;
         if (explicit != null && coversHeader(path, options, explicit)) {
             schema = explicit;
         } else {
-            schema = TypeInference.infer(path, options).overriddenBy(explicit);
+            schema = TypeInference.infer(path, options, threads).overriddenBy(explicit);
         }
-        try (CsvRowSource source = CsvRowSource.open(path, options, Parallel.defaultThreads())) {
+        try (CsvRowSource source = CsvRowSource.open(path, options, threads)) {
             return load(source, schema, sample, keys);
         }
     }

@@ -79,6 +79,18 @@ final class FieldRangeHandler extends AbstractBaseCsvCallbackHandler<FieldRangeH
                 (int) Math.min(Integer.MAX_VALUE - 8, Math.max(4L * options.maxFieldChars(), 64L << 20)));
     }
 
+    int maxFields() {
+        return maxFields;
+    }
+
+    int maxFieldSize() {
+        return maxFieldSize;
+    }
+
+    int maxRecordSize() {
+        return maxRecordSize;
+    }
+
     @Override
     public long line() {
         return getStartingLineNumber();

@@ -33,8 +33,13 @@ public final class TypeInference {
     private TypeInference() {
     }
 
+    /** Reads the file with all cores (see {@link CsvRowSource#open(Path, CsvOptions, int)}). */
     public static TableSchema infer(Path path, CsvOptions options) {
-        try (CsvRowSource source = CsvRowSource.open(path, options, io.synthline.commons.concurrent.Parallel.defaultThreads())) {
+        return infer(path, options, io.synthline.commons.concurrent.Parallel.defaultThreads());
+    }
+
+    public static TableSchema infer(Path path, CsvOptions options, int threads) {
+        try (CsvRowSource source = CsvRowSource.open(path, options, threads)) {
             return infer(source);
         }
     }

@@ -46,6 +46,7 @@ public final class DatasetProfiler {
     private final ProfileOptions options;
     private final PiiDetector pii;
     private final AttributeTagger tagger = new AttributeTagger();
+    private volatile long lastSerialCpuNanos;
 
     public DatasetProfiler(ProfileOptions options) {
         this(options, new PiiDetector());
@@ -107,6 +108,7 @@ public final class DatasetProfiler {
         ProfilePass pass = new ProfilePass(source, accumulators, options.threads(), sampleRows, options.seed(),
                 options.duplicateTrackerRows());
         pass.run();
+        lastSerialCpuNanos = pass.serialCpuNanos();
         long rows = pass.rows();
         if (rows == 0 && options.requireRows()) {
             throw new BadInputException("no-rows", "line 1: the file has a header but no data rows").detail("line", 1);
@@ -136,6 +138,11 @@ public final class DatasetProfiler {
         TableSchema schema = new TableSchema(results.stream().map(ColumnResult::schema).toList());
         return new DatasetProfile(DatasetProfile.VERSION, null, info, Instant.now().truncatedTo(ChronoUnit.MILLIS), rows, n,
                 schema, columns, table, correlations, findings, tags, alerts, options.settings(n));
+    }
+
+    /** For benchmarks: the serial CPU time of the last profile's pass (see {@link ProfilePass#serialCpuNanos()}). */
+    public long lastSerialCpuNanos() {
+        return lastSerialCpuNanos;
     }
 
     private record Finished(ColumnProfile profile, List<PiiFinding> pii, List<AttributeTag> tags) {

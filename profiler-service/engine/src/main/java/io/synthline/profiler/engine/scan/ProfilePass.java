@@ -49,6 +49,10 @@ public final class ProfilePass {
     private final int sampleColumns;
     private final CorrelationSample sample;
     private long rows;
+    /** With several threads: CPU time of the reading thread's share that no other thread can do (handing out and finishing batches). */
+    private long serialCpuNanos;
+    private boolean timeSerial;
+    private static final java.lang.management.ThreadMXBean THREAD_CLOCK = java.lang.management.ManagementFactory.getThreadMXBean();
 
     public ProfilePass(RowSource source, List<ColumnAccumulator> columns, int threads, int sampleRows, long seed,
             int duplicateTrackerRows) {
@@ -70,6 +74,16 @@ public final class ProfilePass {
 
     public long rows() {
         return rows;
+    }
+
+    /**
+     * CPU time the reading thread spent on what only it does, in order: taking rows from the
+     * source (with a parallel CSV reader only copying them) and finishing batches (row hashes,
+     * correlation sample, quantile feeds). 0 with one thread. The serial fraction of the pass, for
+     * benchmarks that predict more threads.
+     */
+    public long serialCpuNanos() {
+        return serialCpuNanos;
     }
 
     public int sampleSize() {
@@ -118,6 +132,7 @@ public final class ProfilePass {
      * Groups change only while no batch is in flight.
      */
     private void runParallel(int n, int capacity) {
+        timeSerial = THREAD_CLOCK.isCurrentThreadCpuTimeSupported();
         int groups = threads;
         int inFlight = groups + 2;
         List<BlockingQueue<RowBatch>> queues = new ArrayList<>();
@@ -258,7 +273,12 @@ public final class ProfilePass {
 
     /** Reads up to a batch of rows; false when there were none left. */
     private boolean fill(RowBatch batch) {
-        if (!source.fill(batch.cells)) {
+        long c0 = timeSerial ? THREAD_CLOCK.getCurrentThreadCpuTime() : 0;
+        boolean filled = source.fill(batch.cells);
+        if (timeSerial) {
+            serialCpuNanos += THREAD_CLOCK.getCurrentThreadCpuTime() - c0;
+        }
+        if (!filled) {
             return false;
         }
         int r = batch.rows();
@@ -307,6 +327,14 @@ public final class ProfilePass {
 
     /** Row-level results and sketch feeds of a processed batch, in file order. */
     private void finish(RowBatch batch) {
+        long c0 = timeSerial ? THREAD_CLOCK.getCurrentThreadCpuTime() : 0;
+        finishRows(batch);
+        if (timeSerial) {
+            serialCpuNanos += THREAD_CLOCK.getCurrentThreadCpuTime() - c0;
+        }
+    }
+
+    private void finishRows(RowBatch batch) {
         for (List<SeededKll.Feed> feeds : batch.kllFeeds) {
             for (SeededKll.Feed feed : feeds) {
                 feed.apply();
