@@ -69,6 +69,8 @@ final class ChunkedRecords implements ParsedRecord, AutoCloseable {
     private long linesBefore;
     private long lineFeedsBefore;
     private volatile boolean closed;
+    /** Chunks handed out and left behind, whose buffers the next parses reuse (a chunk's buffer is a few MB). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Chunk> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private ChunkedRecords(Path path, CsvOptions options, Charset charset, int threads, long chunkBytes) throws IOException {
         this.path = path;
@@ -188,6 +190,8 @@ final class ChunkedRecords implements ParsedRecord, AutoCloseable {
         if (chunk != null) {
             linesBefore += chunk.lineBreaks;
             lineFeedsBefore += chunk.lineFeeds;
+            spare.offer(chunk);
+            chunk = null;
         }
         for (int i = next; i < Math.min(tasks.length, next + ahead); i++) {
             if (tasks[i] == null) {
@@ -261,7 +265,11 @@ final class ChunkedRecords implements ParsedRecord, AutoCloseable {
      * @param speculative a task of the pool, given up once the chunk was parsed with the one before it
      */
     private Chunk parse(int from, int to, boolean speculative) {
-        Chunk out = new Chunk(bounds[to] - bounds[from], options, nulls);
+        Chunk out = spare.poll();
+        if (out == null) {
+            out = new Chunk(options, nulls);
+        }
+        out.reset(bounds[to] - bounds[from]);
         boolean last = to == tasks.length;
         DecodingReader decoding = null;
         try (InputStream in = new RangeInputStream(channel, bounds[from], bounds[to])) {
@@ -408,14 +416,30 @@ final class ChunkedRecords implements ParsedRecord, AutoCloseable {
         /** What stopped the parse, thrown after the records before it. */
         RuntimeException failure;
 
-        Chunk(long bytes, CsvOptions options, NullTokens nulls) {
+        Chunk(CsvOptions options, NullTokens nulls) {
             FieldRangeHandler limits = FieldRangeHandler.forOptions(options);
             this.nulls = nulls;
             // FieldRangeHandler refuses a field only when its arrays, 32 fields at first, are full at the limit
             this.maxFields = Math.max(32, limits.maxFields());
             this.maxFieldSize = limits.maxFieldSize();
             this.maxRecordSize = limits.maxRecordSize();
-            text = new char[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(1024, bytes + 1024))];
+            this.text = new char[0];
+        }
+
+        /** Empties the chunk for a parse of {@code bytes} bytes, keeping buffers that are large enough. */
+        void reset(long bytes) {
+            int chars = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(1024, bytes + 1024));
+            if (text.length < chars || text.length > 4L * chars) {
+                text = new char[chars];
+            }
+            textLength = 0;
+            cells = 0;
+            records = 0;
+            fields = 0;
+            lineBreaks = 0;
+            lineFeeds = 0;
+            openEnd = false;
+            failure = null;
         }
 
         @Override
