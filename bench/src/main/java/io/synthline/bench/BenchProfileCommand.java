@@ -103,6 +103,8 @@ public class BenchProfileCommand implements Callable<Integer> {
                     r.identicalToSingleThread() ? "yes" : "NO");
         }
         out.println("ratio = profiling throughput / bare FastCSV parse throughput of the same file, same run (target >= 50%),");
+        out.println("        first in wall time (best run), then in process CPU time (mean per run, all threads; robust to other load)");
+        out.println("same  = the multi-threaded profile equals a single-threaded one (timestamps and thread count aside)");
         out.println();
         out.printf("%-20s %12s %12s %14s %12s %10s %10s %10s%n", "file", "wall/parse", "seq. reader", "seq. reader cpu",
                 "serial cpu", "p=2 pred.", "p=8 pred.", "p=16 pred.");
@@ -116,8 +118,6 @@ public class BenchProfileCommand implements Callable<Integer> {
         out.println("seq. reader = the same profile with the file parsed by one thread (the reader before chunked parsing), same run");
         out.println("serial cpu  = CPU time per profile of the reading thread's in-order work (taking rows, finishing batches)");
         out.println("p=N pred.   = Amdahl: (serial cpu + (profile cpu - serial cpu) / N) / parse wall, in bare parses");
-        out.println("        first in wall time (best run), then in process CPU time (mean per run, all threads; robust to other load)");
-        out.println("same  = the multi-threaded profile equals a single-threaded one (timestamps and thread count aside)");
         out.flush();
     }
 

@@ -34,8 +34,11 @@ class BenchCommandTest {
                 "--work-dir", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("parse MB/s", "prof. MB/s", "parse cpu", "ratio", "adult-sample.csv", "mixed 3,000 x 12");
-        assertThat(r.out().lines().filter(l -> l.startsWith("adult-sample.csv") || l.startsWith("mixed")))
+        assertThat(r.out().lines().filter(l -> (l.startsWith("adult-sample.csv") || l.startsWith("mixed")) && l.contains("%")))
                 .hasSize(2).allSatisfy(l -> assertThat(l.strip()).endsWith("yes"));
+        assertThat(r.out()).contains("seq. reader", "serial cpu", "p=8 pred.", "p=16 pred.");
+        assertThat(r.out().lines().filter(l -> (l.startsWith("adult-sample.csv") || l.startsWith("mixed")) && !l.contains("%")))
+                .as("the serial fraction and Amdahl's predictions per file").hasSize(2);
         assertThat(dir.toFile().list()).as("generated files are deleted").isEmpty();
     }
 
