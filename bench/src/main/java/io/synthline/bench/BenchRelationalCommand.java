@@ -119,8 +119,9 @@ public class BenchRelationalCommand implements Callable<Integer> {
                     q.properties().get("Intertable Trends"), ReferentialIntegrity.check(real, hma).score(), file);
         }
         singleTableReference(real, workers, out);
-        sequences(real, workers, out);
-        privacy(real, workers, out);
+        RelationalDataset seqReal = sequences(real, workers, out);
+        privacy(real, "", workers, out);
+        privacy(seqReal, ", salaries as sequences", workers, out);
         if (!dpEpsilons.isEmpty()) {
             differentialPrivacy(real, out);
         }
@@ -146,7 +147,7 @@ public class BenchRelationalCommand implements Callable<Integer> {
     }
 
     /** Salaries as sequences per player ordered by year. */
-    private void sequences(RelationalDataset real, int workers, PrintWriter out) {
+    private RelationalDataset sequences(RelationalDataset real, int workers, PrintWriter out) {
         RelationalMetadata m = real.metadata();
         RelationalMetadata sequential = m.withTable(m.table("salaries").withSequence(new SequenceSpec(List.of("player_id"), "year")));
         RelationalDataset seqReal = real.withMetadata(sequential);
@@ -165,16 +166,17 @@ public class BenchRelationalCommand implements Callable<Integer> {
         }
         s.transitions().forEach((c, v) -> out.printf(Locale.ROOT, "%ntransitions of %s: similarity %.4f", c, v));
         out.println();
+        return seqReal;
     }
 
-    private void privacy(RelationalDataset real, int workers, PrintWriter out) {
+    private void privacy(RelationalDataset real, String variant, int workers, PrintWriter out) {
         Entities.Split split = Entities.split(real, holdout, 1);
         RelationalDataset syn = RelationalSynthesizer.fit(split.training(), spec(), 1, workers).sample(1, 1);
         RelationalEvaluation.EntityPrivacy p = EntityPrivacyEvaluation.evaluate(split.training(), syn, split.holdout(), 1);
-        out.printf(Locale.ROOT, "%nEntity-level privacy (a player with his salaries and all-star rows is one record; %,d training,"
+        out.printf(Locale.ROOT, "%nEntity-level privacy%s (a player with his salaries and all-star rows is one record; %,d training,"
                 + " %,d held-out players): membership-inference AUC %.4f [%.4f, %.4f]; synthetic players closer to a training player than"
                 + " to a held-out one %.4f (baseline %.4f); median DCR synthetic -> training %.4f, holdout -> training %.4f%n",
-                p.trainingEntities(), p.holdoutEntities(), p.membershipInference().auc(), p.membershipInference().ci().low(),
+                variant, p.trainingEntities(), p.holdoutEntities(), p.membershipInference().auc(), p.membershipInference().ci().low(),
                 p.membershipInference().ci().high(), p.dcrShare().value(), p.dcrShare().baseline(), p.medianDcrSyntheticToTraining(),
                 p.medianDcrHoldoutToTraining());
     }

@@ -27,6 +27,9 @@ import java.util.List;
  * the previous order value and the previous event's attributes (lag 1: autocorrelation of numbers,
  * transitions of categories).</li>
  * </ul>
+ * A number that was present in the previous event is drawn as a change from it, learned with the
+ * attributes: a leaf of the tree holds many previous values, so a value drawn from the leaf alone
+ * would forget where in the leaf the previous one was and weaken the autocorrelation.
  * The sequence length is the parent's child count (learned with the parent's columns), or for
  * entities without a parent table drawn from the lengths seen.
  */
@@ -38,11 +41,14 @@ final class SequenceModel {
     private final FittedModel first;
     private final FittedModel next;
     private final ColumnDomain orderDomain;
+    /** Indexes (into {@code attributes}) of the numeric attributes, drawn as changes, and their domains. */
+    private final int[] changing;
+    private final ColumnDomain[] changingDomains;
     /** Entity sequence lengths seen, sorted (entities without a parent table draw theirs from these). */
     final double[] lengths;
 
     private SequenceModel(int orderIndex, int[] attributes, int contextSize, int parentSize, FittedModel first, FittedModel next,
-            ColumnDomain orderDomain, double[] lengths) {
+            ColumnDomain orderDomain, int[] changing, ColumnDomain[] changingDomains, double[] lengths) {
         this.orderIndex = orderIndex;
         this.attributes = attributes;
         this.contextSize = contextSize;
@@ -50,6 +56,8 @@ final class SequenceModel {
         this.first = first;
         this.next = next;
         this.orderDomain = orderDomain;
+        this.changing = changing;
+        this.changingDomains = changingDomains;
         this.lengths = lengths;
     }
 
@@ -68,6 +76,12 @@ final class SequenceModel {
                     + order.type());
         }
         int[] attributes = java.util.stream.IntStream.range(0, context.columnCount()).filter(c -> c != orderIndex).toArray();
+        int[] changing = java.util.stream.IntStream.range(0, attributes.length)
+                .filter(j -> context.column(attributes[j]) instanceof NumericColumn).toArray();
+        ColumnDomain[] changingDomains = new ColumnDomain[changing.length];
+        for (int j = 0; j < changing.length; j++) {
+            changingDomains[j] = ColumnDomain.of(context.column(attributes[changing[j]]));
+        }
         double[] lengths = new double[entities];
         int[] firstRows = new int[entities];
         int events = 0;
@@ -129,12 +143,21 @@ final class SequenceModel {
             for (int a : attributes) {
                 nextColumns.add(Columns.pick(context.column(a), row, context.column(a).name()));
             }
+            for (int j : changing) {
+                NumericColumn values = (NumericColumn) context.column(attributes[j]);
+                double[] change = new double[events];
+                for (int e = 0; e < events; e++) {
+                    change[e] = values.value(row[e]) - values.value(previous[e]); // NaN when either is missing
+                }
+                ColumnType changeType = values.type() == ColumnType.DECIMAL ? ColumnType.DECIMAL : ColumnType.INTEGER;
+                nextColumns.add(new NumericColumn(ColumnSchema.of("__change:" + values.name(), changeType), change));
+            }
             next = RelationalModel.fitGiven(synthesizer, new Table(nextColumns), parent.size() + 4 + attributes.length,
                     Seeds.derive(seed, "next"));
         }
         Arrays.sort(lengths);
         return new SequenceModel(orderIndex, attributes, context.columnCount(), parent.size(), first, next,
-                ColumnDomain.of(order), lengths);
+                ColumnDomain.of(order), changing, changingDomains, lengths);
     }
 
     private static Table select(Table t, int[] rows) {
@@ -178,7 +201,7 @@ final class SequenceModel {
             }
             return;
         }
-        int m = parentSize + 4 + attributes.length + 1 + attributes.length;
+        int m = parentSize + 4 + attributes.length + 1 + attributes.length + changing.length;
         double[] b = new double[m];
         for (int t = 1; t < length; t++) {
             double[] previous = out.getLast();
@@ -198,6 +221,13 @@ final class SequenceModel {
                     : orderDomain.conform(previous[orderIndex] + Math.max(0, step));
             for (int attribute : attributes) {
                 current[attribute] = b[i++];
+            }
+            for (int j = 0; j < changing.length; j++) {
+                int attribute = attributes[changing[j]];
+                double change = b[i++];
+                if (!Double.isNaN(current[attribute]) && !Double.isNaN(previous[attribute]) && !Double.isNaN(change)) {
+                    current[attribute] = changingDomains[j].conform(previous[attribute] + change);
+                }
             }
             out.add(current);
         }
