@@ -3,6 +3,7 @@ package io.synthline.evaluator.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.ReplacedColumn;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvRowSource;
 import io.synthline.commons.csv.CsvTableReader;
@@ -60,10 +61,16 @@ public final class EvaluationInputs {
                 CsvOptions.defaults(), companionSchema(holdout, schema), new CsvTableReader.RowSample(maxRows, seed + 1),
                 sameColumns(holdout, names) ? heldOut : null));
         heldOut.seal();
-        CsvTableReader.Loaded realRows = labelled("real", () -> CsvTableReader.read(real, CsvOptions.defaults(), schema, sample,
-                heldOut.isEmpty() ? null : heldOut.matcher()));
-        CsvTableReader.Loaded syn = labelled("synthetic", () -> CsvTableReader.read(synthetic, CsvOptions.defaults(),
-                companionSchema(synthetic, schema), new CsvTableReader.RowSample(maxRows, seed + 2), null));
+        // the real and the synthetic file are read at the same time (each also parsed in parallel chunks); a problem
+        // of the real file is still reported before one of the synthetic file
+        TableSchema synSchema = companionSchema(synthetic, schema);
+        List<CsvTableReader.Loaded> both = Parallel.map(2, 2, "evaluation-inputs", i -> i == 0
+                ? labelled("real", () -> CsvTableReader.read(real, CsvOptions.defaults(), schema, sample,
+                        heldOut.isEmpty() ? null : heldOut.matcher()))
+                : labelled("synthetic", () -> CsvTableReader.read(synthetic, CsvOptions.defaults(), synSchema,
+                        new CsvTableReader.RowSample(maxRows, seed + 2), null)));
+        CsvTableReader.Loaded realRows = both.get(0);
+        CsvTableReader.Loaded syn = both.get(1);
         Table training = realRows.table();
         long removed = 0;
         // every held-out row was found in the real file: it is the whole dataset, take them out
