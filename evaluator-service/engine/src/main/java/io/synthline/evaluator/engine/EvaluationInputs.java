@@ -63,11 +63,10 @@ public final class EvaluationInputs {
         heldOut.seal();
         // the real and the synthetic file are read at the same time (each also parsed in parallel chunks); a problem
         // of the real file is still reported before one of the synthetic file
-        TableSchema synSchema = companionSchema(synthetic, schema);
         List<CsvTableReader.Loaded> both = Parallel.map(2, 2, "evaluation-inputs", i -> i == 0
                 ? labelled("real", () -> CsvTableReader.read(real, CsvOptions.defaults(), schema, sample,
                         heldOut.isEmpty() ? null : heldOut.matcher()))
-                : labelled("synthetic", () -> CsvTableReader.read(synthetic, CsvOptions.defaults(), synSchema,
+                : labelled("synthetic", () -> CsvTableReader.read(synthetic, CsvOptions.defaults(), companionSchema(synthetic, schema),
                         new CsvTableReader.RowSample(maxRows, seed + 2), null)));
         CsvTableReader.Loaded realRows = both.get(0);
         CsvTableReader.Loaded syn = both.get(1);
