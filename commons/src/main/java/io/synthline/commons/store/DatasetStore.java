@@ -4,8 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 
-/** Storage for dataset files, models and reports, addressed by key. Implementations are thread-safe. */
+/**
+ * Storage for dataset files, models and reports, addressed by key. Keys are {@code /}-separated
+ * paths that start with the tenant ({@code acme/datasets/<id>/data.csv}); see {@link StorageKeys}.
+ * Implementations are thread-safe: a directory ({@link FileSystemDatasetStore}) or an S3 bucket
+ * (module {@code object-store}).
+ */
 public interface DatasetStore {
 
     /** Something being written that becomes visible only on {@link #commit}; closing without commit discards it. */
@@ -38,6 +44,7 @@ public interface DatasetStore {
     /** Stages whatever {@code writer} produces. */
     Staged stage(OutputWriter writer) throws IOException;
 
+    /** @throws java.nio.file.NoSuchFileException when no object has this key */
     InputStream open(String key) throws IOException;
 
     /** A local file with the object's bytes, for engines that read a file more than once. */
@@ -45,7 +52,11 @@ public interface DatasetStore {
 
     boolean exists(String key);
 
+    /** Deletes the object; deleting a missing key does nothing. */
     void delete(String key) throws IOException;
+
+    /** The keys of committed objects that start with {@code prefix} (e.g. {@code acme/} or {@code acme/datasets/}), sorted. */
+    List<String> list(String prefix) throws IOException;
 
     /** Raised when an upload exceeds the configured limit. */
     final class ObjectTooLargeException extends IOException {

@@ -1,24 +1,18 @@
 package io.synthline.commons.store;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Keys map to files under a root directory; staging files live in {@code root/.staging} on the same filesystem so commit is an atomic rename. */
 public final class FileSystemDatasetStore implements DatasetStore {
-    private static final Pattern SAFE_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
-
     private final Path root;
     private final Path staging;
 
@@ -34,32 +28,12 @@ public final class FileSystemDatasetStore implements DatasetStore {
 
     @Override
     public Staged stage(InputStream content, long maxBytes) throws IOException {
-        return stage(out -> {
-            byte[] buffer = new byte[1 << 16];
-            long total = 0;
-            int n;
-            while ((n = content.read(buffer)) >= 0) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new ObjectTooLargeException(maxBytes);
-                }
-                out.write(buffer, 0, n);
-            }
-        });
+        return stage(LocalStaging.copying(content, maxBytes));
     }
 
     @Override
     public Staged stage(OutputWriter writer) throws IOException {
-        Path file = Files.createTempFile(staging, "stage-", ".part");
-        MessageDigest digest = sha256();
-        CountingOutputStream counter;
-        try (OutputStream out = new DigestOutputStream(counter = new CountingOutputStream(Files.newOutputStream(file)), digest)) {
-            writer.writeTo(out);
-        } catch (IOException | RuntimeException | Error e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
-        return new FileStaged(file, counter.count, HexFormat.of().formatHex(digest.digest()));
+        return new FileStaged(LocalStaging.write(staging, writer));
     }
 
     @Override
@@ -86,46 +60,50 @@ public final class FileSystemDatasetStore implements DatasetStore {
         Files.deleteIfExists(resolve(key));
     }
 
-    private Path resolve(String key) {
-        if (key == null || !SAFE_KEY.matcher(key).matches() || key.contains("..")) {
-            throw new IllegalArgumentException("invalid storage key: " + key);
+    @Override
+    public List<String> list(String prefix) throws IOException {
+        StorageKeys.checkPrefix(prefix);
+        int slash = prefix.lastIndexOf('/');
+        Path start = slash < 0 ? root : root.resolve(prefix.substring(0, slash));
+        if (!Files.isDirectory(start)) {
+            return List.of();
         }
-        return root.resolve(key);
+        List<String> keys = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(start)) {
+            files.filter(Files::isRegularFile).filter(f -> !f.startsWith(staging))
+                    .map(f -> root.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+                    .filter(k -> k.startsWith(prefix))
+                    .forEach(keys::add);
+        }
+        keys.sort(null);
+        return keys;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private Path resolve(String key) {
+        return root.resolve(StorageKeys.check(key));
     }
 
     private final class FileStaged implements Staged {
-        private final Path file;
-        private final long size;
-        private final String sha;
+        private final LocalStaging.File file;
         private boolean committed;
 
-        FileStaged(Path file, long size, String sha) {
+        FileStaged(LocalStaging.File file) {
             this.file = file;
-            this.size = size;
-            this.sha = sha;
         }
 
         @Override
         public Path path() {
-            return file;
+            return file.path();
         }
 
         @Override
         public long sizeBytes() {
-            return size;
+            return file.sizeBytes();
         }
 
         @Override
         public String sha256() {
-            return sha;
+            return file.sha256();
         }
 
         @Override
@@ -133,43 +111,23 @@ public final class FileSystemDatasetStore implements DatasetStore {
             Path target = resolve(key);
             Files.createDirectories(target.getParent());
             try {
-                Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(file.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(file.path(), target, StandardCopyOption.REPLACE_EXISTING);
             }
             committed = true;
-            return new StoredObject(key, size, sha);
+            return new StoredObject(key, file.sizeBytes(), file.sha256());
         }
 
         @Override
         public void close() {
             if (!committed) {
                 try {
-                    Files.deleteIfExists(file);
+                    Files.deleteIfExists(file.path());
                 } catch (IOException ignored) {
                     // A leftover staging file is harmless and is not visible under any key.
                 }
             }
-        }
-    }
-
-    private static final class CountingOutputStream extends FilterOutputStream {
-        long count;
-
-        CountingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
         }
     }
 }

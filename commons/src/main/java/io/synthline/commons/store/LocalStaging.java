@@ -1,0 +1,89 @@
+package io.synthline.commons.store;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Writes what is being staged to a local file, counting bytes and hashing on the way: every store
+ * stages locally (engines validate or profile the staged file before it is committed) and differs
+ * only in how it commits.
+ */
+public final class LocalStaging {
+
+    /** A staged file with its size and SHA-256 (lower-case hex). */
+    public record File(Path path, long sizeBytes, String sha256) {
+    }
+
+    private LocalStaging() {
+    }
+
+    /** Runs {@code writer} into a new file in {@code dir}; on failure nothing is left behind. */
+    public static File write(Path dir, DatasetStore.OutputWriter writer) throws IOException {
+        Path file = Files.createTempFile(dir, "stage-", ".part");
+        MessageDigest digest = sha256();
+        CountingOutputStream counter;
+        try (OutputStream out = new DigestOutputStream(counter = new CountingOutputStream(Files.newOutputStream(file)), digest)) {
+            writer.writeTo(out);
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return new File(file, counter.count, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /**
+     * A writer copying {@code content}.
+     *
+     * @throws DatasetStore.ObjectTooLargeException from the writer when more than {@code maxBytes} arrive
+     */
+    public static DatasetStore.OutputWriter copying(InputStream content, long maxBytes) {
+        return out -> {
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            int n;
+            while ((n = content.read(buffer)) >= 0) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new DatasetStore.ObjectTooLargeException(maxBytes);
+                }
+                out.write(buffer, 0, n);
+            }
+        };
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class CountingOutputStream extends FilterOutputStream {
+        long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}
