@@ -4,7 +4,9 @@ package io.synthline.stack;
 public enum Component {
     POSTGRES("postgres", "PostgreSQL"),
     KAFKA("kafka", "Kafka"),
-    KEYCLOAK("keycloak", "Keycloak");
+    KEYCLOAK("keycloak", "Keycloak"),
+    /** Started only when asked for ({@code synth stack up --store s3}, an IT with the S3 store): the filesystem store needs none. */
+    S3("s3", "S3 (S3Mock)");
 
     private final String id;
     private final String displayName;
@@ -29,6 +31,6 @@ public enum Component {
                 return c;
             }
         }
-        throw new IllegalArgumentException("Unknown stack component '" + id + "' (expected postgres, kafka or keycloak)");
+        throw new IllegalArgumentException("Unknown stack component '" + id + "' (expected postgres, kafka, keycloak or s3)");
     }
 }

@@ -47,6 +47,19 @@ final class Distributions {
         return property("kafka.version");
     }
 
+    static String s3mockVersion() {
+        return property("s3mock.version");
+    }
+
+    /** S3Mock's executable Spring Boot jar: run as its own JVM, never on a classpath of ours. */
+    static Path s3mockJar() {
+        Path jar = Path.of(property("s3mock.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new StackException("The S3Mock " + s3mockVersion() + " server jar is missing: " + jar + ". " + REBUILD_HINT);
+        }
+        return jar;
+    }
+
     static Path keycloakZip() {
         String override = System.getenv(ENV_KEYCLOAK_ZIP);
         Path zip = Path.of(override != null && !override.isBlank() ? override.trim() : property("keycloak.zip"));

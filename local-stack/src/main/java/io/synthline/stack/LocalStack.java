@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 
 /**
  * Starts, inspects and stops a local Synthline infrastructure stack: PostgreSQL, a single-node
- * KRaft Kafka and Keycloak, each a detached process bound to 127.0.0.1 that outlives the JVM which
+ * KRaft Kafka and Keycloak, and on request an S3-compatible server, each a detached process bound to 127.0.0.1 that outlives the JVM which
  * started it. All state lives under {@link StackConfig#dataDir()}; two stacks with different data
  * dirs and ports can run side by side.
  *
@@ -35,11 +35,16 @@ public final class LocalStack {
     private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
     /** How long up() waits for an already running but not yet answering server (e.g. started by a parallel up). */
     private static final Duration REUSE_TIMEOUT = Duration.ofSeconds(120);
-    private static final List<String> OWNED_ENTRIES = List.of("postgres", "kafka", "keycloak", "logs", "stack.json", ".stack.lock");
+    private static final List<String> OWNED_ENTRIES = List.of("postgres", "kafka", "keycloak", "s3", "logs", "stack.json", ".stack.lock");
 
     private final StackConfig config;
     private final Consumer<String> progress;
+    /** What every stack runs; the S3 server is added on request. */
+    public static final Set<Component> CORE = Collections.unmodifiableSet(EnumSet.of(Component.POSTGRES, Component.KAFKA, Component.KEYCLOAK));
+
     private final Map<Component, ManagedServer> servers = new EnumMap<>(Component.class);
+    /** The components {@link #up()} makes run; {@link #down()} and {@link #status()} also see the others when they run. */
+    private final Set<Component> wanted;
 
     public LocalStack(StackConfig config) {
         this(config, message -> LOG.log(System.Logger.Level.INFO, message));
@@ -47,11 +52,28 @@ public final class LocalStack {
 
     /** @param progress receives one-line progress messages (what is being started, how long it took) */
     public LocalStack(StackConfig config, Consumer<String> progress) {
+        this(config, progress, false);
+    }
+
+    /** @param withS3 whether {@link #up()} also starts the S3 server (for the S3 dataset store) */
+    public LocalStack(StackConfig config, Consumer<String> progress, boolean withS3) {
+        this(config, progress, withS3 ? EnumSet.of(Component.POSTGRES, Component.KAFKA, Component.KEYCLOAK, Component.S3) : CORE);
+    }
+
+    /** @param components what {@link #up()} starts, e.g. only {@link Component#S3} for a test of the S3 store */
+    public LocalStack(StackConfig config, Consumer<String> progress, Set<Component> components) {
         this.config = config;
         this.progress = progress;
         servers.put(Component.POSTGRES, new PostgresServer(config, progress));
         servers.put(Component.KAFKA, new KafkaServer(config, progress));
         servers.put(Component.KEYCLOAK, new KeycloakServer(config, progress));
+        servers.put(Component.S3, new S3Server(config, progress));
+        this.wanted = Collections.unmodifiableSet(EnumSet.copyOf(components));
+    }
+
+    /** The components {@link #up()} starts. */
+    public Set<Component> components() {
+        return wanted;
     }
 
     /** A stack with {@link StackConfig#defaults()}: what {@code synth stack up} manages. */
@@ -112,6 +134,9 @@ public final class LocalStack {
             Map<Component, ProcessHandle> running = new EnumMap<>(Component.class);
             List<Component> toStart = new ArrayList<>();
             for (ManagedServer s : servers.values()) {
+                if (!wanted.contains(s.component)) {
+                    continue;
+                }
                 Optional<ProcessHandle> ph = find(s, state, snapshot);
                 if (ph.isPresent()) {
                     StackState.Entry e = state.entry(s.component);
@@ -255,6 +280,9 @@ public final class LocalStack {
         List<ComponentStatus> result = new ArrayList<>();
         for (ManagedServer s : servers.values()) {
             Optional<ProcessHandle> ph = find(s, state, snapshot);
+            if (ph.isEmpty() && !wanted.contains(s.component)) {
+                continue;
+            }
             ComponentStatus.State st = ph.isEmpty() ? ComponentStatus.State.STOPPED
                     : s.healthy() ? ComponentStatus.State.RUNNING : ComponentStatus.State.UNHEALTHY;
             result.add(new ComponentStatus(s.component, st,

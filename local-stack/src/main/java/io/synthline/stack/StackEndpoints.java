@@ -26,7 +26,8 @@ public record StackEndpoints(
         String keycloakAdminUser,
         String keycloakAdminPassword,
         String demoUserPassword,
-        List<String> topics) {
+        List<String> topics,
+        String s3Url) {
 
     /** One database per service; created on first start of PostgreSQL. */
     public static final List<String> DATABASES = List.of("profiler", "generator", "evaluator", "governance");
@@ -45,6 +46,15 @@ public record StackEndpoints(
     public static final List<String> TENANTS = List.of("acme", "globex");
     /** Username suffix per realm role: {@code <tenant>-<suffix>}, e.g. {@code acme-owner}. */
     public static final List<String> DEMO_USER_SUFFIXES = List.of("platform-admin", "admin", "owner", "scientist", "auditor");
+    /** The bucket of the stack's S3 server, created when it starts; path-style addressing. */
+    public static final String S3_BUCKET = "synthline";
+    public static final String S3_REGION = "us-east-1";
+    /** The S3 server checks no signature; the SDK still signs, with these. */
+    public static final String S3_ACCESS_KEY_ID = "synthline";
+    public static final String S3_SECRET_ACCESS_KEY = "synthline-secret";
+    /** The one SSE-KMS key the stack's S3 server knows (the server is configured with its ARN, clients send the id). */
+    public static final String S3_KMS_KEY_ID = "synthline-local-key";
+    public static final String S3_KMS_KEY_ARN = "arn:aws:kms:" + S3_REGION + ":000000000000:key/" + S3_KMS_KEY_ID;
 
     public StackEndpoints {
         databases = List.copyOf(databases);
@@ -57,7 +67,7 @@ public record StackEndpoints(
                 config.host() + ":" + config.kafkaPort(),
                 keycloakUrl, REALM, keycloakUrl + "/realms/" + REALM,
                 SERVICE_CLIENT_ID, SERVICE_CLIENT_SECRET, CLI_CLIENT_ID, DASHBOARD_CLIENT_ID,
-                "admin", "admin", DEMO_PASSWORD, TOPICS);
+                "admin", "admin", DEMO_PASSWORD, TOPICS, "http://" + config.host() + ":" + config.port(StackPort.S3));
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:P/db}. */

@@ -23,7 +23,7 @@ public final class StackMain {
 
     static final String USAGE = """
             Usage: synth stack <up|down|status|purge> [options]
-              up       start PostgreSQL, Kafka and Keycloak (reuses what already runs)
+              up       start PostgreSQL, Kafka and Keycloak (reuses what already runs); --store s3 adds the S3 server
               down     stop them (data is kept)
               status   show what runs where
               purge    stop and delete all stack data (databases, topics, Keycloak state, logs)
@@ -35,6 +35,9 @@ public final class StackMain {
               --kafka-controller-port N      (env SYNTHLINE_KAFKA_CONTROLLER_PORT, default 19093)
               --keycloak-port N              (env SYNTHLINE_KEYCLOAK_PORT, default 18080)
               --keycloak-management-port N   (env SYNTHLINE_KEYCLOAK_MANAGEMENT_PORT, default keycloak port + 1)
+              --store filesystem|s3          s3: also run the S3-compatible server for the S3 dataset store
+              --s3-port N                    (env SYNTHLINE_S3_PORT, default 19000; port base N+96)
+              --s3-secondary-port N          the S3 server's second, unused connector (env SYNTHLINE_S3_SECONDARY_PORT, default 19001)
             """;
 
     private StackMain() {
@@ -48,6 +51,7 @@ public final class StackMain {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String command;
         StackConfig config;
+        boolean withS3;
         try {
             if (args.length == 0 || List.of("-h", "--help", "help").contains(args[0])) {
                 out.print(USAGE);
@@ -57,13 +61,15 @@ public final class StackMain {
             if (!List.of("up", "down", "status", "purge").contains(command)) {
                 throw new IllegalArgumentException("Unknown command '" + command + "' (expected up, down, status or purge)");
             }
-            config = parseConfig(List.of(args).subList(1, args.length));
+            List<String> options = new ArrayList<>(List.of(args).subList(1, args.length));
+            withS3 = "s3".equals(takeStore(options));
+            config = parseConfig(options);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
         }
 
-        LocalStack stack = new LocalStack(config, msg -> out.println("  " + msg));
+        LocalStack stack = new LocalStack(config, msg -> out.println("  " + msg), withS3);
         try {
             switch (command) {
                 case "up" -> {
@@ -72,6 +78,9 @@ public final class StackMain {
                     out.print(result.status().toTable());
                     out.println();
                     out.print(describe(stack.endpoints(), config));
+                    if (withS3) {
+                        out.print(describeS3(stack.endpoints()));
+                    }
                 }
                 case "down" -> {
                     Set<Component> stopped = stack.down();
@@ -147,6 +156,44 @@ public final class StackMain {
         }
         ports.forEach(b::port);
         return b.build();
+    }
+
+    /** Removes {@code --store KIND} from the options and returns KIND (filesystem when absent). */
+    static String takeStore(List<String> options) {
+        String store = "filesystem";
+        for (int i = 0; i < options.size(); i++) {
+            String opt = options.get(i);
+            if (opt.equals("--store") || opt.startsWith("--store=")) {
+                String value;
+                if (opt.contains("=")) {
+                    value = opt.substring(opt.indexOf('=') + 1);
+                    options.remove(i);
+                } else {
+                    if (i + 1 >= options.size()) {
+                        throw new IllegalArgumentException("Option --store needs a value (filesystem or s3)");
+                    }
+                    value = options.get(i + 1);
+                    options.remove(i + 1);
+                    options.remove(i);
+                }
+                if (!value.equals("filesystem") && !value.equals("s3")) {
+                    throw new IllegalArgumentException("Invalid --store '" + value + "': expected filesystem or s3");
+                }
+                store = value;
+                i--;
+            }
+        }
+        return store;
+    }
+
+    static String describeS3(StackEndpoints e) {
+        return String.join(System.lineSeparator(),
+                "S3           " + e.s3Url() + "  bucket " + StackEndpoints.S3_BUCKET + " (path-style, region " + StackEndpoints.S3_REGION
+                        + ", SSE-KMS key " + StackEndpoints.S3_KMS_KEY_ID + ")",
+                "             services: SYNTHLINE_STORE_KIND=s3 SYNTHLINE_STORE_S3_ENDPOINT=" + e.s3Url()
+                        + " SYNTHLINE_STORE_S3_BUCKET=" + StackEndpoints.S3_BUCKET + " SYNTHLINE_STORE_S3_PATH_STYLE=true"
+                        + " SYNTHLINE_STORE_S3_ACCESS_KEY_ID=" + StackEndpoints.S3_ACCESS_KEY_ID
+                        + " SYNTHLINE_STORE_S3_SECRET_ACCESS_KEY=" + StackEndpoints.S3_SECRET_ACCESS_KEY) + System.lineSeparator();
     }
 
     static String describe(StackEndpoints e, StackConfig config) {

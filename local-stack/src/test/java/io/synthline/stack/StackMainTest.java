@@ -34,6 +34,20 @@ class StackMainTest {
     }
 
     @Test
+    void storeOptionChoosesTheS3ServerAndItsPortsFollowTheBase() {
+        List<String> options = new java.util.ArrayList<>(List.of("--store", "s3", "--port-base", "27000", "--data-dir", dir.toString()));
+        assertThat(StackMain.takeStore(options)).isEqualTo("s3");
+        StackConfig c = StackMain.parseConfig(options);
+        assertThat(c.port(StackPort.S3)).isEqualTo(27096);
+        assertThat(c.port(StackPort.S3_SECONDARY)).isEqualTo(27097);
+        List<String> equalsForm = new java.util.ArrayList<>(List.of("--store=filesystem"));
+        assertThat(StackMain.takeStore(equalsForm)).isEqualTo("filesystem");
+        assertThat(equalsForm).isEmpty();
+        assertThat(StackMain.takeStore(new java.util.ArrayList<>())).isEqualTo("filesystem");
+        assertThatThrownBy(() -> StackMain.takeStore(new java.util.ArrayList<>(List.of("--store", "ftp")))).hasMessageContaining("ftp");
+    }
+
+    @Test
     void badInput() {
         assertThatThrownBy(() -> StackMain.parseConfig(List.of("--pg-port", "x"))).hasMessageContaining("--pg-port");
         assertThatThrownBy(() -> StackMain.parseConfig(List.of("--frobnicate", "1"))).hasMessageContaining("--frobnicate");

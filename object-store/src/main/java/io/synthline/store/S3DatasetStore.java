@@ -36,11 +36,13 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -60,7 +62,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  *       PUT's or the completion's end, or not at all; a failed multipart upload is aborted so no
  *       parts linger.</li>
  *   <li>Every object is written with the configured server-side encryption (SSE-S3 {@code AES256}
- *       unless configured otherwise) and its SHA-256 as user metadata; a single PUT also sends the
+ *       unless configured otherwise), which the server must confirm in its answer (else the object
+ *       is removed and the commit fails), and with its SHA-256 as user metadata; a single PUT also sends the
  *       SHA-256 as the checksum S3 verifies before storing.</li>
  *   <li>{@link #localPath} hands engines a local copy, kept in the cache directory under the
  *       object's ETag so a changed object is fetched again and an unchanged one once.</li>
@@ -92,6 +95,11 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
 
     /** An SDK client for the settings: path-style or virtual-host addressing, static or default-chain credentials. */
     public static S3Client client(StoreSettings.S3 settings) {
+        return clientBuilder(settings).build();
+    }
+
+    /** {@link #client}'s builder, to add to it (interceptors, retry policy) before building. */
+    public static S3ClientBuilder clientBuilder(StoreSettings.S3 settings) {
         AwsCredentialsProvider credentials = settings.accessKeyId() != null
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKeyId(), settings.secretAccessKey()))
                 : DefaultCredentialsProvider.builder().build();
@@ -109,7 +117,7 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
-        return builder.build();
+        return builder;
     }
 
     public StoreSettings.S3 settings() {
@@ -220,7 +228,9 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
                 case KMS -> put.serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(settings.kmsKeyId());
                 case NONE -> { }
             }
-            return call(objectKey, () -> client.putObject(put.build(), RequestBody.fromFile(file.path()))).eTag();
+            PutObjectResponse done = call(objectKey, () -> client.putObject(put.build(), RequestBody.fromFile(file.path())));
+            requireEncrypted(objectKey, done.serverSideEncryption());
+            return done.eTag();
         }
         CreateMultipartUploadRequest.Builder create = CreateMultipartUploadRequest.builder().bucket(settings.bucket()).key(objectKey)
                 .metadata(metadata);
@@ -244,8 +254,10 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
                         .uploadId(uploadId).partNumber(number).contentLength(length), body));
                 parts.add(CompletedPart.builder().partNumber(number).eTag(part.eTag()).build());
             }
-            return call(objectKey, () -> client.completeMultipartUpload(b -> b.bucket(settings.bucket()).key(objectKey)
-                    .uploadId(uploadId).multipartUpload(m -> m.parts(parts)))).eTag();
+            CompleteMultipartUploadResponse done = call(objectKey, () -> client.completeMultipartUpload(b -> b.bucket(settings.bucket())
+                    .key(objectKey).uploadId(uploadId).multipartUpload(m -> m.parts(parts))));
+            requireEncrypted(objectKey, done.serverSideEncryption());
+            return done.eTag();
         } catch (IOException | RuntimeException | Error e) {
             try {
                 client.abortMultipartUpload(b -> b.bucket(settings.bucket()).key(objectKey).uploadId(uploadId));
@@ -254,6 +266,24 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
                 e.addSuppressed(abortFailed);
             }
             throw e;
+        }
+    }
+
+    /**
+     * A server that does not confirm the encryption asked for (an S3-compatible server without SSE,
+     * a proxy dropping the header) would keep sensitive data unencrypted: the object is removed
+     * again and the commit fails.
+     */
+    private void requireEncrypted(String objectKey, ServerSideEncryption confirmed) throws IOException {
+        ServerSideEncryption expected = switch (settings.encryption()) {
+            case AES256 -> ServerSideEncryption.AES256;
+            case KMS -> ServerSideEncryption.AWS_KMS;
+            case NONE -> null;
+        };
+        if (expected != null && expected != confirmed) {
+            call(objectKey, () -> client.deleteObject(b -> b.bucket(settings.bucket()).key(objectKey)));
+            throw new IOException("object storage did not confirm the server-side encryption " + expected + " of " + objectKey
+                    + " (it answered " + confirmed + "); the object was removed again");
         }
     }
 

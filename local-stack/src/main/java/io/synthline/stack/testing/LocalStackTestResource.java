@@ -38,6 +38,8 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
 
     /** Init arg: the database of the stack the service uses (profiler, generator, evaluator, governance). */
     public static final String DATABASE_ARG = "database";
+    /** Init arg: {@code s3} runs the service on the S3 dataset store of the stack's S3 server (default: a directory). */
+    public static final String STORE_ARG = "store";
     public static final String PORT_BASE_PROPERTY = "synthline.it.portBase";
     public static final String KEEP_STACK_PROPERTY = "synthline.it.keepStack";
     public static final int DEFAULT_PORT_BASE = 25000;
@@ -47,10 +49,12 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
     private static LocalStack stack;
 
     private String database;
+    private boolean withS3;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.get(DATABASE_ARG);
+        withS3 = "s3".equals(initArgs.get(STORE_ARG));
         if (database != null) {
             // Fails fast on a typo in the annotation instead of at the first query.
             StackEndpoints.of(config()).jdbcUrl(database);
@@ -73,6 +77,9 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         cfg.put("quarkus.oidc.credentials.secret", e.serviceClientSecret());
         // The stack replaces every Dev Service; leaving them on would start containers (or fail without Docker).
         cfg.put("quarkus.devservices.enabled", "false");
+        if (withS3) {
+            cfg.putAll(TestS3.storeSettings());
+        }
         return cfg;
     }
 
@@ -140,15 +147,20 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
     private static LocalStack ensureStarted() {
         synchronized (LOCK) {
             if (stack == null) {
-                LocalStack s = new LocalStack(config());
-                UpResult result = s.upWaitingForPorts(portWait());
-                Set<Component> started = result.started();
-                if (!started.isEmpty() && !Boolean.getBoolean(KEEP_STACK_PROPERTY)) {
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> s.down(started), "synthline-local-stack-down"));
-                }
-                stack = s;
+                stack = up(LocalStack.CORE);
             }
             return stack;
         }
+    }
+
+    private static LocalStack up(Set<Component> components) {
+        LocalStack s = new LocalStack(config(), msg -> System.getLogger(LocalStackTestResource.class.getName())
+                .log(System.Logger.Level.INFO, msg), components);
+        UpResult result = s.upWaitingForPorts(portWait());
+        Set<Component> started = result.started();
+        if (!started.isEmpty() && !Boolean.getBoolean(KEEP_STACK_PROPERTY)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> s.down(started), "synthline-local-stack-down"));
+        }
+        return s;
     }
 }
