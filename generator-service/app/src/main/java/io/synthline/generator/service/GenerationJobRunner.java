@@ -26,9 +26,13 @@ import io.synthline.generator.engine.SynthesisModel;
 import io.synthline.generator.engine.Synthesizers;
 import io.synthline.generator.engine.output.ParquetOutput;
 import io.synthline.generator.engine.privacy.PrivacyReport;
+import io.synthline.generator.engine.shard.ShardAssembly;
+import io.synthline.generator.engine.shard.StoredModels;
 import io.synthline.generator.repository.DatasetRefEntity;
 import io.synthline.generator.repository.FittedModelEntity;
 import io.synthline.generator.repository.GenerationEntity;
+import io.synthline.generator.shard.ShardCoordinator;
+import io.synthline.generator.shard.ShardedGeneration;
 import io.synthline.service.jobs.JobHandler;
 import io.synthline.service.jobs.JobLease;
 import io.synthline.service.jobs.LeaseLostException;
@@ -65,6 +69,9 @@ public class GenerationJobRunner implements JobHandler {
 
     @Inject
     DatasetStore store;
+
+    @Inject
+    ShardedGeneration sharded;
 
     @ConfigProperty(name = "synthline.service.source")
     String source;
@@ -116,14 +123,28 @@ public class GenerationJobRunner implements JobHandler {
             Generation.Result[] result = new Generation.Result[1];
             String base = job.tenant() + "/generations/" + job.id();
             StoredObject output;
-            try (DatasetStore.Staged staged = store.stage(out -> result[0] = generation.writeCsv(out, true, progress))) {
+            ShardAssembly.Assembled shards = null;
+            if (sharded.applies(model, settings)) {
+                // a large request runs as a Kubernetes Job of shards, joined here into the same bytes
+                shards = sharded.run(job.id(), job.tenant(), fit.storageKey(), FittedModelEntity.guardKey(fit.storageKey()), generation,
+                        settings, base + "/synthetic.csv", progress);
+                result[0] = shards.result();
+                output = shards.output();
                 if (result[0].nothingProduced()) {
+                    store.delete(output.key());
                     throw new BadInputException("no-rows-produced", result[0].nothingProducedMessage());
                 }
-                output = staged.commit(base + "/synthetic.csv");
+            } else {
+                try (DatasetStore.Staged staged = store.stage(out -> result[0] = generation.writeCsv(out, true, progress))) {
+                    if (result[0].nothingProduced()) {
+                        throw new BadInputException("no-rows-produced", result[0].nothingProducedMessage());
+                    }
+                    output = staged.commit(base + "/synthetic.csv");
+                }
             }
             String format = Requests.format(request);
-            GenerationManifest manifest = GenerationManifest.of(model, settings, result[0], format).withModelId(fit.modelId());
+            GenerationManifest manifest = GenerationManifest.of(model, settings, result[0], format).withModelId(fit.modelId())
+                    .withShards(shards == null ? null : shards.shards());
             if (Requests.PARQUET.equals(format)) {
                 StoredObject parquet = parquet(model, generation, output.key());
                 manifest = manifest.forFile(parquet.sizeBytes(), parquet.sha256());
@@ -147,8 +168,13 @@ public class GenerationJobRunner implements JobHandler {
                     touched[0])));
         } catch (BadInputException e) {
             BlockingTx.inTransaction(() -> lease.finish().chain(() -> end(job, GenerationEntity.FAILED, e.getMessage(), touched[0])));
+        } catch (ShardCoordinator.ShardJobFailedException e) {
+            BlockingTx.inTransaction(() -> lease.finish().chain(() -> end(job, GenerationEntity.FAILED, e.getMessage(), true)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LeaseLostException(queued);
         }
     }
 
@@ -201,8 +227,9 @@ public class GenerationJobRunner implements JobHandler {
      * @param fitted     true when the model was fitted by this run (so its privacy cost belongs to it)
      * @param holdoutKey the stored rows the model's fit held out, null when it held out none
      * @param modelId    the model's id as the tenant knows it ({@link #scopedModelId})
+     * @param storageKey where the model is stored
      */
-    record Fit(SynthesisModel model, boolean fitted, String holdoutKey, String modelId) {
+    record Fit(SynthesisModel model, boolean fitted, String holdoutKey, String modelId, String storageKey) {
     }
 
     /**
@@ -217,7 +244,7 @@ public class GenerationJobRunner implements JobHandler {
      * Reports progress between blocks and reads the cancellation flag (set by any replica) at the
      * same time; a lost lease stops the run as well.
      */
-    private final class Progress implements Generation.Listener {
+    private final class Progress implements ShardCoordinator.Control {
         private final Job job;
         private final JobLease lease;
         private long last = System.nanoTime();
@@ -247,6 +274,11 @@ public class GenerationJobRunner implements JobHandler {
         @Override
         public boolean cancelled() {
             return cancelled || lease.lost();
+        }
+
+        @Override
+        public boolean leaseLost() {
+            return lease.lost();
         }
     }
 
@@ -294,7 +326,7 @@ public class GenerationJobRunner implements JobHandler {
                 throw new BadInputException("model-pii-mismatch", "model " + request.modelId() + " learned from columns flagged as PII "
                         + flagged + "; fit a new model");
             }
-            return new Fit(loaded, false, storedHoldoutKey(named.storageKey), named.modelId);
+            return new Fit(loaded, false, storedHoldoutKey(named.storageKey), named.modelId, named.storageKey);
         }
         ModelSpec spec = Requests.modelSpec(request, DatasetRefEntity.piiFindings(job.piiJson()));
         // the cache key is the tenant's: a fit is reused within a tenant, never across tenants
@@ -303,7 +335,8 @@ public class GenerationJobRunner implements JobHandler {
         FittedModelEntity existing = BlockingTx.inSession(() -> FittedModelEntity.find(job.tenant(), fitKey));
         if (existing != null && store.exists(existing.storageKey)) {
             try {
-                return new Fit(load(existing.storageKey, workers), false, storedHoldoutKey(existing.storageKey), existing.modelId);
+                return new Fit(load(existing.storageKey, workers), false, storedHoldoutKey(existing.storageKey), existing.modelId,
+                        existing.storageKey);
             } catch (BadInputException e) {
                 // a cached fit this engine cannot read (older format, damaged file) is fitted again, not a failed job
                 LOG.warnf("generation %s: stored model %s cannot be reused (%s); fitting again", job.id(), existing.modelId, e.getMessage());
@@ -351,7 +384,7 @@ public class GenerationJobRunner implements JobHandler {
             e.createdAt = Instant.now();
             return found != null ? Uni.createFrom().voidItem() : e.persist().replaceWithVoid();
         }));
-        return new Fit(model, true, holdoutKey, modelId);
+        return new Fit(model, true, holdoutKey, modelId, key);
     }
 
     /**
@@ -391,17 +424,7 @@ public class GenerationJobRunner implements JobHandler {
     }
 
     private SynthesisModel load(String key, int workers) throws IOException {
-        SynthesisModel model;
-        try (InputStream in = store.open(key)) {
-            model = SynthesisModel.read(new java.io.BufferedInputStream(in, 1 << 16), workers);
-        }
-        String guardKey = FittedModelEntity.guardKey(key);
-        if (model.isPrivate() || !store.exists(guardKey)) {
-            return model;
-        }
-        try (InputStream in = store.open(guardKey)) {
-            return model.withGuard(io.synthline.generator.engine.CopyGuard.read(new java.io.BufferedInputStream(in, 1 << 16)));
-        }
+        return StoredModels.load(store, key, FittedModelEntity.guardKey(key), workers);
     }
 
     private String sha256(String key) throws IOException {

@@ -4,6 +4,7 @@ import io.synthline.commons.api.ConditionSpec;
 import io.synthline.commons.api.RebalanceSpec;
 import io.synthline.commons.api.ReplacedColumn;
 import io.synthline.generator.engine.privacy.PrivacyReport;
+import io.synthline.generator.engine.shard.ShardRecord;
 import java.util.List;
 
 /**
@@ -16,26 +17,27 @@ import java.util.List;
  * @param holdout      the share of the dataset's rows held out of the fit (null: none), see {@link HoldoutSplit}
  * @param replacedColumns the columns whose values replaced personal data, and whether the model learned anything of
  *                     them (the evaluator reads this to report them apart from the synthetic columns)
+ * @param shards       for a run sampled in shards, each shard's rows, size and SHA-256 in file order (null: one run)
  */
 public record GenerationManifest(String runId, String modelId, String synthesizer, String engineVersion, String datasetSha256,
         long seed, long firstRow, long rowsRequested, long rowsWritten, long copiesRedrawn, long rowsDropped,
         List<ConditionSpec> conditions, RebalanceSpec rebalance, boolean excludeTrainingCopies, boolean provenanceColumns,
         String format, long bytes, String outputSha256, PrivacyReport privacy, long trainingRows, Double holdout,
-        List<ReplacedColumn> replacedColumns) {
+        List<ReplacedColumn> replacedColumns, List<ShardRecord> shards) {
 
     public static GenerationManifest of(SynthesisModel model, GenerationSettings s, Generation.Result r, String format) {
         return new GenerationManifest(r.runId(), model.id(), model.manifest().synthesizer(), SynthesisModel.ENGINE_VERSION,
                 model.manifest().datasetSha256(), s.seed(), s.firstRow(), r.rowsRequested(), r.rowsWritten(), r.copiesRedrawn(),
                 r.rowsDropped(), s.conditions(), s.rebalance(), s.excludeTrainingCopies() && !model.isPrivate(), s.provenanceColumns(), format, r.bytes(),
                 r.sha256(), model.privacy(), model.manifest().trainingRows(), model.manifest().spec().holdout(),
-                model.layout().replacedColumns());
+                model.layout().replacedColumns(), null);
     }
 
     /** The same manifest naming the model by the id its owner knows it by (the platform's tenant-scoped id). */
     public GenerationManifest withModelId(String id) {
         return new GenerationManifest(runId, id, synthesizer, engineVersion, datasetSha256, seed, firstRow, rowsRequested,
                 rowsWritten, copiesRedrawn, rowsDropped, conditions, rebalance, excludeTrainingCopies, provenanceColumns, format,
-                bytes, outputSha256, privacy, trainingRows, holdout, replacedColumns);
+                bytes, outputSha256, privacy, trainingRows, holdout, replacedColumns, shards);
     }
 
     /**
@@ -45,6 +47,13 @@ public record GenerationManifest(String runId, String modelId, String synthesize
     public GenerationManifest forFile(long fileBytes, String fileSha256) {
         return new GenerationManifest(runId, modelId, synthesizer, engineVersion, datasetSha256, seed, firstRow, rowsRequested,
                 rowsWritten, copiesRedrawn, rowsDropped, conditions, rebalance, excludeTrainingCopies, provenanceColumns, format,
-                fileBytes, fileSha256, privacy, trainingRows, holdout, replacedColumns);
+                fileBytes, fileSha256, privacy, trainingRows, holdout, replacedColumns, shards);
+    }
+
+    /** The same manifest listing the shards the file was joined from. */
+    public GenerationManifest withShards(List<ShardRecord> parts) {
+        return new GenerationManifest(runId, modelId, synthesizer, engineVersion, datasetSha256, seed, firstRow, rowsRequested,
+                rowsWritten, copiesRedrawn, rowsDropped, conditions, rebalance, excludeTrainingCopies, provenanceColumns, format,
+                bytes, outputSha256, privacy, trainingRows, holdout, replacedColumns, parts == null ? null : List.copyOf(parts));
     }
 }

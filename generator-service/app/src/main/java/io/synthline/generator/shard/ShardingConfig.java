@@ -1,0 +1,74 @@
+package io.synthline.generator.shard;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * When a generation runs as a Kubernetes Indexed Job of shards instead of in the service's
+ * process, and how the Job's pods look. Off by default: the local platform samples in-process.
+ */
+@ConfigMapping(prefix = "synthline.generator.sharding")
+public interface ShardingConfig {
+
+    /** Whether large requests run as Kubernetes Jobs at all. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Requests of at least this many rows are sharded; smaller ones run in-process. */
+    @WithDefault("5000000")
+    long minRows();
+
+    /** Rows per shard (one Job index), made larger when a request would need more than {@link #maxShards()}. */
+    @WithDefault("1000000")
+    long shardRows();
+
+    /** Most shards (Job completions) of one request. */
+    @WithDefault("64")
+    int maxShards();
+
+    /** Shard pods running at the same time. */
+    @WithDefault("4")
+    int parallelism();
+
+    /** Retries of one failed shard pod before the run fails (the Job's backoffLimitPerIndex). */
+    @WithDefault("2")
+    int backoffLimitPerIndex();
+
+    /** The shard pods' image; absent: the image of the generator pod itself (read through the API). */
+    Optional<String> image();
+
+    /** The namespace of the Jobs; absent: the generator's own. */
+    Optional<String> namespace();
+
+    /** The shard pods' ServiceAccount: one with no API rights (only the generator's may create Jobs). */
+    @WithDefault("synthline-generator-shard")
+    String serviceAccount();
+
+    /** The ConfigMap the shard pods read their store settings from, like the services. */
+    @WithDefault("synthline-config")
+    String configMap();
+
+    /** The store's volume claim and where it is mounted (a filesystem store; an object store needs neither). */
+    @WithDefault("synthline-store")
+    String storeClaim();
+
+    @WithDefault("/data/store")
+    String storeMount();
+
+    /** CPU and memory of one shard pod (request = limit for memory). */
+    @WithDefault("1")
+    String cpu();
+
+    @WithDefault("2Gi")
+    String memory();
+
+    /** How long a finished Job stays for inspection before Kubernetes deletes it. */
+    @WithDefault("1h")
+    Duration keepFinished();
+
+    /** How often a running sharded generation reports progress and looks for a cancellation. */
+    @WithDefault("2s")
+    Duration pollInterval();
+}
