@@ -9,9 +9,15 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.synthline.commons.events.Topics;
@@ -73,7 +79,9 @@ class KubernetesManifestsTest {
         for (Deployment d : deployments) {
             var pod = d.getSpec().getTemplate().getSpec();
             assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(d.getMetadata().getName()).isTrue();
-            assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+            // only the generator talks to the API server (its shard Jobs); the others get no token
+            assertThat(pod.getAutomountServiceAccountToken()).as(d.getMetadata().getName())
+                    .isEqualTo(d.getMetadata().getName().equals("generator-service"));
             Container c = pod.getContainers().getFirst();
             assertThat(c.getImage()).isNotBlank();
             assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
@@ -117,6 +125,55 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void onlyTheGeneratorsServiceAccountMayCreateJobsAndOnlyInItsNamespace() {
+        assertThat(all(ClusterRole.class)).isEmpty();
+        assertThat(all(ClusterRoleBinding.class)).isEmpty();
+        Map<String, Role> roles = all(Role.class).stream().collect(Collectors.toMap(r -> r.getMetadata().getName(), r -> r));
+        for (Role role : roles.values()) {
+            for (PolicyRule rule : role.getRules()) {
+                assertThat(rule.getVerbs()).as("no wildcard verbs").doesNotContain("*");
+                assertThat(rule.getResources()).as("no wildcard resources").doesNotContain("*");
+                assertThat(rule.getApiGroups()).as("no wildcard API groups").doesNotContain("*");
+            }
+        }
+        List<String> jobCreators = roles.values().stream().filter(r -> r.getRules().stream().anyMatch(rule -> rule.getApiGroups()
+                .contains("batch") && rule.getResources().contains("jobs") && rule.getVerbs().contains("create")))
+                .map(r -> r.getMetadata().getName()).toList();
+        assertThat(jobCreators).containsExactly("synthline-generator-shard-jobs");
+        Role jobs = roles.get("synthline-generator-shard-jobs");
+        assertThat(jobs.getRules()).anySatisfy(rule -> assertThat(rule.getVerbs())
+                .containsExactlyInAnyOrder("create", "get", "list", "watch", "delete"));
+        List<RoleBinding> bindings = all(RoleBinding.class).stream()
+                .filter(b -> b.getRoleRef().getKind().equals("Role") && jobCreators.contains(b.getRoleRef().getName())).toList();
+        assertThat(bindings).hasSize(1);
+        assertThat(bindings.getFirst().getSubjects()).singleElement().satisfies(subject -> {
+            assertThat(subject.getKind()).isEqualTo("ServiceAccount");
+            assertThat(subject.getName()).isEqualTo("synthline-generator");
+            assertThat(subject.getNamespace()).isEqualTo("synthline");
+        });
+        // no binding grants anything to another subject (or through a ClusterRole)
+        assertThat(all(RoleBinding.class)).allSatisfy(b -> {
+            assertThat(b.getRoleRef().getKind()).isEqualTo("Role");
+            assertThat(b.getSubjects()).allSatisfy(subject -> assertThat(subject.getName()).isEqualTo("synthline-generator"));
+        });
+        Map<String, String> accounts = all(Deployment.class).stream().collect(Collectors.toMap(d -> d.getMetadata().getName(),
+                d -> java.util.Objects.requireNonNullElse(d.getSpec().getTemplate().getSpec().getServiceAccountName(), "default")));
+        assertThat(accounts).containsEntry("generator-service", "synthline-generator");
+        assertThat(accounts.entrySet()).filteredOn(e -> !e.getKey().equals("generator-service"))
+                .allSatisfy(e -> assertThat(e.getValue()).isNotEqualTo("synthline-generator"));
+        // the shard pods' account exists, mounts no token and is bound to nothing
+        ServiceAccount shard = all(ServiceAccount.class).stream().filter(a -> a.getMetadata().getName().equals("synthline-generator-shard"))
+                .findFirst().orElseThrow();
+        assertThat(shard.getAutomountServiceAccountToken()).isFalse();
+        Container generator = all(Deployment.class).stream().filter(d -> d.getMetadata().getName().equals("generator-service"))
+                .findFirst().orElseThrow().getSpec().getTemplate().getSpec().getContainers().getFirst();
+        assertThat(generator.getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("SYNTHLINE_GENERATOR_SHARDING_ENABLED");
+            assertThat(e.getValue()).isEqualTo("true");
+        });
+    }
+
+    @Test
     void coreResourcesApplyToAnApiServer() {
         for (HasMetadata r : resources) {
             if (r instanceof GenericKubernetesResource) {
@@ -130,5 +187,8 @@ class KubernetesManifestsTest {
         assertThat(client.apps().deployments().inNamespace("synthline").list().getItems()).hasSize(4);
         assertThat(client.services().inNamespace("synthline").list().getItems()).hasSize(4);
         assertThat(client.persistentVolumeClaims().inNamespace("synthline").withName("synthline-store").get()).isNotNull();
+        assertThat(client.rbac().roleBindings().inNamespace("synthline").withName("synthline-generator-shard-jobs").get()).isNotNull();
+        assertThat(client.serviceAccounts().inNamespace("synthline").list().getItems()).extracting(a -> a.getMetadata().getName())
+                .contains("synthline-generator", "synthline-generator-shard");
     }
 }
