@@ -55,7 +55,9 @@ public final class ShardMain {
                     r.rowsWritten(), r.bytes(), r.sha256(), (System.nanoTime() - started) / 1_000_000);
             return 0;
         } catch (Exception e) {
-            err.println("shard " + index + " of task " + taskKey + " failed: " + e.getMessage());
+            String why = e instanceof java.nio.file.NoSuchFileException ? "a stored object is missing (" + e.getMessage() + ")"
+                    : e.getMessage();
+            err.println("shard " + index + " of task " + taskKey + " failed: " + why);
             return 1;
         }
     }
