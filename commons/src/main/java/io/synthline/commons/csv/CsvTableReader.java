@@ -105,16 +105,21 @@ public final class CsvTableReader {
             schema = TypeInference.infer(path, options, threads).overriddenBy(explicit);
         }
         try (CsvRowSource source = CsvRowSource.open(path, options, threads)) {
-            return load(source, schema, sample, keys);
+            return load(source, schema, sample, keys, threads);
         }
     }
 
     /** Loads the rest of the source with a known schema whose column order matches the header. */
     public static Table load(CsvRowSource source, TableSchema schema) {
-        return load(source, schema, RowSample.ALL, null).table();
+        return load(source, schema, RowSample.ALL, null, 1).table();
     }
 
-    private static Loaded load(CsvRowSource source, TableSchema schema, RowSample sample, RowKeys keys) {
+    /**
+     * @param threads with more than one (and no row keys), the columns are converted by that many
+     *                threads, each column's values in file order (see {@link ColumnBlocks}): the
+     *                same table, and the same first bad value, as one thread
+     */
+    private static Loaded load(CsvRowSource source, TableSchema schema, RowSample sample, RowKeys keys, int threads) {
         if (!schema.names().equals(source.header())) {
             throw new CsvFormatException("schema-mismatch", 1, null,
                     "the header " + source.header() + " does not match the schema columns " + schema.names());
@@ -133,39 +138,51 @@ public final class CsvTableReader {
         long rows = 0;
         long markedRows = 0;
         int kept = 0;
-        while (source.next()) {
-            int slot;
-            if (kept < capacity) {
-                slot = kept++;
-            } else {
-                long j = random.nextLong(rows + 1);
-                slot = j < capacity ? (int) j : -1;
-            }
-            for (int i = 0; i < builders.length; i++) {
-                builders[i].add(source.value(i), source, slot);
-            }
-            if (keyColumns != null) {
-                long key = 0x9E3779B97F4A7C15L;
-                for (int c : keyColumns) {
-                    key = (key ^ builders[c].lastKey()) * 0xFF51AFD7ED558CCDL;
-                    key ^= key >>> 33;
+        Slots slotOf = new Slots(random, capacity, rowOfSlot);
+        if (keyColumns == null && threads > 1 && builders.length > 1) {
+            int[][] blockSlots = {new int[0]};
+            ColumnBlocks.forEachBlock(source, threads, (block, c) -> {
+                ColumnBuilder b = builders[c];
+                int[] rowSlots = blockSlots[0];
+                for (int r = 0, n = block.rows(); r < n; r++) {
+                    try {
+                        b.add(block.value(c, r), block.line(r), rowSlots[r]);
+                    } catch (CsvFormatException e) {
+                        throw new ColumnBlocks.RowProblem(r, c, e);
+                    }
                 }
-                boolean mark = keys.mark(key);
-                if (mark) {
-                    markedRows++;
+            }, block -> {
+                int[] rowSlots = new int[block.rows()];
+                for (int r = 0; r < rowSlots.length; r++) {
+                    rowSlots[r] = slotOf.next();
                 }
-                if (slot >= 0) {
-                    markedSlots.set(slot, mark);
+                blockSlots[0] = rowSlots;
+            });
+        } else {
+            while (source.next()) {
+                int slot = slotOf.next();
+                for (int i = 0; i < builders.length; i++) {
+                    builders[i].add(source.value(i), source.lineNumber(), slot);
+                }
+                if (keyColumns != null) {
+                    long key = 0x9E3779B97F4A7C15L;
+                    for (int c : keyColumns) {
+                        key = (key ^ builders[c].lastKey()) * 0xFF51AFD7ED558CCDL;
+                        key ^= key >>> 33;
+                    }
+                    boolean mark = keys.mark(key);
+                    if (mark) {
+                        markedRows++;
+                    }
+                    if (slot >= 0) {
+                        markedSlots.set(slot, mark);
+                    }
                 }
             }
-            if (slot >= 0) {
-                if (slot == rowOfSlot.length) {
-                    rowOfSlot = Arrays.copyOf(rowOfSlot, (int) Math.min((long) capacity, 2L * slot));
-                }
-                rowOfSlot[slot] = rows;
-            }
-            rows++;
         }
+        rowOfSlot = slotOf.rowOfSlot;
+        rows = slotOf.rows;
+        kept = slotOf.kept;
         List<Column> columns = new ArrayList<>(builders.length);
         for (ColumnBuilder b : builders) {
             columns.add(b.build(kept));
@@ -189,9 +206,43 @@ public final class CsvTableReader {
         return new Loaded(table.rows(slots), rows, marked, markedRows);
     }
 
+    /** Which slot of the table each row of the file goes to, in file order (reservoir sampling beyond the capacity). */
+    private static final class Slots {
+        private final java.util.SplittableRandom random;
+        private final int capacity;
+        long[] rowOfSlot;
+        long rows;
+        int kept;
+
+        Slots(java.util.SplittableRandom random, int capacity, long[] rowOfSlot) {
+            this.random = random;
+            this.capacity = capacity;
+            this.rowOfSlot = rowOfSlot;
+        }
+
+        /** The next row's slot, -1 when it is not kept. */
+        int next() {
+            int slot;
+            if (kept < capacity) {
+                slot = kept++;
+            } else {
+                long j = random.nextLong(rows + 1);
+                slot = j < capacity ? (int) j : -1;
+            }
+            if (slot >= 0) {
+                if (slot == rowOfSlot.length) {
+                    rowOfSlot = Arrays.copyOf(rowOfSlot, (int) Math.min((long) capacity, 2L * slot));
+                }
+                rowOfSlot[slot] = rows;
+            }
+            rows++;
+            return slot;
+        }
+    }
+
     private interface ColumnBuilder {
-        /** Parses and checks the value; stores it at {@code slot} (-1: the row is not kept). */
-        void add(String value, CsvRowSource at, int slot);
+        /** Parses and checks the value (a bad one is reported at {@code line}); stores it at {@code slot} (-1: the row is not kept). */
+        void add(String value, long line, int slot);
 
         /** A 64-bit key of the value last added: equal values, equal keys. */
         long lastKey();
@@ -209,7 +260,7 @@ public final class CsvTableReader {
         }
 
         @Override
-        public void add(String value, CsvRowSource at, int slot) {
+        public void add(String value, long line, int slot) {
             double v;
             if (value == null) {
                 v = Double.NaN;
@@ -217,12 +268,12 @@ public final class CsvTableReader {
                 v = schema.type() == ColumnType.DATETIME ? DateTimeFormats.parse(value, schema.format())
                         : NumberText.parse(value);
                 if (Double.isNaN(v)) {
-                    throw new CsvFormatException("type-mismatch", at.lineNumber(), schema.name(),
+                    throw new CsvFormatException("type-mismatch", line, schema.name(),
                             "'" + abbreviate(value) + "' is not a valid " + schema.type()
                                     + (schema.format() != null ? " (" + schema.format() + ")" : ""));
                 }
                 if (schema.type() == ColumnType.INTEGER && v != Math.rint(v)) {
-                    throw new CsvFormatException("type-mismatch", at.lineNumber(), schema.name(),
+                    throw new CsvFormatException("type-mismatch", line, schema.name(),
                             "'" + abbreviate(value) + "' is not an INTEGER");
                 }
             }
@@ -264,7 +315,7 @@ public final class CsvTableReader {
         }
 
         @Override
-        public void add(String value, CsvRowSource at, int slot) {
+        public void add(String value, long line, int slot) {
             last = value;
             if (slot < 0) {
                 return;

@@ -38,22 +38,39 @@ public final class TypeInference {
         return infer(path, options, io.synthline.commons.concurrent.Parallel.defaultThreads());
     }
 
+    /**
+     * The file parsed by {@code threads} threads, and its columns' evidence gathered by as many,
+     * each column seeing its values in file order: the same schema for any number of threads.
+     */
     public static TableSchema infer(Path path, CsvOptions options, int threads) {
         try (CsvRowSource source = CsvRowSource.open(path, options, threads)) {
-            return infer(source);
+            return infer(source, threads);
         }
     }
 
     /** Consumes the rest of the source. */
     public static TableSchema infer(RowSource source) {
+        return infer(source, 1);
+    }
+
+    private static TableSchema infer(RowSource source, int threads) {
         List<String> header = source.header();
         ColumnEvidence[] evidence = new ColumnEvidence[header.size()];
         for (int i = 0; i < evidence.length; i++) {
             evidence[i] = new ColumnEvidence();
         }
-        while (source.next()) {
-            for (int i = 0; i < evidence.length; i++) {
-                evidence[i].accept(source.value(i));
+        if (threads > 1 && evidence.length > 1) {
+            ColumnBlocks.forEachBlock(source, threads, (block, column) -> {
+                ColumnEvidence e = evidence[column];
+                for (int r = 0, n = block.rows(); r < n; r++) {
+                    e.accept(block.value(column, r));
+                }
+            }, null);
+        } else {
+            while (source.next()) {
+                for (int i = 0; i < evidence.length; i++) {
+                    evidence[i].accept(source.value(i));
+                }
             }
         }
         List<ColumnSchema> columns = new ArrayList<>(header.size());

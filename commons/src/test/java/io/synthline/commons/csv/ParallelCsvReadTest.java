@@ -116,6 +116,63 @@ class ParallelCsvReadTest {
         assertThat(parallelReads).isEqualTo(900);
     }
 
+    /** A table as text (schema, then every cell), or the problem that stopped the read. */
+    private static String table(Path file, CsvOptions options, io.synthline.commons.table.TableSchema schema, int threads) {
+        try {
+            io.synthline.commons.table.Table t = CsvTableReader.read(file, options, schema, threads);
+            StringBuilder sb = new StringBuilder(t.schema().toString());
+            for (int r = 0; r < t.rowCount(); r++) {
+                sb.append('\n');
+                for (int c = 0; c < t.columnCount(); c++) {
+                    sb.append(t.column(c).text(r)).append('|');
+                }
+            }
+            return sb.toString();
+        } catch (BadInputException e) {
+            return "error " + e.slug() + " " + e.getMessage() + " " + e.details();
+        }
+    }
+
+    @Test
+    void tablesAndTheirFirstBadValueAreTheSameWithColumnsSplitOverThreads() throws IOException {
+        Random random = new Random(2020);
+        for (int file = 0; file < 120; file++) {
+            int columns = 2 + random.nextInt(8);
+            int rows = random.nextInt(3000);
+            StringBuilder sb = new StringBuilder();
+            List<io.synthline.commons.table.ColumnSchema> declared = new ArrayList<>();
+            for (int c = 0; c < columns; c++) {
+                sb.append(c > 0 ? "," : "").append("c").append(c);
+                declared.add(io.synthline.commons.table.ColumnSchema.of("c" + c, c % 3 == 2
+                        ? io.synthline.commons.table.ColumnType.CATEGORICAL : io.synthline.commons.table.ColumnType.INTEGER));
+            }
+            sb.append('\n');
+            int bad = random.nextInt(4); // 0: clean; else a few bad values, maybe on one row
+            for (int r = 0; r < rows; r++) {
+                int cells = bad > 0 && random.nextInt(2000) == 0 ? columns + 1 : columns;
+                for (int c = 0; c < cells; c++) {
+                    sb.append(c > 0 ? "," : "");
+                    if (bad > 0 && random.nextInt(1500) == 0) {
+                        sb.append(random.nextBoolean() ? "x" + r : "1.5");
+                    } else if (random.nextInt(20) == 0) {
+                        sb.append("NA");
+                    } else {
+                        sb.append(random.nextInt(c % 3 == 2 ? 30 : 100_000));
+                    }
+                }
+                sb.append(random.nextInt(10) == 0 ? "\r\n" : "\n");
+            }
+            Path path = write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            var schema = random.nextBoolean() ? new io.synthline.commons.table.TableSchema(declared) : null;
+            String one = table(path, CsvOptions.defaults(), schema, 1);
+            for (int threads : new int[] {2, 3}) {
+                assertThat(table(path, CsvOptions.defaults(), schema, threads)).as("file %d, %d threads", file, threads)
+                        .isEqualTo(one);
+            }
+            Files.delete(path);
+        }
+    }
+
     /**
      * Equal, except that before an undecodable byte or a NUL the sequential reader may have handed
      * out fewer rows: it decodes ahead of the parser and fails on the bad byte before handing out
