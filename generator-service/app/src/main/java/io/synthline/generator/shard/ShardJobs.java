@@ -1,6 +1,8 @@
 package io.synthline.generator.shard;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -26,8 +28,12 @@ public final class ShardJobs {
     public static final String GENERATION_LABEL = "synthline.io/generation";
     public static final String COMPONENT = "generator-shard";
 
-    /** How shard pods look (from {@link ShardingConfig}, the image resolved). */
-    public record PodSettings(String image, String serviceAccount, String configMap, String storeClaim, String storeMount,
+    /**
+     * How shard pods look (from {@link ShardingConfig}, the image resolved).
+     *
+     * @param storeSecret a Secret read as environment (an object store's credentials), null: none
+     */
+    public record PodSettings(String image, String serviceAccount, String configMap, String storeSecret, String storeClaim, String storeMount,
             String cpu, String memory, int parallelism, int backoffLimitPerIndex, long keepFinishedSeconds) {
     }
 
@@ -60,6 +66,11 @@ public final class ShardJobs {
 
     /** The Job of {@code shards} indexes for a generation's stored shard task. */
     public Job job(UUID generation, String taskKey, int shards) {
+        List<EnvFromSource> envFrom = new java.util.ArrayList<>(List.of(new EnvFromSourceBuilder().withNewConfigMapRef()
+                .withName(pods.configMap()).endConfigMapRef().build()));
+        if (pods.storeSecret() != null) {
+            envFrom.add(new EnvFromSourceBuilder().withNewSecretRef().withName(pods.storeSecret()).endSecretRef().build());
+        }
         Map<String, String> labels = Map.of("app.kubernetes.io/name", COMPONENT, "app.kubernetes.io/component", COMPONENT,
                 "app.kubernetes.io/part-of", "synthline", GENERATION_LABEL, generation.toString());
         return new JobBuilder()
@@ -84,7 +95,7 @@ public final class ShardJobs {
                 .withName("shard")
                 .withImage(pods.image())
                 .withArgs(ShardMain.COMMAND, ShardMain.TASK_OPTION, taskKey)
-                .addNewEnvFrom().withNewConfigMapRef().withName(pods.configMap()).endConfigMapRef().endEnvFrom()
+                .withEnvFrom(envFrom)
                 .addNewEnv().withName("SYNTHLINE_STORE_ROOT").withValue(pods.storeMount()).endEnv()
                 .withNewResources()
                 .withRequests(Map.of("cpu", new Quantity(pods.cpu()), "memory", new Quantity(pods.memory())))

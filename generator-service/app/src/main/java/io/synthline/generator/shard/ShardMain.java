@@ -2,12 +2,12 @@ package io.synthline.generator.shard;
 
 import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.store.DatasetStore;
-import io.synthline.commons.store.FileSystemDatasetStore;
 import io.synthline.generator.engine.shard.ShardRecord;
 import io.synthline.generator.engine.shard.ShardRunner;
 import io.synthline.generator.engine.shard.ShardTask;
+import io.synthline.store.DatasetStores;
+import io.synthline.store.StoreSettings;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -15,7 +15,8 @@ import java.util.Map;
  * {@link ShardTask} into the store and exits (0 when the shard is done, also when it had been
  * done before; 1 on failure, which makes Kubernetes retry the index). The index comes from the
  * Indexed Job's {@code JOB_COMPLETION_INDEX} unless given. Plain Java: no Quarkus, no database,
- * no Kafka; the store is configured from the environment as for the service.
+ * no Kafka; the store is configured from the environment as for the service
+ * ({@code SYNTHLINE_STORE_KIND}, {@code SYNTHLINE_STORE_ROOT}, {@code SYNTHLINE_STORE_S3_*}).
  */
 public final class ShardMain {
     public static final String COMMAND = "shard";
@@ -62,12 +63,8 @@ public final class ShardMain {
         }
     }
 
-    /** The store the service uses, from the same settings (SYNTHLINE_STORE_ROOT). */
+    /** The store the service uses, from the same settings as environment variables (a directory or an S3 bucket). */
     static DatasetStore store(Map<String, String> env) throws java.io.IOException {
-        String root = env.get("SYNTHLINE_STORE_ROOT");
-        if (root == null || root.isBlank()) {
-            throw new IllegalStateException("SYNTHLINE_STORE_ROOT is not set");
-        }
-        return new FileSystemDatasetStore(Path.of(root));
+        return DatasetStores.open(StoreSettings.fromEnvironment(env));
     }
 }

@@ -64,7 +64,7 @@ public class ShardedGeneration {
                     String namespace = config.namespace().orElseGet(client::getNamespace);
                     String image = config.image().orElseGet(() -> ownImage(client, namespace));
                     ShardJobs jobs = new ShardJobs(client, namespace, new ShardJobs.PodSettings(image, config.serviceAccount(),
-                            config.configMap(), config.storeClaim(), config.storeMount(), config.cpu(), config.memory(),
+                            config.configMap(), config.storeSecret().orElse(null), config.storeClaim(), config.storeMount(), config.cpu(), config.memory(),
                             config.parallelism(), config.backoffLimitPerIndex(), config.keepFinished().toSeconds()));
                     coordinator = new ShardCoordinator(store, jobs, config.pollInterval());
                 }

@@ -57,6 +57,9 @@ public interface ShardingConfig {
     @WithDefault("/data/store")
     String storeMount();
 
+    /** A Secret the shard pods read as environment too, e.g. an S3 store's {@code SYNTHLINE_STORE_S3_*} credentials. */
+    Optional<String> storeSecret();
+
     /** CPU and memory of one shard pod (request = limit for memory). */
     @WithDefault("1")
     String cpu();

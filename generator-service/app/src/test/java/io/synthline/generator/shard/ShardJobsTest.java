@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class ShardJobsTest {
     static final ShardJobs.PodSettings PODS = new ShardJobs.PodSettings("registry.example.com/synthline/generator-service:0.1.0",
-            "synthline-generator-shard", "synthline-config", "synthline-store", "/data/store", "1", "2Gi", 4, 2, 3600);
+            "synthline-generator-shard", "synthline-config", "synthline-store-s3", "synthline-store", "/data/store", "1", "2Gi", 4, 2, 3600);
 
     KubernetesClient client;
 
@@ -51,6 +51,7 @@ class ShardJobsTest {
         assertThat(c.getImage()).isEqualTo(PODS.image());
         assertThat(c.getArgs()).containsExactly("shard", "--task", "acme/generations/" + id + "/shards/task.json");
         assertThat(c.getEnvFrom().getFirst().getConfigMapRef().getName()).isEqualTo("synthline-config");
+        assertThat(c.getEnvFrom().get(1).getSecretRef().getName()).isEqualTo("synthline-store-s3");
         assertThat(c.getEnv()).anySatisfy(e -> {
             assertThat(e.getName()).isEqualTo("SYNTHLINE_STORE_ROOT");
             assertThat(e.getValue()).isEqualTo("/data/store");
