@@ -38,7 +38,11 @@ public class ShardedGeneration {
      * rows (a tree conditioned or rebalanced grows again on the dataset, which stays in-process).
      */
     public boolean applies(SynthesisModel model, GenerationSettings settings) {
-        return config.enabled() && settings.rows() >= config.minRows()
+        return applies(config.enabled(), config.minRows(), model, settings);
+    }
+
+    static boolean applies(boolean enabled, long minRows, SynthesisModel model, GenerationSettings settings) {
+        return enabled && settings.rows() >= minRows
                 && !(model.conditioningNeedsTraining() && (!settings.conditions().isEmpty() || settings.rebalance() != null));
     }
 

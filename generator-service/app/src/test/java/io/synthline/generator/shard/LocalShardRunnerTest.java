@@ -138,6 +138,18 @@ class LocalShardRunnerTest {
     }
 
     @Test
+    void onlyLargeRequestsWithShardingOnAreSharded() {
+        GenerationSettings large = GenerationSettings.of(5_000_000, 1);
+        assertThat(ShardedGeneration.applies(true, 5_000_000, model, large)).isTrue();
+        assertThat(ShardedGeneration.applies(true, 5_000_000, model, GenerationSettings.of(4_999_999, 1))).isFalse();
+        assertThat(ShardedGeneration.applies(false, 5_000_000, model, large)).as("sharding off: in-process").isFalse();
+        // conditions on a model that samples them without its training rows shard like any request
+        assertThat(model.conditioningNeedsTraining()).isFalse();
+        assertThat(ShardedGeneration.applies(true, 5_000_000, model,
+                large.withConditions(List.of(io.synthline.commons.api.ConditionSpec.equalTo("city", "Lyon"))))).isTrue();
+    }
+
+    @Test
     void cancellingTheRunDeletesItsJob(@TempDir Path root) throws Exception {
         DatasetStore store = stored(root);
         UUID id = UUID.randomUUID();
