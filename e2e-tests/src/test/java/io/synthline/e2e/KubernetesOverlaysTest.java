@@ -354,6 +354,17 @@ class KubernetesOverlaysTest {
                     .path("app.kubernetes.io/name").asText()).isEqualTo("governance-service");
             assertThat(texts(object(overlay, "NetworkPolicy", "governance-to-evidence").path("spec").path("egress").get(0)
                     .path("to").get(0).path("podSelector").path("matchExpressions").get(0).path("values"))).isEqualTo(evidenceTargets);
+            // an egress to any address: only the generator's, to the API server's ports (shard Jobs)
+            for (JsonNode policy : objects(overlay, "NetworkPolicy")) {
+                for (JsonNode rule : policy.path("spec").path("egress")) {
+                    if (!rule.has("to")) {
+                        assertThat(policy.path("spec").path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText())
+                                .as(policy.path("metadata").path("name").asText()).isEqualTo("generator-service");
+                        assertThat(StreamSupport.stream(rule.path("ports").spliterator(), false).map(p -> p.path("port").asInt()))
+                                .containsExactlyInAnyOrder(443, 6443);
+                    }
+                }
+            }
             // every policy that opens a port names ports that exist
             for (JsonNode policy : objects(overlay, "NetworkPolicy")) {
                 for (String direction : List.of("ingress", "egress")) {
