@@ -354,9 +354,6 @@ public class GenerateCommand implements Callable<Integer> {
 
     /** Related tables: options that only make sense for one table are refused rather than ignored. */
     private int relational() throws IOException {
-        if (root.remote()) {
-            throw new SynthCommand.UserError("related tables are generated locally for now; --remote takes one CSV file");
-        }
         if (rows != 0 || loadModel != null || saveModel != null || !conditions.isEmpty() || rebalance != null || !constraints.isEmpty()
                 || specFile != null || firstRow != 0 || provenanceColumns || allowCopies || manifest != null) {
             throw new SynthCommand.UserError("with several tables, --rows, --condition, --rebalance, --constraint, --spec, --first-row,"
@@ -365,6 +362,18 @@ public class GenerateCommand implements Callable<Integer> {
         int workers = threads != null ? Math.max(1, threads) : Parallel.defaultThreads();
         RelationalCli.GenerateOptions options = new RelationalCli.GenerateOptions(file, metadata, scale, seed, out, model, modelOptions, pii,
                 noPiiDetection, locale, holdout, holdoutOut, workers, csvFormulas.escapes());
+        if (root.remote()) {
+            if (noPiiDetection) {
+                throw new SynthCommand.UserError("--no-pii-detection: the platform replaces every column its profiler flags; declare a"
+                        + " column's sdtype in the metadata to keep it");
+            }
+            boolean dp = model != null && Synthesizers.isPrivate(model);
+            if (maxChildren != null && !dp) {
+                throw new SynthCommand.UserError("--max-children bounds what one person contributes to a differentially private model (mst, aim)");
+            }
+            return RelationalCli.generateRemotely(ApiClient.forCli(root), options, privacy.spec(model, null), maxChildren, purpose,
+                    waitMinutes, spec.commandLine().getErr());
+        }
         if (model != null && Synthesizers.isPrivate(model)) {
             if (!pii.isEmpty()) {
                 throw new SynthCommand.UserError("with a differentially private model, declare PII columns by their sdtype in the metadata");

@@ -257,11 +257,24 @@ final class RelationalCli {
 
     /** Writes the tables and metadata into a fresh directory beside the target, then puts it in place. */
     static void writeDirectory(Path target, RelationalDataset dataset, boolean escapeFormulas) throws IOException {
+        placeDirectory(target, dir -> RelationalWriter.write(dataset, dir, escapeFormulas));
+    }
+
+    @FunctionalInterface
+    interface DirectoryFiller {
+        void fill(Path dir) throws IOException;
+    }
+
+    /**
+     * Fills a fresh directory beside {@code target}, then puts it in place: no half-written output,
+     * and an existing target holding anything but a previous output is refused.
+     */
+    static void placeDirectory(Path target, DirectoryFiller filler) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, ".synth-");
         try {
-            RelationalWriter.write(dataset, tmp, escapeFormulas);
+            filler.fill(tmp);
             if (Files.exists(target)) {
                 if (!Files.isDirectory(target)) {
                     throw new SynthCommand.UserError("--out must be a directory for several tables; " + target + " is a file");
@@ -288,6 +301,127 @@ final class RelationalCli {
                         Files.deleteIfExists(p);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * {@code synth generate DIR_OR_ZIP --remote}: the tables (with {@code --metadata}, else the
+     * {@code metadata.json} beside them, else none: the platform proposes the keys) go up as one zip,
+     * the run is requested at the scale, watched until governance releases it, and its tables, metadata
+     * and manifest are written into {@code --out}.
+     */
+    static int generateRemotely(io.synthline.cli.client.ApiClient client, GenerateOptions o, io.synthline.commons.api.PrivacySpec privacy,
+            Integer maxChildren, String purpose, long waitMinutes, PrintWriter err) throws IOException {
+        if (o.holdoutOut() != null) {
+            throw new SynthCommand.UserError("--holdout-out: with --remote the held-out entities stay on the platform (its evaluation"
+                    + " measures privacy on them)");
+        }
+        if (o.metadata() != null) {
+            Files2.existing(o.metadata(), "metadata");
+        }
+        Path zip = Files.createTempFile("synthline-upload-", ".zip");
+        String datasetId;
+        try {
+            int tables = zipTables(o.input(), o.metadata(), zip);
+            String name = o.input().getFileName().toString();
+            err.printf("synth: uploading %d tables of %s (%,d bytes zipped)%n", tables, name, Files.size(zip));
+            com.fasterxml.jackson.databind.JsonNode dataset = client.uploadTables(zip, name);
+            datasetId = dataset.path("id").asText();
+            err.printf("synth: dataset %s: %,d rows in %d tables%n", datasetId, dataset.path("rowCount").asLong(), tables);
+        } finally {
+            Files.deleteIfExists(zip);
+        }
+        Map<String, String> pii = new LinkedHashMap<>(o.pii());
+        io.synthline.commons.api.GenerationRequest request = new io.synthline.commons.api.GenerationRequest(datasetId, null, o.seed(),
+                o.model(), o.modelOptions().isEmpty() ? null : o.modelOptions(), null, null, null,
+                pii.isEmpty() && o.locale() == null ? null : new io.synthline.commons.api.PiiSpec(pii, o.locale()), null, null, null,
+                privacy, o.holdout(), purpose).forTables(o.scale(), maxChildren);
+        com.fasterxml.jackson.databind.JsonNode run = client.requestGenerationWhenVisible(request, java.time.Duration.ofSeconds(60));
+        String id = run.path("id").asText();
+        err.printf("synth: run %s requested: model %s, scale %s, seed %d%n", id, run.path("model").asText(), o.scale(), o.seed());
+        new io.synthline.cli.client.RunWatch(client, err, System.console() != null)
+                .awaitRelease(id, java.time.Duration.ofMinutes(Math.max(1, waitMinutes)));
+        Path downloaded = Files.createTempFile(o.out().toAbsolutePath().getParent(), ".synth-", ".zip");
+        try {
+            client.downloadTo(client.endpoints().generator(), "/api/v1/generations/" + id + "/data.zip?escapeFormulas=" + o.escapeFormulas(),
+                    io.synthline.commons.relational.StoredRelational.ZIP_CONTENT_TYPE, downloaded);
+            Path manifest = Files.createTempFile(o.out().toAbsolutePath().getParent(), ".synth-", ".json");
+            try {
+                client.downloadTo(client.endpoints().generator(), "/api/v1/generations/" + id + "/manifest", "application/json", manifest);
+                placeDirectory(o.out(), dir -> {
+                    unzipInto(downloaded, dir);
+                    Files.copy(manifest, dir.resolve("manifest.json"));
+                });
+            } finally {
+                Files.deleteIfExists(manifest);
+            }
+        } finally {
+            Files.deleteIfExists(downloaded);
+        }
+        err.printf("synth: run %s -> %s; its evaluation: synth report %s%n", id, o.out(), id);
+        return SynthCommand.EXIT_OK;
+    }
+
+    /** Zips the CSV files of a directory (or repacks a zip's) with the metadata in force; returns the number of tables. */
+    static int zipTables(Path input, Path metadata, Path zip) throws IOException {
+        Path dir = input;
+        Path expanded = null;
+        if (!Files.isDirectory(input)) {
+            expanded = Files.createTempDirectory("synthline-tables-");
+            unzipInto(Files2.existing(input, "input"), expanded);
+            dir = expanded;
+        }
+        try (var out = new java.util.zip.ZipOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(zip), 1 << 16));
+                Stream<Path> files = Files.list(dir)) {
+            int tables = 0;
+            for (Path f : files.sorted().toList()) {
+                String n = f.getFileName().toString();
+                boolean table = n.toLowerCase(Locale.ROOT).endsWith(".csv") && !n.startsWith(".");
+                boolean beside = metadata == null && n.equals(io.synthline.commons.relational.RelationalReader.METADATA_FILE);
+                if (Files.isRegularFile(f) && (table || beside)) {
+                    out.putNextEntry(new java.util.zip.ZipEntry(n));
+                    Files.copy(f, out);
+                    out.closeEntry();
+                    tables += table ? 1 : 0;
+                }
+            }
+            if (metadata != null) {
+                out.putNextEntry(new java.util.zip.ZipEntry(io.synthline.commons.relational.RelationalReader.METADATA_FILE));
+                Files.copy(metadata, out);
+                out.closeEntry();
+            }
+            if (tables == 0) {
+                throw new SynthCommand.UserError(input + " holds no CSV file (one file per table, named TABLE.csv)");
+            }
+            return tables;
+        } finally {
+            if (expanded != null) {
+                try (Stream<Path> walk = Files.walk(expanded)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Extracts the CSV files and metadata.json of a zip (flat: folders inside it are ignored) into {@code dir}. */
+    static void unzipInto(Path zip, Path dir) throws IOException {
+        try (var in = new java.util.zip.ZipInputStream(new java.io.BufferedInputStream(Files.newInputStream(zip)))) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                String entry = e.getName().replace('\\', '/');
+                String n = entry.substring(entry.lastIndexOf('/') + 1);
+                if (e.isDirectory() || entry.startsWith("__MACOSX/") || n.startsWith(".")
+                        || !(n.toLowerCase(Locale.ROOT).endsWith(".csv") || n.equals(io.synthline.commons.relational.RelationalReader.METADATA_FILE))) {
+                    continue;
+                }
+                Path target = dir.resolve(n);
+                if (Files.exists(target)) {
+                    throw new SynthCommand.UserError("the zip holds two files named " + n);
+                }
+                Files.copy(in, target);
             }
         }
     }

@@ -95,6 +95,21 @@ public final class ApiClient {
     }
 
     /**
+     * Uploads a dataset made of several tables: {@code zip} holds TABLE.csv per table and optionally
+     * {@code metadata.json}; the platform stores and profiles every table before it answers.
+     */
+    public JsonNode uploadTables(Path zip, String name) {
+        try {
+            URI uri = endpoints.profiler().resolve("/api/v1/datasets?name=" + enc(name));
+            HttpRequest req = authorized(uri).header("Content-Type", io.synthline.commons.relational.StoredRelational.ZIP_CONTENT_TYPE)
+                    .POST(HttpRequest.BodyPublishers.ofFile(zip)).build();
+            return send(req, "POST", "/api/v1/datasets");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Uploads {@code file} read as {@code dialect} (null: the defaults), with declared column types
      * when {@code schema} is given; the platform profiles it before it answers.
      */

@@ -25,11 +25,23 @@ import java.util.Map;
  *                              (its own split stands)
  * @param purpose               why the data is generated, in the requester's words; governance keeps it with the run
  *                              and the audit trail shows it (at most {@value #MAX_PURPOSE_LENGTH} characters)
+ * @param scale                 for a dataset of several tables: root-table rows as a multiple of the real ones (1 when null;
+ *                              children follow their generated parents); {@code rows} is not used there
+ * @param maxChildren           for a dataset of several tables with a differentially private model: the public bound on
+ *                              child rows learned per parent and child table (user-level privacy; 5 when null)
  */
 public record GenerationRequest(String datasetId, Long rows, Long seed, String model, Map<String, String> modelOptions,
         List<ConditionSpec> conditions, RebalanceSpec rebalance, List<ConstraintSpec> constraints, PiiSpec pii,
-        OutputSpec output, Boolean excludeTrainingCopies, String modelId, PrivacySpec privacy, Double holdout, String purpose) {
+        OutputSpec output, Boolean excludeTrainingCopies, String modelId, PrivacySpec privacy, Double holdout, String purpose,
+        Double scale, Integer maxChildren) {
     public static final int MAX_PURPOSE_LENGTH = 500;
+
+    public GenerationRequest(String datasetId, Long rows, Long seed, String model, Map<String, String> modelOptions,
+            List<ConditionSpec> conditions, RebalanceSpec rebalance, List<ConstraintSpec> constraints, PiiSpec pii,
+            OutputSpec output, Boolean excludeTrainingCopies, String modelId, PrivacySpec privacy, Double holdout, String purpose) {
+        this(datasetId, rows, seed, model, modelOptions, conditions, rebalance, constraints, pii, output, excludeTrainingCopies,
+                modelId, privacy, holdout, purpose, null, null);
+    }
 
     public GenerationRequest(String datasetId, Long rows, Long seed, String model, Map<String, String> modelOptions,
             List<ConditionSpec> conditions, RebalanceSpec rebalance, List<ConstraintSpec> constraints, PiiSpec pii,
@@ -59,18 +71,24 @@ public record GenerationRequest(String datasetId, Long rows, Long seed, String m
     /** The same request with another privacy block. */
     public GenerationRequest withPrivacy(PrivacySpec p) {
         return new GenerationRequest(datasetId, rows, seed, model, modelOptions, conditions, rebalance, constraints, pii, output,
-                excludeTrainingCopies, modelId, p, holdout, purpose);
+                excludeTrainingCopies, modelId, p, holdout, purpose, scale, maxChildren);
     }
 
     /** The same request with {@code holdout} set to {@code share} where the client left it out. */
     public GenerationRequest withDefaultHoldout(double share) {
         return holdout != null ? this : new GenerationRequest(datasetId, rows, seed, model, modelOptions, conditions, rebalance,
-                constraints, pii, output, excludeTrainingCopies, modelId, privacy, share, purpose);
+                constraints, pii, output, excludeTrainingCopies, modelId, privacy, share, purpose, scale, maxChildren);
     }
 
     /** The same request for another dataset (the CLI fills in the dataset it uploaded or reused). */
     public GenerationRequest forDataset(String id) {
         return new GenerationRequest(id, rows, seed, model, modelOptions, conditions, rebalance, constraints, pii, output,
-                excludeTrainingCopies, modelId, privacy, holdout, purpose);
+                excludeTrainingCopies, modelId, privacy, holdout, purpose, scale, maxChildren);
+    }
+
+    /** The same request for a dataset of several tables, at {@code scale} with at most {@code maxChildren} per parent (DP). */
+    public GenerationRequest forTables(Double scale, Integer maxChildren) {
+        return new GenerationRequest(datasetId, rows, seed, model, modelOptions, conditions, rebalance, constraints, pii, output,
+                excludeTrainingCopies, modelId, privacy, holdout, purpose, scale, maxChildren);
     }
 }

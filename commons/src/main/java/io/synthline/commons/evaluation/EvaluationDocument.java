@@ -13,12 +13,20 @@ import java.util.Map;
  *                      replaced
  * @param skipped       section or metric name to the reason it was not computed
  * @param timingsMillis wall time per section, for the benchmark table and for users sizing jobs
+ * @param relational    for a dataset of several tables, its evaluation (multi-table quality, keys, sequences,
+ *                      entity-level privacy); the single-table sections are then absent
  */
 @JsonPropertyOrder({"schemaVersion", "inputs", "quality", "accuracy", "detection", "utility", "privacy", "fairness", "pii",
-        "skipped", "timingsMillis"})
+        "relational", "skipped", "timingsMillis"})
 public record EvaluationDocument(String schemaVersion, Inputs inputs, Quality quality, Accuracy accuracy,
         Detection detection, Utility utility, Privacy privacy, Fairness fairness, PiiReplacement pii, Map<String, String> skipped,
-        Map<String, Long> timingsMillis) {
+        Map<String, Long> timingsMillis, RelationalEvaluation relational) {
+
+    public EvaluationDocument(String schemaVersion, Inputs inputs, Quality quality, Accuracy accuracy, Detection detection,
+            Utility utility, Privacy privacy, Fairness fairness, PiiReplacement pii, Map<String, String> skipped,
+            Map<String, Long> timingsMillis) {
+        this(schemaVersion, inputs, quality, accuracy, detection, utility, privacy, fairness, pii, skipped, timingsMillis, null);
+    }
 
     public static final String SCHEMA_VERSION = "1.0";
     /** Classpath location of the JSON Schema (draft 2020-12) this record serialises to. */

@@ -20,6 +20,13 @@ public final class Payloads {
     // ---------------------------------------------------------------------------------------- datasets
 
     /** A dataset's bytes are stored and recorded; nothing is known yet about its content beyond size and hash. */
+    /**
+     * One table of a dataset made of several tables (null {@code tables} for a single table): its
+     * rows, columns, stored bytes' hash, primary key and the tables its foreign keys point at.
+     */
+    public record TableSummary(String name, long rows, int columns, String sha256, List<String> primaryKey, List<String> parents) {
+    }
+
     public record DatasetRegistered(String datasetId, String name, String storageKey, String sha256, long sizeBytes,
             String owner, String classification) {
     }
@@ -34,7 +41,14 @@ public final class Payloads {
      */
     public record DatasetProfiled(String datasetId, String storageKey, long rowCount, int columnCount,
             TableSchema schema, List<ColumnSummary> columns, String profileVersion, String profileKey,
-            String profileSha256, List<PiiFinding> pii, List<AttributeTag> attributes) {
+            String profileSha256, List<PiiFinding> pii, List<AttributeTag> attributes, List<TableSummary> tables) {
+
+        public DatasetProfiled(String datasetId, String storageKey, long rowCount, int columnCount, TableSchema schema,
+                List<ColumnSummary> columns, String profileVersion, String profileKey, String profileSha256, List<PiiFinding> pii,
+                List<AttributeTag> attributes) {
+            this(datasetId, storageKey, rowCount, columnCount, schema, columns, profileVersion, profileKey, profileSha256, pii,
+                    attributes, null);
+        }
 
         /** The version-1 shape, without the profile document reference, PII findings and attribute tags. */
         public DatasetProfiled(String datasetId, String storageKey, long rowCount, int columnCount, TableSchema schema,

@@ -79,9 +79,11 @@ public class EvaluationJobs implements JobHandler {
                 throw new BadInputException("nothing-to-evaluate", "generation " + e.generationId + ": no source or synthetic file to evaluate"
                         + " (the request names none and the generation was never evaluated)");
             }
-            EvaluationRun.Outcome result = EvaluationRun.evaluate(store, new EvaluationRun.Job(e.sourceKey, e.outputKey, e.holdoutKey,
-                    e.seed == null ? 0 : e.seed), profile == null ? null : profile.schemaJson, profile == null ? null : profile.profileJson,
-                    sectionSet(), maxRows);
+            EvaluationRun.Job what = new EvaluationRun.Job(e.sourceKey, e.outputKey, e.holdoutKey, e.seed == null ? 0 : e.seed);
+            EvaluationRun.Outcome result = io.synthline.commons.relational.StoredRelational.isRelational(e.sourceKey)
+                    ? EvaluationRun.evaluateTables(store, what)
+                    : EvaluationRun.evaluate(store, what, profile == null ? null : profile.schemaJson,
+                            profile == null ? null : profile.profileJson, sectionSet(), maxRows);
             EvaluationDocument doc = result.document();
             String reportKey = EvaluationRun.store(store, e.tenant,
                     new Html.Subject(evaluationId.toString(), e.generationId.toString(), e.datasetId.toString()), doc);
@@ -94,7 +96,7 @@ public class EvaluationJobs implements JobHandler {
                 .chain(row -> record(row, trigger.actor(), done)));
         LOG.infof("evaluation %s of generation %s%s: %s, quality %s, %d ms", evaluationId, e.generationId,
                 e.requestId == null ? "" : " (request " + e.requestId + ")", done.error() == null ? "COMPLETED" : "FAILED",
-                done.document() == null || done.document().quality() == null ? null : done.document().quality().score(),
+                done.document() == null ? null : done.summary().get(io.synthline.commons.events.ScoreNames.FIDELITY),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -117,9 +119,11 @@ public class EvaluationJobs implements JobHandler {
         if (o.error() == null) {
             e.status = "COMPLETED";
             e.reportKey = o.reportKey();
-            e.overallScore = o.document().quality() == null ? null : o.document().quality().score();
+            var tables = o.document().relational() == null ? null : o.document().relational().quality();
+            e.overallScore = o.document().quality() != null ? o.document().quality().score() : tables != null ? tables.score() : null;
             e.resultJson = Json.write(o.document());
-            e.propertiesJson = o.document().quality() == null ? null : Json.write(o.document().quality().properties());
+            e.propertiesJson = o.document().quality() != null ? Json.write(o.document().quality().properties())
+                    : tables != null ? Json.write(tables.properties()) : null;
             e.summaryJson = Json.write(o.summary());
             e.optionsJson = Json.write(o.settings());
             event = EventEnvelope.create(source, EventType.EVALUATION_COMPLETED, subject, e.tenant, actor,

@@ -1,5 +1,13 @@
 package io.synthline.evaluator.service;
 
+import io.synthline.commons.evaluation.RelationalEvaluation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import io.synthline.commons.relational.Entities;
+import io.synthline.commons.relational.RelationalDataset;
+import io.synthline.commons.relational.StoredRelational;
+import io.synthline.evaluator.engine.fidelity.QualityReport;
+import io.synthline.evaluator.engine.relational.RelationalEvaluator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.commons.api.ReplacedColumn;
 import io.synthline.commons.evaluation.EvaluationDocument;
@@ -58,6 +66,42 @@ final class EvaluationRun {
     }
 
     /**
+     * A dataset of several tables ({@link StoredRelational}): the multi-table QualityReport,
+     * referential integrity and sequence metrics of the synthetic tables against the tables the
+     * model saw (the stored dataset without the held-out entities), and with a holdout the
+     * entity-level privacy attacks. Wrapped in the evaluation document's {@code relational} section;
+     * the single-table sections do not apply and say so in {@code skipped}.
+     */
+    static Outcome evaluateTables(DatasetStore store, Job job) throws IOException {
+        RelationalDataset all = StoredRelational.read(store, job.sourceKey());
+        RelationalDataset holdout = job.holdoutKey() == null ? null : StoredRelational.readLike(store, job.holdoutKey(), all);
+        RelationalDataset real = holdout == null ? all : Entities.withoutEntities(all, holdout);
+        RelationalDataset synthetic = StoredRelational.readLike(store, job.outputKey(), all);
+        RelationalEvaluation relational = RelationalEvaluator.evaluate(real, synthetic, holdout, QualityReport.Thresholds.DEFAULT,
+                job.seed());
+        long realRows = relational.tables().stream().mapToLong(RelationalEvaluation.TableInput::realRows).sum();
+        long syntheticRows = relational.tables().stream().mapToLong(RelationalEvaluation.TableInput::syntheticRows).sum();
+        Long holdoutRows = holdout == null ? null
+                : relational.tables().stream().mapToLong(t -> t.holdoutRows() == null ? 0 : t.holdoutRows()).sum();
+        String holdoutSource = job.holdoutKey() == null ? "none: the generation recorded no holdout" : job.holdoutKey();
+        Map<String, String> skipped = new LinkedHashMap<>(relational.skipped());
+        String tables = "not measured for a dataset of several tables (see relational: quality, integrity, sequences, entity privacy)";
+        for (String section : List.of("accuracy", "detection", "utility", "fairness")) {
+            skipped.put(section, section + " is " + tables);
+        }
+        if (relational.quality() == null) {
+            skipped.put("quality", "the multi-table quality report has no score");
+        }
+        EvaluationDocument doc = new EvaluationDocument(EvaluationDocument.SCHEMA_VERSION, new EvaluationDocument.Inputs(realRows,
+                syntheticRows, holdoutRows, List.of(), null, List.of(), List.of(), holdoutSource, job.seed()), null, null, null, null,
+                null, null, null, skipped, relational.timingsMillis(), relational);
+        Settings settings = new Settings(null, List.of(), List.of(), "several tables: " + String.join(", ",
+                relational.tables().stream().map(RelationalEvaluation.TableInput::name).toList()), holdoutSource,
+                java.util.Set.of(), List.of());
+        return new Outcome(doc, settings);
+    }
+
+    /**
      * The columns that replaced personal data, from the provenance manifest the generator stores next
      * to the output ({@code <tenant>/generations/<id>/manifest.json}); none when there is no manifest.
      */
@@ -74,7 +118,9 @@ final class EvaluationRun {
     /** Writes the JSON document and the HTML report under {@code <tenant>/evaluations/<id>/}; returns the JSON's key. */
     static String store(DatasetStore store, String tenant, Html.Subject subject, EvaluationDocument doc) throws IOException {
         String prefix = tenant + "/evaluations/" + subject.evaluationId() + "/";
-        try (DatasetStore.Staged html = store.stage(out -> write(out, Html.render(doc, subject)))) {
+        String page = doc.relational() != null ? io.synthline.evaluator.engine.report.RelationalHtml.render(doc.relational())
+                : Html.render(doc, subject);
+        try (DatasetStore.Staged html = store.stage(out -> write(out, page))) {
             html.commit(prefix + "report.html");
         }
         try (DatasetStore.Staged json = store.stage(out -> write(out, Json.write(doc)))) {

@@ -8,6 +8,7 @@ import io.synthline.commons.evaluation.Quality;
 import io.synthline.commons.evaluation.Utility;
 import io.synthline.commons.events.ScoreNames;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.DoubleStream;
@@ -50,11 +51,21 @@ public final class EvaluationSummary {
     public static final String DEMOGRAPHIC_PARITY_CHANGE = "fairness.demographicParity.change.max";
     public static final String EQUALIZED_ODDS_TSTR = "fairness.equalizedOdds.tstr.max";
 
+    public static final String CARDINALITY = "Cardinality";
+    public static final String INTERTABLE_TRENDS = "Intertable Trends";
+    public static final String REFERENTIAL_INTEGRITY = "referentialIntegrity";
+    public static final String ENTITY_MEMBERSHIP_INFERENCE_AUC = "privacy.entity.membershipInference.auc";
+    public static final String ENTITY_DCR_SHARE = "privacy.entity.dcrShare";
+    public static final String ENTITY_DCR_BASELINE = "privacy.entity.dcrShare.baseline";
+
     private EvaluationSummary() {
     }
 
     public static Map<String, Double> of(EvaluationDocument doc) {
         Map<String, Double> s = new LinkedHashMap<>();
+        if (doc.relational() != null) {
+            relational(s, doc.relational());
+        }
         if (doc.quality() != null) {
             put(s, ScoreNames.FIDELITY, doc.quality().score());
             put(s, QUALITY, doc.quality().score());
@@ -150,6 +161,34 @@ public final class EvaluationSummary {
             why.put(ScoreNames.PII_REAL_VALUES, "no column was replaced by generated personal data");
         }
         return why;
+    }
+
+    /**
+     * A dataset of several tables: fidelity is the multi-table QualityReport's score, the privacy
+     * risk the entity-level membership-inference advantage (2 AUC - 1, a whole parent with its
+     * children being one record), with referential integrity and the DCR share beside them.
+     */
+    private static void relational(Map<String, Double> s, io.synthline.commons.evaluation.RelationalEvaluation r) {
+        if (r.quality() != null) {
+            put(s, ScoreNames.FIDELITY, r.quality().score());
+            put(s, QUALITY, r.quality().score());
+            for (String p : List.of(COLUMN_SHAPES, COLUMN_PAIR_TRENDS, CARDINALITY, INTERTABLE_TRENDS)) {
+                put(s, p, r.quality().properties().get(p));
+            }
+        }
+        if (r.integrity() != null) {
+            put(s, REFERENTIAL_INTEGRITY, r.integrity().score());
+        }
+        if (r.privacy() != null) {
+            var mia = r.privacy().membershipInference();
+            put(s, ENTITY_MEMBERSHIP_INFERENCE_AUC, mia.auc());
+            put(s, MEMBERSHIP_INFERENCE_AUC, mia.auc());
+            if (!Double.isNaN(mia.advantage())) {
+                s.put(ScoreNames.PRIVACY_RISK, Math.min(1, Math.max(0, mia.advantage())));
+            }
+            put(s, ENTITY_DCR_SHARE, r.privacy().dcrShare().value());
+            put(s, ENTITY_DCR_BASELINE, r.privacy().dcrShare().baseline());
+        }
     }
 
     private static String reason(Map<String, String> skipped, String key, String otherwise) {

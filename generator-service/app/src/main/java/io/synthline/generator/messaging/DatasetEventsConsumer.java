@@ -96,6 +96,11 @@ public class DatasetEventsConsumer {
                 continue;
             }
             try {
+                if (io.synthline.commons.relational.StoredRelational.isRelational(m.storageKey)) {
+                    // a relational run's held-out entities (it stores no model file)
+                    io.synthline.commons.relational.StoredRelational.delete(store, m.storageKey);
+                    continue;
+                }
                 store.delete(FittedModelEntity.holdoutKey(m.storageKey));
                 store.delete(FittedModelEntity.guardKey(m.storageKey));
                 store.delete(m.storageKey);

@@ -8,6 +8,7 @@ import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.api.GenerationView;
 import io.synthline.commons.store.DatasetStore;
 import io.synthline.generator.engine.Requests;
+import io.synthline.commons.relational.StoredRelational;
 import io.synthline.generator.engine.output.ParquetOutput;
 import io.synthline.generator.repository.GenerationEntity;
 import io.synthline.generator.service.GenerationService;
@@ -116,6 +117,10 @@ public class GenerationResource {
         boolean escape = !Boolean.FALSE.equals(escapeFormulas);
         return generations.find(caller.tenant(), id).map(g -> {
             ready(g, id);
+            if (StoredRelational.isRelational(g.outputKey)) {
+                throw new BadInputException("several-tables", 409, "generation " + id + " made several tables; download them as one zip"
+                        + " from /api/v1/generations/" + id + "/data.zip");
+            }
             return new String[] {g.outputKey, g.outputSha256};
         }).chain(output -> escape
                 // file work off the event loop; the answer comes back on the request's context, where its session closes
@@ -137,6 +142,41 @@ public class GenerationResource {
                         io.synthline.commons.csv.FormulaGuard.escape(in, out);
                     }
                 })) {
+                    staged.commit(key);
+                }
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @GET
+    @Path("{id}/data.zip")
+    @Produces(StoredRelational.ZIP_CONTENT_TYPE)
+    @WithSession
+    @RolesAllowed({Roles.DATA_SCIENTIST, Roles.DATA_OWNER, Roles.TENANT_ADMIN})
+    @Operation(summary = "Download the tables of a generation on a dataset of several tables: a zip of TABLE.csv per table and"
+            + " metadata.json (the manifest has each table's SHA-256, of the exact bytes: escapeFormulas=false)")
+    public Uni<RestResponse<java.nio.file.Path>> tables(@PathParam("id") String id, @QueryParam("escapeFormulas") Boolean escapeFormulas) {
+        boolean escape = !Boolean.FALSE.equals(escapeFormulas);
+        return generations.find(caller.tenant(), id).map(g -> {
+            ready(g, id);
+            if (!StoredRelational.isRelational(g.outputKey)) {
+                throw new BadInputException("one-table", 409, "generation " + id + " made one table; download it from /api/v1/generations/"
+                        + id + "/data");
+            }
+            return g.outputKey;
+        }).chain(outputKey -> vertx.executeBlocking(Uni.createFrom().item(() -> file(zipRendition(outputKey, escape),
+                StoredRelational.ZIP_CONTENT_TYPE, "synthetic-" + id + ".zip", null))));
+    }
+
+    /** The zip of a relational output, made once beside it on the first download. */
+    private String zipRendition(String indexKey, boolean escape) {
+        String key = StoredRelational.prefix(indexKey) + (escape ? "synthetic.escaped.zip" : "synthetic.zip");
+        try {
+            if (!store.exists(key)) {
+                try (DatasetStore.Staged staged = store.stage(out -> StoredRelational.zip(store, indexKey, out, escape))) {
                     staged.commit(key);
                 }
             }

@@ -115,6 +115,10 @@ public class GenerationJobRunner implements JobHandler {
             GenerationRequest request = job.requestJson() == null ? new GenerationRequest(job.datasetId().toString(), job.rows(),
                     job.seed(), job.model()) : Json.read(job.requestJson(), GenerationRequest.class);
             request = withApprovedBudget(request, reservation);
+            if (io.synthline.commons.relational.StoredRelational.isRelational(job.sourceKey())) {
+                runTables(job, request, lease, started, touched);
+                return;
+            }
             Fit fit = model(job, request, touched);
             GenerationSettings settings = Requests.settings(request, job.seed(), threads > 0 ? threads : Parallel.defaultThreads());
             SynthesisModel model = withTrainingIfConditioned(fit.model(), settings, job);
@@ -179,6 +183,63 @@ public class GenerationJobRunner implements JobHandler {
     }
 
     /**
+     * A dataset of several tables ({@link RelationalGeneration}): every table stored on its own with
+     * an index (the output key), the held-out entities kept with the models (and deleted with the
+     * dataset, through the fitted-model row recorded for them), a DP model's accounting as for one table.
+     */
+    private void runTables(Job job, GenerationRequest request, JobLease lease, long started, boolean[] touched) throws IOException {
+        touched[0] = true;
+        String holdoutBase = job.tenant() + "/models/relational-" + job.id() + "/holdout/";
+        RelationalGeneration.Result r = RelationalGeneration.run(store, job.sourceKey(), request, job.seed(),
+                threads > 0 ? threads : Parallel.defaultThreads(), job.tenant() + "/generations/" + job.id() + "/", holdoutBase);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Payloads.PrivacySpent spent = r.privacy() == null ? null : spent(r.privacy());
+        BlockingTx.inTransaction(() -> lease.finish().chain(() -> recordHoldout(job, r.holdoutKey())).chain(() -> GenerationEntity
+                .<GenerationEntity>findById(job.id()).chain(g -> {
+                    if (g.isFinished()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    g.status = GenerationEntity.COMPLETED;
+                    g.outputKey = r.outputKey();
+                    g.outputSha256 = r.outputSha256();
+                    g.outputBytes = r.outputBytes();
+                    g.manifestKey = r.manifestKey();
+                    g.rowsDone = r.rowsWritten();
+                    g.rowsWritten = r.rowsWritten();
+                    g.completedAt = Instant.now();
+                    return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_COMPLETED, "generations/" + job.id(),
+                            job.tenant(), job.actor(), new Payloads.GenerationCompleted(job.id().toString(), job.datasetId().toString(),
+                                    job.model(), r.rowsWritten(), job.seed(), job.sourceKey(), r.outputKey(), r.outputSha256(), millis,
+                                    spent, r.holdoutKey()))).replaceWithVoid();
+                })));
+        LOG.infof("generation %s completed: %d rows in %d tables with %s in %d ms", job.id(), r.rowsWritten(),
+                io.synthline.commons.relational.StoredRelational.readIndex(store, r.outputKey()).tables().size(), job.model(), millis);
+    }
+
+    /** Records where a relational run's held-out real entities are, so that deleting the dataset deletes them. */
+    private static Uni<Void> recordHoldout(Job job, String holdoutKey) {
+        if (holdoutKey == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String fitKey = sha256Text("relational-holdout\n" + job.tenant() + "\n" + job.id());
+        return FittedModelEntity.find(job.tenant(), fitKey).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().voidItem();
+            }
+            FittedModelEntity e = new FittedModelEntity();
+            e.tenant = job.tenant();
+            e.fitKey = fitKey;
+            e.modelId = fitKey;
+            e.datasetId = job.datasetId();
+            e.synthesizer = job.model();
+            e.storageKey = holdoutKey;
+            e.manifestJson = Json.write(Map.of("kind", "relational-holdout", "generationId", job.id().toString()));
+            e.createdAt = Instant.now();
+            return e.persist().replaceWithVoid();
+        });
+    }
+
+    /**
      * The generation is given up (its runs kept failing, its workers kept dying on it, or it timed
      * out): FAILED with the reason. The source data may have been read, so a reserved budget is
      * not handed back.
@@ -218,6 +279,11 @@ public class GenerationJobRunner implements JobHandler {
         if (!fitted) {
             return new Payloads.PrivacySpent(0, 0, 0.0, List.of("none: stored model " + modelId + " sampled again"));
         }
+        return spent(p);
+    }
+
+    /** The accounting of a fit made for this run. */
+    static Payloads.PrivacySpent spent(PrivacyReport p) {
         List<String> mechanisms = p.mechanisms().stream()
                 .map(u -> String.format(Locale.ROOT, "%s: %s x%d (rho %.4g)", u.stage(), u.mechanism(), u.uses(), u.rho())).toList();
         return new Payloads.PrivacySpent(p.epsilonSpent(), p.deltaSpent(), p.rhoSpent(), mechanisms);

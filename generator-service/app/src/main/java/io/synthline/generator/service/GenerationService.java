@@ -64,12 +64,6 @@ public class GenerationService {
         }
         GenerationRequest request = asked.modelId() != null ? asked : asked.withDefaultHoldout(defaultHoldout);
         UUID datasetId = parseId(request.datasetId());
-        if (request.rows() == null) {
-            throw new BadInputException("invalid-rows", "rows is required");
-        }
-        if (request.rows() < 1 || request.rows() > maxRows) {
-            throw new BadInputException("invalid-rows", "rows must be between 1 and " + maxRows + ", got " + request.rows());
-        }
         String purpose = request.purpose() == null || request.purpose().isBlank() ? null : request.purpose().strip();
         if (purpose != null && purpose.length() > GenerationRequest.MAX_PURPOSE_LENGTH) {
             throw new BadInputException("invalid-purpose", "purpose must be at most " + GenerationRequest.MAX_PURPOSE_LENGTH
@@ -86,15 +80,25 @@ public class GenerationService {
                         return Uni.createFrom().failure(new BadInputException("dataset-not-ready", 409,
                                 "dataset " + datasetId + " is " + dataset.status + ", not yet profiled"));
                     }
-                    TableSchema schema = dataset.schemaJson == null ? null : Json.read(dataset.schemaJson, TableSchema.class);
-                    Requests.validate(request, schema, dataset.piiFindings(), maxRows);
+                    boolean tables = io.synthline.commons.relational.StoredRelational.isRelational(dataset.storageKey);
+                    long rows;
+                    if (tables) {
+                        // several tables: the scale decides, every table follows its parents
+                        RelationalGeneration.validate(request);
+                        rows = RelationalGeneration.expectedRows(dataset.rowCount == null ? 0 : dataset.rowCount, request.scale());
+                    } else {
+                        requireRows(request);
+                        TableSchema schema = dataset.schemaJson == null ? null : Json.read(dataset.schemaJson, TableSchema.class);
+                        Requests.validate(request, schema, dataset.piiFindings(), maxRows);
+                        rows = request.rows();
+                    }
                     GenerationEntity g = new GenerationEntity();
                     g.id = UUID.randomUUID();
                     g.tenant = tenant;
                     g.datasetId = datasetId;
                     g.requestedBy = actor;
                     g.model = model;
-                    g.rows = request.rows();
+                    g.rows = rows;
                     g.seed = seed;
                     g.status = GenerationEntity.REQUESTED;
                     g.createdAt = Instant.now();
@@ -108,6 +112,19 @@ public class GenerationService {
                                     Boolean.TRUE, purpose));
                     return g.<GenerationEntity>persist().call(() -> Outbox.enqueue(requested)).map(GenerationMapper::toView);
                 });
+    }
+
+    private void requireRows(GenerationRequest request) {
+        if (request.rows() == null) {
+            throw new BadInputException("invalid-rows", "rows is required");
+        }
+        if (request.rows() < 1 || request.rows() > maxRows) {
+            throw new BadInputException("invalid-rows", "rows must be between 1 and " + maxRows + ", got " + request.rows());
+        }
+        if (request.scale() != null || request.maxChildren() != null) {
+            throw new BadInputException("not-relational", "scale and maxChildren apply to datasets of several tables; this dataset is one"
+                    + " table: give rows");
+        }
     }
 
     /**

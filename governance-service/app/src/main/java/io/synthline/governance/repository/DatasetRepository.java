@@ -44,10 +44,21 @@ public class DatasetRepository {
 
     public Uni<Void> profiled(SqlConnection conn, String tenant, Payloads.DatasetProfiled d, Instant at) {
         return conn.preparedQuery("UPDATE governed_dataset SET row_count = $3, column_count = $4, profile_version = $5, "
-                        + "profiled_at = $6, updated_at = now() WHERE dataset_id = $1 AND tenant = $2")
+                        + "profiled_at = $6, tables_json = $7, updated_at = now() WHERE dataset_id = $1 AND tenant = $2")
                 .execute(Tuple.from(Arrays.asList(UUID.fromString(d.datasetId()), tenant, d.rowCount(), d.columnCount(),
-                        d.profileVersion(), AuditRepository.utc(at))))
+                        d.profileVersion(), AuditRepository.utc(at), d.tables() == null ? null : io.synthline.commons.json.Json.write(d.tables()))))
                 .replaceWithVoid();
+    }
+
+    /** The tables of a dataset made of several tables (empty for one table). */
+    public Uni<java.util.List<Payloads.TableSummary>> tables(String tenant, UUID datasetId) {
+        return pool.preparedQuery("SELECT tables_json FROM governed_dataset WHERE dataset_id = $1 AND tenant = $2")
+                .execute(Tuple.of(datasetId, tenant))
+                .map(rows -> {
+                    String json = rows.size() == 0 ? null : rows.iterator().next().getString("tables_json");
+                    return json == null ? java.util.List.<Payloads.TableSummary>of()
+                            : java.util.List.of(io.synthline.commons.json.Json.read(json, Payloads.TableSummary[].class));
+                });
     }
 
     public Uni<Void> deleted(SqlConnection conn, String tenant, UUID datasetId) {

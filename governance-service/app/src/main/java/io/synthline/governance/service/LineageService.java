@@ -34,12 +34,16 @@ public class LineageService {
     @Inject
     GenerationRepository generations;
 
+    @Inject
+    io.synthline.governance.repository.DatasetRepository tables;
+
     public Uni<LineageFacts.Snapshot> snapshot(String tenant, String datasetId) {
         return datasets.get(tenant, datasetId).chain(d -> generations.list(tenant, null, null, UUID.fromString(d.id()), 1000)
-                .chain(gens -> evaluations(tenant, UUID.fromString(d.id())).map(evals -> new LineageFacts.Snapshot(
+                .chain(gens -> evaluations(tenant, UUID.fromString(d.id())).chain(evals -> tables.tables(tenant, UUID.fromString(d.id()))
+                        .map(tableList -> new LineageFacts.Snapshot(
                         new LineageFacts.Dataset(tenant, d.id(), d.name(), d.sha256(), d.rowCount(), d.columnCount(), null,
-                                d.classification(), d.registeredAt(), d.profiledAt(), d.status()),
-                        gens.reversed().stream().map(LineageService::fact).toList(), evals))));
+                                d.classification(), d.registeredAt(), d.profiledAt(), d.status(), tableList),
+                        gens.reversed().stream().map(LineageService::fact).toList(), evals)))));
     }
 
     public Uni<LineageGraph> datasetGraph(String tenant, String datasetId) {
@@ -59,7 +63,8 @@ public class LineageService {
 
     public Uni<DataCard> dataCard(String tenant, String generationId) {
         return generation(tenant, generationId).chain(g -> datasets.get(tenant, g.datasetId())
-                .chain(d -> datasets.budget(tenant, g.datasetId()).map(b -> card(g, d, b))));
+                .chain(d -> datasets.budget(tenant, g.datasetId()).chain(b -> tables.tables(tenant, UUID.fromString(d.id()))
+                        .map(t -> card(g, d, b, t)))));
     }
 
     Uni<GovernedGenerationView> generation(String tenant, String generationId) {
@@ -68,6 +73,11 @@ public class LineageService {
     }
 
     static DataCard card(GovernedGenerationView g, DatasetPolicyView d, PrivacyBudgetView b) {
+        return card(g, d, b, List.of());
+    }
+
+    static DataCard card(GovernedGenerationView g, DatasetPolicyView d, PrivacyBudgetView b,
+            List<io.synthline.commons.events.Payloads.TableSummary> tables) {
         Map<String, Double> scores = GenerationRepository.scores(g.scores());
         boolean dp = g.epsilon() != null;
         // boxed on purpose: a conditional mixing double and Double unboxes, and null would throw
@@ -91,7 +101,7 @@ public class LineageService {
         }
         String intended = g.purpose() != null ? g.purpose() : d.purpose();
         return new DataCard("Data card: synthetic " + (d.name() == null ? d.id() : d.name()), g.id(),
-                new DataCard.Source(d.id(), d.name(), d.sha256(), d.rowCount(), d.classification(), d.owner(), d.legalBasis()),
+                new DataCard.Source(d.id(), d.name(), d.sha256(), d.rowCount(), d.classification(), d.owner(), d.legalBasis(), tables),
                 method, privacy, scores, fairness, release, intended, DataCard.limitationsOf(method, privacy, scores, release),
                 new DataCard.Retention(d.retention(), d.retainUntil()), Instant.now());
     }

@@ -66,6 +66,20 @@ public class DatasetResource {
                 .entity(view).build();
     }
 
+    @POST
+    @Consumes({"application/zip", "application/x-zip-compressed"})
+    @RolesAllowed({Roles.DATA_OWNER, Roles.TENANT_ADMIN, Roles.DATA_SCIENTIST})
+    @Operation(summary = "Upload a dataset made of several tables: a zip of CSV files (TABLE.csv) with an optional metadata.json"
+            + " (SDV multi-table format); without it the keys are proposed. Every table is stored and profiled; the profile holds"
+            + " the keys with their evidence and the sequences")
+    public RestResponse<DatasetView> uploadTables(@QueryParam("name") String name, InputStream body, UriInfo uri) {
+        rateLimit.acquire(caller.tenant());
+        DatasetView view = datasets.registerRelational(name, body, caller);
+        return ResponseBuilder.<DatasetView>create(Response.Status.CREATED)
+                .location(uri.getAbsolutePathBuilder().path(view.id()).build())
+                .entity(view).build();
+    }
+
     /** The {@code schema} parameter of an upload, or null. */
     static TableSchema declaredSchema(String json) {
         if (json == null || json.isBlank()) {

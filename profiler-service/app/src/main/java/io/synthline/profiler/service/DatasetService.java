@@ -13,6 +13,10 @@ import io.synthline.commons.events.Payloads;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.profile.ColumnProfile;
 import io.synthline.commons.profile.DatasetProfile;
+import io.synthline.commons.profile.RelationalProfile;
+import io.synthline.commons.relational.RelationalDataset;
+import io.synthline.commons.relational.RelationalReader;
+import io.synthline.commons.relational.StoredRelational;
 import io.synthline.commons.store.DatasetStore;
 import io.synthline.commons.store.StoredObject;
 import io.synthline.commons.table.RowSource;
@@ -21,6 +25,7 @@ import io.synthline.parquet.ParquetFiles;
 import io.synthline.profiler.config.ProfilerConfig;
 import io.synthline.profiler.engine.DatasetProfiler;
 import io.synthline.profiler.engine.ProfileOptions;
+import io.synthline.profiler.engine.relational.RelationalProfiler;
 import io.synthline.profiler.engine.report.ProfileHtml;
 import io.synthline.profiler.mapping.DatasetMapper;
 import io.synthline.profiler.mapping.StoredProfiles;
@@ -134,6 +139,131 @@ public class DatasetService {
             committed.forEach(this::deleteQuietly);
             throw e;
         }
+    }
+
+    /**
+     * Registers a dataset made of several tables: a zip of CSV files, one per table, with an optional
+     * {@code metadata.json} (SDV's multi-table format). Without metadata the profiler proposes the keys
+     * (applied from confidence 0.5, with their evidence in the profile). Every table is stored on its
+     * own ({@link StoredRelational}); the profile covers every table, the keys and the sequences. A bad
+     * zip, a bad metadata document or keys that do not hold (a primary key repeated or missing) are
+     * 400 problems with nothing stored; the tenant's row and storage quotas count all tables. Blocking.
+     */
+    public DatasetView registerRelational(String name, InputStream body, Caller caller) {
+        String tenant = caller.tenant();
+        String datasetName = validName(name);
+        ProfilerConfig.Limits limits = config.limitsFor(tenant);
+        UUID id = UUID.randomUUID();
+        String prefix = tenant + "/datasets/" + id + "/";
+        List<String> committed = new ArrayList<>();
+        try (DatasetStore.Staged upload = store.stage(body, limits.maxUploadBytes())) {
+            if (upload.sizeBytes() == 0) {
+                throw new BadInputException("empty-file", "the uploaded file is empty: expected a zip of CSV files, one per table");
+            }
+            if (!isZip(upload.path())) {
+                throw new BadInputException("invalid-zip", "the body is not a zip file: send a zip of CSV files (one per table, named"
+                        + " TABLE.csv) with an optional metadata.json as application/zip, or one table as text/csv");
+            }
+            RelationalReader.Loaded loaded = RelationalReader.read(upload.path(), null, limits.apply(CsvOptions.defaults()));
+            RelationalProfile profile = new RelationalProfiler(profileOptions(null)).profile(loaded.dataset(), loaded.metadataFound());
+            RelationalDataset dataset = loaded.metadataFound() ? loaded.dataset() : loaded.dataset().withMetadata(profile.metadata());
+            long rows = profile.tables().values().stream().mapToLong(DatasetProfile::rowCount).sum();
+            if (rows > limits.maxRows()) {
+                limits.checkQuota(rows, 0, 0);
+            }
+            committed.add(prefix);
+            String indexKey = StoredRelational.write(store, prefix, dataset, profile.metadataSource());
+            StoredRelational.Index index = StoredRelational.readIndex(store, indexKey);
+            // the quota counts the tables as stored (canonical CSV), all of them
+            limits.checkQuota(rows, index.sizeBytes(), BlockingTx.inSession(() -> DatasetEntity.storedBytes(tenant)));
+            StoredObject data = new StoredObject(indexKey, index.sizeBytes(), sha256Of(indexKey));
+            StoredObject profileObject;
+            byte[] json = Json.write(profile).getBytes(StandardCharsets.UTF_8);
+            try (DatasetStore.Staged document = store.stage(out -> out.write(json))) {
+                profileObject = document.commit(prefix + "profile.json");
+            }
+            String owner = caller.hasRole(io.synthline.service.security.Roles.DATA_OWNER) ? caller.username() : null;
+            DatasetEntity saved = BlockingTx.inTransaction(() -> persistRelational(id, tenant, caller.username(), owner, datasetName, data,
+                    index, profileObject, profile, json));
+            LOG.infof("relational dataset %s registered for tenant %s: %d tables, %d rows, metadata %s", id, tenant,
+                    profile.tables().size(), rows, profile.metadataSource());
+            return DatasetMapper.toView(saved);
+        } catch (IOException e) {
+            committed.forEach(this::deleteRelationalQuietly);
+            if (e instanceof DatasetStore.ObjectTooLargeException tooLarge) {
+                throw new BadInputException("payload-too-large", 413, tooLarge.getMessage()).detail("limitBytes", tooLarge.limit());
+            }
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            committed.forEach(this::deleteRelationalQuietly);
+            throw e;
+        }
+    }
+
+    private static boolean isZip(java.nio.file.Path file) throws IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && (magic[2] == 3 && magic[3] == 4 || magic[2] == 5 && magic[3] == 6);
+        }
+    }
+
+    private String sha256Of(String key) throws IOException {
+        try (InputStream in = store.open(key)) {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Uni<DatasetEntity> persistRelational(UUID id, String tenant, String actor, String owner, String name, StoredObject data,
+            StoredRelational.Index index, StoredObject profileObject, RelationalProfile profile, byte[] profileJson) {
+        DatasetEntity e = new DatasetEntity();
+        e.id = id;
+        e.tenant = tenant;
+        e.name = name;
+        e.owner = owner;
+        e.status = "PROFILED";
+        e.storageKey = data.key();
+        e.sha256 = data.sha256();
+        e.sizeBytes = data.sizeBytes();
+        e.sourceFormat = "relational";
+        e.rowCount = profile.tables().values().stream().mapToLong(DatasetProfile::rowCount).sum();
+        e.columnCount = profile.tables().values().stream().mapToInt(DatasetProfile::columnCount).sum();
+        e.profileJson = new String(profileJson, StandardCharsets.UTF_8);
+        e.profileVersion = DatasetProfile.VERSION;
+        e.profileKey = profileObject.key();
+        e.profileSha256 = profileObject.sha256();
+        e.createdAt = Instant.now();
+        e.profiledAt = e.createdAt;
+        // findings name their column TABLE.column: one list for the whole dataset
+        List<io.synthline.commons.profile.PiiFinding> pii = new ArrayList<>();
+        profile.tables().forEach((table, p) -> p.pii().forEach(f -> pii.add(new io.synthline.commons.profile.PiiFinding(table + "."
+                + f.column(), f.kind(), f.confidence(), f.locale(), f.format(), f.matchShare(), f.sampledValues(), f.evidence(),
+                f.embedded()))));
+        List<Payloads.TableSummary> tables = new ArrayList<>();
+        profile.tables().forEach((table, p) -> tables.add(new Payloads.TableSummary(table, p.rowCount(), p.columnCount(),
+                index.tables().get(table).sha256(), profile.metadata().table(table).primaryKey(),
+                profile.metadata().parentsOf(table).stream().map(r -> r.parentTable()).distinct().toList())));
+        String subject = "datasets/" + id;
+        EventEnvelope registered = EventEnvelope.create(source, EventType.DATASET_REGISTERED, subject, tenant, actor,
+                new Payloads.DatasetRegistered(id.toString(), name, data.key(), data.sha256(), data.sizeBytes(), owner,
+                        pii.isEmpty() ? "internal" : "confidential"));
+        EventEnvelope profiled = EventEnvelope.create(source, EventType.DATASET_PROFILED, subject, tenant, actor,
+                new Payloads.DatasetProfiled(id.toString(), data.key(), e.rowCount, e.columnCount, null, null, e.profileVersion,
+                        e.profileKey, e.profileSha256, pii, List.of(), tables));
+        return e.<DatasetEntity>persist()
+                .call(() -> Outbox.enqueue(registered))
+                .call(() -> Outbox.enqueue(profiled));
+    }
+
+    /** Removes what a failed relational upload committed under its prefix. */
+    private void deleteRelationalQuietly(String prefix) {
+        try {
+            StoredRelational.delete(store, prefix + StoredRelational.INDEX_FILE);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("could not remove the orphaned tables under %s: %s", prefix, e.getMessage());
+        }
+        deleteQuietly(prefix + "profile.json");
     }
 
     /** Rewrites any readable upload as canonical CSV: comma, double quote, UTF-8, missing cells empty. */
@@ -285,6 +415,13 @@ public class DatasetService {
         UUID id = UUID.fromString(request.datasetId());
         DatasetEntity e = BlockingTx.inSession(() -> DatasetEntity.findForTenant(tenant, id));
         if (e != null) {
+            if (StoredRelational.isRelational(e.storageKey)) {
+                try {
+                    StoredRelational.delete(store, e.storageKey);
+                } catch (IOException ex) {
+                    throw new UncheckedIOException("could not delete the tables of dataset " + id, ex);
+                }
+            }
             for (String key : new String[] {e.storageKey, e.profileKey}) {
                 if (key != null) {
                     try {
@@ -321,7 +458,9 @@ public class DatasetService {
     }
 
     public Uni<String> profileHtml(String tenant, String id) {
-        return find(tenant, id).map(e -> ProfileHtml.render(StoredProfiles.require(id, e.profileJson)));
+        return find(tenant, id).map(e -> "relational".equals(e.sourceFormat)
+                ? io.synthline.profiler.engine.report.RelationalProfileHtml.render(Json.read(e.profileJson, RelationalProfile.class), e.name)
+                : ProfileHtml.render(StoredProfiles.require(id, e.profileJson)));
     }
 
     public Uni<List<DatasetView>> list(String tenant) {

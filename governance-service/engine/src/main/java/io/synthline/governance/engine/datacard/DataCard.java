@@ -24,8 +24,16 @@ public record DataCard(
         Retention retention,
         Instant generatedAt) {
 
+    /** @param tables the source's tables when it is made of several (empty for one table) */
     public record Source(String datasetId, String name, String sha256, Long rows, String classification, String owner,
-            String legalBasis) {
+            String legalBasis, List<io.synthline.commons.events.Payloads.TableSummary> tables) {
+        public Source {
+            tables = tables == null ? List.of() : List.copyOf(tables);
+        }
+
+        public Source(String datasetId, String name, String sha256, Long rows, String classification, String owner, String legalBasis) {
+            this(datasetId, name, sha256, rows, classification, owner, legalBasis, null);
+        }
     }
 
     /** @param outputSha256 SHA-256 of the released synthetic file */

@@ -1,6 +1,7 @@
 package io.synthline.governance.engine.datacard;
 
 import io.synthline.commons.json.Json;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,6 +25,15 @@ public final class DataCardRenderer {
         row(md, "Classification", c.source().classification());
         row(md, "Owner", c.source().owner());
         row(md, "Legal basis", c.source().legalBasis());
+        if (!c.source().tables().isEmpty()) {
+            md.append("\n| table | rows | columns | primary key | parents | SHA-256 |\n|---|---:|---:|---|---|---|\n");
+            for (var t : c.source().tables()) {
+                md.append("| ").append(mdText(t.name())).append(" | ").append(t.rows()).append(" | ").append(t.columns()).append(" | ")
+                        .append(mdText(String.join(" + ", t.primaryKey() == null ? List.of() : t.primaryKey()))).append(" | ")
+                        .append(mdText(String.join(", ", t.parents() == null ? List.of() : t.parents()))).append(" | ")
+                        .append(code(t.sha256())).append(" |\n");
+            }
+        }
         md.append("\n## Method\n\n");
         row(md, "Model", c.method().model());
         row(md, "Rows generated", c.method().rows());
@@ -75,6 +85,17 @@ public final class DataCardRenderer {
         section(h, "Source", new Object[][] {{"Dataset", c.source().name() + " (" + c.source().datasetId() + ")"},
                 {"SHA-256", c.source().sha256()}, {"Rows", c.source().rows()}, {"Classification", c.source().classification()},
                 {"Owner", c.source().owner()}, {"Legal basis", c.source().legalBasis()}});
+        if (!c.source().tables().isEmpty()) {
+            h.append("<h3>Tables</h3><table><tr><th>table</th><th>rows</th><th>columns</th><th>primary key</th><th>parents</th>"
+                    + "<th>SHA-256</th></tr>");
+            for (var t : c.source().tables()) {
+                h.append("<tr><td>").append(esc(t.name())).append("</td><td>").append(t.rows()).append("</td><td>").append(t.columns())
+                        .append("</td><td>").append(esc(String.join(" + ", t.primaryKey() == null ? List.of() : t.primaryKey())))
+                        .append("</td><td>").append(esc(String.join(", ", t.parents() == null ? List.of() : t.parents())))
+                        .append("</td><td><code>").append(esc(String.valueOf(t.sha256()))).append("</code></td></tr>");
+            }
+            h.append("</table>");
+        }
         section(h, "Method", new Object[][] {{"Model", c.method().model()}, {"Rows generated", c.method().rows()},
                 {"Seed", c.method().seed()}, {"Requested by", c.method().requestedBy()}, {"Completed", c.method().completedAt()},
                 {"Output SHA-256", c.method().outputSha256()}});

@@ -9,8 +9,18 @@ public final class LineageFacts {
     private LineageFacts() {
     }
 
+    /** @param tables the tables of a dataset made of several tables; empty for one table */
     public record Dataset(String tenant, String id, String name, String sha256, Long rowCount, Integer columnCount,
-            String profileVersion, String classification, Instant registeredAt, Instant profiledAt, String status) {
+            String profileVersion, String classification, Instant registeredAt, Instant profiledAt, String status,
+            List<io.synthline.commons.events.Payloads.TableSummary> tables) {
+        public Dataset {
+            tables = tables == null ? List.of() : List.copyOf(tables);
+        }
+
+        public Dataset(String tenant, String id, String name, String sha256, Long rowCount, Integer columnCount, String profileVersion,
+                String classification, Instant registeredAt, Instant profiledAt, String status) {
+            this(tenant, id, name, sha256, rowCount, columnCount, profileVersion, classification, registeredAt, profiledAt, status, null);
+        }
     }
 
     /** @param epsilon null for non-DP models */

@@ -29,6 +29,14 @@ public record LineageGraph(List<Node> nodes, List<Edge> edges) {
         nodes.add(new Node(dataset, "dataset", d.name() == null ? d.id() : d.name(), d.registeredAt() == null ? null
                 : d.registeredAt().toString(), d.sha256(), attrs("classification", d.classification(), "rows", d.rowCount(),
                 "columns", d.columnCount(), "status", d.status())));
+        for (var t : d.tables()) {
+            // a dataset of several tables: one node per table, parents named, so the graph covers every table
+            String table = "table:" + d.id() + "/" + t.name();
+            nodes.add(new Node(table, "table", t.name(), null, t.sha256(), attrs("rows", t.rows(), "columns", t.columns(),
+                    "primaryKey", t.primaryKey() == null || t.primaryKey().isEmpty() ? null : String.join(" + ", t.primaryKey()),
+                    "parents", t.parents() == null || t.parents().isEmpty() ? null : String.join(", ", t.parents()))));
+            edges.add(new Edge(dataset, table, "contains"));
+        }
         String profile = null;
         if (d.profiledAt() != null) {
             profile = "profile:" + d.id();

@@ -305,7 +305,7 @@ public final class ProfileHtml {
         return out.toString();
     }
 
-    private static final String CSS = """
+    static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2330;background:#f6f7fb}
             header{background:#1d2a4d;color:#fff;padding:16px 28px}header h1{margin:0;font-size:22px}
             .meta{color:#5b6478;font-size:12px}header .meta{color:#c9d1e6}
