@@ -117,7 +117,7 @@ public class BenchProfileCommand implements Callable<Integer> {
         out.println("wall/parse  = profile wall time (best run) in bare single-threaded FastCSV parses of the same file, same run");
         out.println("seq. reader = the same profile with the file parsed by one thread (the reader before chunked parsing), same run");
         out.println("serial cpu  = CPU time per profile of the reading thread's in-order work (taking rows, finishing batches)");
-        out.println("p=N pred.   = Amdahl: (serial cpu + (profile cpu - serial cpu) / N) / parse wall, in bare parses");
+        out.println("p=N pred.   = Amdahl on N idle cores: (serial cpu + (profile cpu - serial cpu) / N) / parse cpu, in bare parses");
         out.flush();
     }
 

@@ -49,12 +49,13 @@ public final class ProfileBenchmark {
         }
 
         /**
-         * Amdahl's law from this run's measurements: wall time with {@code p} threads, in bare
-         * parses, when the serial CPU time stays serial and the rest of the profile's CPU time
-         * (all threads, JIT and GC included) is shared by {@code p} cores.
+         * Amdahl's law from this run's measurements: wall time with {@code p} threads on {@code p}
+         * idle cores, in bare parses, when the serial CPU time stays serial and the rest of the
+         * profile's CPU time (all threads, JIT and GC included) is shared by the cores. CPU times
+         * only, so that other load on the machine does not enter.
          */
         public double predictedParses(int p) {
-            return (serialCpuSeconds + (profileCpuSeconds - serialCpuSeconds) / p) / parseSeconds;
+            return (serialCpuSeconds + (profileCpuSeconds - serialCpuSeconds) / p) / parseCpuSeconds;
         }
     }
 
