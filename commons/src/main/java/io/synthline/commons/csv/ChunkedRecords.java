@@ -452,14 +452,8 @@ final class ChunkedRecords implements ParsedRecord, AutoCloseable {
 
         @Override
         protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
-            if (len > maxFieldSize) {
-                throw new CsvParseException("Field at index %d in record starting at line %d exceeds the max field size of %d characters"
-                        .formatted(fieldIdx, getStartingLineNumber(), maxFieldSize));
-            }
-            if ((long) textLength - textStart[records] + len > maxRecordSize) {
-                throw new CsvParseException("Field at index %d in record starting at line %d exceeds the max record size of %d characters"
-                        .formatted(fieldIdx, getStartingLineNumber(), maxRecordSize));
-            }
+            FieldRangeHandler.checkSizes(fieldIdx, getStartingLineNumber(), len, textLength - textStart[records], maxFieldSize,
+                    maxRecordSize);
             if (fields >= maxFields) {
                 throw new CsvParseException("Record starting at line %d has surpassed the maximum limit of %d fields"
                         .formatted(getStartingLineNumber(), maxFields));

@@ -39,14 +39,7 @@ final class FieldRangeHandler extends AbstractBaseCsvCallbackHandler<FieldRangeH
 
     @Override
     protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean quoted) {
-        if (len > maxFieldSize) {
-            throw new CsvParseException("Field at index %d in record starting at line %d exceeds the max field size of %d characters"
-                    .formatted(fieldIdx, getStartingLineNumber(), maxFieldSize));
-        }
-        if ((long) textLength + len > maxRecordSize) {
-            throw new CsvParseException("Field at index %d in record starting at line %d exceeds the max record size of %d characters"
-                    .formatted(fieldIdx, getStartingLineNumber(), maxRecordSize));
-        }
+        checkSizes(fieldIdx, getStartingLineNumber(), len, textLength, maxFieldSize, maxRecordSize);
         if (fields == starts.length) {
             if (fields >= maxFields) {
                 throw new CsvParseException("Record starting at line %d has surpassed the maximum limit of %d fields"
@@ -64,6 +57,18 @@ final class FieldRangeHandler extends AbstractBaseCsvCallbackHandler<FieldRangeH
         lengths[fields] = len;
         fields++;
         textLength += len;
+    }
+
+    /** Refuses a field of {@code len} characters after {@code recordChars} of its record, as FastCSV's own handler would. */
+    static void checkSizes(int fieldIdx, long line, int len, long recordChars, int maxFieldSize, int maxRecordSize) {
+        if (len > maxFieldSize) {
+            throw new CsvParseException("Field at index %d in record starting at line %d exceeds the max field size of %d characters"
+                    .formatted(fieldIdx, line, maxFieldSize));
+        }
+        if (recordChars + len > maxRecordSize) {
+            throw new CsvParseException("Field at index %d in record starting at line %d exceeds the max record size of %d characters"
+                    .formatted(fieldIdx, line, maxRecordSize));
+        }
     }
 
     @Override
