@@ -149,4 +149,39 @@ class RelationalCliTest {
         assertThat(fromEscaped.at("/quality/details/Column Shapes/0/Score").asDouble()).isGreaterThan(0.9);
         assertThat(fromEscaped.at("/integrity/score").asDouble()).isEqualTo(1.0);
     }
+
+    /**
+     * What {@code synth generate DIR --remote} uploads: the tables and the metadata in force (the
+     * one given with --metadata wins over the one beside the tables), nothing else; and the
+     * downloaded zip unpacks to the same files.
+     */
+    @Test
+    void remoteUploadsZipTheTablesWithTheMetadataInForce() throws Exception {
+        Path tables = dir.resolve("tables");
+        Files.createDirectories(tables);
+        for (String t : TABLES) {
+            Files.copy(SHOP.resolve(t + ".csv"), tables.resolve(t + ".csv"));
+        }
+        Files.writeString(tables.resolve("metadata.json"), "{\"tables\": {}}");
+        Files.writeString(tables.resolve("notes.txt"), "not a table");
+        Path zip = dir.resolve("upload.zip");
+        assertThat(RelationalCli.zipTables(tables, SHOP.resolve("metadata.json"), zip)).isEqualTo(TABLES.size());
+        Path back = dir.resolve("back");
+        Files.createDirectories(back);
+        RelationalCli.unzipInto(zip, back);
+        try (var files = Files.list(back)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactlyInAnyOrder("customers.csv", "orders.csv",
+                    "order_lines.csv", "returns.csv", "visits.csv", "metadata.json");
+        }
+        assertThat(Files.readString(back.resolve("metadata.json"))).isEqualTo(Files.readString(SHOP.resolve("metadata.json")));
+        assertThat(Files.mismatch(back.resolve("visits.csv"), SHOP.resolve("visits.csv"))).isEqualTo(-1);
+
+        // without --metadata the one beside the tables goes up; a zip input is repacked the same way
+        Path again = dir.resolve("again.zip");
+        RelationalCli.zipTables(zip, null, again);
+        Path unpacked = dir.resolve("unpacked");
+        Files.createDirectories(unpacked);
+        RelationalCli.unzipInto(again, unpacked);
+        assertThat(Files.readString(unpacked.resolve("metadata.json"))).isEqualTo(Files.readString(SHOP.resolve("metadata.json")));
+    }
 }
