@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +41,10 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "generation seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--store", defaultValue = "filesystem", paramLabel = "filesystem|s3",
+            description = "where the services keep datasets, models and reports: a directory (default) or the bucket of a local S3 server")
+    String store;
+
     @Option(names = "--tenant", defaultValue = "acme", description = "demo tenant: acme or globex (default: ${DEFAULT-VALUE})")
     String tenant;
 
@@ -53,9 +58,13 @@ public class DemoCommand implements Callable<Integer> {
             throw new SynthCommand.UserError("--tenant must be one of " + StackEndpoints.TENANTS);
         }
 
+        if (!store.equals("filesystem") && !store.equals("s3")) {
+            throw new SynthCommand.UserError("--store must be filesystem or s3, not " + store);
+        }
+        boolean s3 = store.equals("s3");
         StackConfig config = StackConfig.defaults();
-        LocalStack stack = new LocalStack(config, msg -> out.println("  stack: " + msg));
-        out.println("Starting the local stack (PostgreSQL, Kafka, Keycloak) in " + config.dataDir() + " ...");
+        LocalStack stack = new LocalStack(config, msg -> out.println("  stack: " + msg), s3);
+        out.println("Starting the local stack (PostgreSQL, Kafka, Keycloak" + (s3 ? ", S3" : "") + ") in " + config.dataDir() + " ...");
         UpResult up = stack.up();
         Set<Component> startedHere = up.started();
         StackEndpoints endpoints = stack.endpoints();
@@ -63,8 +72,16 @@ public class DemoCommand implements Callable<Integer> {
         out.println("Starting the four services ...");
         PlatformLauncher platform;
         try {
-            platform = PlatformLauncher.start(home, endpoints, config.dataDir().resolve("store"), config.logsDir(),
-                    PlatformLauncher.Ports.fromEnvironment(System.getenv()), msg -> out.println("  " + msg));
+            Map<PlatformLauncher.Service, Integer> oneEach = new java.util.EnumMap<>(PlatformLauncher.Service.class);
+            for (PlatformLauncher.Service s : PlatformLauncher.Service.values()) {
+                oneEach.put(s, 1);
+            }
+            platform = PlatformLauncher.start(home, endpoints, config.dataDir().resolve("store"),
+                    s3 ? StackEndpoints.asEnvironment(endpoints.s3StoreSettings()) : Map.of(), config.logsDir(),
+                    PlatformLauncher.Ports.fromEnvironment(System.getenv()), oneEach, msg -> out.println("  " + msg));
+            if (s3) {
+                out.println("  dataset store: bucket " + StackEndpoints.S3_BUCKET + " on " + endpoints.s3Url());
+            }
         } catch (RuntimeException e) {
             stopStack(stack, startedHere, out);
             throw e;

@@ -1,6 +1,8 @@
 package io.synthline.stack;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to reach the servers of a stack. Derived from the {@link StackConfig} alone, so it can be
@@ -68,6 +70,29 @@ public record StackEndpoints(
                 keycloakUrl, REALM, keycloakUrl + "/realms/" + REALM,
                 SERVICE_CLIENT_ID, SERVICE_CLIENT_SECRET, CLI_CLIENT_ID, DASHBOARD_CLIENT_ID,
                 "admin", "admin", DEMO_PASSWORD, TOPICS, "http://" + config.host() + ":" + config.port(StackPort.S3));
+    }
+
+    /**
+     * The settings ({@code synthline.store.*}, MicroProfile Config names) that put a service's
+     * dataset store on this stack's S3 server; {@link #asEnvironment} gives their environment form.
+     */
+    public Map<String, String> s3StoreSettings() {
+        Map<String, String> cfg = new LinkedHashMap<>();
+        cfg.put("synthline.store.kind", "s3");
+        cfg.put("synthline.store.s3.endpoint", s3Url);
+        cfg.put("synthline.store.s3.bucket", S3_BUCKET);
+        cfg.put("synthline.store.s3.region", S3_REGION);
+        cfg.put("synthline.store.s3.path-style", "true");
+        cfg.put("synthline.store.s3.access-key-id", S3_ACCESS_KEY_ID);
+        cfg.put("synthline.store.s3.secret-access-key", S3_SECRET_ACCESS_KEY);
+        return cfg;
+    }
+
+    /** MicroProfile Config's environment names: {@code synthline.store.s3.access-key-id} becomes {@code SYNTHLINE_STORE_S3_ACCESS_KEY_ID}. */
+    public static Map<String, String> asEnvironment(Map<String, String> settings) {
+        Map<String, String> env = new LinkedHashMap<>();
+        settings.forEach((k, v) -> env.put(k.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), v));
+        return env;
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:P/db}. */

@@ -190,10 +190,8 @@ public final class StackMain {
         return String.join(System.lineSeparator(),
                 "S3           " + e.s3Url() + "  bucket " + StackEndpoints.S3_BUCKET + " (path-style, region " + StackEndpoints.S3_REGION
                         + ", SSE-KMS key " + StackEndpoints.S3_KMS_KEY_ID + ")",
-                "             services: SYNTHLINE_STORE_KIND=s3 SYNTHLINE_STORE_S3_ENDPOINT=" + e.s3Url()
-                        + " SYNTHLINE_STORE_S3_BUCKET=" + StackEndpoints.S3_BUCKET + " SYNTHLINE_STORE_S3_PATH_STYLE=true"
-                        + " SYNTHLINE_STORE_S3_ACCESS_KEY_ID=" + StackEndpoints.S3_ACCESS_KEY_ID
-                        + " SYNTHLINE_STORE_S3_SECRET_ACCESS_KEY=" + StackEndpoints.S3_SECRET_ACCESS_KEY) + System.lineSeparator();
+                "             services: " + String.join(" ", StackEndpoints.asEnvironment(e.s3StoreSettings()).entrySet().stream()
+                        .map(v -> v.getKey() + "=" + v.getValue()).toList())) + System.lineSeparator();
     }
 
     static String describe(StackEndpoints e, StackConfig config) {

@@ -186,7 +186,7 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
     public void delete(String key) throws IOException {
         String objectKey = objectKey(key);
         call(key, () -> client.deleteObject(b -> b.bucket(settings.bucket()).key(objectKey)));
-        forgetCachedCopies(key);
+        forgetCachedCopies(key, null);
     }
 
     @Override
@@ -332,7 +332,7 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
     /** Moves a local file holding the object's current bytes into the cache, dropping copies of older versions. */
     private void remember(String key, String etag, Path file) throws IOException {
         Path cached = cachedCopy(key, etag);
-        forgetCachedCopies(key);
+        forgetCachedCopies(key, cached.getParent());
         Files.createDirectories(cached.getParent());
         try {
             Files.move(file, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -341,14 +341,17 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
         }
     }
 
-    private void forgetCachedCopies(String key) {
+    /** Deletes the cached copies of {@code key} except those under {@code keep} (the current version, which another thread may be reading). */
+    private void forgetCachedCopies(String key, Path keep) {
         Path versions = objects.resolve(key + "@");
         if (!Files.isDirectory(versions)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(versions)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                if (keep == null || !p.startsWith(keep) && !keep.startsWith(p)) {
+                    Files.deleteIfExists(p);
+                }
             }
         } catch (IOException e) {
             // A reader may hold a copy open; the next remember() of this key retries.

@@ -125,6 +125,8 @@ public final class PlatformLauncher implements AutoCloseable {
     private Path repoRoot;
     private StackEndpoints stack;
     private Path storeRoot;
+    /** Extra environment of every service choosing its dataset store (e.g. the S3 settings); empty for the directory at storeRoot. */
+    private Map<String, String> storeEnvironment = Map.of();
 
     private PlatformLauncher(Ports ports, Path logsDir) {
         this.ports = ports;
@@ -147,6 +149,16 @@ public final class PlatformLauncher implements AutoCloseable {
     /** Starts {@code replicas.get(s)} processes of each service (they share the stack, the store and the Kafka consumer groups). */
     public static PlatformLauncher start(Path repoRoot, StackEndpoints stack, Path storeRoot, Path logsDir, Ports ports,
             Map<Service, Integer> replicas, Consumer<String> progress) {
+        return start(repoRoot, stack, storeRoot, Map.of(), logsDir, ports, replicas, progress);
+    }
+
+    /**
+     * As above, with the services' dataset store set by {@code storeEnvironment} (the
+     * {@code SYNTHLINE_STORE_*} variables, e.g. of the stack's S3 server); {@code storeRoot} then only
+     * holds each service's local copies of stored objects.
+     */
+    public static PlatformLauncher start(Path repoRoot, StackEndpoints stack, Path storeRoot, Map<String, String> storeEnvironment,
+            Path logsDir, Ports ports, Map<Service, Integer> replicas, Consumer<String> progress) {
         List<Replica> all = new ArrayList<>();
         replicas.forEach((s, n) -> {
             for (int r = 0; r < n; r++) {
@@ -173,6 +185,7 @@ public final class PlatformLauncher implements AutoCloseable {
         launcher.repoRoot = repoRoot;
         launcher.stack = stack;
         launcher.storeRoot = storeRoot;
+        launcher.storeEnvironment = Map.copyOf(storeEnvironment);
         try {
             Files.createDirectories(logsDir);
             Files.createDirectories(storeRoot);
@@ -249,6 +262,12 @@ public final class PlatformLauncher implements AutoCloseable {
         env.put("SYNTHLINE_KAFKA_BOOTSTRAP", stack.kafkaBootstrapServers());
         env.put("SYNTHLINE_OIDC_URL", stack.issuerUrl());
         env.put("SYNTHLINE_STORE_ROOT", storeRoot.toAbsolutePath().toString());
+        if (!storeEnvironment.isEmpty()) {
+            env.putAll(storeEnvironment);
+            // Each process its own cache of local copies: one process never drops a copy another is reading.
+            env.put("SYNTHLINE_STORE_S3_CACHE_DIR", storeRoot.resolve("cache").resolve(replica.service().module + "-" + replica.index())
+                    .toAbsolutePath().toString());
+        }
         // the dashboard (governance) shows the evaluator's reports and the profiler's profiles in its session
         env.put("SYNTHLINE_EVALUATOR_URL", "http://127.0.0.1:" + ports.evaluator());
         env.put("SYNTHLINE_PROFILER_URL", "http://127.0.0.1:" + ports.profiler());

@@ -43,15 +43,7 @@ public final class TestS3 {
 
     /** The {@code synthline.store.*} settings of the S3 dataset store on this server, under {@link #RUN_PREFIX}. */
     public static Map<String, String> storeSettings() {
-        StackEndpoints e = endpoints();
-        Map<String, String> cfg = new LinkedHashMap<>();
-        cfg.put("synthline.store.kind", "s3");
-        cfg.put("synthline.store.s3.endpoint", e.s3Url());
-        cfg.put("synthline.store.s3.bucket", StackEndpoints.S3_BUCKET);
-        cfg.put("synthline.store.s3.region", StackEndpoints.S3_REGION);
-        cfg.put("synthline.store.s3.path-style", "true");
-        cfg.put("synthline.store.s3.access-key-id", StackEndpoints.S3_ACCESS_KEY_ID);
-        cfg.put("synthline.store.s3.secret-access-key", StackEndpoints.S3_SECRET_ACCESS_KEY);
+        Map<String, String> cfg = new LinkedHashMap<>(endpoints().s3StoreSettings());
         cfg.put("synthline.store.s3.prefix", RUN_PREFIX);
         cfg.put("synthline.store.s3.cache-dir",
                 Path.of(System.getProperty("java.io.tmpdir"), "synthline-it-s3-cache", RUN_PREFIX).toString());
