@@ -42,6 +42,11 @@ class DatasetDeletionIT {
 
     @Test
     void aDeletionRequestDeletesTheDataOnceAndOnlyForItsTenant() throws Exception {
+        deletesTheDataOnceAndOnlyForItsTenant(store);
+    }
+
+    /** The whole check, on whichever store the profiler runs (also {@link DatasetDeletionS3IT}). */
+    static void deletesTheDataOnceAndOnlyForItsTenant(DatasetStore store) throws Exception {
         String id = given().auth().oauth2(LocalStackTestResource.token("acme-owner"))
                 .contentType("text/csv").body(Files.readAllBytes(SAMPLE)).queryParam("name", "to be deleted")
                 .when().post("/api/v1/datasets")

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
- * {@link DatasetDeletionIT} with the profiler on the S3 dataset store (the local stack's S3 server):
+ * {@link DatasetDeletionIT}'s check with the profiler on the S3 dataset store (the local stack's S3 server):
  * the upload and its profile are objects in the bucket under the tenant's prefix, encrypted at rest,
  * and the deletion request removes them.
  */
@@ -21,7 +21,17 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = LocalStackTestResource.DATABASE_ARG, value = "profiler"),
         @ResourceArg(name = LocalStackTestResource.STORE_ARG, value = "s3")})
-class DatasetDeletionS3IT extends DatasetDeletionIT {
+class DatasetDeletionS3IT {
+    static final java.nio.file.Path SAMPLE = DatasetDeletionIT.SAMPLE;
+
+    @jakarta.inject.Inject
+    io.synthline.commons.store.DatasetStore store;
+
+    @Test
+    void aDeletionRequestDeletesTheObjectsOnceAndOnlyForItsTenant() throws Exception {
+        assertThat(store).isInstanceOf(S3DatasetStore.class);
+        DatasetDeletionIT.deletesTheDataOnceAndOnlyForItsTenant(store);
+    }
 
     @Test
     void anUploadIsStoredInTheBucketEncrypted() throws Exception {
