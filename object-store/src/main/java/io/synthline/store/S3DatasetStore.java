@@ -3,7 +3,6 @@ package io.synthline.store;
 import io.synthline.commons.store.DatasetStore;
 import io.synthline.commons.store.LocalStaging;
 import io.synthline.commons.store.StorageKeys;
-import io.synthline.commons.store.StoredObject;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -381,51 +380,20 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
         }
     }
 
-    private final class S3Staged implements Staged {
-        private final LocalStaging.File file;
-        private boolean committed;
-
+    private final class S3Staged extends LocalStaging.Staged {
         S3Staged(LocalStaging.File file) {
-            this.file = file;
+            super(file);
         }
 
         @Override
-        public Path path() {
-            return file.path();
-        }
-
-        @Override
-        public long sizeBytes() {
-            return file.sizeBytes();
-        }
-
-        @Override
-        public String sha256() {
-            return file.sha256();
-        }
-
-        @Override
-        public StoredObject commit(String key) throws IOException {
+        protected void publish(LocalStaging.File file, String key) throws IOException {
             String etag = upload(file, objectKey(key));
-            committed = true;
             // The staged bytes are the object's bytes: a localPath() right after (e.g. converting the
             // output to Parquet) finds them without downloading.
             try {
                 remember(key, etag, file.path());
             } catch (IOException e) {
                 Files.deleteIfExists(file.path());
-            }
-            return new StoredObject(key, file.sizeBytes(), file.sha256());
-        }
-
-        @Override
-        public void close() {
-            if (!committed) {
-                try {
-                    Files.deleteIfExists(file.path());
-                } catch (IOException ignored) {
-                    // A leftover staging file is harmless and is not visible under any key.
-                }
             }
         }
     }

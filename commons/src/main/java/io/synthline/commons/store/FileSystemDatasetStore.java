@@ -83,50 +83,19 @@ public final class FileSystemDatasetStore implements DatasetStore {
         return root.resolve(StorageKeys.check(key));
     }
 
-    private final class FileStaged implements Staged {
-        private final LocalStaging.File file;
-        private boolean committed;
-
+    private final class FileStaged extends LocalStaging.Staged {
         FileStaged(LocalStaging.File file) {
-            this.file = file;
+            super(file);
         }
 
         @Override
-        public Path path() {
-            return file.path();
-        }
-
-        @Override
-        public long sizeBytes() {
-            return file.sizeBytes();
-        }
-
-        @Override
-        public String sha256() {
-            return file.sha256();
-        }
-
-        @Override
-        public StoredObject commit(String key) throws IOException {
+        protected void publish(LocalStaging.File file, String key) throws IOException {
             Path target = resolve(key);
             Files.createDirectories(target.getParent());
             try {
                 Files.move(file.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(file.path(), target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            committed = true;
-            return new StoredObject(key, file.sizeBytes(), file.sha256());
-        }
-
-        @Override
-        public void close() {
-            if (!committed) {
-                try {
-                    Files.deleteIfExists(file.path());
-                } catch (IOException ignored) {
-                    // A leftover staging file is harmless and is not visible under any key.
-                }
             }
         }
     }

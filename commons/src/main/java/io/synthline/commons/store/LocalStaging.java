@@ -25,6 +25,55 @@ public final class LocalStaging {
     private LocalStaging() {
     }
 
+    /**
+     * A staged file that a store publishes under a key on {@link #commit}; closed uncommitted, the
+     * file is deleted. Subclasses say how publishing works (a rename, an upload).
+     */
+    public abstract static class Staged implements DatasetStore.Staged {
+        private final File file;
+        private boolean committed;
+
+        protected Staged(File file) {
+            this.file = file;
+        }
+
+        /** Makes the staged bytes visible under {@code key}, atomically; the staged file may be moved away. */
+        protected abstract void publish(File file, String key) throws IOException;
+
+        @Override
+        public Path path() {
+            return file.path();
+        }
+
+        @Override
+        public long sizeBytes() {
+            return file.sizeBytes();
+        }
+
+        @Override
+        public String sha256() {
+            return file.sha256();
+        }
+
+        @Override
+        public StoredObject commit(String key) throws IOException {
+            publish(file, key);
+            committed = true;
+            return new StoredObject(key, file.sizeBytes(), file.sha256());
+        }
+
+        @Override
+        public void close() {
+            if (!committed) {
+                try {
+                    Files.deleteIfExists(file.path());
+                } catch (IOException ignored) {
+                    // A leftover staging file is harmless and is not visible under any key.
+                }
+            }
+        }
+    }
+
     /** Runs {@code writer} into a new file in {@code dir}; on failure nothing is left behind. */
     public static File write(Path dir, DatasetStore.OutputWriter writer) throws IOException {
         Path file = Files.createTempFile(dir, "stage-", ".part");
