@@ -1,6 +1,7 @@
 package io.synthline.cli;
 
 import io.synthline.cli.client.ApiClient;
+import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.ConditionSpec;
 import io.synthline.commons.api.ConstraintSpec;
 import io.synthline.commons.api.GenerationRequest;
@@ -8,29 +9,21 @@ import io.synthline.commons.api.OutputSpec;
 import io.synthline.commons.api.PiiSpec;
 import io.synthline.commons.api.RebalanceSpec;
 import io.synthline.commons.concurrent.Parallel;
-import io.synthline.commons.csv.CsvOptions;
-import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.json.Json;
-import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.Generation;
-import io.synthline.generator.engine.GenerationManifest;
-import io.synthline.generator.engine.GenerationSettings;
-import io.synthline.generator.engine.ModelSpec;
+import io.synthline.generator.engine.HoldoutSplit;
 import io.synthline.generator.engine.Requests;
 import io.synthline.generator.engine.SynthesisModel;
 import io.synthline.generator.engine.Synthesizers;
-import io.synthline.generator.engine.output.ParquetOutput;
+import io.synthline.generator.engine.pipeline.GenerationPipeline;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,8 +208,8 @@ public class GenerateCommand implements Callable<Integer> {
             throw new SynthCommand.UserError("--holdout cannot change a stored model: its split was made when it was fitted");
         }
         try {
-            io.synthline.generator.engine.HoldoutSplit.validate(request.holdout());
-        } catch (io.synthline.commons.api.BadInputException e) {
+            HoldoutSplit.validate(request.holdout());
+        } catch (BadInputException e) {
             throw new SynthCommand.UserError("--holdout: " + e.getMessage());
         }
         if (root.remote()) {
@@ -228,127 +221,34 @@ public class GenerateCommand implements Callable<Integer> {
             return SynthCommand.EXIT_OK;
         }
         int workers = threads != null ? Math.max(1, threads) : Parallel.defaultThreads();
-        long t0 = System.nanoTime();
-        SynthesisModel fitted;
-        String fitNote;
-        if (loadModel != null) {
-            try (InputStream in = Files.newInputStream(Files2.existing(loadModel, "model"))) {
-                fitted = SynthesisModel.read(in, workers);
+        PrintWriter err = spec.commandLine().getErr();
+        FileGeneration.Options options = new FileGeneration.Options(file, out, loadModel, saveModel, holdoutOut, manifest, allowCopies,
+                !noPiiDetection && !Synthesizers.isPrivate(request.model()), csvFormulas.escapes(), privacy.readSchema(), workers);
+        GenerationPipeline.Run run;
+        FileGeneration files = new FileGeneration(options, err);
+        try (files) {
+            run = GenerationPipeline.run(new GenerationPipeline.Job(request, seed, firstRow, null, workers), files, files, files,
+                    Generation.SILENT);
+        } catch (BadInputException e) {
+            if (GenerationPipeline.NO_ROWS_PRODUCED.equals(e.slug())) {
+                throw new SynthCommand.UserError(e.getMessage() + " (--allow-copies)");
             }
-            Path guard = guardPath(loadModel);
-            if (Files.exists(guard)) {
-                try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(guard))) {
-                    fitted = fitted.withGuard(io.synthline.generator.engine.CopyGuard.read(in));
-                }
-            } else if (!allowCopies && !fitted.isPrivate()) {
-                throw new SynthCommand.UserError("the model's copy guard " + guard + " is missing: it recognises copies of real rows,"
-                        + " which are redrawn; put it beside the model, or give --allow-copies");
-            }
-            if (fitted.conditioningNeedsTraining() && (request.conditions() != null && !request.conditions().isEmpty() || request.rebalance() != null)) {
-                if (file == null) {
-                    throw new SynthCommand.UserError("a stored " + fitted.manifest().synthesizer() + " model keeps no training rows, and"
-                            + " --condition/--rebalance grow trees on them: give the training FILE.csv it was fitted on with --load-model");
-                }
-                if (!sha256(Files2.existing(file, "input")).equals(fitted.manifest().datasetSha256())) {
-                    throw new SynthCommand.UserError(file + " is not the data the model was fitted on (its SHA-256 differs)");
-                }
-                fitted = fitted.withTraining(CsvTableReader.read(file, CsvOptions.defaults(), privacy.readSchema()));
-            }
-            fitNote = "loaded " + fitted.manifest().synthesizer() + " model " + fitted.id().substring(0, 12);
-        } else {
-            if (file == null) {
-                throw new SynthCommand.UserError("give the training FILE.csv (or --load-model)");
-            }
-            Files2.existing(file, "input");
-            String sha = sha256(file);
-            Table training = CsvTableReader.read(file, CsvOptions.defaults(), privacy.readSchema());
-            // a DP model may only learn what its accounting covers: its PII columns are declared (--pii), not detected in the data
-            java.util.List<io.synthline.commons.profile.PiiFinding> flagged = noPiiDetection || Synthesizers.isPrivate(request.model())
-                    ? java.util.List.of()
-                    : new io.synthline.profiler.engine.DatasetProfiler(io.synthline.profiler.engine.ProfileOptions.defaults())
-                            .profile(file, CsvOptions.defaults()).pii();
-            ModelSpec modelSpec = Requests.modelSpec(request, flagged);
-            if (!flagged.isEmpty()) {
-                spec.commandLine().getErr().println("synth: PII detected by the profiler, replaced by fake values and never learned: "
-                        + io.synthline.generator.engine.pii.ProfilePii.columns(flagged) + " (--no-pii-detection to keep them)");
-            }
-            long tRead = System.nanoTime();
-            fitted = SynthesisModel.fit(training, modelSpec, seed, workers, sha);
-            fitNote = String.format("%s fitted on %,d rows in %d ms (read %d ms)", fitted.manifest().synthesizer(),
-                    fitted.manifest().trainingRows(), (System.nanoTime() - tRead) / 1_000_000, (tRead - t0) / 1_000_000);
-            io.synthline.generator.engine.HoldoutSplit split = io.synthline.generator.engine.HoldoutSplit.of(training,
-                    modelSpec.holdout(), seed);
-            if (split.hasHoldout()) {
-                Path target = holdoutOut != null ? holdoutOut : out.resolveSibling(out.getFileName() + ".holdout.csv");
-                Table held = split.holdout();
-                writeAtomically(target, os -> io.synthline.commons.csv.CsvTableWriter.write(held, os, csvFormulas.escapes()));
-                fitNote += String.format("; %,d rows held out -> %s", held.rowCount(), target);
-            } else if (modelSpec.holdout() != null) {
-                fitNote += String.format("; nothing held out (fewer than %d rows would be)", io.synthline.generator.engine.HoldoutSplit.MIN_ROWS);
-            }
+            throw e;
         }
-        if (saveModel != null) {
-            writeAtomically(saveModel, fitted::write);
-            if (!fitted.isPrivate()) {
-                SynthesisModel saved = fitted;
-                writeAtomically(guardPath(saveModel), saved::writeGuard);
-            }
-        }
-        GenerationSettings settings = Requests.settings(request, seed, workers).withRange(firstRow, rows);
-        Generation generation = Generation.prepare(fitted, settings);
-        long t1 = System.nanoTime();
-        Generation.Result[] result = new Generation.Result[1];
-        boolean parquet = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".parquet");
-        long fileBytes = 0;
-        String fileSha = null;
-        if (parquet) {
-            // the CSV beside it first (streamed), then re-encoded row by row: neither is held in memory
-            Path csv = Files.createTempFile(out.toAbsolutePath().getParent(), ".synth-", ".csv");
-            try {
-                writeAtomically(csv, os -> result[0] = sampleTo(generation, os));
-                Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".synth-", ".parquet");
-                try {
-                    ParquetOutput.convert(csv, ParquetOutput.schema(generation.header(), fitted.manifest().schema()), tmp);
-                    fileBytes = Files.size(tmp);
-                    fileSha = sha256(tmp);
-                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
-            } finally {
-                Files.deleteIfExists(csv);
-            }
-        } else if (csvFormulas.escapes()) {
-            // sampled as the exact CSV, then copied with formula cells escaped; the manifest describes the file written
-            Path csv = Files.createTempFile(out.toAbsolutePath().getParent(), ".synth-", ".csv");
-            try {
-                writeAtomically(csv, os -> result[0] = sampleTo(generation, os));
-                writeAtomically(out, os -> {
-                    try (InputStream in = Files.newInputStream(csv)) {
-                        io.synthline.commons.csv.FormulaGuard.escape(in, os);
-                    }
-                });
-                fileBytes = Files.size(out);
-                fileSha = sha256(out);
-            } finally {
-                Files.deleteIfExists(csv);
-            }
-        } else {
-            writeAtomically(out, os -> result[0] = sampleTo(generation, os));
-        }
-        long t2 = System.nanoTime();
-        GenerationManifest sampled = GenerationManifest.of(fitted, settings, result[0], parquet ? Requests.PARQUET : Requests.CSV);
-        GenerationManifest m = parquet || csvFormulas.escapes() ? sampled.forFile(fileBytes, fileSha) : sampled;
-        Path manifestPath = manifest != null ? manifest : out.resolveSibling(out.getFileName() + ".manifest.json");
-        writeAtomically(manifestPath, os -> os.write(Json.writePretty(m).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        double seconds = Math.max(1e-9, (t2 - t1) / 1e9);
-        spec.commandLine().getErr().printf("synth: %s; %,d rows sampled in %d ms (%,.0f rows/s)%s -> %s%n", fitNote,
-                result[0].rowsWritten(), (t2 - t1) / 1_000_000, result[0].rowsWritten() / seconds,
-                result[0].copiesRedrawn() > 0 || result[0].rowsDropped() > 0
-                        ? String.format("; %,d draws equal to a training row redrawn, %,d rows dropped", result[0].copiesRedrawn(), result[0].rowsDropped())
+        SynthesisModel model = run.model().model();
+        String fitNote = run.fitted()
+                ? String.format("%s fitted on %,d rows in %d ms (read %d ms)", model.manifest().synthesizer(),
+                        model.manifest().trainingRows(), run.fitNanos() / 1_000_000, run.readNanos() / 1_000_000) + files.holdoutNote()
+                : "loaded " + model.manifest().synthesizer() + " model " + model.id().substring(0, 12);
+        Generation.Result result = run.result();
+        double seconds = Math.max(1e-9, run.sampleNanos() / 1e9);
+        err.printf("synth: %s; %,d rows sampled in %d ms (%,.0f rows/s)%s -> %s%n", fitNote, result.rowsWritten(),
+                run.sampleNanos() / 1_000_000, result.rowsWritten() / seconds,
+                result.copiesRedrawn() > 0 || result.rowsDropped() > 0
+                        ? String.format("; %,d draws equal to a training row redrawn, %,d rows dropped", result.copiesRedrawn(), result.rowsDropped())
                         : "", out);
-        fitted.manifest().notes().forEach(n -> spec.commandLine().getErr().println("synth: note: " + n));
-        privacy.report(fitted.privacy(), loadModel == null, out, spec.commandLine().getErr());
+        model.manifest().notes().forEach(n -> err.println("synth: note: " + n));
+        privacy.report(model.privacy(), run.fitted(), out, err);
         return SynthCommand.EXIT_OK;
     }
 
@@ -405,22 +305,8 @@ public class GenerateCommand implements Callable<Integer> {
         err.printf("synth: run %s -> %s; its evaluation: synth report %s%n", id, out, id);
     }
 
-    /** Samples into {@code os}; a run that produced no row fails (and its file is never moved into place). */
-    private static Generation.Result sampleTo(Generation generation, OutputStream os) throws IOException {
-        Generation.Result r = generation.writeCsv(os, true, Generation.SILENT);
-        if (r.nothingProduced()) {
-            throw new SynthCommand.UserError(r.nothingProducedMessage() + " (--allow-copies)");
-        }
-        return r;
-    }
-
-    @FunctionalInterface
-    interface Writer {
-        void write(OutputStream out) throws IOException;
-    }
-
     /** Writes to a temporary file beside the target and moves it into place: no half-written output. */
-    static void writeAtomically(Path target, Writer writer) throws IOException {
+    static void writeAtomically(Path target, GenerationPipeline.StreamWriter writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, ".synth-", ".part");
         try {
@@ -432,20 +318,4 @@ public class GenerateCommand implements Callable<Integer> {
             Files.deleteIfExists(tmp);
         }
     }
-
-    /** Hex SHA-256 of a file's bytes. */
-    public static String sha256(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The copy guard's sidecar beside a stored model: it answers "was this row real?", so it stays with the training data. */
-    static Path guardPath(Path model) {
-        return model.resolveSibling(model.getFileName() + ".guard");
-    }
-
 }

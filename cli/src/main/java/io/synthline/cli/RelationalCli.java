@@ -2,6 +2,7 @@ package io.synthline.cli;
 
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.evaluation.RelationalEvaluation;
+import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.profile.DatasetProfile;
 import io.synthline.commons.profile.PiiFinding;
@@ -150,7 +151,7 @@ final class RelationalCli {
         Map<String, Object> tables = new LinkedHashMap<>();
         for (String t : synthetic.tables().keySet()) {
             tables.put(t, Map.of("realRows", split.training().table(t).rowCount(), "rows", synthetic.table(t).rowCount(),
-                    "sha256", GenerateCommand.sha256(o.out().resolve(t + ".csv"))));
+                    "sha256", Sha256.hex(o.out().resolve(t + ".csv"))));
         }
         manifest.put("tables", tables);
         manifest.put("piiReplaced", model.piiColumns());
@@ -207,7 +208,7 @@ final class RelationalCli {
                 "maxChildrenPerParent", k, "report", model.privacy()));
         Map<String, Object> tables = new LinkedHashMap<>();
         for (String t : synthetic.tables().keySet()) {
-            tables.put(t, Map.of("rows", synthetic.table(t).rowCount(), "sha256", GenerateCommand.sha256(o.out().resolve(t + ".csv"))));
+            tables.put(t, Map.of("rows", synthetic.table(t).rowCount(), "sha256", Sha256.hex(o.out().resolve(t + ".csv"))));
         }
         manifest.put("tables", tables);
         manifest.put("fitMillis", (t1 - t0) / 1_000_000);

@@ -7,7 +7,6 @@ import io.synthline.governance.engine.audit.AuditRecord;
 import io.synthline.governance.engine.audit.AuditSigningKey;
 import io.synthline.governance.engine.audit.ChainedEntry;
 import io.synthline.governance.engine.audit.EvidenceBundle;
-import io.synthline.governance.engine.audit.Hashes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +31,7 @@ class AuditCommandTest {
 
     Path bundle(int n, int tamperIndex) throws Exception {
         List<ChainedEntry> entries = new ArrayList<>();
-        String prev = Hashes.GENESIS;
+        String prev = ChainedEntry.GENESIS;
         for (int i = 1; i <= n; i++) {
             ChainedEntry e = ChainedEntry.of(i, new AuditRecord("e" + i, "acme", "generation.requested", "/synthline/generator",
                     "generations/g" + i, "acme-scientist", List.of("data-scientist"), "churn", null, "success", T0.plusSeconds(i),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.commons.api.ConditionSpec;
 import io.synthline.commons.api.ConstraintSpec;
 import io.synthline.commons.api.RebalanceSpec;
+import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -145,7 +146,7 @@ class GenerateCommandTest {
         JsonNode manifest = Json.mapper().readTree(dir.resolve("syn.parquet.manifest.json").toFile());
         assertThat(manifest.get("format").asText()).isEqualTo("parquet");
         assertThat(manifest.get("outputSha256").asText()).as("the manifest describes the Parquet file users get")
-                .isEqualTo(GenerateCommand.sha256(parquet));
+                .isEqualTo(Sha256.hex(parquet));
         assertThat(manifest.get("bytes").asLong()).isEqualTo(Files.size(parquet));
     }
 

@@ -5,8 +5,9 @@ import io.synthline.cli.SynthCommand;
 import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.csv.CsvDialect;
 import io.synthline.commons.csv.CsvOptions;
-import io.synthline.commons.table.TableSchema;
+import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.json.Json;
+import io.synthline.commons.table.TableSchema;
 import io.synthline.stack.KeycloakTokens;
 import io.synthline.stack.StackConfig;
 import io.synthline.stack.StackEndpoints;
@@ -147,7 +148,7 @@ public final class ApiClient {
     public JsonNode datasetFor(Path file, CsvDialect dialect, TableSchema schema, boolean reuse, PrintWriter log) {
         String sha;
         try {
-            sha = io.synthline.cli.GenerateCommand.sha256(file);
+            sha = Sha256.hex(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,15 +1,11 @@
 package io.synthline.commons.store;
 
-import java.io.FilterOutputStream;
+import io.synthline.commons.hash.HashingOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Writes what is being staged to a local file, counting bytes and hashing on the way: every store
@@ -77,15 +73,14 @@ public final class LocalStaging {
     /** Runs {@code writer} into a new file in {@code dir}; on failure nothing is left behind. */
     public static File write(Path dir, DatasetStore.OutputWriter writer) throws IOException {
         Path file = Files.createTempFile(dir, "stage-", ".part");
-        MessageDigest digest = sha256();
-        CountingOutputStream counter;
-        try (OutputStream out = new DigestOutputStream(counter = new CountingOutputStream(Files.newOutputStream(file)), digest)) {
+        HashingOutputStream hashed;
+        try (OutputStream out = hashed = new HashingOutputStream(Files.newOutputStream(file))) {
             writer.writeTo(out);
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(file);
             throw e;
         }
-        return new File(file, counter.count, HexFormat.of().formatHex(digest.digest()));
+        return new File(file, hashed.count(), hashed.sha256());
     }
 
     /**
@@ -106,33 +101,5 @@ public final class LocalStaging {
                 out.write(buffer, 0, n);
             }
         };
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class CountingOutputStream extends FilterOutputStream {
-        long count;
-
-        CountingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
     }
 }

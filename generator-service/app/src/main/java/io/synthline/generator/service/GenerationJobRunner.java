@@ -11,20 +11,21 @@ import io.synthline.commons.csv.CsvTableWriter;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
+import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.json.Json;
+import io.synthline.commons.profile.PiiFinding;
 import io.synthline.commons.store.DatasetStore;
 import io.synthline.commons.store.StoredObject;
 import io.synthline.commons.table.Table;
 import io.synthline.commons.table.TableSchema;
 import io.synthline.generator.engine.Generation;
-import io.synthline.generator.engine.GenerationManifest;
 import io.synthline.generator.engine.GenerationSettings;
 import io.synthline.generator.engine.HoldoutSplit;
 import io.synthline.generator.engine.ModelSpec;
 import io.synthline.generator.engine.Requests;
 import io.synthline.generator.engine.SynthesisModel;
 import io.synthline.generator.engine.Synthesizers;
-import io.synthline.generator.engine.output.ParquetOutput;
+import io.synthline.generator.engine.pipeline.GenerationPipeline;
 import io.synthline.generator.engine.privacy.PrivacyReport;
 import io.synthline.generator.engine.shard.ShardAssembly;
 import io.synthline.generator.engine.shard.StoredModels;
@@ -43,14 +44,14 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -119,51 +120,22 @@ public class GenerationJobRunner implements JobHandler {
                 runTables(job, request, lease, started, touched);
                 return;
             }
-            Fit fit = model(job, request, touched);
-            GenerationSettings settings = Requests.settings(request, job.seed(), threads > 0 ? threads : Parallel.defaultThreads());
-            SynthesisModel model = withTrainingIfConditioned(fit.model(), settings, job);
-            Generation generation = Generation.prepare(model, settings, job.tenant());
+            int workers = threads > 0 ? threads : Parallel.defaultThreads();
             Progress progress = new Progress(job, lease);
-            Generation.Result[] result = new Generation.Result[1];
-            String base = job.tenant() + "/generations/" + job.id();
-            StoredObject output;
-            ShardAssembly.Assembled shards = null;
-            if (sharded.applies(model, settings)) {
-                // a large request runs as a Kubernetes Job of shards, joined here into the same bytes
-                shards = sharded.run(job.id(), job.tenant(), fit.storageKey(), FittedModelEntity.guardKey(fit.storageKey()), generation,
-                        settings, base + "/synthetic.csv", progress);
-                result[0] = shards.result();
-                output = shards.output();
-                if (result[0].nothingProduced()) {
-                    store.delete(output.key());
-                    throw new BadInputException("no-rows-produced", result[0].nothingProducedMessage());
-                }
-            } else {
-                try (DatasetStore.Staged staged = store.stage(out -> result[0] = generation.writeCsv(out, true, progress))) {
-                    if (result[0].nothingProduced()) {
-                        throw new BadInputException("no-rows-produced", result[0].nothingProducedMessage());
-                    }
-                    output = staged.commit(base + "/synthetic.csv");
-                }
-            }
-            String format = Requests.format(request);
-            GenerationManifest manifest = GenerationManifest.of(model, settings, result[0], format).withModelId(fit.modelId())
-                    .withShards(shards == null ? null : shards.shards());
-            if (Requests.PARQUET.equals(format)) {
-                StoredObject parquet = parquet(model, generation, output.key());
-                manifest = manifest.forFile(parquet.sizeBytes(), parquet.sha256());
-            }
-            StoredObject manifestObject;
-            byte[] manifestBytes = Json.writePretty(manifest).getBytes(StandardCharsets.UTF_8);
-            try (DatasetStore.Staged staged = store.stage(new ByteArrayInputStream(manifestBytes), manifestBytes.length)) {
-                manifestObject = staged.commit(base + "/manifest.json");
-            }
+            StoredRun stored = new StoredRun(job, request, touched, progress);
+            GenerationPipeline.Run run = GenerationPipeline.run(new GenerationPipeline.Job(request, job.seed(), 0, job.tenant(), workers),
+                    stored, stored, stored, progress);
+            Generation.Result result = run.result();
+            String modelId = run.model().id();
+            String holdoutKey = run.model().holdout();
+            StoredObject output = stored.output;
+            StoredObject manifestObject = stored.manifest;
             long millis = (System.nanoTime() - started) / 1_000_000;
-            Payloads.PrivacySpent spent = spent(model, fit.fitted(), fit.modelId());
-            BlockingTx.inTransaction(() -> lease.finish().chain(() -> finish(job, fit.modelId(), output, manifestObject, result[0], millis,
-                    spent, fit.holdoutKey())));
-            LOG.infof("generation %s completed: %d rows with %s in %d ms (%d redrawn copies)", id, result[0].rowsWritten(),
-                    job.model(), millis, result[0].copiesRedrawn());
+            Payloads.PrivacySpent spent = spent(run.model().model(), run.fitted(), modelId);
+            BlockingTx.inTransaction(() -> lease.finish().chain(() -> finish(job, modelId, output, manifestObject, result, millis,
+                    spent, holdoutKey)));
+            LOG.infof("generation %s completed: %d rows with %s in %d ms (%d redrawn copies)", id, result.rowsWritten(),
+                    job.model(), millis, result.copiesRedrawn());
         } catch (Generation.CancelledException e) {
             if (lease.lost()) {
                 throw new LeaseLostException(queued);
@@ -221,7 +193,7 @@ public class GenerationJobRunner implements JobHandler {
         if (holdoutKey == null) {
             return Uni.createFrom().voidItem();
         }
-        String fitKey = sha256Text("relational-holdout\n" + job.tenant() + "\n" + job.id());
+        String fitKey = Sha256.hex("relational-holdout\n" + job.tenant() + "\n" + job.id());
         return FittedModelEntity.find(job.tenant(), fitKey).chain(found -> {
             if (found != null) {
                 return Uni.createFrom().voidItem();
@@ -290,20 +262,11 @@ public class GenerationJobRunner implements JobHandler {
     }
 
     /**
-     * @param fitted     true when the model was fitted by this run (so its privacy cost belongs to it)
-     * @param holdoutKey the stored rows the model's fit held out, null when it held out none
-     * @param modelId    the model's id as the tenant knows it ({@link #scopedModelId})
-     * @param storageKey where the model is stored
-     */
-    record Fit(SynthesisModel model, boolean fitted, String holdoutKey, String modelId, String storageKey) {
-    }
-
-    /**
      * A model's public id: its content hash within the tenant, so that two tenants fitting the same
      * data never share a model id (nor its storage key), and neither can tell the other did.
      */
     static String scopedModelId(String tenant, SynthesisModel model) {
-        return sha256Text("tenant:" + tenant + "\nmodel:" + model.id());
+        return Sha256.hex("tenant:" + tenant + "\nmodel:" + model.id());
     }
 
     /**
@@ -369,144 +332,215 @@ public class GenerationJobRunner implements JobHandler {
     }
 
     /**
-     * The stored model for this request: the one named by {@code modelId}, or the one already
-     * fitted on the same dataset bytes with the same spec and seed, or a new fit (then stored).
+     * The service's side of the {@link GenerationPipeline}: the dataset in the store, models in the
+     * store with their row in the fitted-model table (a fit is reused within a tenant for the same
+     * dataset bytes, spec and seed), the output staged and committed under the generation's key.
      */
-    private Fit model(Job job, GenerationRequest request, boolean[] touched) throws IOException {
-        int workers = threads > 0 ? threads : Parallel.defaultThreads();
-        String datasetSha = job.datasetSha256() != null ? job.datasetSha256() : sha256(job.sourceKey());
-        if (request.modelId() != null) {
-            FittedModelEntity named = BlockingTx.inSession(() -> FittedModelEntity.byModelId(job.tenant(), request.modelId()));
-            if (named == null) {
-                throw new BadInputException("unknown-model-id", "no stored model with id " + request.modelId());
-            }
-            SynthesisModel loaded = load(named.storageKey, workers);
-            if (!loaded.manifest().datasetSha256().equals(datasetSha)) {
-                throw new BadInputException("model-dataset-mismatch", "model " + request.modelId() + " was fitted on other data than dataset "
-                        + job.datasetId());
-            }
-            java.util.Set<String> flagged = new java.util.TreeSet<>(Requests.modelSpec(request, DatasetRefEntity.piiFindings(job.piiJson()))
-                    .piiColumns().keySet());
-            flagged.removeAll(loaded.manifest().spec().piiColumns().keySet());
-            if (!flagged.isEmpty()) {
-                throw new BadInputException("model-pii-mismatch", "model " + request.modelId() + " learned from columns flagged as PII "
-                        + flagged + "; fit a new model");
-            }
-            return new Fit(loaded, false, storedHoldoutKey(named.storageKey), named.modelId, named.storageKey);
+    private final class StoredRun implements GenerationPipeline.Source, GenerationPipeline.Models, GenerationPipeline.Output {
+        private final Job job;
+        private final GenerationRequest request;
+        private final boolean[] touched;
+        private final Progress progress;
+        private final String base;
+        private String datasetSha;
+        /** The tenant's cache key of a fit for this request, set by {@link #find}. */
+        private String fitKey;
+        /** Where the model sampled is stored (shards load it from there). */
+        private String modelKey;
+        StoredObject output;
+        StoredObject manifest;
+
+        /** @param touched set when the source data is read for a fit (if it never is, governance releases a budget reservation) */
+        StoredRun(Job job, GenerationRequest request, boolean[] touched, Progress progress) {
+            this.job = job;
+            this.request = request;
+            this.touched = touched;
+            this.progress = progress;
+            this.base = job.tenant() + "/generations/" + job.id();
         }
-        ModelSpec spec = Requests.modelSpec(request, DatasetRefEntity.piiFindings(job.piiJson()));
-        // the cache key is the tenant's: a fit is reused within a tenant, never across tenants
-        String fitKey = sha256Text(job.tenant() + "\n" + datasetSha + "\n" + Json.write(spec) + "\n" + job.seed() + "\n"
-                + SynthesisModel.ENGINE_VERSION);
-        FittedModelEntity existing = BlockingTx.inSession(() -> FittedModelEntity.find(job.tenant(), fitKey));
-        if (existing != null && store.exists(existing.storageKey)) {
+
+        @Override
+        public String sha256() throws IOException {
+            if (datasetSha == null) {
+                if (job.datasetSha256() != null) {
+                    datasetSha = job.datasetSha256();
+                } else {
+                    try (InputStream in = store.open(job.sourceKey())) {
+                        datasetSha = Sha256.hex(in);
+                    }
+                }
+            }
+            return datasetSha;
+        }
+
+        @Override
+        public Table read() throws IOException {
+            touched[0] = true;
+            return readSource();
+        }
+
+        @Override
+        public List<PiiFinding> pii() {
+            return DatasetRefEntity.piiFindings(job.piiJson());
+        }
+
+        /** The dataset's rows: its bytes are those the stored model was fitted on (its fit key or model id was matched by their hash). */
+        @Override
+        public Table trainingOf(SynthesisModel stored) throws IOException {
+            return readSource();
+        }
+
+        private Table readSource() throws IOException {
+            TableSchema schema = job.schemaJson() == null ? null : Json.read(job.schemaJson(), TableSchema.class);
+            return CsvTableReader.read(store.localPath(job.sourceKey()), CsvOptions.defaults(), schema);
+        }
+
+        /** The model named by {@code modelId}, or the one already fitted on the same dataset bytes with the same spec and seed. */
+        @Override
+        public GenerationPipeline.Stored find(GenerationRequest request) throws IOException {
+            String sha = sha256();
+            if (request.modelId() != null) {
+                FittedModelEntity named = BlockingTx.inSession(() -> FittedModelEntity.byModelId(job.tenant(), request.modelId()));
+                if (named == null) {
+                    throw new BadInputException("unknown-model-id", "no stored model with id " + request.modelId());
+                }
+                SynthesisModel loaded = load(named.storageKey);
+                if (!loaded.manifest().datasetSha256().equals(sha)) {
+                    throw new BadInputException("model-dataset-mismatch", "model " + request.modelId() + " was fitted on other data than"
+                            + " dataset " + job.datasetId());
+                }
+                Set<String> flagged = new TreeSet<>(Requests.modelSpec(request, pii()).piiColumns().keySet());
+                flagged.removeAll(loaded.manifest().spec().piiColumns().keySet());
+                if (!flagged.isEmpty()) {
+                    throw new BadInputException("model-pii-mismatch", "model " + request.modelId() + " learned from columns flagged as PII "
+                            + flagged + "; fit a new model");
+                }
+                modelKey = named.storageKey;
+                return new GenerationPipeline.Stored(loaded, named.modelId, storedHoldoutKey(named.storageKey));
+            }
+            ModelSpec spec = Requests.modelSpec(request, pii());
+            // the cache key is the tenant's: a fit is reused within a tenant, never across tenants
+            fitKey = Sha256.hex(job.tenant() + "\n" + sha + "\n" + Json.write(spec) + "\n" + job.seed() + "\n"
+                    + SynthesisModel.ENGINE_VERSION);
+            FittedModelEntity existing = BlockingTx.inSession(() -> FittedModelEntity.find(job.tenant(), fitKey));
+            if (existing != null && store.exists(existing.storageKey)) {
+                try {
+                    SynthesisModel loaded = load(existing.storageKey);
+                    modelKey = existing.storageKey;
+                    return new GenerationPipeline.Stored(loaded, existing.modelId, storedHoldoutKey(existing.storageKey));
+                } catch (BadInputException e) {
+                    // a cached fit this engine cannot read (older format, damaged file) is fitted again, not a failed job
+                    LOG.warnf("generation %s: stored model %s cannot be reused (%s); fitting again", job.id(), existing.modelId,
+                            e.getMessage());
+                }
+            }
+            return null;
+        }
+
+        /** Stores the held-out rows, the copy guard and the model (in this order: a model is never stored without them), then its row. */
+        @Override
+        public GenerationPipeline.Stored keep(SynthesisModel model, HoldoutSplit split) throws IOException {
+            String modelId = scopedModelId(job.tenant(), model);
+            String key = job.tenant() + "/models/" + modelId + "/model.synth";
+            String holdoutKey = split.hasHoldout() ? FittedModelEntity.holdoutKey(key) : null;
+            if (holdoutKey != null && !store.exists(holdoutKey)) {
+                try (DatasetStore.Staged staged = store.stage(out -> CsvTableWriter.write(split.holdout(), out))) {
+                    staged.commit(holdoutKey);
+                }
+            }
+            String guardKey = FittedModelEntity.guardKey(key);
+            if (!model.isPrivate() && !store.exists(guardKey)) {
+                try (DatasetStore.Staged staged = store.stage(model::writeGuard)) {
+                    staged.commit(guardKey);
+                }
+            }
+            if (!store.exists(key)) {
+                try (DatasetStore.Staged staged = store.stage(model::write)) {
+                    staged.commit(key);
+                }
+            }
+            BlockingTx.inTransaction(() -> FittedModelEntity.find(job.tenant(), fitKey).chain(found -> {
+                FittedModelEntity e = found != null ? found : new FittedModelEntity();
+                if (found != null && found.storageKey.equals(key)) {
+                    return Uni.createFrom().voidItem();
+                }
+                // new, or replacing a cached fit that could not be read
+                e.tenant = job.tenant();
+                e.fitKey = fitKey;
+                e.modelId = modelId;
+                e.datasetId = job.datasetId();
+                e.synthesizer = model.manifest().synthesizer();
+                e.storageKey = key;
+                e.manifestJson = Json.write(model.manifest());
+                e.createdAt = Instant.now();
+                return found != null ? Uni.createFrom().voidItem() : e.persist().replaceWithVoid();
+            }));
+            modelKey = key;
+            return new GenerationPipeline.Stored(model, modelId, holdoutKey);
+        }
+
+        @Override
+        public String format() {
+            return Requests.format(request);
+        }
+
+        /** A large request runs as a Kubernetes Job of shards ({@link ShardedGeneration}), joined here into the same bytes. */
+        @Override
+        public GenerationPipeline.Sampled sampleElsewhere(SynthesisModel model, Generation generation, GenerationSettings settings)
+                throws IOException, InterruptedException {
+            if (!sharded.applies(model, settings)) {
+                return null;
+            }
+            ShardAssembly.Assembled shards = sharded.run(job.id(), job.tenant(), modelKey, FittedModelEntity.guardKey(modelKey), generation,
+                    settings, base + "/synthetic.csv", progress);
+            output = shards.output();
+            if (shards.result().nothingProduced()) {
+                store.delete(output.key());
+                throw GenerationPipeline.nothingProduced(shards.result());
+            }
+            return new GenerationPipeline.Sampled(store.localPath(output.key()), shards.result(), shards.shards());
+        }
+
+        /** The CSV stays the hashed output the evaluator reads, whatever the format. */
+        @Override
+        public Path csv(GenerationPipeline.StreamWriter writer) throws IOException {
+            try (DatasetStore.Staged staged = store.stage(writer::write)) {
+                output = staged.commit(base + "/synthetic.csv");
+            }
+            return store.localPath(output.key());
+        }
+
+        /** Next to the CSV; converted row by row into a temporary file, never held in memory. */
+        @Override
+        public GenerationPipeline.Published parquet(GenerationPipeline.FileWriter writer) throws IOException {
+            Path tmp = Files.createTempFile("synthetic-", ".parquet");
             try {
-                return new Fit(load(existing.storageKey, workers), false, storedHoldoutKey(existing.storageKey), existing.modelId,
-                        existing.storageKey);
-            } catch (BadInputException e) {
-                // a cached fit this engine cannot read (older format, damaged file) is fitted again, not a failed job
-                LOG.warnf("generation %s: stored model %s cannot be reused (%s); fitting again", job.id(), existing.modelId, e.getMessage());
+                writer.write(tmp);
+                StoredObject parquet;
+                try (InputStream in = Files.newInputStream(tmp); DatasetStore.Staged staged = store.stage(in, Long.MAX_VALUE)) {
+                    parquet = staged.commit(GenerationEntity.parquetKey(output.key()));
+                }
+                return new GenerationPipeline.Published(parquet.sizeBytes(), parquet.sha256());
+            } finally {
+                Files.deleteIfExists(tmp);
             }
         }
-        TableSchema schema = job.schemaJson() == null ? null : Json.read(job.schemaJson(), TableSchema.class);
-        touched[0] = true;
-        Table data = CsvTableReader.read(store.localPath(job.sourceKey()), CsvOptions.defaults(), schema);
-        SynthesisModel model = SynthesisModel.fit(data, spec, job.seed(), workers, datasetSha);
-        String modelId = scopedModelId(job.tenant(), model);
-        String key = job.tenant() + "/models/" + modelId + "/model.synth";
-        // the held-out rows first: a model is only ever stored with its holdout beside it
-        HoldoutSplit split = HoldoutSplit.of(data, spec.holdout(), job.seed());
-        String holdoutKey = split.hasHoldout() ? FittedModelEntity.holdoutKey(key) : null;
-        if (holdoutKey != null && !store.exists(holdoutKey)) {
-            try (DatasetStore.Staged staged = store.stage(out -> CsvTableWriter.write(split.holdout(), out))) {
-                staged.commit(holdoutKey);
+
+        @Override
+        public void manifest(byte[] json) throws IOException {
+            try (DatasetStore.Staged staged = store.stage(new ByteArrayInputStream(json), json.length)) {
+                manifest = staged.commit(base + "/manifest.json");
             }
         }
-        String guardKey = FittedModelEntity.guardKey(key);
-        if (!model.isPrivate() && !store.exists(guardKey)) {
-            // the guard first: a stored model is only ever read with its guard beside it
-            try (DatasetStore.Staged staged = store.stage(model::writeGuard)) {
-                staged.commit(guardKey);
-            }
+
+        private SynthesisModel load(String key) throws IOException {
+            return StoredModels.load(store, key, FittedModelEntity.guardKey(key), threads > 0 ? threads : Parallel.defaultThreads());
         }
-        if (!store.exists(key)) {
-            try (DatasetStore.Staged staged = store.stage(model::write)) {
-                staged.commit(key);
-            }
-        }
-        BlockingTx.inTransaction(() -> FittedModelEntity.find(job.tenant(), fitKey).chain(found -> {
-            FittedModelEntity e = found != null ? found : new FittedModelEntity();
-            if (found != null && found.storageKey.equals(key)) {
-                return Uni.createFrom().voidItem();
-            }
-            // new, or replacing a cached fit that could not be read
-            e.tenant = job.tenant();
-            e.fitKey = fitKey;
-            e.modelId = modelId;
-            e.datasetId = job.datasetId();
-            e.synthesizer = model.manifest().synthesizer();
-            e.storageKey = key;
-            e.manifestJson = Json.write(model.manifest());
-            e.createdAt = Instant.now();
-            return found != null ? Uni.createFrom().voidItem() : e.persist().replaceWithVoid();
-        }));
-        return new Fit(model, true, holdoutKey, modelId, key);
-    }
 
-    /**
-     * A stored tree keeps no rows: conditions and rebalancing grow trees on the dataset's rows
-     * again (the bytes the model was fitted on: its fit key or model id was matched by their hash).
-     */
-    private SynthesisModel withTrainingIfConditioned(SynthesisModel model, GenerationSettings settings, Job job) throws IOException {
-        if (!model.conditioningNeedsTraining() || settings.conditions().isEmpty() && settings.rebalance() == null) {
-            return model;
-        }
-        TableSchema schema = job.schemaJson() == null ? null : Json.read(job.schemaJson(), TableSchema.class);
-        return model.withTraining(CsvTableReader.read(store.localPath(job.sourceKey()), CsvOptions.defaults(), schema));
-    }
-
-    /** The holdout stored beside a model, null for models fitted without one. */
-    private String storedHoldoutKey(String modelKey) {
-        String key = FittedModelEntity.holdoutKey(modelKey);
-        return store.exists(key) ? key : null;
-    }
-
-    /**
-     * The Parquet rendition of the output, next to the CSV (which stays the hashed output the
-     * evaluator reads): converted row by row, never held in memory.
-     */
-    private StoredObject parquet(SynthesisModel model, Generation generation, String csvKey) throws IOException {
-        TableSchema schema = ParquetOutput.schema(generation.header(), model.manifest().schema());
-        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("synthetic-", ".parquet");
-        try {
-            ParquetOutput.convert(store.localPath(csvKey), schema, tmp);
-            try (InputStream in = java.nio.file.Files.newInputStream(tmp);
-                    DatasetStore.Staged staged = store.stage(in, Long.MAX_VALUE)) {
-                return staged.commit(GenerationEntity.parquetKey(csvKey));
-            }
-        } finally {
-            java.nio.file.Files.deleteIfExists(tmp);
-        }
-    }
-
-    private SynthesisModel load(String key, int workers) throws IOException {
-        return StoredModels.load(store, key, FittedModelEntity.guardKey(key), workers);
-    }
-
-    private String sha256(String key) throws IOException {
-        try (InputStream in = new java.security.DigestInputStream(store.open(key), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((java.security.DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256Text(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        /** The holdout stored beside a model, null for models fitted without one. */
+        private String storedHoldoutKey(String modelKey) {
+            String key = FittedModelEntity.holdoutKey(modelKey);
+            return store.exists(key) ? key : null;
         }
     }
 

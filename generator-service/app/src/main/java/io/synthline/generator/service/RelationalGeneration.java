@@ -3,6 +3,7 @@ package io.synthline.generator.service;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.api.PrivacySpec;
+import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.profile.DatasetProfile;
 import io.synthline.commons.profile.PiiFinding;
@@ -153,9 +154,7 @@ final class RelationalGeneration {
         }
         String sha;
         try (InputStream in = store.open(outputKey)) {
-            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            sha = Sha256.hex(in);
         }
         return new Result(outputKey, sha, index.sizeBytes(), index.rows(), holdoutKey, manifestKey, privacy);
     }

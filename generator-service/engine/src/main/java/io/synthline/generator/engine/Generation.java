@@ -3,6 +3,8 @@ package io.synthline.generator.engine;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.RebalanceSpec;
 import io.synthline.commons.concurrent.Parallel;
+import io.synthline.commons.hash.HashingOutputStream;
+import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.json.Json;
 import io.synthline.generator.engine.constraint.GeneratedColumn;
 import io.synthline.generator.engine.constraint.Layout;
@@ -19,15 +21,11 @@ import io.synthline.generator.engine.sampling.Conditions;
 import io.synthline.generator.engine.sampling.ImpossibleConditionException;
 import io.synthline.generator.engine.sampling.Rebalanced;
 import io.synthline.generator.engine.sampling.RowDrawer;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -237,7 +235,7 @@ public final class Generation {
         identity.put("conditions", s.conditions());
         identity.put("rebalance", s.rebalance());
         identity.put("excludeTrainingCopies", s.excludeTrainingCopies());
-        return "run-" + SynthesisModel.sha256(Json.write(identity).getBytes(StandardCharsets.UTF_8)).substring(0, 20);
+        return "run-" + Sha256.hex(Json.write(identity)).substring(0, 20);
     }
 
     public String runId() {
@@ -250,13 +248,7 @@ public final class Generation {
 
     /** Writes the CSV (header included when the run starts at row 0 or always when asked) and returns what was written. */
     public Result writeCsv(OutputStream target, boolean header, Listener listener) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        CountingStream counting = new CountingStream(new DigestOutputStream(target, digest));
+        HashingOutputStream counting = new HashingOutputStream(new BufferedOutputStream(target, 1 << 16));
         long total = settings.rows();
         long blocks = (total + BLOCK_ROWS - 1) / BLOCK_ROWS;
         Tally tally = new Tally();
@@ -289,7 +281,7 @@ public final class Generation {
             Thread.currentThread().interrupt();
             throw new CancelledException();
         }
-        return new Result(runId, total, tally.rows, tally.copies, tally.dropped, counting.count, HexFormat.of().formatHex(digest.digest()));
+        return new Result(runId, total, tally.rows, tally.copies, tally.dropped, counting.count(), counting.sha256());
     }
 
     private static void checkCancelled(Listener listener) {
@@ -397,29 +389,4 @@ public final class Generation {
         }
     }
 
-    private static final class CountingStream extends OutputStream {
-        private final OutputStream out;
-        long count;
-
-        CountingStream(OutputStream out) {
-            this.out = new java.io.BufferedOutputStream(out, 1 << 16);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
-        }
-    }
 }

@@ -3,6 +3,9 @@ package io.synthline.generator.engine;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.DeclaredColumn;
 import io.synthline.commons.api.PrivacySpec;
+import io.synthline.commons.csv.CsvTableWriter;
+import io.synthline.commons.hash.HashingOutputStream;
+import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.artifact.ModelInput;
@@ -19,12 +22,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.HexFormat;
 
 /**
  * A fitted model as users deal with it: the learned model, how its columns map to the output
@@ -100,7 +100,7 @@ public final class SynthesisModel {
             guard = CopyGuard.of(training, heldOut, layout.learnedColumns(), layout.output(), realPiiValues(layout, training, heldOut));
             trainingRows = training.rowCount();
         }
-        HashingSink parameters = new HashingSink(OutputStream.nullOutputStream());
+        HashingOutputStream parameters = new HashingOutputStream(OutputStream.nullOutputStream());
         try {
             writeParameters(layout, base, parameters);
         } catch (IOException e) {
@@ -109,7 +109,7 @@ public final class SynthesisModel {
         String dataset = datasetSha256 != null ? datasetSha256 : tableHash(data);
         ModelManifest manifest = new ModelManifest(FORMAT_VERSION, ENGINE_VERSION, parameters.sha256(), synthesizer.name(), spec,
                 seed, dataset, training.schema(), trainingRows, layout.notes(), privacy);
-        return new SynthesisModel(manifest, layout, base, guard, parameters.count);
+        return new SynthesisModel(manifest, layout, base, guard, parameters.count());
     }
 
     /** Per replaced identifying PII column (output index): its real values, training and held-out, which fakes must not equal. */
@@ -241,9 +241,9 @@ public final class SynthesisModel {
         out.writeInt(json.length);
         out.write(json);
         out.writeLong(parameterBytes);
-        HashingSink parameters = new HashingSink(out);
+        HashingOutputStream parameters = new HashingOutputStream(out);
         writeParameters(layout, base, parameters);
-        if (parameters.count != parameterBytes || !parameters.sha256().equals(manifest.modelSha256())) {
+        if (parameters.count() != parameterBytes || !parameters.sha256().equals(manifest.modelSha256())) {
             throw new IllegalStateException("the model's parameters serialised differently from when it was fitted");
         }
         out.flush();
@@ -271,7 +271,7 @@ public final class SynthesisModel {
         if (length < 0) {
             throw new IOException("corrupt model: negative length");
         }
-        DigestInputStream hashed = new DigestInputStream(in, sha256Digest());
+        DigestInputStream hashed = new DigestInputStream(in, Sha256.digest());
         ModelInput body = new ModelInput(hashed, length);
         Layout layout;
         FittedModel base;
@@ -306,44 +306,8 @@ public final class SynthesisModel {
     }
 
     private static void checkHash(DigestInputStream hashed, ModelManifest manifest) {
-        if (!HexFormat.of().formatHex(hashed.getMessageDigest().digest()).equals(manifest.modelSha256())) {
+        if (!Sha256.hex(hashed.getMessageDigest()).equals(manifest.modelSha256())) {
             throw new BadInputException("corrupt-model", "the model's parameters do not match its hash " + manifest.modelSha256());
-        }
-    }
-
-    /** Counts and hashes what goes through it. */
-    private static final class HashingSink extends java.io.FilterOutputStream {
-        private final MessageDigest digest = sha256Digest();
-        long count;
-
-        HashingSink(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            digest.update((byte) b);
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            digest.update(b, off, len);
-            out.write(b, off, len);
-            count += len;
-        }
-
-        String sha256() {
-            return HexFormat.of().formatHex(digest.digest());
-        }
-    }
-
-    private static MessageDigest sha256Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -354,19 +318,9 @@ public final class SynthesisModel {
         return n;
     }
 
-    static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
-    }
-
     private static String tableHash(Table table) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (OutputStream sink = new java.security.DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-                io.synthline.commons.csv.CsvTableWriter.write(table, sink);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException | IOException e) {
-            throw new IllegalStateException(e);
-        }
+        HashingOutputStream sink = new HashingOutputStream(OutputStream.nullOutputStream());
+        CsvTableWriter.write(table, sink);
+        return sink.sha256();
     }
 }

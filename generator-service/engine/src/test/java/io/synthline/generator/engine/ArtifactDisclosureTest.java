@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.Column;
 import io.synthline.commons.table.NumericColumn;
@@ -83,7 +84,7 @@ class ArtifactDisclosureTest {
                 found.add("row digest " + Long.toHexString(digest));
             }
         }
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        MessageDigest sha = Sha256.digest();
         for (int r = 0; r < adult.rowCount(); r++) {
             StringBuilder row = new StringBuilder();
             for (int c = 0; c < adult.columnCount(); c++) {

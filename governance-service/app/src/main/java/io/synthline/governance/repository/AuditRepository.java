@@ -11,7 +11,6 @@ import io.synthline.governance.engine.audit.CanonicalJson;
 import io.synthline.governance.engine.audit.CausalOrder;
 import io.synthline.governance.engine.audit.ChainedEntry;
 import io.synthline.governance.engine.audit.Checkpoint;
-import io.synthline.governance.engine.audit.Hashes;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -52,7 +51,7 @@ public class AuditRepository {
                         .execute(Tuple.of(record.tenant()))
                         .chain(head -> {
                             long index = 1;
-                            String previous = Hashes.GENESIS;
+                            String previous = ChainedEntry.GENESIS;
                             if (head.size() > 0) {
                                 Row h = head.iterator().next();
                                 index = h.getLong("chain_index") + 1;

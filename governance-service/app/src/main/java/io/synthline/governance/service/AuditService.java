@@ -168,7 +168,7 @@ public class AuditService {
             })));
         }).call(export -> repository.pool().withTransaction(conn -> events.publish(conn, EventType.AUDIT_EXPORTED,
                 "audit/" + tenant, tenant, exportedBy, new Payloads.AuditExported(export.bundleId(), start, end, export.entries(),
-                        io.synthline.governance.engine.audit.Hashes.sha256Hex(export.zip()))))).map(Export::zip);
+                        io.synthline.commons.hash.Sha256.hex(export.zip()))))).map(Export::zip);
     }
 
     record Export(String bundleId, long entries, byte[] zip) {

@@ -10,6 +10,7 @@ import io.synthline.commons.csv.CsvTableWriter;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
+import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.profile.ColumnProfile;
 import io.synthline.commons.profile.DatasetProfile;
@@ -209,9 +210,7 @@ public class DatasetService {
 
     private String sha256Of(String key) throws IOException {
         try (InputStream in = store.open(key)) {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return Sha256.hex(in);
         }
     }
 

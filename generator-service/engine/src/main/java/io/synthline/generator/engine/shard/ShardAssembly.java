@@ -1,15 +1,12 @@
 package io.synthline.generator.engine.shard;
 
+import io.synthline.commons.hash.HashingOutputStream;
 import io.synthline.commons.store.DatasetStore;
 import io.synthline.commons.store.StoredObject;
 import io.synthline.generator.engine.Generation;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -57,12 +54,12 @@ public final class ShardAssembly {
         StoredObject output;
         try (DatasetStore.Staged staged = store.stage(out -> {
             for (ShardRecord r : shards) {
-                MessageDigest digest = sha256();
-                long copied;
-                try (InputStream in = new DigestInputStream(store.open(task.partKey(r.index())), digest)) {
-                    copied = in.transferTo(out);
+                HashingOutputStream part = new HashingOutputStream(out);
+                try (InputStream in = store.open(task.partKey(r.index()))) {
+                    in.transferTo(part);
                 }
-                String sha = HexFormat.of().formatHex(digest.digest());
+                long copied = part.count();
+                String sha = part.sha256();
                 if (copied != r.bytes() || !sha.equals(r.sha256())) {
                     throw new IllegalStateException("shard " + r.index() + " does not match its record (" + copied + " bytes, SHA-256 "
                             + sha + "; recorded " + r.bytes() + " bytes, " + r.sha256() + ")");
@@ -92,13 +89,5 @@ public final class ShardAssembly {
             store.delete(task.partKey(i));
         }
         store.delete(task.taskKey());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.synthline.governance.engine.audit;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.hash.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -144,7 +145,7 @@ public final class AuditSigningKey {
     }
 
     public static String keyIdOf(PublicKey key) {
-        return Hashes.sha256Hex(key.getEncoded()).substring(0, 32);
+        return Sha256.hex(key.getEncoded()).substring(0, 32);
     }
 
     private static String pem(String type, byte[] der) {

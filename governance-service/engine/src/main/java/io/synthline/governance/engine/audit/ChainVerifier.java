@@ -32,7 +32,7 @@ public final class ChainVerifier {
     private int totalBreaks;
 
     /**
-     * @param anchorHash  previousHash the first entry must carry ({@link Hashes#GENESIS} for a whole chain);
+     * @param anchorHash  previousHash the first entry must carry ({@link ChainedEntry#GENESIS} for a whole chain);
      *                    null accepts whatever the first entry says (a segment, e.g. an evidence bundle)
      * @param firstIndex  the chain index the first entry must have (1 for a whole chain); ignored when anchorHash is null
      * @param checkpoints the checkpoints to check against the entries fed (others are ignored)
@@ -50,7 +50,7 @@ public final class ChainVerifier {
     }
 
     public static ChainVerifier wholeChain(String tenant, List<Checkpoint> checkpoints, Map<String, PublicKey> keys) {
-        return new ChainVerifier(tenant, Hashes.GENESIS, 1, checkpoints, keys);
+        return new ChainVerifier(tenant, ChainedEntry.GENESIS, 1, checkpoints, keys);
     }
 
     public static ChainVerifier segment(String tenant, List<Checkpoint> checkpoints, Map<String, PublicKey> keys) {

@@ -3,6 +3,7 @@ package io.synthline.governance.engine.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.json.Json;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,9 @@ public record ChainedEntry(long chainIndex, String tenant, String eventId, Strin
     /** Version of the hashed document; bumped if its fields ever change (old entries keep verifying with theirs). */
     public static final int FORMAT = 1;
 
+    /** previousHash of a tenant's first entry. */
+    public static final String GENESIS = "0".repeat(64);
+
     public ChainedEntry {
         actorRoles = actorRoles == null ? List.of() : List.copyOf(actorRoles);
     }
@@ -27,7 +31,7 @@ public record ChainedEntry(long chainIndex, String tenant, String eventId, Strin
         ChainedEntry unsigned = new ChainedEntry(chainIndex, r.tenant(), r.eventId(), r.eventType(), r.source(), r.subject(),
                 r.actor(), r.actorRoles(), r.purpose(), r.justification(), r.outcome(), r.occurredAt(),
                 recordedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS), r.data(), previousHash, null);
-        return unsigned.withHash(Hashes.sha256Hex(unsigned.canonicalJson()));
+        return unsigned.withHash(Sha256.hex(unsigned.canonicalJson()));
     }
 
     public ChainedEntry withHash(String hash) {
@@ -37,7 +41,7 @@ public record ChainedEntry(long chainIndex, String tenant, String eventId, Strin
 
     /** The hash the content deserves (compare with the stored {@link #entryHash()}). */
     public String computeHash() {
-        return Hashes.sha256Hex(canonicalJson());
+        return Sha256.hex(canonicalJson());
     }
 
     /** The hashed document: every field except the entry hash itself, in RFC 8785 form. */

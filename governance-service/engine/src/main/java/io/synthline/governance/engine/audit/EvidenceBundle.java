@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -60,7 +61,7 @@ public record EvidenceBundle(Manifest manifest, String manifestJson, String mani
         files.put(KEYS, pretty(Json.mapper().valueToTree(publicKeysPem)));
         files.put(README, instructions().getBytes(StandardCharsets.UTF_8));
         Map<String, String> digests = new LinkedHashMap<>();
-        files.forEach((name, bytes) -> digests.put(name, Hashes.sha256Hex(bytes)));
+        files.forEach((name, bytes) -> digests.put(name, Sha256.hex(bytes)));
         Manifest m = new Manifest(FORMAT, bundleId, tenant, Timestamps.format(from), Timestamps.format(to), Timestamps.format(now),
                 exportedBy, entries.size(), entries.isEmpty() ? null : entries.getFirst().chainIndex(),
                 entries.isEmpty() ? null : entries.getLast().chainIndex(), signer.keyId(), digests);
@@ -149,7 +150,7 @@ public record EvidenceBundle(Manifest manifest, String manifestJson, String mani
             byte[] bytes = files.get(name);
             if (bytes == null) {
                 problems.add(name + " is listed in the manifest but missing");
-            } else if (!Hashes.sha256Hex(bytes).equals(digest)) {
+            } else if (!Sha256.hex(bytes).equals(digest)) {
                 problems.add(name + " does not match its SHA-256 in the manifest");
             }
         });

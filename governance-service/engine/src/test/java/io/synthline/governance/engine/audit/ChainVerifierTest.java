@@ -2,6 +2,7 @@ package io.synthline.governance.engine.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ class ChainVerifierTest {
 
     static List<ChainedEntry> chain(String tenant, int n) {
         List<ChainedEntry> out = new ArrayList<>();
-        String prev = Hashes.GENESIS;
+        String prev = ChainedEntry.GENESIS;
         for (int i = 1; i <= n; i++) {
             AuditRecord r = new AuditRecord("event-" + i, tenant, "dataset.registered", "/synthline/profiler", "datasets/d" + i,
                     "acme-owner", List.of("data-owner"), null, null, "success", T0.plusSeconds(i),
@@ -44,15 +45,15 @@ class ChainVerifierTest {
         assertThat(r.entriesChecked()).isEqualTo(10);
         assertThat(r.checkpointsChecked()).isEqualTo(2);
         assertThat(r.headHash()).isEqualTo(entries.get(9).entryHash());
-        assertThat(entries.get(0).previousHash()).isEqualTo(Hashes.GENESIS);
+        assertThat(entries.get(0).previousHash()).isEqualTo(ChainedEntry.GENESIS);
     }
 
     @Test
     void theHashIsTheSha256OfTheCanonicalDocument() {
         ChainedEntry e = chain("acme", 1).getFirst();
-        assertThat(e.entryHash()).isEqualTo(Hashes.sha256Hex(e.canonicalJson()));
+        assertThat(e.entryHash()).isEqualTo(Sha256.hex(e.canonicalJson()));
         assertThat(e.canonicalJson()).startsWith("{\"actor\":\"acme-owner\",\"actorRoles\":[\"data-owner\"],\"chainIndex\":1,")
-                .contains("\"occurredAt\":\"2026-01-05T10:00:01.123456Z\"", "\"previousHash\":\"" + Hashes.GENESIS + "\"",
+                .contains("\"occurredAt\":\"2026-01-05T10:00:01.123456Z\"", "\"previousHash\":\"" + ChainedEntry.GENESIS + "\"",
                         "\"data\":{\"datasetId\":\"d1\",\"score\":0.1,\"sizeBytes\":100}");
     }
 
@@ -149,7 +150,7 @@ class ChainVerifierTest {
     void keysRoundTripThroughPem() {
         AuditSigningKey back = AuditSigningKey.fromPem(key.toPem());
         assertThat(back.keyId()).isEqualTo(key.keyId());
-        Checkpoint c = back.checkpoint("acme", 1, Hashes.GENESIS, T0);
+        Checkpoint c = back.checkpoint("acme", 1, ChainedEntry.GENESIS, T0);
         assertThat(AuditSigningKey.verify(c, AuditSigningKey.publicKeyFromPem(key.publicKeyPem()))).isTrue();
         String mismatched = key.toPem().substring(0, key.toPem().indexOf("-----BEGIN PUBLIC KEY")) + AuditSigningKey.generate().publicKeyPem();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AuditSigningKey.fromPem(mismatched))
