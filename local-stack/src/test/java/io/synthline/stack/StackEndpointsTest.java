@@ -3,6 +3,7 @@ package io.synthline.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.synthline.commons.events.Topics;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,12 @@ class StackEndpointsTest {
         assertThat(e.serviceClientId()).isEqualTo("synthline-services");
         assertThat(e.serviceClientSecret()).isEqualTo("synthline-services-secret");
         assertThat(e.databases()).containsExactly("profiler", "generator", "evaluator", "governance");
+    }
+
+    /** The stack creates exactly the topics the services publish to (commons' list is the one contract). */
+    @Test
+    void topicsAreThePlatformsTopics() {
+        assertThat(StackEndpoints.TOPICS).containsExactlyInAnyOrderElementsOf(Topics.ALL);
     }
 
     @Test
