@@ -234,9 +234,14 @@ public class DatasetService {
         e.profileSha256 = profileObject.sha256();
         e.createdAt = Instant.now();
         e.profiledAt = e.createdAt;
-        // findings name their column TABLE.column: one list for the whole dataset
+        // findings name their column TABLE.column: one list for the whole dataset. Keys and columns the metadata
+        // declares as not personal (an id, a category) are generated or learned as declared, so they are not findings here
         List<io.synthline.commons.profile.PiiFinding> pii = new ArrayList<>();
-        profile.tables().forEach((table, p) -> p.pii().forEach(f -> pii.add(new io.synthline.commons.profile.PiiFinding(table + "."
+        profile.tables().forEach((table, p) -> p.pii().stream().filter(f -> {
+            var meta = profile.metadata().table(table);
+            return !profile.metadata().keyColumns(table).contains(f.column())
+                    && meta.column(f.column()).map(c -> c.sdtype() == null || c.isPii()).orElse(true);
+        }).forEach(f -> pii.add(new io.synthline.commons.profile.PiiFinding(table + "."
                 + f.column(), f.kind(), f.confidence(), f.locale(), f.format(), f.matchShare(), f.sampledValues(), f.evidence(),
                 f.embedded()))));
         List<Payloads.TableSummary> tables = new ArrayList<>();
