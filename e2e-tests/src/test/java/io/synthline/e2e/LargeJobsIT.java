@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Large jobs never wedge a service, on the packaged services with their configured heaps: a
  * 1,000,000-row generation is evaluated (on a bounded sample) while ten small runs queue behind it,
- * and all eleven are evaluated and released without a restart; the evaluator stays ready throughout,
+ * and all eleven are evaluated and decided by the release gate without a restart; the evaluator stays ready throughout,
  * waiting evaluations say why, and the audit chain records each evaluation after its generation's
  * completion.
  *
@@ -74,8 +74,8 @@ class LargeJobsIT {
         List<String> all = new ArrayList<>(small);
         all.addFirst(large);
         long deadline = System.nanoTime() + Duration.ofMinutes(45).toNanos();
-        while (!allReleased(scientist, all)) {
-            assertThat(System.nanoTime()).as("all runs released within 45 minutes").isLessThan(deadline);
+        while (!allDecided(scientist, all)) {
+            assertThat(System.nanoTime()).as("all runs decided by the release gate within 45 minutes").isLessThan(deadline);
             assertThat(ready(api.evaluator())).as("evaluator ready while it evaluates").isTrue();
             for (String g : small) {
                 JsonNode evaluations = scientist.get(api.evaluator(), "/api/v1/evaluations?generationId=" + g);
@@ -86,7 +86,11 @@ class LargeJobsIT {
             }
             Thread.sleep(2000);
         }
-        log("all " + all.size() + " runs released", t0);
+        log("all " + all.size() + " runs evaluated and decided by the release gate", t0);
+        assertThat(scientist.generation(large).path("releaseStatus").asText()).as("the large run passes the gate").isEqualTo("RELEASED");
+        for (String g : all) {
+            System.out.println("run " + g + ": " + scientist.generation(g).path("releaseStatus").asText());
+        }
         assertThat(sawWaiting).as("some small run's evaluation was seen waiting, with its reason").isTrue();
 
         // one evaluation each, completed; the large one on a stated sample within the evaluator's heap
@@ -118,14 +122,19 @@ class LargeJobsIT {
         }
     }
 
-    private static boolean allReleased(ApiClient scientist, List<String> generations) {
+    /**
+     * Every run completed and the release gate decided on its evaluation. A 500-row run may be
+     * quarantined (its ML-utility gap on so few rows can exceed the gate's bound): that is the gate
+     * working, not the queue wedging, so both decisions end the wait.
+     */
+    private static boolean allDecided(ApiClient scientist, List<String> generations) {
         for (String g : generations) {
             JsonNode run = scientist.generation(g);
             if (!"COMPLETED".equals(run.path("status").asText())) {
                 assertThat(run.path("status").asText()).as(run.toString()).isIn("REQUESTED", "RUNNING");
                 return false;
             }
-            if (!"RELEASED".equals(run.path("releaseStatus").asText())) {
+            if (!List.of("RELEASED", "QUARANTINED").contains(run.path("releaseStatus").asText())) {
                 assertThat(run.path("releaseStatus").isNull() || run.path("releaseStatus").isMissingNode()).as(run.toString()).isTrue();
                 assertThat(run.path("waiting").asText()).startsWith("release: ");
                 return false;
