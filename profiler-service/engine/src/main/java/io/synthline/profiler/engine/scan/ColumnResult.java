@@ -34,11 +34,14 @@ public final class ColumnResult {
 
     public ColumnResult(ColumnAccumulator acc) {
         this.acc = acc;
-        this.distinct = acc.values.distinct();
-        boolean unique = distinct.exact() ? distinct.estimate() == acc.count
-                : distinct.estimate() >= TypeInference.ESTIMATED_UNIQUE_SHARE * acc.count;
-        this.inferred = TypeInference.decide(acc.name, new TypeInference.Facts(acc.count, acc.allInteger, acc.allDecimal,
-                acc.allBoolean, acc.datePattern(), distinct.estimate(), unique, acc.anyWhitespace, acc.maxLength));
+        this.distinct = acc.values().distinct();
+        long count = acc.count();
+        boolean unique = distinct.exact() ? distinct.estimate() == count
+                : distinct.estimate() >= TypeInference.ESTIMATED_UNIQUE_SHARE * count;
+        TypeEvidence evidence = acc.evidence();
+        this.inferred = TypeInference.decide(acc.name, new TypeInference.Facts(count, evidence.allInteger(),
+                evidence.allDecimal(), evidence.allBoolean(), acc.datePattern(), distinct.estimate(), unique,
+                evidence.anyWhitespace(), acc.lengths().max()));
         this.finalSchema = acc.declared != null ? acc.declared : inferred;
     }
 
@@ -63,24 +66,24 @@ public final class ColumnResult {
     }
 
     public long count() {
-        return acc.count;
+        return acc.count();
     }
 
     public long nulls() {
-        return acc.nulls;
+        return acc.nulls();
     }
 
     public List<String> sample() {
-        return acc.piiSample.values();
+        return acc.piiSample().values();
     }
 
     /** Exact value counts while the column had few distinct values, else null. */
     public Map<String, Long> exactCounts() {
-        return acc.values.exactCounts();
+        return acc.values().exactCounts();
     }
 
     public List<String> dictionary() {
-        return acc.values.dictionary();
+        return acc.values().dictionary();
     }
 
     /** The datetime pattern the values were read with, for DATETIME columns. */
@@ -91,8 +94,8 @@ public final class ColumnResult {
     /** Numeric statistics when the final type is INTEGER or DECIMAL and values were seen. */
     NumericStats numericStats() {
         ColumnType t = finalSchema.type();
-        return (t == ColumnType.INTEGER || t == ColumnType.DECIMAL) && acc.numeric != null
-                && acc.numeric.moments.count() > 0 ? acc.numeric : null;
+        NumericStats s = acc.numeric();
+        return (t == ColumnType.INTEGER || t == ColumnType.DECIMAL) && s != null && s.moments.count() > 0 ? s : null;
     }
 
     /** Whether the correlation sample holds this column's numbers (see {@link #sampleColumns}). */
@@ -102,7 +105,7 @@ public final class ColumnResult {
 
     /** Whether the correlation sample holds this column's dictionary codes (see {@link #sampleColumns}). */
     public boolean hasSampleCodes() {
-        return acc.values.isExact() && acc.sample != null;
+        return acc.values().isExact() && acc.sample != null;
     }
 
     /**
@@ -142,28 +145,28 @@ public final class ColumnResult {
         if (s != null) {
             numeric = numeric(s, type == ColumnType.INTEGER, bins);
         } else if (type == ColumnType.DATETIME) {
-            ColumnAccumulator.DateCandidate c = acc.dateCandidate(finalSchema.format());
-            if (c != null && c.stats.moments.count() > 0) {
-                datetime = datetime(c.stats, finalSchema.format(), bins);
+            NumericStats d = acc.dateStats(finalSchema.format());
+            if (d != null && d.moments.count() > 0) {
+                datetime = datetime(d, finalSchema.format(), bins);
             }
-        } else if (!type.isNumeric() && acc.count > 0) {
-            text = new TextSummary(acc.minLength, acc.maxLength, (double) acc.sumLength / acc.count, acc.blank);
+        } else if (!type.isNumeric() && acc.count() > 0) {
+            text = acc.lengths().summary(acc.count(), acc.evidence().blank());
         }
-        FrequentItems frequent = withheld || acc.count == 0 ? null : acc.values.frequent(topValues);
+        FrequentItems frequent = withheld || acc.count() == 0 ? null : acc.values().frequent(topValues);
         List<String> examples = withheld || examplesWithheld ? List.of() : examples(5);
-        long rows = acc.count + acc.nulls;
+        long count = acc.count();
+        long nulls = acc.nulls();
+        long rows = count + nulls;
         return new ColumnProfile(acc.name, acc.index, type, type == ColumnType.DATETIME ? finalSchema.format() : null,
                 inferred.type(), inferred.format(), acc.declared != null && !acc.declared.equals(inferred),
-                acc.count, acc.nulls, rows == 0 ? 0 : (double) acc.nulls / rows, distinct, acc.invalid,
-                acc.firstInvalidLine < 0 ? null : acc.firstInvalidLine,
-                new ColumnProfile.TypeCounts(acc.integerCount, acc.decimalCount, acc.booleanCount, acc.datetimeCount,
-                        acc.textCount),
-                numeric, datetime, text, frequent, examples, withheld, acc.formulaLike);
+                count, nulls, rows == 0 ? 0 : (double) nulls / rows, distinct, acc.invalid().count(),
+                acc.invalid().firstLine(), acc.evidence().counts(),
+                numeric, datetime, text, frequent, examples, withheld, acc.evidence().formulaLike());
     }
 
     private List<String> examples(int n) {
         Set<String> distinctValues = new LinkedHashSet<>();
-        for (String v : acc.piiSample.values()) {
+        for (String v : acc.piiSample().values()) {
             if (distinctValues.size() >= n) {
                 break;
             }
