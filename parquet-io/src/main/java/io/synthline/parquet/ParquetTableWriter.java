@@ -27,14 +27,17 @@ import org.apache.parquet.schema.Types;
  * Writes tables, or rows one at a time, as Snappy-compressed Parquet. Types map one to one:
  * INTEGER to INT64, DECIMAL to DOUBLE, BOOLEAN to BOOLEAN, DATETIME to a DATE (date-only patterns)
  * or a UTC millisecond TIMESTAMP, every text type to a UTF-8 string. Every column is optional.
+ * The same rows give the same bytes on every JVM (see {@link CanonicalFooter}).
  */
 public final class ParquetTableWriter implements AutoCloseable {
+    private final Path file;
     private final TableSchema schema;
     private final MessageType message;
     private final SimpleGroupFactory groups;
     private final ParquetWriter<Group> writer;
 
     private ParquetTableWriter(Path file, TableSchema schema) throws IOException {
+        this.file = file;
         this.schema = schema;
         this.message = messageType(schema);
         this.groups = new SimpleGroupFactory(message);
@@ -134,6 +137,7 @@ public final class ParquetTableWriter implements AutoCloseable {
     public void close() {
         try {
             writer.close();
+            CanonicalFooter.sortEncodings(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
