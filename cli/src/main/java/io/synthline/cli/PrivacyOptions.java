@@ -8,7 +8,7 @@ import io.synthline.generator.engine.Synthesizers;
 import io.synthline.generator.engine.dp.PrivateSynthesizers;
 import io.synthline.generator.engine.privacy.DomainProvenance;
 import io.synthline.generator.engine.privacy.PrivacyReport;
-import io.synthline.generator.engine.privacy.domain.ColumnDomain;
+import io.synthline.generator.engine.privacy.domain.PublicDomain;
 import io.synthline.generator.engine.privacy.domain.DeclaredSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -122,9 +122,9 @@ public class PrivacyOptions {
             for (DomainProvenance p : learned) {
                 err.println("synth: privacy:   " + p.column() + ": " + p.detail());
             }
-            if (learned.stream().anyMatch(p -> p.detail().contains(ColumnDomain.Categorical.OTHER))) {
+            if (learned.stream().anyMatch(p -> p.detail().contains(PublicDomain.Categorical.OTHER))) {
                 err.println("synth: privacy: category values too rare to learn at this budget are not dropped: they go to the \""
-                        + ColumnDomain.Categorical.OTHER + "\" category; declare the category lists that are public knowledge"
+                        + PublicDomain.Categorical.OTHER + "\" category; declare the category lists that are public knowledge"
                         + " in a schema (--schema) to keep them at no cost");
             }
         }

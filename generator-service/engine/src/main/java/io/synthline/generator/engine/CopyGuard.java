@@ -65,16 +65,16 @@ public final class CopyGuard {
      * {@code output} (where rare categories may be merged), and a row with a category the output
      * lacks is skipped, since the model cannot produce it.
      */
-    public static CopyGuard of(Table training, Table heldOut, int[] columns, Domain output) {
+    public static CopyGuard of(Table training, Table heldOut, int[] columns, ModelDomain output) {
         return of(training, heldOut, columns, output, java.util.Map.of());
     }
 
     /**
-     * As {@link #of(Table, Table, int[], Domain)}, also recognising the real values of replaced
+     * As {@link #of(Table, Table, int[], ModelDomain)}, also recognising the real values of replaced
      * PII columns ({@code piiValues}: output column -> its real identifying values), which fake
      * values must never equal (compared {@link io.synthline.generator.engine.pii.PiiColumn#normalised normalised}).
      */
-    public static CopyGuard of(Table training, Table heldOut, int[] columns, Domain output,
+    public static CopyGuard of(Table training, Table heldOut, int[] columns, ModelDomain output,
             java.util.Map<Integer, ? extends java.util.Collection<String>> piiValues) {
         int n = training.rowCount();
         int extra = heldOut == null ? 0 : heldOut.rowCount();
@@ -104,7 +104,7 @@ public final class CopyGuard {
      * per column, sequential reads. Categorical codes are those of {@code output}'s column;
      * a row whose category it lacks hashes to {@link #EMPTY} (never inserted).
      */
-    static long[] rowHashes(Table rows, Domain output, int[] columns) {
+    static long[] rowHashes(Table rows, ModelDomain output, int[] columns) {
         int n = rows.rowCount();
         long[] hashes = new long[n];
         Arrays.fill(hashes, SEED);
@@ -183,7 +183,7 @@ public final class CopyGuard {
         return new Matcher(mac());
     }
 
-    /** Whether an output row (cells as in {@link Domain}) or a fake PII value is a real one. */
+    /** Whether an output row (cells as in {@link ModelDomain}) or a fake PII value is a real one. */
     public final class Matcher {
         private final Mac mac;
 
@@ -236,7 +236,7 @@ public final class CopyGuard {
         return distinct;
     }
 
-    /** The unkeyed digest of an output row (cells as in {@link Domain}) over the guarded columns; only ever hashed again with the key. */
+    /** The unkeyed digest of an output row (cells as in {@link ModelDomain}) over the guarded columns; only ever hashed again with the key. */
     private long digest(double[] row) {
         long h = SEED;
         for (int c : columns) {
@@ -351,7 +351,7 @@ public final class CopyGuard {
     }
 
     /** Whether this guard is for a model with these output columns (a guard of another model would miss every copy). */
-    public boolean fits(Domain output) {
+    public boolean fits(ModelDomain output) {
         return Arrays.stream(columns).allMatch(c -> c >= 0 && c < output.size())
                 && piiValues.keySet().stream().allMatch(c -> c >= 0 && c < output.size());
     }

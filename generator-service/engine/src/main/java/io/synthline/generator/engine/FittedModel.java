@@ -16,7 +16,7 @@ public interface FittedModel {
     String synthesizer();
 
     /** The columns the model produces and the values each may take. */
-    Domain domain();
+    ModelDomain domain();
 
     default TableSchema schema() {
         return domain().schema();
@@ -56,7 +56,7 @@ public interface FittedModel {
         if (rows < 0) {
             throw new BadInputException("invalid-rows", "rows must not be negative, got " + rows);
         }
-        Domain domain = domain();
+        ModelDomain domain = domain();
         RowDrawer drawer = newDrawer();
         RowRandom random = new RowRandom();
         double[] cells = new double[domain.size()];

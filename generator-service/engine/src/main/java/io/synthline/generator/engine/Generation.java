@@ -127,7 +127,7 @@ public final class Generation {
             throw new BadInputException("invalid-rows", "the first row index must not be negative, got " + settings.firstRow());
         }
         Layout layout = model.layout();
-        Domain output = layout.output();
+        ModelDomain output = layout.output();
         for (GeneratedColumn g : layout.generated()) {
             if (g instanceof GeneratedColumn.Pattern p && p.unique() && settings.firstRow() + settings.rows() > p.pattern().size()) {
                 throw new BadInputException("format-too-small", "column '" + output.column(p.column()).name() + "' must be unique but its format /"
@@ -164,7 +164,7 @@ public final class Generation {
     }
 
     private static FittedModel rebalanced(SynthesisModel model, FittedModel base, Condition common, RebalanceSpec spec) {
-        Domain output = model.output();
+        ModelDomain output = model.output();
         if (spec.column() == null) {
             throw new BadInputException("invalid-rebalance", "rebalance needs a column");
         }

@@ -33,7 +33,7 @@ public final class IndependentSynthesizer implements Synthesizer {
 
     @Override
     public FittedModel fit(Table training, long seed) {
-        Domain domain = Synthesizer.trainingDomain(training);
+        ModelDomain domain = Synthesizer.trainingDomain(training);
         // the marginals store values: only values that at least k rows share, the rare ones drawn inside their cells
         Table disguised = DisclosureLimits.DEFAULT.disguise(training, seed);
         Marginal[] marginals = new Marginal[training.columnCount()];
@@ -45,7 +45,7 @@ public final class IndependentSynthesizer implements Synthesizer {
 
     @Override
     public FittedModel read(ModelInput in) throws IOException {
-        Domain domain = in.readDomain();
+        ModelDomain domain = in.readDomain();
         Marginal[] marginals = new Marginal[domain.size()];
         for (int c = 0; c < marginals.length; c++) {
             marginals[c] = new Marginal(in.readDoubles(), in.readLongs());
@@ -106,7 +106,7 @@ public final class IndependentSynthesizer implements Synthesizer {
         }
     }
 
-    private record Model(Domain domain, Marginal[] marginals) implements FittedModel, ConditionalSampling {
+    private record Model(ModelDomain domain, Marginal[] marginals) implements FittedModel, ConditionalSampling {
         @Override
         public String synthesizer() {
             return NAME;

@@ -112,7 +112,7 @@ public final class Requests {
         Table empty = emptyTable(schema);
         Layout layout = Layout.fit(empty, spec.constraints(), spec.piiColumns(), spec.piiLocale(), 0,
                 Synthesizers.isPrivate(spec.model())).layout();
-        Domain output = layout.output();
+        ModelDomain output = layout.output();
         for (ConditionSpec c : request.conditions() == null ? List.<ConditionSpec>of() : request.conditions()) {
             if (c == null || c.column() == null || c.column().isBlank()) {
                 throw new BadInputException("invalid-condition", "every condition needs a column");

@@ -220,7 +220,7 @@ public final class SynthesisModel {
         guard.write(target);
     }
 
-    public Domain output() {
+    public ModelDomain output() {
         return layout.output();
     }
 

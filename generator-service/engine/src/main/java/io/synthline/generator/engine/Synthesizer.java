@@ -19,11 +19,11 @@ public interface Synthesizer {
      * What every fit starts with: a table with rows and columns to learn from (else a 400) and
      * the domain it shows, which the fitted model will produce.
      */
-    static Domain trainingDomain(Table training) {
+    static ModelDomain trainingDomain(Table training) {
         if (training.rowCount() == 0 || training.columnCount() == 0) {
             throw new BadInputException("empty-training-data", "the dataset has no rows to learn from");
         }
-        return Domain.of(training);
+        return ModelDomain.of(training);
     }
 
     /** Reads a model written by {@link FittedModel#write}. */

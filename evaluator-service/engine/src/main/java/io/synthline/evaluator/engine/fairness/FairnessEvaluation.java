@@ -5,7 +5,7 @@ import io.synthline.evaluator.engine.data.EvalColumn;
 import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.evaluator.engine.data.Frame;
 import io.synthline.evaluator.engine.ml.ModelKind;
-import io.synthline.evaluator.engine.stats.Quantiles;
+import io.synthline.evaluator.engine.stats.SampleQuantiles;
 import io.synthline.evaluator.engine.utility.MlUtility;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -183,8 +183,8 @@ public final class FairnessEvaluation {
         static Grouping of(EvalColumn c, Frame real) {
             double[] cut = null;
             if (c.isContinuous()) {
-                double[] s = Quantiles.sortedFinite(real.values(c.index()));
-                cut = new double[] {Quantiles.quantile(s, 0.25), Quantiles.quantile(s, 0.5), Quantiles.quantile(s, 0.75)};
+                double[] s = SampleQuantiles.sortedFinite(real.values(c.index()));
+                cut = new double[] {SampleQuantiles.quantile(s, 0.25), SampleQuantiles.quantile(s, 0.5), SampleQuantiles.quantile(s, 0.75)};
             }
             List<double[]> cuts = new ArrayList<>();
             cuts.add(cut);

@@ -5,7 +5,7 @@ import io.synthline.evaluator.engine.data.EvalColumn;
 import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.evaluator.engine.data.Frame;
 import io.synthline.evaluator.engine.data.Sampling;
-import io.synthline.evaluator.engine.stats.Quantiles;
+import io.synthline.evaluator.engine.stats.SampleQuantiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -173,11 +173,11 @@ public final class MarginalAccuracy {
     record Binning(EvalColumn column, double[] cuts, int[] binOfCode, int bins) {
         static Binning of(EvalColumn c, Frame real) {
             if (c.isContinuous()) {
-                double[] s = Quantiles.sortedFinite(real.values(c.index()));
+                double[] s = SampleQuantiles.sortedFinite(real.values(c.index()));
                 double[] cuts = new double[BINS - 1];
                 int n = 0;
                 for (int k = 1; k < BINS; k++) {
-                    double q = Quantiles.quantile(s, k / (double) BINS);
+                    double q = SampleQuantiles.quantile(s, k / (double) BINS);
                     if (s.length > 0 && (n == 0 || q > cuts[n - 1])) {
                         cuts[n++] = q;
                     }
@@ -216,7 +216,7 @@ public final class MarginalAccuracy {
             if (!c.isContinuous()) {
                 return null;
             }
-            double[] s = Quantiles.sortedFinite(real.values(c.index()));
+            double[] s = SampleQuantiles.sortedFinite(real.values(c.index()));
             if (s.length == 0) {
                 return null;
             }
@@ -245,7 +245,7 @@ public final class MarginalAccuracy {
             int spikes = cuts.size() / 2;
             int levels = Math.max(2, BINS - 2 * spikes);
             for (int k = 1; others.length > 0 && k < levels; k++) {
-                cuts.add(Quantiles.quantile(others, k / (double) levels));
+                cuts.add(SampleQuantiles.quantile(others, k / (double) levels));
             }
             double[] c2 = cuts.stream().mapToDouble(Double::doubleValue).toArray();
             return new Binning(c, c2, null, c2.length + 2);

@@ -10,7 +10,7 @@ import io.synthline.evaluator.engine.ml.Classifier;
 import io.synthline.evaluator.engine.ml.FeatureEncoder;
 import io.synthline.evaluator.engine.ml.ModelKind;
 import io.synthline.evaluator.engine.stats.Intervals;
-import io.synthline.evaluator.engine.stats.Quantiles;
+import io.synthline.evaluator.engine.stats.SampleQuantiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,8 +57,8 @@ public final class AttributeInference {
             if (!c.isContinuous()) {
                 return new Secret(c, null, c.cardinality());
             }
-            double[] s = Quantiles.sortedFinite(real.values(c.index()));
-            double[] cuts = {Quantiles.quantile(s, 0.25), Quantiles.quantile(s, 0.5), Quantiles.quantile(s, 0.75)};
+            double[] s = SampleQuantiles.sortedFinite(real.values(c.index()));
+            double[] cuts = {SampleQuantiles.quantile(s, 0.25), SampleQuantiles.quantile(s, 0.5), SampleQuantiles.quantile(s, 0.75)};
             return new Secret(c, cuts, 4);
         }
 

@@ -9,7 +9,7 @@ import io.synthline.evaluator.engine.data.EvalColumn;
 import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.evaluator.engine.data.Frame;
 import io.synthline.evaluator.engine.stats.Intervals;
-import io.synthline.evaluator.engine.stats.Quantiles;
+import io.synthline.evaluator.engine.stats.SampleQuantiles;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -51,8 +51,8 @@ public final class DcrMetrics {
     }
 
     public static DcrBaselineProtection baselineProtection(double[] syntheticToReal, double[] randomToReal) {
-        double syntheticMedian = Quantiles.median(syntheticToReal);
-        double randomMedian = Quantiles.median(randomToReal);
+        double syntheticMedian = SampleQuantiles.median(syntheticToReal);
+        double randomMedian = SampleQuantiles.median(randomToReal);
         Double score = randomMedian == 0 ? null : Math.min(syntheticMedian / randomMedian, 1.0);
         return new DcrBaselineProtection(score, new MedianDcr(syntheticMedian, randomMedian));
     }

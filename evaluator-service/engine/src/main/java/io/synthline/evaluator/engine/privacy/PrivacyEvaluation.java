@@ -7,7 +7,7 @@ import io.synthline.evaluator.engine.data.EvalColumn;
 import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.evaluator.engine.data.Frame;
 import io.synthline.evaluator.engine.stats.Intervals;
-import io.synthline.evaluator.engine.stats.Quantiles;
+import io.synthline.evaluator.engine.stats.SampleQuantiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,9 +56,9 @@ public final class PrivacyEvaluation {
             NearestRecords.Result holdoutToTrain = NearestRecords.search(new GowerSpace(cols, train), holdout, train);
             overfitting = DcrMetrics.overfittingProtection(synToTrain.nearest(), synToHoldout);
             share = DcrMetrics.closerToTrainingShare(cols, syn, train, holdout);
-            synToHoldoutDist = Quantiles.distribution(synToHoldout, 0, upper, HISTOGRAM_BINS);
-            holdoutToTrainDist = Quantiles.distribution(holdoutToTrain.nearest(), 0, upper, HISTOGRAM_BINS);
-            holdoutNndr = Quantiles.distribution(nndr(holdoutToTrain), 0, 1, HISTOGRAM_BINS);
+            synToHoldoutDist = SampleQuantiles.distribution(synToHoldout, 0, upper, HISTOGRAM_BINS);
+            holdoutToTrainDist = SampleQuantiles.distribution(holdoutToTrain.nearest(), 0, upper, HISTOGRAM_BINS);
+            holdoutNndr = SampleQuantiles.distribution(nndr(holdoutToTrain), 0, 1, HISTOGRAM_BINS);
             long identical = zeros(holdoutToTrain.nearest());
             Rate r = Intervals.wilson(identical, holdout.rows());
             holdoutIdentical = r.value();
@@ -73,9 +73,9 @@ public final class PrivacyEvaluation {
         long identical = zeros(synToTrain.nearest());
         Rate syntheticIdentical = Intervals.wilson(identical, syn.rows());
         Privacy privacy = new Privacy(DISTANCE, baseline, overfitting,
-                new Privacy.Dcr(Quantiles.distribution(synToTrain.nearest(), 0, upper, HISTOGRAM_BINS), synToHoldoutDist,
+                new Privacy.Dcr(SampleQuantiles.distribution(synToTrain.nearest(), 0, upper, HISTOGRAM_BINS), synToHoldoutDist,
                         holdoutToTrainDist),
-                share, new Privacy.Nndr(Quantiles.distribution(nndr(synToTrain), 0, 1, HISTOGRAM_BINS), holdoutNndr),
+                share, new Privacy.Nndr(SampleQuantiles.distribution(nndr(synToTrain), 0, 1, HISTOGRAM_BINS), holdoutNndr),
                 new Privacy.IdenticalMatch(syntheticIdentical.value(), Intervals.interval(syntheticIdentical), holdoutIdentical,
                         holdoutIdenticalCi),
                 attacks);

@@ -7,7 +7,7 @@ import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.evaluator.engine.data.Frame;
 import io.synthline.evaluator.engine.data.Sampling;
 import io.synthline.evaluator.engine.stats.Intervals;
-import io.synthline.evaluator.engine.stats.Quantiles;
+import io.synthline.evaluator.engine.stats.SampleQuantiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,8 +85,8 @@ public final class SinglingOut {
         double[] hi = new double[cols.size()];
         for (EvalColumn c : cols) {
             if (c.isContinuous()) {
-                double[] s = Quantiles.sortedFinite(syn.values(c.index()));
-                median[c.index()] = Quantiles.quantile(s, 0.5);
+                double[] s = SampleQuantiles.sortedFinite(syn.values(c.index()));
+                median[c.index()] = SampleQuantiles.quantile(s, 0.5);
                 lo[c.index()] = s.length == 0 ? 0 : s[0];
                 hi[c.index()] = s.length == 0 ? 0 : s[s.length - 1];
             }

@@ -11,7 +11,7 @@ import io.synthline.evaluator.engine.data.Frame;
 import io.synthline.evaluator.engine.data.SdType;
 import io.synthline.evaluator.engine.privacy.DcrMetrics;
 import io.synthline.evaluator.engine.privacy.MembershipInference;
-import io.synthline.evaluator.engine.stats.Quantiles;
+import io.synthline.evaluator.engine.stats.SampleQuantiles;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -49,7 +49,7 @@ public final class EntityPrivacyEvaluation {
         // as the single-table report: both distances of the share on one scale
         Privacy.Share share = DcrMetrics.closerToTrainingShare(data.columns(), synFrame, trainFrame, holdFrame);
         return new EntityPrivacy(root, trainFrame.rows(), holdFrame.rows(), synFrame.rows(),
-                data.columns().stream().map(c -> c.name()).toList(), mia, share, Quantiles.median(synToTrain),
-                Quantiles.median(holdoutToTrain));
+                data.columns().stream().map(c -> c.name()).toList(), mia, share, SampleQuantiles.median(synToTrain),
+                SampleQuantiles.median(holdoutToTrain));
     }
 }

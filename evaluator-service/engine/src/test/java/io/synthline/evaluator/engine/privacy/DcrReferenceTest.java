@@ -10,7 +10,7 @@ import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
 import io.synthline.evaluator.engine.SharedData;
 import io.synthline.evaluator.engine.data.EvalData;
-import io.synthline.evaluator.engine.stats.Quantiles;
+import io.synthline.evaluator.engine.stats.SampleQuantiles;
 import io.synthline.fixtures.Datasets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,8 +43,8 @@ class DcrReferenceTest {
             assertThat(toTrain[i]).as("row %d to train", i).isCloseTo(expectedToTrain[i], within(1e-9));
             assertThat(toHoldout[i]).as("row %d to holdout", i).isCloseTo(expectedToHoldout[i], within(1e-9));
         }
-        assertThat(Quantiles.median(toTrain)).isCloseTo(metrics.get("median_dcr_to_train").asDouble(), within(1e-9));
-        assertThat(Quantiles.median(toHoldout)).isCloseTo(metrics.get("median_dcr_to_holdout").asDouble(), within(1e-9));
+        assertThat(SampleQuantiles.median(toTrain)).isCloseTo(metrics.get("median_dcr_to_train").asDouble(), within(1e-9));
+        assertThat(SampleQuantiles.median(toHoldout)).isCloseTo(metrics.get("median_dcr_to_holdout").asDouble(), within(1e-9));
 
         DcrOverfittingProtection overfitting = DcrMetrics.overfittingProtection(toTrain, toHoldout);
         JsonNode expected = metrics.get("DCROverfittingProtection");

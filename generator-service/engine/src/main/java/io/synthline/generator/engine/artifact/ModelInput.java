@@ -1,7 +1,7 @@
 package io.synthline.generator.engine.artifact;
 
 import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -118,7 +118,7 @@ public final class ModelInput {
         return v;
     }
 
-    public Domain readDomain() throws IOException {
+    public ModelDomain readDomain() throws IOException {
         int n = length(1);
         List<ColumnDomain> columns = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -131,7 +131,7 @@ public final class ModelInput {
             double resolution = readDouble();
             columns.add(new ColumnDomain(ModelOutput.schema(name, type, format), categories, min, max, resolution));
         }
-        return new Domain(columns);
+        return new ModelDomain(columns);
     }
 
     /** A length prefix, checked against the bytes left for that many elements of the given size. */

@@ -3,7 +3,7 @@ package io.synthline.generator.engine.artifact;
 import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.ColumnType;
 import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -103,7 +103,7 @@ public final class ModelOutput {
         }
     }
 
-    public void writeDomain(Domain domain) throws IOException {
+    public void writeDomain(ModelDomain domain) throws IOException {
         writeInt(domain.size());
         for (ColumnDomain c : domain.columns()) {
             writeString(c.schema().name());

@@ -11,7 +11,7 @@ import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.disclosure.DisclosureLimits;
@@ -19,7 +19,7 @@ import io.synthline.generator.engine.disclosure.RareCategories;
 import io.synthline.generator.engine.format.Shapes;
 import io.synthline.generator.engine.format.TextPattern;
 import io.synthline.generator.engine.pii.PiiColumn;
-import io.synthline.generator.engine.pii.PiiKind;
+import io.synthline.generator.engine.pii.ReplacementKind;
 import io.synthline.generator.engine.random.Seeds;
 import io.synthline.generator.engine.sampling.ColumnCondition;
 import io.synthline.generator.engine.sampling.Condition;
@@ -55,7 +55,7 @@ public final class Layout {
     /** Placeholder model column of a birth date whose year is learned, until the model table is laid out. */
     private static final int BIRTH_YEAR_PENDING = Integer.MIN_VALUE;
 
-    private final Domain output;
+    private final ModelDomain output;
     private final int[] copyFrom;
     private final List<Combo> combos;
     private final List<Derived> derived;
@@ -75,7 +75,7 @@ public final class Layout {
     public record Fitted(Layout layout, Table modelTable) {
     }
 
-    private Layout(Domain output, int[] copyFrom, List<Combo> combos, List<Derived> derived, List<GeneratedColumn> generated,
+    private Layout(ModelDomain output, int[] copyFrom, List<Combo> combos, List<Derived> derived, List<GeneratedColumn> generated,
             Condition ranges, List<String> notes) {
         this.output = output;
         this.copyFrom = copyFrom;
@@ -86,7 +86,7 @@ public final class Layout {
         this.notes = notes;
     }
 
-    public Domain output() {
+    public ModelDomain output() {
         return output;
     }
 
@@ -147,7 +147,7 @@ public final class Layout {
      */
     public static Fitted fit(Table training, List<ConstraintSpec> constraints, Map<String, String> piiColumns, String piiLocale,
             long seed, boolean publicOnly) {
-        Domain output = Domain.of(training);
+        ModelDomain output = ModelDomain.of(training);
         int m = output.size();
         List<ConstraintSpec> specs = constraints == null ? List.of() : constraints;
         Map<Integer, String> roles = new HashMap<>();
@@ -156,11 +156,11 @@ public final class Layout {
         Locale locale = piiLocale == null || piiLocale.isBlank() ? Locale.US : Locale.forLanguageTag(piiLocale);
 
         // generated columns: PII, formats, unique keys, identifiers
-        Map<Integer, PiiKind> pii = new LinkedHashMap<>();
+        Map<Integer, ReplacementKind> pii = new LinkedHashMap<>();
         if (piiColumns != null) {
             for (Map.Entry<String, String> e : piiColumns.entrySet()) {
                 int c = output.require(e.getKey(), "the PII settings");
-                pii.put(c, e.getValue() == null || e.getValue().isBlank() ? PiiKind.guess(e.getKey()) : PiiKind.parse(e.getValue()));
+                pii.put(c, e.getValue() == null || e.getValue().isBlank() ? ReplacementKind.guess(e.getKey()) : ReplacementKind.parse(e.getValue()));
                 roles.put(c, "PII");
             }
         }
@@ -208,11 +208,11 @@ public final class Layout {
                 }
             }
         }
-        for (Map.Entry<Integer, PiiKind> e : pii.entrySet()) {
+        for (Map.Entry<Integer, ReplacementKind> e : pii.entrySet()) {
             Column source = training.column(e.getKey());
             // a birth date's year is learned like any column (privately, for DP models): the ages and their relations
             // to the other columns follow the data, while the day is drawn within the year and no real date is read
-            boolean learnYear = e.getValue() == PiiKind.DATE_OF_BIRTH && source.type() == ColumnType.DATETIME;
+            boolean learnYear = e.getValue() == ReplacementKind.DATE_OF_BIRTH && source.type() == ColumnType.DATETIME;
             PiiColumn column = publicOnly ? PiiColumn.fromKind(source.name(), e.getValue(), locale, seed, source.schema().format())
                     : PiiColumn.learn(source, e.getValue(), locale, seed, learnYear);
             generated.add(new GeneratedColumn.Pii(e.getKey(), column, learnYear ? BIRTH_YEAR_PENDING : -1));
@@ -354,7 +354,7 @@ public final class Layout {
                 modelColumns.add(birthYears(training.column(p.column())));
             }
         }
-        output = new Domain(outputColumns);
+        output = new ModelDomain(outputColumns);
         if (modelColumns.isEmpty()) {
             throw new BadInputException("nothing-to-learn", "every column is generated (PII, formats, keys); there is nothing left to learn");
         }
@@ -399,14 +399,14 @@ public final class Layout {
     }
 
     /** Generated columns keep their schema only: their observed values or range must not be stored. */
-    private static Domain withoutObservedValues(Domain output, List<GeneratedColumn> generated) {
+    private static ModelDomain withoutObservedValues(ModelDomain output, List<GeneratedColumn> generated) {
         List<ColumnDomain> columns = new ArrayList<>(output.columns());
         for (GeneratedColumn g : generated) {
             ColumnDomain d = columns.get(g.column());
             columns.set(g.column(), d.isCategorical() ? ColumnDomain.categorical(d.schema(), List.of())
                     : ColumnDomain.numeric(d.schema(), Double.NaN, Double.NaN, 0));
         }
-        return new Domain(columns);
+        return new ModelDomain(columns);
     }
 
     /**
@@ -414,7 +414,7 @@ public final class Layout {
      * whose domains are declared or privately learned rather than observed). Only layouts that
      * copy learned columns one to one (no combinations, no inequalities) qualify.
      */
-    public Layout withLearnedDomain(Domain model) {
+    public Layout withLearnedDomain(ModelDomain model) {
         if (!combos.isEmpty() || !derived.isEmpty()) {
             throw new IllegalStateException("only a one-to-one layout can take the model's domain");
         }
@@ -424,7 +424,7 @@ public final class Layout {
                 columns.set(c, model.column(copyFrom[c]));
             }
         }
-        return new Layout(new Domain(columns), copyFrom, combos, derived, generated, ranges, notes);
+        return new Layout(new ModelDomain(columns), copyFrom, combos, derived, generated, ranges, notes);
     }
 
     private static String required(String value, String kind, String field) {
@@ -434,7 +434,7 @@ public final class Layout {
         return value;
     }
 
-    private static void claim(Map<Integer, String> roles, int c, String role, Domain output) {
+    private static void claim(Map<Integer, String> roles, int c, String role, ModelDomain output) {
         String previous = roles.putIfAbsent(c, role);
         if (previous != null && !previous.equals(role)) {
             throw contradiction(output, c, previous, role);
@@ -445,7 +445,7 @@ public final class Layout {
         }
     }
 
-    private static BadInputException contradiction(Domain output, int c, String first, String second) {
+    private static BadInputException contradiction(ModelDomain output, int c, String first, String second) {
         return new BadInputException("contradictory-constraints", "column '" + output.column(c).name() + "' cannot be both "
                 + article(first) + " and " + article(second) + " column");
     }
@@ -474,7 +474,7 @@ public final class Layout {
         return new GeneratedColumn.Pattern(c, Shapes.infer(values), true, Seeds.derive(seed, "key:" + source.name()));
     }
 
-    private static List<Integer> topological(Map<Integer, List<Integer>> lowsOf, Domain output) {
+    private static List<Integer> topological(Map<Integer, List<Integer>> lowsOf, ModelDomain output) {
         List<Integer> order = new ArrayList<>();
         Map<Integer, Integer> state = new HashMap<>();
         for (int high : lowsOf.keySet()) {
@@ -483,7 +483,7 @@ public final class Layout {
         return order;
     }
 
-    private static void visit(int c, Map<Integer, List<Integer>> lowsOf, Map<Integer, Integer> state, List<Integer> order, Domain output) {
+    private static void visit(int c, Map<Integer, List<Integer>> lowsOf, Map<Integer, Integer> state, List<Integer> order, ModelDomain output) {
         Integer s = state.get(c);
         if (s != null && s == 2) {
             return;
@@ -832,7 +832,7 @@ public final class Layout {
     }
 
     public static Layout read(ModelInput in) throws IOException {
-        Domain output = in.readDomain();
+        ModelDomain output = in.readDomain();
         int[] copyFrom = in.readInts();
         int nc = in.readInt();
         List<Combo> combos = new ArrayList<>();

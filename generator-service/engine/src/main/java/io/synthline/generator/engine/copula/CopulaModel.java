@@ -1,7 +1,7 @@
 package io.synthline.generator.engine.copula;
 
 import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import io.synthline.generator.engine.FittedModel;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
@@ -29,16 +29,16 @@ final class CopulaModel implements FittedModel, ConditionalSampling {
     static final int GIBBS_SWEEPS = 12;
     private static final int PROBABILITY_DRAWS = 200_000;
 
-    private final Domain domain;
+    private final ModelDomain domain;
     private final ZMarginal[] marginals;
     private final double[][] correlation;
     private final double[][] lower;
 
-    CopulaModel(Domain domain, ZMarginal[] marginals, double[][] correlation) {
+    CopulaModel(ModelDomain domain, ZMarginal[] marginals, double[][] correlation) {
         this.domain = domain;
         this.marginals = marginals;
         this.correlation = correlation;
-        this.lower = Correlations.cholesky(correlation);
+        this.lower = CorrelationMatrices.cholesky(correlation);
     }
 
     @Override
@@ -47,7 +47,7 @@ final class CopulaModel implements FittedModel, ConditionalSampling {
     }
 
     @Override
-    public Domain domain() {
+    public ModelDomain domain() {
         return domain;
     }
 
@@ -251,19 +251,19 @@ final class CopulaModel implements FittedModel, ConditionalSampling {
                 isConditioned[c] = true;
             }
             this.rest = java.util.stream.IntStream.range(0, m).filter(c -> !isConditioned[c]).toArray();
-            double[][] cc = Correlations.sub(model.correlation, conditioned, conditioned);
-            double[][] ccInverse = Correlations.inverse(cc);
-            double[][] rc = Correlations.sub(model.correlation, rest, conditioned);
-            this.regression = Correlations.multiply(rc, ccInverse);
-            double[][] rr = Correlations.sub(model.correlation, rest, rest);
-            double[][] explained = Correlations.multiply(regression, Correlations.sub(model.correlation, conditioned, rest));
+            double[][] cc = CorrelationMatrices.sub(model.correlation, conditioned, conditioned);
+            double[][] ccInverse = CorrelationMatrices.inverse(cc);
+            double[][] rc = CorrelationMatrices.sub(model.correlation, rest, conditioned);
+            this.regression = CorrelationMatrices.multiply(rc, ccInverse);
+            double[][] rr = CorrelationMatrices.sub(model.correlation, rest, rest);
+            double[][] explained = CorrelationMatrices.multiply(regression, CorrelationMatrices.sub(model.correlation, conditioned, rest));
             for (int i = 0; i < rest.length; i++) {
                 for (int j = 0; j < rest.length; j++) {
                     rr[i][j] -= explained[i][j];
                 }
                 rr[i][i] = Math.max(rr[i][i], 1e-9);
             }
-            this.restLower = Correlations.cholesky(rr);
+            this.restLower = CorrelationMatrices.cholesky(rr);
             this.precision = ccInverse;
         }
 
@@ -273,7 +273,7 @@ final class CopulaModel implements FittedModel, ConditionalSampling {
         }
 
         @Override
-        public Domain domain() {
+        public ModelDomain domain() {
             return model.domain;
         }
 
@@ -324,9 +324,9 @@ final class CopulaModel implements FittedModel, ConditionalSampling {
                 double var = 1;
                 if (j > 0) {
                     int[] before = Arrays.copyOf(conditioned, j);
-                    double[][] inv = Correlations.inverse(Correlations.sub(model.correlation, before, before));
-                    double[][] cross = Correlations.sub(model.correlation, new int[] {conditioned[j]}, before);
-                    double[][] beta = Correlations.multiply(cross, inv);
+                    double[][] inv = CorrelationMatrices.inverse(CorrelationMatrices.sub(model.correlation, before, before));
+                    double[][] cross = CorrelationMatrices.sub(model.correlation, new int[] {conditioned[j]}, before);
+                    double[][] beta = CorrelationMatrices.multiply(cross, inv);
                     for (int t = 0; t < j; t++) {
                         mean += beta[0][t] * zc[t];
                         var -= beta[0][t] * cross[0][t];
@@ -364,7 +364,7 @@ final class CopulaModel implements FittedModel, ConditionalSampling {
     }
 
     static CopulaModel read(ModelInput in) throws IOException {
-        Domain domain = in.readDomain();
+        ModelDomain domain = in.readDomain();
         ZMarginal[] marginals = new ZMarginal[domain.size()];
         for (int i = 0; i < marginals.length; i++) {
             marginals[i] = ZMarginal.read(in);

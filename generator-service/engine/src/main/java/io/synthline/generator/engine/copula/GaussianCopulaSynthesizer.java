@@ -4,7 +4,7 @@ import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import io.synthline.generator.engine.SortedValues;
 import io.synthline.generator.engine.FittedModel;
 import io.synthline.generator.engine.Synthesizer;
@@ -72,7 +72,7 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
 
     @Override
     public FittedModel fit(Table training, long seed) {
-        Domain domain = Synthesizer.trainingDomain(training);
+        ModelDomain domain = Synthesizer.trainingDomain(training);
         // marginals keep values and quantile grids: only of values that at least k rows share, the rare ones drawn inside their cells
         training = DisclosureLimits.DEFAULT.disguise(training, seed);
         int m = domain.size();
@@ -96,7 +96,7 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
             }
         }
         for (int round = 0; round < SCALING_ROUNDS; round++) {
-            double[][] r = Correlations.pearson(scores);
+            double[][] r = CorrelationMatrices.pearson(scores);
             for (int c = 0; c < m; c++) {
                 if (states[c] == null) {
                     continue;
@@ -110,10 +110,10 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
                 scores[c] = categoricalScores(marginals[c], order, states[c]);
             }
         }
-        double[][] r = Correlations.pearson(scores);
+        double[][] r = CorrelationMatrices.pearson(scores);
         double[] sd = new double[m];
         for (int c = 0; c < m; c++) {
-            sd[c] = Correlations.standardDeviation(scores[c]);
+            sd[c] = CorrelationMatrices.standardDeviation(scores[c]);
         }
         for (int a = 0; a < m; a++) {
             for (int b = 0; b < m; b++) {
@@ -123,7 +123,7 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
                 }
             }
         }
-        return new CopulaModel(domain, marginals, Correlations.repair(r));
+        return new CopulaModel(domain, marginals, CorrelationMatrices.repair(r));
     }
 
     @Override
@@ -228,8 +228,8 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
                 }
             }
         }
-        double[][] within = Correlations.repair(Correlations.sub(r, others, others));
-        double[] direction = Correlations.topDirection(Correlations.inverse(within), between);
+        double[][] within = CorrelationMatrices.repair(CorrelationMatrices.sub(r, others, others));
+        double[] direction = CorrelationMatrices.topDirection(CorrelationMatrices.inverse(within), between);
         double[] q = new double[k];
         for (int s = 0; s < k; s++) {
             for (int j = 0; j < others.length; j++) {

@@ -2,7 +2,7 @@ package io.synthline.generator.engine.dp;
 
 import io.synthline.generator.engine.pgm.Attributes;
 import io.synthline.generator.engine.pgm.CliqueMarginals;
-import io.synthline.generator.engine.pgm.Domain;
+import io.synthline.generator.engine.pgm.AttributeDomain;
 import io.synthline.generator.engine.pgm.GraphicalModel;
 import io.synthline.generator.engine.pgm.JunctionTree;
 import io.synthline.generator.engine.pgm.MarginalEstimator;
@@ -81,7 +81,7 @@ public final class AimSynthesizer extends PrivateSynthesizer {
     @Override
     protected Learned learn(PrivateData data, Mechanisms mechanisms) {
         PrivacyAccountant accountant = mechanisms.accountant();
-        Domain domain = data.domain();
+        AttributeDomain domain = data.domain();
         int d = data.attributes();
         double rho = accountant.rhoRemaining();
         int maxRounds = 16 * d;
@@ -157,12 +157,12 @@ public final class AimSynthesizer extends PrivateSynthesizer {
         return new Learned(data.codecs(), model);
     }
 
-    private static GraphicalModel estimate(Domain domain, List<Measurement> measurements, GraphicalModel warmStart,
+    private static GraphicalModel estimate(AttributeDomain domain, List<Measurement> measurements, GraphicalModel warmStart,
             int iterations) {
         return new MarginalEstimator(domain, measurements).estimate(new MarginalEstimator.Options(iterations, 1e-8), warmStart);
     }
 
-    private static boolean fits(Domain domain, List<int[]> cliques, int[] candidate, long sizeLimit) {
+    private static boolean fits(AttributeDomain domain, List<int[]> cliques, int[] candidate, long sizeLimit) {
         List<int[]> with = new ArrayList<>(cliques);
         with.add(candidate);
         return JunctionTree.size(domain, with) <= sizeLimit;

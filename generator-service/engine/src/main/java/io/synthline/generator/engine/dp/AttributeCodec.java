@@ -5,11 +5,12 @@ import io.synthline.commons.table.Column;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.ColumnType;
+import io.synthline.generator.engine.ColumnDomain;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.sampling.ColumnCondition;
 import io.synthline.generator.engine.privacy.domain.Binning;
-import io.synthline.generator.engine.privacy.domain.ColumnDomain;
+import io.synthline.generator.engine.privacy.domain.PublicDomain;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public interface AttributeCodec {
     double cell(int code, RandomGenerator random, ColumnCondition condition);
 
     /** The generator's description of the values this codec produces. */
-    io.synthline.generator.engine.ColumnDomain outputDomain();
+    ColumnDomain outputDomain();
 
     void write(ModelOutput out) throws IOException;
 
@@ -59,13 +60,13 @@ public interface AttributeCodec {
             case "categorical" -> {
                 ColumnSchema schema = readSchema(in);
                 List<String> categories = in.readStrings();
-                yield new Categorical(new ColumnDomain.Categorical(schema, categories, in.readBoolean()));
+                yield new Categorical(new PublicDomain.Categorical(schema, categories, in.readBoolean()));
             }
             case "categorical-with-other" -> {
                 ColumnSchema schema = readSchema(in);
                 List<String> categories = in.readStrings();
                 boolean nullable = in.readBoolean();
-                yield new Categorical(new ColumnDomain.Categorical(schema, categories, nullable, in.readString()));
+                yield new Categorical(new PublicDomain.Categorical(schema, categories, nullable, in.readString()));
             }
             case "numeric" -> {
                 ColumnSchema schema = readSchema(in);
@@ -74,7 +75,7 @@ public interface AttributeCodec {
                 boolean nullable = in.readBoolean();
                 boolean integer = in.readBoolean();
                 Binning binning = Binning.of(integer, min, max, in.readDoubles(), in.readDouble(), in.readDoubles(), in.readInts());
-                yield new Numeric(new ColumnDomain.Numeric(schema, min, max, nullable), binning);
+                yield new Numeric(new PublicDomain.Numeric(schema, min, max, nullable), binning);
             }
             case "compressed" -> {
                 AttributeCodec inner = read(in);
@@ -101,10 +102,10 @@ public interface AttributeCodec {
      * domain's other category, or as missing when it has none.
      */
     final class Categorical implements AttributeCodec {
-        private final ColumnDomain.Categorical domain;
+        private final PublicDomain.Categorical domain;
         private final Map<String, Integer> codes = new HashMap<>();
 
-        public Categorical(ColumnDomain.Categorical domain) {
+        public Categorical(PublicDomain.Categorical domain) {
             this.domain = domain;
             List<String> categories = domain.categories();
             for (int i = 0; i < categories.size(); i++) {
@@ -161,8 +162,8 @@ public interface AttributeCodec {
         }
 
         @Override
-        public io.synthline.generator.engine.ColumnDomain outputDomain() {
-            return io.synthline.generator.engine.ColumnDomain.categorical(domain.schema(), domain.categories());
+        public ColumnDomain outputDomain() {
+            return ColumnDomain.categorical(domain.schema(), domain.categories());
         }
 
         @Override
@@ -179,10 +180,10 @@ public interface AttributeCodec {
 
     /** Numeric bins (values clamped into the domain); the last code is "missing" when nullable. */
     final class Numeric implements AttributeCodec {
-        private final ColumnDomain.Numeric domain;
+        private final PublicDomain.Numeric domain;
         private final Binning binning;
 
-        public Numeric(ColumnDomain.Numeric domain, Binning binning) {
+        public Numeric(PublicDomain.Numeric domain, Binning binning) {
             this.domain = domain;
             this.binning = binning;
         }
@@ -263,8 +264,8 @@ public interface AttributeCodec {
         }
 
         @Override
-        public io.synthline.generator.engine.ColumnDomain outputDomain() {
-            return io.synthline.generator.engine.ColumnDomain.numeric(domain.schema(), domain.min(), domain.max(), domain.integer() ? 1 : 0);
+        public ColumnDomain outputDomain() {
+            return ColumnDomain.numeric(domain.schema(), domain.min(), domain.max(), domain.integer() ? 1 : 0);
         }
 
         @Override
@@ -405,7 +406,7 @@ public interface AttributeCodec {
         }
 
         @Override
-        public io.synthline.generator.engine.ColumnDomain outputDomain() {
+        public ColumnDomain outputDomain() {
             return inner.outputDomain();
         }
 

@@ -2,7 +2,7 @@ package io.synthline.generator.engine.dp;
 
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.PrivacySpec;
-import io.synthline.generator.engine.privacy.PrivacyParameters;
+import io.synthline.generator.engine.privacy.PrivacyGuarantee;
 import io.synthline.generator.engine.privacy.domain.DeclaredSchema;
 import io.synthline.generator.engine.privacy.domain.DomainPolicy;
 import io.synthline.generator.engine.privacy.noise.RandomBits;
@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * @param numericBins         about how many bins a numeric column gets in the model
  * @param noise               the random source; {@link RandomBits#secure()} unless testing
  */
-public record DpSettings(PrivacyParameters privacy, DeclaredSchema schema, DomainPolicy domainPolicy, double domainShare,
+public record DpSettings(PrivacyGuarantee privacy, DeclaredSchema schema, DomainPolicy domainPolicy, double domainShare,
         double thresholdDeltaShare, double discretisationShare, int numericBins, Supplier<RandomBits> noise) {
     public static final double DEFAULT_DOMAIN_SHARE = 0.15;
     public static final double DEFAULT_THRESHOLD_DELTA_SHARE = 0.1;
@@ -49,7 +49,7 @@ public record DpSettings(PrivacyParameters privacy, DeclaredSchema schema, Domai
     }
 
     /** Secure noise, default shares. */
-    public static DpSettings of(PrivacyParameters privacy, DeclaredSchema schema) {
+    public static DpSettings of(PrivacyGuarantee privacy, DeclaredSchema schema) {
         return new DpSettings(privacy, schema, DomainPolicy.LEARN_PRIVATELY, DEFAULT_DOMAIN_SHARE,
                 DEFAULT_THRESHOLD_DELTA_SHARE, DEFAULT_DISCRETISATION_SHARE, DEFAULT_NUMERIC_BINS, RandomBits::secure);
     }
@@ -63,7 +63,7 @@ public record DpSettings(PrivacyParameters privacy, DeclaredSchema schema, Domai
             throw new BadInputException("missing-privacy", "differentially private models (" + PrivateSynthesizers.NAMES
                     + ") need a privacy block with epsilon and delta");
         }
-        DpSettings settings = of(new PrivacyParameters(spec.epsilon(), spec.delta()),
+        DpSettings settings = of(new PrivacyGuarantee(spec.epsilon(), spec.delta()),
                 spec.domain() == null || spec.domain().isEmpty() ? null : new DeclaredSchema(spec.domain()))
                 .withDomainPolicy(Boolean.TRUE.equals(spec.requireDeclaredDomain()) ? DomainPolicy.REFUSE : DomainPolicy.LEARN_PRIVATELY);
         return spec.domainBudgetShare() == null ? settings : settings.withDomainShare(spec.domainBudgetShare());

@@ -1,6 +1,6 @@
 package io.synthline.generator.engine.dp;
 
-import io.synthline.generator.engine.pgm.Domain;
+import io.synthline.generator.engine.pgm.AttributeDomain;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class PrivateData {
     private final List<AttributeCodec> codecs;
-    private final Domain domain;
+    private final AttributeDomain domain;
     private final int[][] codes;
     private final int rows;
 
@@ -24,10 +24,10 @@ public final class PrivateData {
         for (int a = 0; a < sizes.length; a++) {
             sizes[a] = codecs.get(a).size();
         }
-        this.domain = new Domain(sizes);
+        this.domain = new AttributeDomain(sizes);
     }
 
-    public Domain domain() {
+    public AttributeDomain domain() {
         return domain;
     }
 

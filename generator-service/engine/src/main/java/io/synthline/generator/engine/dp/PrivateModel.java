@@ -4,10 +4,11 @@ import io.synthline.commons.json.Json;
 import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.TableSchema;
 import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import io.synthline.generator.engine.FittedModel;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
+import io.synthline.generator.engine.pgm.AttributeDomain;
 import io.synthline.generator.engine.pgm.CliqueMarginals;
 import io.synthline.generator.engine.pgm.Factor;
 import io.synthline.generator.engine.pgm.GraphicalModel;
@@ -44,7 +45,7 @@ public final class PrivateModel implements FittedModel, ConditionalSampling {
     private final PrivacyReport privacy;
     /** Per attribute, the predicate its cells must satisfy (null = none). */
     private final ColumnCondition[] restriction;
-    private final Domain domain;
+    private final ModelDomain domain;
     private volatile ModelSampler sampler;
 
     PrivateModel(String synthesizer, TableSchema schema, int[] columnOfAttribute, List<AttributeCodec> codecs,
@@ -65,7 +66,7 @@ public final class PrivateModel implements FittedModel, ConditionalSampling {
     }
 
     /** Declared or privately learned domains for modelled columns; nothing for the others (always missing). */
-    private static Domain outputDomain(TableSchema schema, int[] columnOfAttribute, List<AttributeCodec> codecs) {
+    private static ModelDomain outputDomain(TableSchema schema, int[] columnOfAttribute, List<AttributeCodec> codecs) {
         List<ColumnDomain> columns = new ArrayList<>();
         for (ColumnSchema c : schema.columns()) {
             columns.add(c.type().isNumeric() ? ColumnDomain.numeric(c, Double.NaN, Double.NaN, 0) : ColumnDomain.categorical(c, List.of()));
@@ -73,7 +74,7 @@ public final class PrivateModel implements FittedModel, ConditionalSampling {
         for (int a = 0; a < columnOfAttribute.length; a++) {
             columns.set(columnOfAttribute[a], codecs.get(a).outputDomain());
         }
-        return new Domain(columns);
+        return new ModelDomain(columns);
     }
 
     @Override
@@ -82,7 +83,7 @@ public final class PrivateModel implements FittedModel, ConditionalSampling {
     }
 
     @Override
-    public Domain domain() {
+    public ModelDomain domain() {
         return domain;
     }
 
@@ -260,7 +261,7 @@ public final class PrivateModel implements FittedModel, ConditionalSampling {
         for (int i = 0; i < n; i++) {
             codecs.add(AttributeCodec.read(in));
         }
-        io.synthline.generator.engine.pgm.Domain domain = new io.synthline.generator.engine.pgm.Domain(in.readInts());
+        AttributeDomain domain = new AttributeDomain(in.readInts());
         int cliques = in.readInt();
         List<int[]> members = new ArrayList<>();
         for (int c = 0; c < cliques; c++) {

@@ -12,7 +12,7 @@ import io.synthline.generator.engine.privacy.Mechanisms;
 import io.synthline.generator.engine.privacy.PrivacyAccountant;
 import io.synthline.generator.engine.privacy.PrivacyReport;
 import io.synthline.generator.engine.privacy.domain.Binning;
-import io.synthline.generator.engine.privacy.domain.ColumnDomain;
+import io.synthline.generator.engine.privacy.domain.PublicDomain;
 import io.synthline.generator.engine.privacy.domain.DomainPlan;
 import io.synthline.generator.engine.privacy.domain.PrivateHistogram;
 import io.synthline.generator.engine.privacy.noise.RandomBits;
@@ -67,10 +67,10 @@ public abstract class PrivateSynthesizer implements Synthesizer {
 
         DomainPlan.Resolution resolution = plan.resolve(training, mechanisms,
                 plan.learnsAnything() ? rho * settings.domainShare() : 0, thresholdDelta, STAGE_DOMAIN);
-        List<ColumnDomain> domains = resolution.domains();
+        List<PublicDomain> domains = resolution.domains();
         long toDiscretise = 0;
         for (int c = 0; c < domains.size(); c++) {
-            if (domains.get(c) instanceof ColumnDomain.Numeric n
+            if (domains.get(c) instanceof PublicDomain.Numeric n
                     && PrivateHistogram.needsMeasurement(n, settings.numericBins(), learned(resolution, c))) {
                 toDiscretise++;
             }
@@ -83,8 +83,8 @@ public abstract class PrivateSynthesizer implements Synthesizer {
         for (int c = 0; c < domains.size(); c++) {
             DomainProvenance p = resolution.provenance().get(c);
             switch (domains.get(c)) {
-                case ColumnDomain.Excluded e -> provenance.add(p);
-                case ColumnDomain.Categorical cat -> {
+                case PublicDomain.Excluded e -> provenance.add(p);
+                case PublicDomain.Categorical cat -> {
                     if (cat.categories().isEmpty() && !cat.nullable()) {
                         throw new BadInputException("domain-not-learnable", "column '" + cat.name()
                                 + "': no value is frequent enough to publish at this budget and the column is not nullable;"
@@ -94,12 +94,12 @@ public abstract class PrivateSynthesizer implements Synthesizer {
                     columnOf.add(c);
                     provenance.add(p);
                 }
-                case ColumnDomain.Numeric num -> {
+                case PublicDomain.Numeric num -> {
                     boolean learned = learned(resolution, c);
                     boolean measured = PrivateHistogram.needsMeasurement(num, settings.numericBins(), learned);
                     Binning binning = PrivateHistogram.binning(((io.synthline.commons.table.NumericColumn) training.column(c)).values(),
                             num, settings.numericBins(), learned, discretisationRho, mechanisms, STAGE_DISCRETISATION);
-                    ColumnDomain.Numeric support = new ColumnDomain.Numeric(num.schema(), binning.min(), binning.max(), num.nullable());
+                    PublicDomain.Numeric support = new PublicDomain.Numeric(num.schema(), binning.min(), binning.max(), num.nullable());
                     codecs.add(new AttributeCodec.Numeric(support, binning));
                     columnOf.add(c);
                     String supportNote = learned ? "; values in [" + DomainPlan.number(binning.min()) + ", "

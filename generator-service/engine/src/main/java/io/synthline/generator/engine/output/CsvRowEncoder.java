@@ -3,7 +3,7 @@ package io.synthline.generator.engine.output;
 import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.ValueFormatter;
 import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class CsvRowEncoder {
         void encode(double cell, String text, ByteBlock out);
     }
 
-    public CsvRowEncoder(Domain output, boolean[] generated, boolean provenance, String runId) {
+    public CsvRowEncoder(ModelDomain output, boolean[] generated, boolean provenance, String runId) {
         this.encoders = new ColumnEncoder[output.size()];
         for (int c = 0; c < encoders.length; c++) {
             encoders[c] = generated[c] ? (cell, text, out) -> text(text, out) : encoder(output.column(c));
@@ -34,7 +34,7 @@ public final class CsvRowEncoder {
         this.runId = escape(runId == null ? "" : runId);
     }
 
-    public static List<String> header(Domain output, boolean provenance) {
+    public static List<String> header(ModelDomain output, boolean provenance) {
         List<String> names = new ArrayList<>(output.names());
         if (provenance) {
             names.add(RUN_COLUMN);
@@ -43,7 +43,7 @@ public final class CsvRowEncoder {
         return names;
     }
 
-    public static byte[] headerBytes(Domain output, boolean provenance) {
+    public static byte[] headerBytes(ModelDomain output, boolean provenance) {
         ByteBlock b = new ByteBlock(256);
         List<String> names = header(output, provenance);
         for (int i = 0; i < names.size(); i++) {

@@ -8,15 +8,15 @@ import java.util.Arrays;
  * space (marginals); the method names say which.
  */
 public final class Factor {
-    private final Domain domain;
+    private final AttributeDomain domain;
     private final int[] attrs;
     private final double[] values;
 
-    public Factor(Domain domain, int[] attrs, double[] values) {
+    public Factor(AttributeDomain domain, int[] attrs, double[] values) {
         this(domain, attrs, values, true);
     }
 
-    private Factor(Domain domain, int[] attrs, double[] values, boolean check) {
+    private Factor(AttributeDomain domain, int[] attrs, double[] values, boolean check) {
         if (check && values.length != domain.cells(attrs)) {
             throw new IllegalArgumentException("expected " + domain.cells(attrs) + " values for " + Arrays.toString(attrs)
                     + ", got " + values.length);
@@ -26,13 +26,13 @@ public final class Factor {
         this.values = values;
     }
 
-    public static Factor filled(Domain domain, int[] attrs, double value) {
+    public static Factor filled(AttributeDomain domain, int[] attrs, double value) {
         double[] v = new double[Math.toIntExact(domain.cells(attrs))];
         Arrays.fill(v, value);
         return new Factor(domain, attrs, v);
     }
 
-    public Domain domain() {
+    public AttributeDomain domain() {
         return domain;
     }
 

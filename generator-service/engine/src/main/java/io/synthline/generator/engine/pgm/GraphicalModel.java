@@ -32,7 +32,7 @@ public final class GraphicalModel {
         return tree;
     }
 
-    public Domain domain() {
+    public AttributeDomain domain() {
         return tree.domain();
     }
 

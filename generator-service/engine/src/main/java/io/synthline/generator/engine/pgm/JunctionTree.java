@@ -19,14 +19,14 @@ import java.util.List;
  * cells, which keeps the model small (the quantity AIM bounds).
  */
 public final class JunctionTree {
-    private final Domain domain;
+    private final AttributeDomain domain;
     private final List<int[]> cliques;
     private final int[] parent;
     private final int[][] separators;
     private final int[] order;
     private final List<List<Integer>> children;
 
-    private JunctionTree(Domain domain, List<int[]> cliques, int[] parent) {
+    private JunctionTree(AttributeDomain domain, List<int[]> cliques, int[] parent) {
         this.domain = domain;
         this.cliques = List.copyOf(cliques);
         this.parent = parent;
@@ -58,7 +58,7 @@ public final class JunctionTree {
      * A tree given by its cliques and parents (as {@link #cliques()} and {@link #parent} report
      * them), e.g. read back from a stored model.
      */
-    public static JunctionTree of(Domain domain, List<int[]> cliques, int[] parent) {
+    public static JunctionTree of(AttributeDomain domain, List<int[]> cliques, int[] parent) {
         if (parent.length != cliques.size() || cliques.isEmpty() || parent[0] != -1) {
             throw new IllegalArgumentException("one parent per clique, clique 0 the root");
         }
@@ -71,7 +71,7 @@ public final class JunctionTree {
     }
 
     /** The junction tree of a model that measures {@code measured} (each a sorted attribute set). */
-    public static JunctionTree build(Domain domain, Collection<int[]> measured) {
+    public static JunctionTree build(AttributeDomain domain, Collection<int[]> measured) {
         List<int[]> cliques = maximalCliques(domain, measured);
         int m = cliques.size();
         // Kruskal on all clique pairs, heaviest separator first.
@@ -116,7 +116,7 @@ public final class JunctionTree {
     }
 
     /** Total cells over the cliques of the junction tree such a model would have, without building it. */
-    public static long size(Domain domain, Collection<int[]> measured) {
+    public static long size(AttributeDomain domain, Collection<int[]> measured) {
         long total = 0;
         for (int[] c : maximalCliques(domain, measured)) {
             long cells = domain.cells(c);
@@ -133,7 +133,7 @@ public final class JunctionTree {
         return i;
     }
 
-    static List<int[]> maximalCliques(Domain domain, Collection<int[]> measured) {
+    static List<int[]> maximalCliques(AttributeDomain domain, Collection<int[]> measured) {
         int n = domain.attributes();
         BitSet[] adjacent = new BitSet[n];
         for (int a = 0; a < n; a++) {
@@ -212,7 +212,7 @@ public final class JunctionTree {
         return fill;
     }
 
-    public Domain domain() {
+    public AttributeDomain domain() {
         return domain;
     }
 

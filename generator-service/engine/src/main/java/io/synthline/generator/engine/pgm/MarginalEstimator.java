@@ -22,16 +22,16 @@ public final class MarginalEstimator {
         }
     }
 
-    private final Domain domain;
+    private final AttributeDomain domain;
     private final JunctionTree tree;
     private final List<List<Node>> plans;
     private final double total;
 
-    public MarginalEstimator(Domain domain, List<Measurement> measurements) {
+    public MarginalEstimator(AttributeDomain domain, List<Measurement> measurements) {
         this(domain, measurements, JunctionTree.build(domain, measurements.stream().map(Measurement::attrs).toList()));
     }
 
-    public MarginalEstimator(Domain domain, List<Measurement> measurements, JunctionTree tree) {
+    public MarginalEstimator(AttributeDomain domain, List<Measurement> measurements, JunctionTree tree) {
         if (measurements.isEmpty()) {
             throw new IllegalArgumentException("nothing to estimate from");
         }
@@ -86,7 +86,7 @@ public final class MarginalEstimator {
     private record Node(Measurement measurement, int parent) {
     }
 
-    private static List<List<Node>> planProjections(Domain domain, JunctionTree tree, List<Measurement> measurements) {
+    private static List<List<Node>> planProjections(AttributeDomain domain, JunctionTree tree, List<Measurement> measurements) {
         List<List<Measurement>> byClique = new java.util.ArrayList<>();
         for (int c = 0; c < tree.cliqueCount(); c++) {
             byClique.add(new java.util.ArrayList<>());
@@ -123,7 +123,7 @@ public final class MarginalEstimator {
      * The number of records, from the measurements' sums weighted by inverse variance (each sum
      * has variance cells * sigma^2). At least 1.
      */
-    static double estimateTotal(Domain domain, List<Measurement> measurements) {
+    static double estimateTotal(AttributeDomain domain, List<Measurement> measurements) {
         double weighted = 0;
         double weights = 0;
         for (Measurement m : measurements) {

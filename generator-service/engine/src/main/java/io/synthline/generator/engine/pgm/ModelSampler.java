@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * of the sampling noise that would otherwise add to the privacy noise.
  */
 public final class ModelSampler {
-    private final Domain domain;
+    private final AttributeDomain domain;
     private final JunctionTree tree;
     private final Step[] steps;
 

@@ -36,12 +36,12 @@ public final class PiiColumn {
     private static final long CODE_SPACE = 36L * 36 * 36 * 36 * 36 * 36;
 
     private final String column;
-    private final PiiKind kind;
+    private final ReplacementKind kind;
     private final Locale locale;
     private final boolean unique;
     private final double missingShare;
     private final TextPattern shape;
-    /** For {@link PiiKind#DATE_OF_BIRTH}: the format of the real values (a {@link DateTimeFormatter} pattern). */
+    /** For {@link ReplacementKind#DATE_OF_BIRTH}: the format of the real values (a {@link DateTimeFormatter} pattern). */
     private final String datePattern;
     /** Hashes of the real identifying values, in memory after a fit, empty once read back (never stored). */
     private final long[] sourceHashes;
@@ -53,7 +53,7 @@ public final class PiiColumn {
     private static final LocalDate BIRTHS_FROM = LocalDate.of(1930, 1, 1);
     private static final int BIRTH_DAYS = (int) (LocalDate.of(2005, 12, 31).toEpochDay() - BIRTHS_FROM.toEpochDay() + 1);
 
-    private PiiColumn(String column, PiiKind kind, Locale locale, boolean unique, double missingShare, TextPattern shape,
+    private PiiColumn(String column, ReplacementKind kind, Locale locale, boolean unique, double missingShare, TextPattern shape,
             String datePattern, long[] sourceHashes, long key) {
         this.column = column;
         this.kind = kind;
@@ -67,10 +67,10 @@ public final class PiiColumn {
     }
 
     /**
-     * @param yearLearned for {@link PiiKind#DATE_OF_BIRTH}: the model learns the year of birth (and
+     * @param yearLearned for {@link ReplacementKind#DATE_OF_BIRTH}: the model learns the year of birth (and
      *                    its missing values), so this column only places a day in it
      */
-    public static PiiColumn learn(Column source, PiiKind kind, Locale locale, long seed, boolean yearLearned) {
+    public static PiiColumn learn(Column source, ReplacementKind kind, Locale locale, long seed, boolean yearLearned) {
         Set<String> seen = new HashSet<>();
         boolean unique = true;
         int missing = 0;
@@ -90,9 +90,9 @@ public final class PiiColumn {
         // values such as first names or birthdays would reveal which of them occur in the data
         long[] hashes = kind.identifying() ? seen.stream().mapToLong(PiiColumn::hash).sorted().distinct().toArray() : new long[0];
         // numbering plans forbid some digits in some places (area codes never start with 0 or 1): kept from the values
-        TextPattern shape = !kind.usesShape() ? null : kind == PiiKind.PHONE || kind == PiiKind.SSN
+        TextPattern shape = !kind.usesShape() ? null : kind == ReplacementKind.PHONE || kind == ReplacementKind.SSN
                 ? Shapes.inferWithDigitRanges(values, DIGIT_RANGE_VALUES) : Shapes.infer(values);
-        String datePattern = kind == PiiKind.DATE_OF_BIRTH ? datePattern(values) : null;
+        String datePattern = kind == ReplacementKind.DATE_OF_BIRTH ? datePattern(values) : null;
         double missingShare = source.size() == 0 || yearLearned ? 0 : (double) missing / source.size();
         // names, birthdays and places are shared by many people: their uniqueness in a small table is not a key's
         boolean keepUnique = unique && values.size() > 1 && kind.keyLike();
@@ -131,7 +131,7 @@ public final class PiiColumn {
      *
      * @param datePattern for dates of birth, the column's declared format (schema metadata, public as its type); null: ISO
      */
-    public static PiiColumn fromKind(String column, PiiKind kind, Locale locale, long seed, String datePattern) {
+    public static PiiColumn fromKind(String column, ReplacementKind kind, Locale locale, long seed, String datePattern) {
         TextPattern shape = switch (kind) {
             case PHONE -> TextPattern.compile("\\d{3}-\\d{3}-\\d{4}");
             case ZIP -> TextPattern.compile("\\d{5}");
@@ -140,7 +140,7 @@ public final class PiiColumn {
                     + " values' pattern, which a differentially private model may not read; give a kind or a format constraint (regex)");
             default -> null;
         };
-        String dates = kind != PiiKind.DATE_OF_BIRTH ? null : datePattern != null ? datePattern : DATE_PATTERNS.getFirst();
+        String dates = kind != ReplacementKind.DATE_OF_BIRTH ? null : datePattern != null ? datePattern : DATE_PATTERNS.getFirst();
         return new PiiColumn(column, kind, locale, false, 0, shape, dates, new long[0], Seeds.derive(seed, "pii:" + column));
     }
 
@@ -148,7 +148,7 @@ public final class PiiColumn {
         return column;
     }
 
-    public PiiKind kind() {
+    public ReplacementKind kind() {
         return kind;
     }
 
@@ -317,12 +317,12 @@ public final class PiiColumn {
 
     public static PiiColumn read(ModelInput in) throws IOException {
         String column = in.readString();
-        PiiKind kind = PiiKind.valueOf(in.readString());
+        ReplacementKind kind = ReplacementKind.valueOf(in.readString());
         Locale locale = Locale.forLanguageTag(in.readString());
         boolean unique = in.readBoolean();
         double missing = in.readDouble();
         String shape = in.readString();
-        boolean date = kind == PiiKind.DATE_OF_BIRTH;
+        boolean date = kind == ReplacementKind.DATE_OF_BIRTH;
         return new PiiColumn(column, kind, locale, unique, missing, shape == null || date ? null : TextPattern.compile(shape),
                 date ? shape : null, new long[0], in.readLong());
     }

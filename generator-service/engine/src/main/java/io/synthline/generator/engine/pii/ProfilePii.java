@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The PII columns a dataset's profile flags, as the generator replaces them: column name to
- * {@link PiiKind} id. Every flagged column is replaced (never learned from); a column with
+ * {@link ReplacementKind} id. Every flagged column is replaced (never learned from); a column with
  * several findings takes the most confident one.
  */
 public final class ProfilePii {
@@ -37,26 +37,26 @@ public final class ProfilePii {
                 .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
-    static PiiKind kind(PiiFinding f) {
+    static ReplacementKind kind(PiiFinding f) {
         if (f.kind() == null) {
-            return PiiKind.guess(f.column());
+            return ReplacementKind.guess(f.column());
         }
         return switch (f.kind()) {
-            case EMAIL -> PiiKind.EMAIL;
-            case PHONE -> PiiKind.PHONE;
+            case EMAIL -> ReplacementKind.EMAIL;
+            case PHONE -> ReplacementKind.PHONE;
             case PERSON_NAME -> switch (f.format() == null ? "" : f.format()) {
-                case "first" -> PiiKind.FIRST_NAME;
-                case "last" -> PiiKind.LAST_NAME;
-                default -> PiiKind.FULL_NAME;
+                case "first" -> ReplacementKind.FIRST_NAME;
+                case "last" -> ReplacementKind.LAST_NAME;
+                default -> ReplacementKind.FULL_NAME;
             };
-            case STREET_ADDRESS -> PiiKind.STREET_ADDRESS;
+            case STREET_ADDRESS -> ReplacementKind.STREET_ADDRESS;
             // national ids differ by scheme: their shape (letters, digits, separators) is kept, the values are random
-            case NATIONAL_ID -> PiiKind.SSN;
-            case CREDIT_CARD -> PiiKind.CREDIT_CARD;
-            case IBAN -> PiiKind.IBAN;
-            case IP_ADDRESS -> PiiKind.IP_ADDRESS;
-            case DATE_OF_BIRTH -> PiiKind.DATE_OF_BIRTH;
-            case FREE_TEXT_WITH_PII -> PiiKind.FREE_TEXT;
+            case NATIONAL_ID -> ReplacementKind.SSN;
+            case CREDIT_CARD -> ReplacementKind.CREDIT_CARD;
+            case IBAN -> ReplacementKind.IBAN;
+            case IP_ADDRESS -> ReplacementKind.IP_ADDRESS;
+            case DATE_OF_BIRTH -> ReplacementKind.DATE_OF_BIRTH;
+            case FREE_TEXT_WITH_PII -> ReplacementKind.FREE_TEXT;
         };
     }
 }

@@ -16,7 +16,7 @@ public final class PrivacyAccountant {
     /** Relative slack for floating-point rounding when the last charge spends "exactly" the rest. */
     private static final double ROUNDING_SLACK = 1e-9;
 
-    private final PrivacyParameters target;
+    private final PrivacyGuarantee target;
     private final double thresholdDelta;
     private final double conversionDelta;
     private final double rhoBudget;
@@ -24,7 +24,7 @@ public final class PrivacyAccountant {
     private double rhoSpent;
     private double thresholdDeltaSpent;
 
-    public PrivacyAccountant(PrivacyParameters target, double thresholdDelta) {
+    public PrivacyAccountant(PrivacyGuarantee target, double thresholdDelta) {
         if (!(thresholdDelta >= 0) || thresholdDelta >= target.delta()) {
             throw new IllegalArgumentException("threshold delta must be in [0, delta), got " + thresholdDelta);
         }
@@ -34,11 +34,11 @@ public final class PrivacyAccountant {
         this.rhoBudget = ZeroConcentratedDp.rho(target.epsilon(), conversionDelta);
     }
 
-    public PrivacyAccountant(PrivacyParameters target) {
+    public PrivacyAccountant(PrivacyGuarantee target) {
         this(target, 0);
     }
 
-    public PrivacyParameters target() {
+    public PrivacyGuarantee target() {
         return target;
     }
 

@@ -10,7 +10,7 @@ import io.synthline.commons.table.DateTimeFormats;
 import io.synthline.commons.table.NumberText;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import io.synthline.generator.engine.dp.PrivateModel;
 import io.synthline.generator.engine.pii.Persona;
 import io.synthline.generator.engine.pii.PiiColumn;
@@ -142,7 +142,7 @@ public final class PrivateRelationalModel {
         if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new BadInputException("invalid-scale", "scale must be a number greater than 0, got " + scale);
         }
-        Domain domain = model.domain();
+        ModelDomain domain = model.domain();
         RowDrawer drawer = model.newDrawer();
         RowRandom random = new RowRandom();
         RowRandom columnRandom = new RowRandom();

@@ -17,7 +17,7 @@ import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.dp.PrivateModel;
 import io.synthline.generator.engine.dp.PrivateSynthesizers;
 import io.synthline.generator.engine.pii.PiiColumn;
-import io.synthline.generator.engine.pii.PiiKind;
+import io.synthline.generator.engine.pii.ReplacementKind;
 import io.synthline.generator.engine.random.Seeds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,7 +138,7 @@ public final class PrivateRelationalSynthesizer {
             for (ColumnMetadata c : t.columns()) {
                 if (c.isPii()) {
                     int index = table.schema().indexOf(c.name()).getAsInt();
-                    PiiKind kind = c.sdtype().equals("pii") ? PiiKind.guess(c.name()) : PiiKind.parse(c.sdtype());
+                    ReplacementKind kind = c.sdtype().equals("pii") ? ReplacementKind.guess(c.name()) : ReplacementKind.parse(c.sdtype());
                     // nothing of the real values: a DP model may learn only what its accounting covers
                     columns.put(index, PiiColumn.fromKind(c.name(), kind, locale, Seeds.derive(seed, "table:" + t.name()), null));
                 }

@@ -10,12 +10,12 @@ import io.synthline.commons.relational.TableMetadata;
 import io.synthline.commons.table.Column;
 import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.Table;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import io.synthline.generator.engine.FittedModel;
 import io.synthline.generator.engine.Synthesizer;
 import io.synthline.generator.engine.Synthesizers;
 import io.synthline.generator.engine.pii.PiiColumn;
-import io.synthline.generator.engine.pii.PiiKind;
+import io.synthline.generator.engine.pii.ReplacementKind;
 import io.synthline.generator.engine.random.Seeds;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,7 +73,7 @@ public final class RelationalSynthesizer {
                 ColumnMetadata declared = meta.column(column).orElse(null);
                 if (piiKinds.containsKey(column)) {
                     String kind = piiKinds.get(column);
-                    PiiKind k = kind == null || kind.isBlank() ? PiiKind.guess(column) : PiiKind.parse(kind);
+                    ReplacementKind k = kind == null || kind.isBlank() ? ReplacementKind.guess(column) : ReplacementKind.parse(kind);
                     pii.put(c, PiiColumn.learn(data.column(c), k, locale, tableSeed, false));
                 } else if (meta.primaryKey().contains(column) && !foreignColumns.contains(column)) {
                     boolean perParent = primary != null && meta.primaryKey().stream().anyMatch(primary.childKey()::contains);
@@ -149,7 +149,7 @@ public final class RelationalSynthesizer {
             }
             FittedModel model = null;
             SequenceModel sequence = null;
-            Domain contextDomain = Domain.of(contextTable);
+            ModelDomain contextDomain = ModelDomain.of(contextTable);
             if (sequential) {
                 int orderIndex = learned.indexOf(data.schema().indexOf(meta.sequence().orderColumn()).getAsInt());
                 if (orderIndex < 0) {

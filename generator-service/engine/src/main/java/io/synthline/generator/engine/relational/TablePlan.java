@@ -2,7 +2,7 @@ package io.synthline.generator.engine.relational;
 
 import io.synthline.commons.relational.Relationship;
 import io.synthline.commons.table.TableSchema;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import io.synthline.generator.engine.FittedModel;
 import io.synthline.generator.engine.pii.PiiColumn;
 import java.util.List;
@@ -28,7 +28,7 @@ import java.util.Map;
  * @param sequence        the sequence model of a sequential table, else null
  * @param entityKeys      for a sequential table without parent table: its entity key columns (numbered per entity)
  */
-record TablePlan(String name, TableSchema schema, int[] learned, List<String> counted, Domain context, Relationship primary,
+record TablePlan(String name, TableSchema schema, int[] learned, List<String> counted, ModelDomain context, Relationship primary,
         int[] primaryColumns, long orphanRows, long rows, FittedModel model, List<Secondary> secondary, List<KeyPlan> keys,
         Map<Integer, PiiColumn> pii, SequenceModel sequence, List<KeyPlan> entityKeys) {
 

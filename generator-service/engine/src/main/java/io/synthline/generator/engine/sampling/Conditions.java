@@ -6,7 +6,7 @@ import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.DateTimeFormats;
 import io.synthline.commons.table.NumberText;
 import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,7 +18,7 @@ public final class Conditions {
     private Conditions() {
     }
 
-    public static Condition resolve(Domain domain, List<ConditionSpec> specs) {
+    public static Condition resolve(ModelDomain domain, List<ConditionSpec> specs) {
         if (specs == null || specs.isEmpty()) {
             return Condition.NONE;
         }
@@ -36,7 +36,7 @@ public final class Conditions {
     }
 
     /** Both conditions at once (predicates on the same column intersected). */
-    public static Condition and(Domain domain, Condition a, Condition b) {
+    public static Condition and(ModelDomain domain, Condition a, Condition b) {
         Map<Integer, ColumnCondition> byColumn = new LinkedHashMap<>();
         for (Condition c : List.of(a, b)) {
             for (ColumnCondition p : c.predicates()) {
@@ -48,7 +48,7 @@ public final class Conditions {
     }
 
     /** A range constraint on a column, as a condition. */
-    public static ColumnCondition range(Domain domain, int column, String min, String max, String what) {
+    public static ColumnCondition range(ModelDomain domain, int column, String min, String max, String what) {
         return between(domain.column(column), column, min, max, what);
     }
 

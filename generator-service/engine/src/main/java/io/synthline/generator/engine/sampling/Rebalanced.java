@@ -1,7 +1,7 @@
 package io.synthline.generator.engine.sampling;
 
 import io.synthline.commons.api.BadInputException;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import io.synthline.generator.engine.FittedModel;
 import java.util.List;
 
@@ -66,7 +66,7 @@ public final class Rebalanced implements FittedModel {
     }
 
     @Override
-    public Domain domain() {
+    public ModelDomain domain() {
         return base.domain();
     }
 

@@ -4,7 +4,7 @@ import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.Column;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import io.synthline.generator.engine.SortedValues;
 import io.synthline.generator.engine.disclosure.DisclosureLimits;
 import io.synthline.generator.engine.disclosure.NumericCells;
@@ -26,7 +26,7 @@ final class TrainingData {
     static final int NUMERIC_BINS = 64;
     static final float MISSING_TARGET = -0.5f;
 
-    final Domain domain;
+    final ModelDomain domain;
     final int rows;
     final int[][] codes;
     final double[][] values;
@@ -39,7 +39,7 @@ final class TrainingData {
     final float[][] target;
 
     /** Codebooks learned from the rows ({@code books == null}) or the stored ones of a fitted model. */
-    private TrainingData(Domain domain, int[][] codes, double[][] values, DisclosureLimits limits, ValueCodebook[] books) {
+    private TrainingData(ModelDomain domain, int[][] codes, double[][] values, DisclosureLimits limits, ValueCodebook[] books) {
         this.domain = domain;
         int m = domain.size();
         this.codes = codes;
@@ -74,19 +74,19 @@ final class TrainingData {
         }
     }
 
-    static TrainingData of(Table table, Domain domain, DisclosureLimits limits) {
+    static TrainingData of(Table table, ModelDomain domain, DisclosureLimits limits) {
         return of(table, domain, limits, null);
     }
 
     /** The table a model was fitted on, seen through the model's stored codebooks (to grow more trees on it). */
-    static TrainingData of(Table table, Domain domain, ValueCodebook[] books) {
+    static TrainingData of(Table table, ModelDomain domain, ValueCodebook[] books) {
         if (table.columnCount() != books.length) {
             throw new IllegalArgumentException("the table has " + table.columnCount() + " columns, the model " + books.length);
         }
         return of(table, domain, null, books);
     }
 
-    private static TrainingData of(Table table, Domain domain, DisclosureLimits limits, ValueCodebook[] books) {
+    private static TrainingData of(Table table, ModelDomain domain, DisclosureLimits limits, ValueCodebook[] books) {
         int m = table.columnCount();
         int[][] codes = new int[m][];
         double[][] values = new double[m][];

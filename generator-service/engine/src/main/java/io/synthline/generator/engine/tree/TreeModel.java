@@ -2,7 +2,7 @@ package io.synthline.generator.engine.tree;
 
 import io.synthline.commons.api.BadInputException;
 import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import io.synthline.generator.engine.FittedModel;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
@@ -34,7 +34,7 @@ import java.util.random.RandomGenerator;
  * has them; a stored model gets them back with {@link #withTraining}.
  */
 final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns {
-    private final Domain domain;
+    private final ModelDomain domain;
     private final ValueCodebook[] codebook;
     private final int[] order;
     private final CartBuilder.Limits limits;
@@ -60,7 +60,7 @@ final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns 
         chains.put(chain.key(), chain);
     }
 
-    private TreeModel(Domain domain, ValueCodebook[] codebook, int[] order, CartBuilder.Limits limits, Chain chain, Chain prefixChain,
+    private TreeModel(ModelDomain domain, ValueCodebook[] codebook, int[] order, CartBuilder.Limits limits, Chain chain, Chain prefixChain,
             Condition condition, int threads, TrainingData data, Map<String, Chain> chains) {
         this.domain = domain;
         this.codebook = codebook;
@@ -80,7 +80,7 @@ final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns 
     }
 
     @Override
-    public Domain domain() {
+    public ModelDomain domain() {
         return domain;
     }
 
@@ -285,7 +285,7 @@ final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns 
     }
 
     static TreeModel read(ModelInput in, int threads) throws IOException {
-        Domain domain = in.readDomain();
+        ModelDomain domain = in.readDomain();
         ValueCodebook[] codebook = new ValueCodebook[domain.size()];
         for (int c = 0; c < codebook.length; c++) {
             codebook[c] = ValueCodebook.read(in, domain.column(c));

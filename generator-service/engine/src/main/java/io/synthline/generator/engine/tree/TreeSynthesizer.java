@@ -5,7 +5,7 @@ import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.table.Column;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import io.synthline.generator.engine.FittedModel;
 import io.synthline.generator.engine.Synthesizer;
 import io.synthline.generator.engine.artifact.ModelInput;
@@ -128,7 +128,7 @@ public final class TreeSynthesizer implements Synthesizer, GivenColumnsFit {
 
     private TrainingData trainingData(Table training) {
         Synthesizer.trainingDomain(training);
-        Domain domain = new Domain(training.columns().stream().map((Column c) -> ColumnDomain.of(c, disclosure)).toList());
+        ModelDomain domain = new ModelDomain(training.columns().stream().map((Column c) -> ColumnDomain.of(c, disclosure)).toList());
         return TrainingData.of(training, domain, disclosure);
     }
 

@@ -24,7 +24,7 @@ class CopulaFitTest {
                 columns[c][i] = c == 3 ? 2.5 : (0.15 * c) * factor + random.nextGaussian() + 10 * c;
             }
         }
-        double[][] ours = Correlations.pearson(columns);
+        double[][] ours = CorrelationMatrices.pearson(columns);
         double[][] rows = new double[n][m];
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < m; c++) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.synthline.commons.table.Table;
-import io.synthline.generator.engine.privacy.PrivacyParameters;
+import io.synthline.generator.engine.privacy.PrivacyGuarantee;
 import io.synthline.generator.engine.privacy.PrivacyReport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class AimSynthesizerTest {
     @Test
     void adaptsUntilTheBudgetIsSpentAndKeepsTheStructure() {
         Table data = AdultFixtures.columns(COLUMNS);
-        DpSettings settings = DpSettings.of(new PrivacyParameters(1, 1e-9), AdultFixtures.domainOf(COLUMNS))
+        DpSettings settings = DpSettings.of(new PrivacyGuarantee(1, 1e-9), AdultFixtures.domainOf(COLUMNS))
                 .withSeededNoiseNotPrivate(21);
         PrivateModel model = new AimSynthesizer(settings).fit(data, 1);
         PrivacyReport report = model.privacy();
@@ -50,7 +50,7 @@ class AimSynthesizerTest {
     @Test
     void optionalThreeWayWorkloadRuns() {
         String[] cols = {"sex", "race", "relationship", "income"};
-        DpSettings settings = DpSettings.of(new PrivacyParameters(3, 1e-9), AdultFixtures.domainOf(cols)).withSeededNoiseNotPrivate(2);
+        DpSettings settings = DpSettings.of(new PrivacyGuarantee(3, 1e-9), AdultFixtures.domainOf(cols)).withSeededNoiseNotPrivate(2);
         PrivateModel model = new AimSynthesizer(settings, new AimSynthesizer.Options(true, 100_000, 50, 300))
                 .fit(AdultFixtures.columns(cols), 1);
         assertThat(model.privacy().rhoSpent()).isCloseTo(model.privacy().rho(), within(model.privacy().rho() * 1e-9));

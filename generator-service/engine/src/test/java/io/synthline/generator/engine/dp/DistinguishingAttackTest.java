@@ -8,7 +8,7 @@ import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.pgm.MarginalEstimator;
-import io.synthline.generator.engine.privacy.PrivacyParameters;
+import io.synthline.generator.engine.privacy.PrivacyGuarantee;
 import io.synthline.generator.engine.privacy.ZeroConcentratedDp;
 import io.synthline.generator.engine.privacy.domain.DeclaredSchema;
 import io.synthline.generator.engine.privacy.noise.DiscreteGaussian;
@@ -108,7 +108,7 @@ class DistinguishingAttackTest {
     private static double[] mstRuns(Table data, double epsilon, int runs, long seed) {
         double[] out = new double[runs];
         for (int i = 0; i < runs; i++) {
-            DpSettings settings = DpSettings.of(new PrivacyParameters(epsilon, 1e-6), DOMAIN).withSeededNoiseNotPrivate(seed + i);
+            DpSettings settings = DpSettings.of(new PrivacyGuarantee(epsilon, 1e-6), DOMAIN).withSeededNoiseNotPrivate(seed + i);
             PrivateModel model = new MstSynthesizer(settings, new MarginalEstimator.Options(200, 1e-6)).fit(data, 1);
             int[] hits = new int[1];
             model.sample(1000, i, row -> {

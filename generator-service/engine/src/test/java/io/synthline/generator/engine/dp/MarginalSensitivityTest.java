@@ -9,7 +9,7 @@ import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.privacy.domain.Binning;
-import io.synthline.generator.engine.privacy.domain.ColumnDomain;
+import io.synthline.generator.engine.privacy.domain.PublicDomain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,9 +74,9 @@ class MarginalSensitivityTest {
     }
 
     private static List<AttributeCodec> codecs() {
-        ColumnDomain.Categorical category = new ColumnDomain.Categorical(ColumnSchema.of("category", ColumnType.CATEGORICAL), CATEGORIES, true);
-        ColumnDomain.Numeric integer = new ColumnDomain.Numeric(ColumnSchema.of("integer", ColumnType.INTEGER), 0, 50, false);
-        ColumnDomain.Numeric decimal = new ColumnDomain.Numeric(ColumnSchema.of("decimal", ColumnType.DECIMAL), -1, 1, true);
+        PublicDomain.Categorical category = new PublicDomain.Categorical(ColumnSchema.of("category", ColumnType.CATEGORICAL), CATEGORIES, true);
+        PublicDomain.Numeric integer = new PublicDomain.Numeric(ColumnSchema.of("integer", ColumnType.INTEGER), 0, 50, false);
+        PublicDomain.Numeric decimal = new PublicDomain.Numeric(ColumnSchema.of("decimal", ColumnType.DECIMAL), -1, 1, true);
         Binning decimalBins = Binning.fromLeaves(false, -1, 1, new double[] {-1, -0.5, 0, 0.25, 0.5}, 1,
                 new double[] {1, 2, 3, 1, 1}, 3);
         return List.of(new AttributeCodec.Categorical(category),

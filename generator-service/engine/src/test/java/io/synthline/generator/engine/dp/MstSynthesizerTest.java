@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.synthline.commons.api.BadInputException;
 import io.synthline.generator.engine.privacy.DomainProvenance;
-import io.synthline.generator.engine.privacy.PrivacyParameters;
+import io.synthline.generator.engine.privacy.PrivacyGuarantee;
 import io.synthline.generator.engine.privacy.PrivacyReport;
 import io.synthline.generator.engine.privacy.domain.DeclaredSchema;
 import io.synthline.generator.engine.privacy.domain.DomainPolicy;
@@ -28,7 +28,7 @@ class MstSynthesizerTest {
 
     @BeforeAll
     static void fitOnce() {
-        DpSettings settings = DpSettings.of(new PrivacyParameters(1, 1e-9), DOMAIN).withSeededNoiseNotPrivate(17);
+        DpSettings settings = DpSettings.of(new PrivacyGuarantee(1, 1e-9), DOMAIN).withSeededNoiseNotPrivate(17);
         model = new MstSynthesizer(settings).fit(ADULT, 1);
         rows = AdultFixtures.sample(model, 20_000, 5);
     }
@@ -117,7 +117,7 @@ class MstSynthesizerTest {
 
     @Test
     void withoutASchemaItLearnsTheDomainPrivatelyAndSaysSo() {
-        DpSettings settings = DpSettings.of(new PrivacyParameters(1, 1e-9), null).withSeededNoiseNotPrivate(3);
+        DpSettings settings = DpSettings.of(new PrivacyGuarantee(1, 1e-9), null).withSeededNoiseNotPrivate(3);
         PrivateModel learned = new MstSynthesizer(settings).fit(AdultFixtures.columns("age", "sex", "race", "income"), 1);
         PrivacyReport report = learned.privacy();
         assertThat(report.domain()).allSatisfy(p -> assertThat(p.source()).isEqualTo(DomainProvenance.LEARNED));
@@ -132,7 +132,7 @@ class MstSynthesizerTest {
 
     @Test
     void refusesWhenTheDomainMustBeDeclared() {
-        DpSettings settings = DpSettings.of(new PrivacyParameters(1, 1e-9), null).withDomainPolicy(DomainPolicy.REFUSE);
+        DpSettings settings = DpSettings.of(new PrivacyGuarantee(1, 1e-9), null).withDomainPolicy(DomainPolicy.REFUSE);
         assertThatThrownBy(() -> new MstSynthesizer(settings).fit(ADULT, 1))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("age (min/max)")
@@ -141,7 +141,7 @@ class MstSynthesizerTest {
 
     @Test
     void aSecureRunSaysItIsPrivate() {
-        DpSettings settings = DpSettings.of(new PrivacyParameters(2, 1e-9), AdultFixtures.domainOf("sex", "income"));
+        DpSettings settings = DpSettings.of(new PrivacyGuarantee(2, 1e-9), AdultFixtures.domainOf("sex", "income"));
         PrivateModel secure = new MstSynthesizer(settings).fit(AdultFixtures.columns("sex", "income"), 1);
         assertThat(secure.privacy().privateNoise()).isTrue();
         assertThat(secure.privacy().noiseSource()).startsWith("SecureRandom");

@@ -6,7 +6,7 @@ final class BruteForce {
     }
 
     /** Probabilities of every full assignment (row-major over attributes 0..d-1). */
-    static double[] joint(Domain domain, Factor[] potentials) {
+    static double[] joint(AttributeDomain domain, Factor[] potentials) {
         int d = domain.attributes();
         int[] all = new int[d];
         for (int i = 0; i < d; i++) {
@@ -20,7 +20,7 @@ final class BruteForce {
     }
 
     /** The marginal over attrs (sorted) of a joint over all attributes. */
-    static double[] marginal(Domain domain, double[] joint, int[] attrs) {
+    static double[] marginal(AttributeDomain domain, double[] joint, int[] attrs) {
         int d = domain.attributes();
         int[] all = new int[d];
         for (int i = 0; i < d; i++) {

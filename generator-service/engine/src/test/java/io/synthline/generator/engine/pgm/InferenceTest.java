@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class InferenceTest {
     private static final SplittableRandom RANDOM = new SplittableRandom(2024);
 
-    private record RandomModel(Domain domain, List<int[]> cliques) {
+    private record RandomModel(AttributeDomain domain, List<int[]> cliques) {
     }
 
     private static RandomModel randomModel() {
@@ -30,10 +30,10 @@ class InferenceTest {
             int e = RANDOM.nextInt(d);
             cliques.add(RANDOM.nextBoolean() ? Attributes.of(a, b) : Attributes.of(a, b, e));
         }
-        return new RandomModel(new Domain(sizes), cliques);
+        return new RandomModel(new AttributeDomain(sizes), cliques);
     }
 
-    private static Factor randomFactor(Domain domain, int[] attrs) {
+    private static Factor randomFactor(AttributeDomain domain, int[] attrs) {
         double[] v = new double[Math.toIntExact(domain.cells(attrs))];
         for (int i = 0; i < v.length; i++) {
             v[i] = RANDOM.nextGaussian() * 1.5;
@@ -136,7 +136,7 @@ class InferenceTest {
     @Test
     void estimationRecoversExactMarginalsOfATreeModel() {
         // A chain a - b - c with exact (noise-free) 2-way counts: the estimate must reproduce them.
-        Domain domain = new Domain(new int[] {3, 4, 2});
+        AttributeDomain domain = new AttributeDomain(new int[] {3, 4, 2});
         int[] ab = {0, 1};
         int[] bc = {1, 2};
         Factor[] truth = {randomFactor(domain, ab), randomFactor(domain, bc)};
@@ -166,7 +166,7 @@ class InferenceTest {
 
     @Test
     void estimationFromNoisyMeasurementsIsConsistentAndNonNegative() {
-        Domain domain = new Domain(new int[] {5, 3});
+        AttributeDomain domain = new AttributeDomain(new int[] {5, 3});
         double[] a = {100, -20, 40, 3, 500};
         double[] b = {300, 200, 150};
         double[] ab = new double[15];
@@ -192,7 +192,7 @@ class InferenceTest {
 
     @RepeatedTest(10)
     void contractionEqualsProductThenSum() {
-        Domain domain = new Domain(new int[] {2, 3, 4, 2, 3});
+        AttributeDomain domain = new AttributeDomain(new int[] {2, 3, 4, 2, 3});
         int[] x = Attributes.of(RANDOM.nextInt(5), RANDOM.nextInt(5), RANDOM.nextInt(5));
         int[] y = Attributes.of(RANDOM.nextInt(5), RANDOM.nextInt(5));
         Factor f = new Factor(domain, x, RANDOM.doubles(domain.cells(x), 0, 1).toArray());
@@ -204,7 +204,7 @@ class InferenceTest {
 
     @Test
     void factorOperationsByHand() {
-        Domain domain = new Domain(new int[] {2, 3});
+        AttributeDomain domain = new AttributeDomain(new int[] {2, 3});
         Factor f = new Factor(domain, new int[] {0, 1}, new double[] {1, 2, 3, 4, 5, 6});
         assertThat(f.sumTo(new int[] {0}).values()).containsExactly(6, 15);
         assertThat(f.sumTo(new int[] {1}).values()).containsExactly(5, 7, 9);

@@ -27,7 +27,7 @@ class ModelSamplerTest {
 
     @Test
     void samplesFollowTheModelsMarginals() {
-        Domain domain = new Domain(new int[] {3, 4, 2});
+        AttributeDomain domain = new AttributeDomain(new int[] {3, 4, 2});
         SplittableRandom r = new SplittableRandom(3);
         Factor ab = new Factor(domain, new int[] {0, 1}, r.doubles(12, -1, 1).toArray());
         Factor bc = new Factor(domain, new int[] {1, 2}, r.doubles(8, -1, 1).toArray());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class MechanismsTest {
     private static Mechanisms mechanisms(double epsilon, long seed) {
-        PrivacyAccountant accountant = new PrivacyAccountant(new PrivacyParameters(epsilon, 1e-6), 1e-7);
+        PrivacyAccountant accountant = new PrivacyAccountant(new PrivacyGuarantee(epsilon, 1e-6), 1e-7);
         return new Mechanisms(accountant, RandomBits.seededNotPrivate(seed));
     }
 

@@ -15,7 +15,7 @@ class PrivacyAccountantTest {
 
     @Test
     void grantsTheConvertedBudgetAndReportsWhatWasSpent() {
-        PrivacyAccountant accountant = new PrivacyAccountant(new PrivacyParameters(1, 1e-9));
+        PrivacyAccountant accountant = new PrivacyAccountant(new PrivacyGuarantee(1, 1e-9));
         assertThat(accountant.rhoBudget()).isCloseTo(0.014973057673588523, within(1e-6));
         accountant.charge(gaussian(accountant.rhoBudget() / 2));
         PrivacyReport half = accountant.report("test", true, List.of());
@@ -33,7 +33,7 @@ class PrivacyAccountantTest {
 
     @Test
     void refusesToOverspend() {
-        PrivacyAccountant accountant = new PrivacyAccountant(new PrivacyParameters(1, 1e-9));
+        PrivacyAccountant accountant = new PrivacyAccountant(new PrivacyGuarantee(1, 1e-9));
         accountant.charge(gaussian(accountant.rhoBudget() * 0.9));
         assertThatThrownBy(() -> accountant.charge(gaussian(accountant.rhoBudget() * 0.2)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("privacy budget exceeded");
@@ -42,7 +42,7 @@ class PrivacyAccountantTest {
 
     @Test
     void thresholdDeltaIsCarvedOutOfDeltaBeforeConverting() {
-        PrivacyAccountant accountant = new PrivacyAccountant(new PrivacyParameters(1, 1e-9), 1e-10);
+        PrivacyAccountant accountant = new PrivacyAccountant(new PrivacyGuarantee(1, 1e-9), 1e-10);
         assertThat(accountant.rhoBudget()).isCloseTo(ZeroConcentratedDp.rho(1, 9e-10), within(1e-12));
         accountant.charge(new PrivacySpend(Mechanism.THRESHOLDED_GAUSSIAN, "domain", "categories of x", 0.001, 5e-11, 20));
         assertThatThrownBy(() -> accountant.charge(
@@ -56,16 +56,16 @@ class PrivacyAccountantTest {
 
     @Test
     void seededNoiseIsFlaggedInTheReport() {
-        PrivacyReport report = new PrivacyAccountant(new PrivacyParameters(1, 1e-9)).report("seeded PRNG", false, List.of());
+        PrivacyReport report = new PrivacyAccountant(new PrivacyGuarantee(1, 1e-9)).report("seeded PRNG", false, List.of());
         assertThat(report.privateNoise()).isFalse();
         assertThat(report.summary()).startsWith("NOT PRIVATE");
     }
 
     @Test
     void validatesTheRequest() {
-        assertThatThrownBy(() -> new PrivacyParameters(0, 1e-9)).isInstanceOf(BadInputException.class).hasMessageContaining("epsilon");
-        assertThatThrownBy(() -> new PrivacyParameters(1, 0)).isInstanceOf(BadInputException.class).hasMessageContaining("delta");
-        assertThatThrownBy(() -> new PrivacyParameters(1, 0.5)).isInstanceOf(BadInputException.class);
-        assertThatThrownBy(() -> new PrivacyParameters(Double.NaN, 1e-9)).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> new PrivacyGuarantee(0, 1e-9)).isInstanceOf(BadInputException.class).hasMessageContaining("epsilon");
+        assertThatThrownBy(() -> new PrivacyGuarantee(1, 0)).isInstanceOf(BadInputException.class).hasMessageContaining("delta");
+        assertThatThrownBy(() -> new PrivacyGuarantee(1, 0.5)).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> new PrivacyGuarantee(Double.NaN, 1e-9)).isInstanceOf(BadInputException.class);
     }
 }

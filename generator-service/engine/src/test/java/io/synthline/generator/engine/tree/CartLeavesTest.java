@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.table.Table;
 import io.synthline.fixtures.Datasets;
-import io.synthline.generator.engine.Domain;
+import io.synthline.generator.engine.ModelDomain;
 import io.synthline.generator.engine.disclosure.DisclosureLimits;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Leaves as histograms: what they count, and that drawing from one is drawing one of its training rows uniformly. */
 class CartLeavesTest {
     private static final Table ADULT = CsvTableReader.read(Datasets.adult());
-    private static final TrainingData DATA = TrainingData.of(ADULT, Domain.of(ADULT), DisclosureLimits.DEFAULT);
+    private static final TrainingData DATA = TrainingData.of(ADULT, ModelDomain.of(ADULT), DisclosureLimits.DEFAULT);
 
     private static Cart grow(String target, String... predictors) {
         int[] p = new int[predictors.length];

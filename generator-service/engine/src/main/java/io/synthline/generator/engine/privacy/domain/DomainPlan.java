@@ -39,7 +39,7 @@ public final class DomainPlan {
     }
 
     /** The domains, and where each came from. */
-    public record Resolution(List<ColumnDomain> domains, List<DomainProvenance> provenance) {
+    public record Resolution(List<PublicDomain> domains, List<DomainProvenance> provenance) {
     }
 
     /**
@@ -132,25 +132,25 @@ public final class DomainPlan {
         double rhoEach = toLearn == 0 ? 0 : rho / toLearn;
         double rhoBounds = BOUNDS_WEIGHT * rhoEach;
         double deltaEach = count(Need.CATEGORIES) == 0 ? 0 : thresholdDelta / count(Need.CATEGORIES);
-        List<ColumnDomain> domains = new ArrayList<>();
+        List<PublicDomain> domains = new ArrayList<>();
         List<DomainProvenance> provenance = new ArrayList<>();
         for (ColumnPlan plan : columns) {
             ColumnSchema schema = plan.schema();
             String typeNote = plan.typeDeclared() ? "" : "; type " + schema.type() + " inferred from the data (treated as public metadata)";
             switch (plan.need()) {
                 case EXCLUDED -> {
-                    domains.add(new ColumnDomain.Excluded(schema, "identifier"));
+                    domains.add(new PublicDomain.Excluded(schema, "identifier"));
                     provenance.add(new DomainProvenance(schema.name(), DomainProvenance.NOT_MODELLED,
                             "identifier column: not synthesised, left empty (use PII replacement to fill it)" + typeNote));
                 }
                 case NOTHING -> {
                     DeclaredColumn d = plan.declared();
                     if (schema.type().isNumeric()) {
-                        domains.add(new ColumnDomain.Numeric(schema, d.min(), d.max(), plan.nullable()));
+                        domains.add(new PublicDomain.Numeric(schema, d.min(), d.max(), plan.nullable()));
                         provenance.add(new DomainProvenance(schema.name(), DomainProvenance.DECLARED,
                                 "bounds [" + number(d.min()) + ", " + number(d.max()) + "] declared" + typeNote));
                     } else {
-                        domains.add(new ColumnDomain.Categorical(schema, d.categories(), plan.nullable()));
+                        domains.add(new PublicDomain.Categorical(schema, d.categories(), plan.nullable()));
                         provenance.add(new DomainProvenance(schema.name(), DomainProvenance.DECLARED,
                                 d.categories().size() + " categories declared" + typeNote));
                     }
@@ -159,7 +159,7 @@ public final class DomainPlan {
                     NumericColumn column = (NumericColumn) table.column(schema.name());
                     double[] bounds = PrivateBounds.learn(schema.name(), column.values(), schema.type() == ColumnType.INTEGER,
                             rhoBounds, mechanisms, stage);
-                    domains.add(new ColumnDomain.Numeric(schema, bounds[0], bounds[1], plan.nullable()));
+                    domains.add(new PublicDomain.Numeric(schema, bounds[0], bounds[1], plan.nullable()));
                     provenance.add(new DomainProvenance(schema.name(), DomainProvenance.LEARNED,
                             "bounds [" + number(bounds[0]) + ", " + number(bounds[1]) + "] learned privately (rho "
                                     + String.format(Locale.ROOT, "%.3g", rhoBounds) + ")" + typeNote));
@@ -178,7 +178,7 @@ public final class DomainPlan {
                     }
                     List<String> kept = mechanisms.frequentValues(byValue, rhoEach, deltaEach, stage, "categories of " + schema.name());
                     // the other bucket is always there (whether some value was left out is not public)
-                    ColumnDomain.Categorical learned = ColumnDomain.Categorical.learned(schema, kept, plan.nullable());
+                    PublicDomain.Categorical learned = PublicDomain.Categorical.learned(schema, kept, plan.nullable());
                     domains.add(learned);
                     provenance.add(new DomainProvenance(schema.name(), DomainProvenance.LEARNED,
                             kept.size() + " categories learned privately (rho " + String.format(Locale.ROOT, "%.3g", rhoEach)

@@ -42,7 +42,7 @@ public final class PrivateHistogram {
      * ranges, which get exact bins. Learned bounds are always measured: they are generous, and the
      * fine histogram finds where in them the data lies.
      */
-    public static boolean needsMeasurement(ColumnDomain.Numeric domain, int targetBins, boolean boundsLearned) {
+    public static boolean needsMeasurement(PublicDomain.Numeric domain, int targetBins, boolean boundsLearned) {
         return boundsLearned || !(domain.integer() && integerRange(domain) <= targetBins);
     }
 
@@ -50,7 +50,7 @@ public final class PrivateHistogram {
      * @param values the column's values (NaN for missing, ignored); clamped into the domain here
      * @param rho    zCDP budget for this column; unused when {@link #needsMeasurement} is false
      */
-    public static Binning binning(double[] values, ColumnDomain.Numeric domain, int targetBins, boolean boundsLearned,
+    public static Binning binning(double[] values, PublicDomain.Numeric domain, int targetBins, boolean boundsLearned,
             double rho, Mechanisms mechanisms, String stage) {
         if (!needsMeasurement(domain, targetBins, boundsLearned)) {
             return Binning.exactIntegers((long) Math.ceil(domain.min()), (long) Math.floor(domain.max()));
@@ -221,7 +221,7 @@ public final class PrivateHistogram {
         }
     }
 
-    private static long integerRange(ColumnDomain.Numeric domain) {
+    private static long integerRange(PublicDomain.Numeric domain) {
         return (long) Math.floor(domain.max()) - (long) Math.ceil(domain.min()) + 1;
     }
 
@@ -235,7 +235,7 @@ public final class PrivateHistogram {
 
     /** Cells of the domain: integers, or equal slices of [min, max]. */
     private record Grid(boolean integer, double min, double max, long cells) {
-        static Grid of(ColumnDomain.Numeric domain) {
+        static Grid of(PublicDomain.Numeric domain) {
             if (domain.integer()) {
                 double lo = Math.ceil(domain.min());
                 double hi = Math.floor(domain.max());

@@ -15,7 +15,7 @@ import io.synthline.generator.engine.privacy.DomainProvenance;
 import io.synthline.generator.engine.privacy.Mechanism;
 import io.synthline.generator.engine.privacy.Mechanisms;
 import io.synthline.generator.engine.privacy.PrivacyAccountant;
-import io.synthline.generator.engine.privacy.PrivacyParameters;
+import io.synthline.generator.engine.privacy.PrivacyGuarantee;
 import io.synthline.generator.engine.privacy.noise.RandomBits;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,7 +29,7 @@ class DomainTest {
     private static final Table ADULT = CsvTableReader.read(Datasets.adult());
 
     private static Mechanisms mechanisms(double thresholdDelta) {
-        return new Mechanisms(new PrivacyAccountant(new PrivacyParameters(10, 1e-6), thresholdDelta), RandomBits.seededNotPrivate(8));
+        return new Mechanisms(new PrivacyAccountant(new PrivacyGuarantee(10, 1e-6), thresholdDelta), RandomBits.seededNotPrivate(8));
     }
 
     @Test
@@ -81,20 +81,20 @@ class DomainTest {
         Mechanisms m = mechanisms(1e-7);
         DomainPlan plan = DomainPlan.of(ADULT.schema(), null, DomainPolicy.LEARN_PRIVATELY);
         DomainPlan.Resolution resolution = plan.resolve(ADULT, m, 0.5, 1e-7, "domain");
-        Map<String, ColumnDomain> byName = new HashMap<>();
+        Map<String, PublicDomain> byName = new HashMap<>();
         resolution.domains().forEach(d -> byName.put(d.name(), d));
-        ColumnDomain.Numeric age = (ColumnDomain.Numeric) byName.get("age");
+        PublicDomain.Numeric age = (PublicDomain.Numeric) byName.get("age");
         // bucket edges are powers of two, with one bucket more on each side: 17 is in [16, 32), 90 in [64, 128)
         assertThat(age.min()).isEqualTo(8);
         assertThat(age.max()).isEqualTo(255);
-        ColumnDomain.Numeric gain = (ColumnDomain.Numeric) byName.get("capital-gain");
+        PublicDomain.Numeric gain = (PublicDomain.Numeric) byName.get("capital-gain");
         // the bucket around zero and the one below it: the fine histogram later finds that the values start at 0
         assertThat(gain.min()).isBetween(-8.0, 0.0);
-        ColumnDomain.Categorical sex = (ColumnDomain.Categorical) byName.get("sex");
+        PublicDomain.Categorical sex = (PublicDomain.Categorical) byName.get("sex");
         // a learned set always ends with the other bucket: whether some value was left out is not public
-        assertThat(sex.categories()).containsExactly("Female", "Male", ColumnDomain.Categorical.OTHER);
-        assertThat(sex.other()).isEqualTo(ColumnDomain.Categorical.OTHER);
-        ColumnDomain.Categorical country = (ColumnDomain.Categorical) byName.get("native-country");
+        assertThat(sex.categories()).containsExactly("Female", "Male", PublicDomain.Categorical.OTHER);
+        assertThat(sex.other()).isEqualTo(PublicDomain.Categorical.OTHER);
+        PublicDomain.Categorical country = (PublicDomain.Categorical) byName.get("native-country");
         // frequent countries are found, the ones with a handful of rows are not
         assertThat(country.categories()).contains("United-States", "Mexico").doesNotContain("Holand-Netherlands");
         assertThat(resolution.provenance().get(ADULT.schema().indexOf("native-country").getAsInt()).detail())
@@ -160,7 +160,7 @@ class DomainTest {
         for (int i = 0; i < values.length; i++) {
             values[i] = random.nextDouble() < 0.92 ? 0 : 1000 + random.nextInt(19_000);
         }
-        ColumnDomain.Numeric domain = new ColumnDomain.Numeric(ColumnSchema.of("gain", ColumnType.INTEGER), 0, 99_999, false);
+        PublicDomain.Numeric domain = new PublicDomain.Numeric(ColumnSchema.of("gain", ColumnType.INTEGER), 0, 99_999, false);
         Mechanisms m = mechanisms(0);
         Binning b = PrivateHistogram.binning(values, domain, 16, false, 1.0, m, "discretisation");
         assertThat(b.bin(0)).isNotEqualTo(b.bin(1));
@@ -176,7 +176,7 @@ class DomainTest {
         assertThat(zeros / (double) values.length).isCloseTo(0.92, within(0.01));
         // small integer ranges need no budget
         Mechanisms untouched = mechanisms(0);
-        ColumnDomain.Numeric small = new ColumnDomain.Numeric(ColumnSchema.of("n", ColumnType.INTEGER), 1, 16, false);
+        PublicDomain.Numeric small = new PublicDomain.Numeric(ColumnSchema.of("n", ColumnType.INTEGER), 1, 16, false);
         assertThat(PrivateHistogram.binning(new double[] {3, 4}, small, 16, false, 0.1, untouched, "d").bins()).isEqualTo(16);
         assertThat(untouched.accountant().rhoSpent()).isZero();
     }

@@ -10,7 +10,7 @@ import io.synthline.commons.table.Table;
 import io.synthline.fixtures.Datasets;
 import io.synthline.generator.engine.privacy.Mechanisms;
 import io.synthline.generator.engine.privacy.PrivacyAccountant;
-import io.synthline.generator.engine.privacy.PrivacyParameters;
+import io.synthline.generator.engine.privacy.PrivacyGuarantee;
 import io.synthline.generator.engine.privacy.noise.RandomBits;
 import org.junit.jupiter.api.Test;
 
@@ -38,14 +38,14 @@ class NoisySupportTest {
     void findsTheThinEdgesOfAdultsEducationNumMostOfTheTime() {
         Table adult = CsvTableReader.read(Datasets.adult());
         double[] values = ((NumericColumn) adult.column("education-num")).values();
-        ColumnDomain.Numeric learnedBounds = new ColumnDomain.Numeric(ColumnSchema.of("education-num", ColumnType.INTEGER), 0, 63, false);
+        PublicDomain.Numeric learnedBounds = new PublicDomain.Numeric(ColumnSchema.of("education-num", ColumnType.INTEGER), 0, 63, false);
         double rho = 0.25 * 0.014884 / 6; // the default discretisation share of (1, 1e-9), over Adult's six numeric columns
         int trials = 200;
         int lowestKept = 0;
         int overshoot = 0;
         int topExact = 0;
         for (int t = 0; t < trials; t++) {
-            Mechanisms m = new Mechanisms(new PrivacyAccountant(new PrivacyParameters(1, 1e-9), 0), RandomBits.seededNotPrivate(t));
+            Mechanisms m = new Mechanisms(new PrivacyAccountant(new PrivacyGuarantee(1, 1e-9), 0), RandomBits.seededNotPrivate(t));
             Binning b = PrivateHistogram.binning(values, learnedBounds, 16, true, rho, m, "discretisation");
             lowestKept += b.min() <= 1 ? 1 : 0;
             overshoot += b.min() < 0 ? 1 : 0;

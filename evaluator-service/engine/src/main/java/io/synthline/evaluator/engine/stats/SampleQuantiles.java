@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Quantiles with numpy's default (linear) interpolation, which is also pandas' median. */
-public final class Quantiles {
-    private Quantiles() {
+/** Quantiles of a sample with numpy's default (linear) interpolation, which is also pandas' median. */
+public final class SampleQuantiles {
+    private SampleQuantiles() {
     }
 
     /** @param sorted ascending, no NaN */

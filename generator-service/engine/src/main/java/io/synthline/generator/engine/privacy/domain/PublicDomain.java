@@ -6,14 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The set of values a column may take, known before (or learned privately before) any
+ * A column's public domain: the set of values it may take, known before (or learned privately before) any
  * measurement of the data. Values outside it are mapped into it: numbers clamped to the bounds,
  * unknown categories to the "other" category of a learned set (or, for a declared list, treated
  * as missing); a row that has nowhere to go (missing value in a non-nullable column) is left out
  * of every measurement. Each of these is a per-row map, so
  * every count keeps sensitivity 1.
  */
-public sealed interface ColumnDomain permits ColumnDomain.Categorical, ColumnDomain.Numeric, ColumnDomain.Excluded {
+public sealed interface PublicDomain permits PublicDomain.Categorical, PublicDomain.Numeric, PublicDomain.Excluded {
     ColumnSchema schema();
 
     default String name() {
@@ -26,7 +26,7 @@ public sealed interface ColumnDomain permits ColumnDomain.Categorical, ColumnDom
      * @param other the category (one of {@code categories}) that values outside the set count as,
      *              or null when they count as missing
      */
-    record Categorical(ColumnSchema schema, List<String> categories, boolean nullable, String other) implements ColumnDomain {
+    record Categorical(ColumnSchema schema, List<String> categories, boolean nullable, String other) implements PublicDomain {
         /** The label of the bucket for values a privately learned category set left out. */
         public static final String OTHER = "(other)";
 
@@ -58,13 +58,13 @@ public sealed interface ColumnDomain permits ColumnDomain.Categorical, ColumnDom
     }
 
     /** Numbers (integers, decimals, datetimes as epoch milliseconds) in [min, max]. */
-    record Numeric(ColumnSchema schema, double min, double max, boolean nullable) implements ColumnDomain {
+    record Numeric(ColumnSchema schema, double min, double max, boolean nullable) implements PublicDomain {
         public boolean integer() {
             return schema.type() == ColumnType.INTEGER;
         }
     }
 
     /** Not modelled (identifiers): the synthetic column stays empty. */
-    record Excluded(ColumnSchema schema, String reason) implements ColumnDomain {
+    record Excluded(ColumnSchema schema, String reason) implements PublicDomain {
     }
 }

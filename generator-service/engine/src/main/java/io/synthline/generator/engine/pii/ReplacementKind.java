@@ -5,8 +5,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What a PII column holds, which decides how fake values are made. */
-public enum PiiKind {
+/**
+ * What a replaced PII column holds, which decides how its fake values are made. Finer than the
+ * kinds the profiler detects ({@link io.synthline.commons.profile.PiiKind}): {@link ProfilePii}
+ * maps a finding to one of these.
+ */
+public enum ReplacementKind {
     FIRST_NAME, LAST_NAME, FULL_NAME, EMAIL, USERNAME, PHONE, STREET_ADDRESS, CITY, ZIP, STATE, COUNTRY, COMPANY,
     IBAN, IP_ADDRESS, SSN, CREDIT_CARD,
     /**
@@ -46,7 +50,7 @@ public enum PiiKind {
         return this == PHONE || this == ZIP || this == SSN || this == SHAPE;
     }
 
-    public static PiiKind parse(String text) {
+    public static ReplacementKind parse(String text) {
         String key = text.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
         return switch (key) {
             case "FIRSTNAME", "PERSON_FIRSTNAME", "GIVEN_NAME" -> FIRST_NAME;
@@ -66,14 +70,14 @@ public enum PiiKind {
                     yield valueOf(key);
                 } catch (IllegalArgumentException e) {
                     throw new BadInputException("unknown-pii-kind", "unknown PII kind '" + text + "'; kinds are "
-                            + Arrays.stream(values()).map(PiiKind::id).collect(Collectors.joining(", ")));
+                            + Arrays.stream(values()).map(ReplacementKind::id).collect(Collectors.joining(", ")));
                 }
             }
         };
     }
 
     /** A guess from the column name, for columns flagged PII without a kind. */
-    public static PiiKind guess(String columnName) {
+    public static ReplacementKind guess(String columnName) {
         String n = columnName.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
         if (n.contains("email") || n.contains("mail")) {
             return EMAIL;

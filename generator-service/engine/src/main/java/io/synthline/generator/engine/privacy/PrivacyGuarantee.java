@@ -7,13 +7,13 @@ import io.synthline.commons.api.BadInputException;
  * discretisation, measurements and selection together). Synthetic data sampled afterwards is
  * post-processing and costs nothing more.
  */
-public record PrivacyParameters(double epsilon, double delta) {
+public record PrivacyGuarantee(double epsilon, double delta) {
     /** Beyond this the guarantee is meaningless in practice; refusing is kinder than pretending. */
     public static final double MAX_EPSILON = 100;
     /** delta is the probability of an outright failure; anything larger is not a privacy guarantee. */
     public static final double MAX_DELTA = 1e-3;
 
-    public PrivacyParameters {
+    public PrivacyGuarantee {
         if (!(epsilon > 0) || epsilon > MAX_EPSILON) {
             throw new BadInputException("invalid-epsilon", "epsilon must be in (0, " + (int) MAX_EPSILON + "], got " + epsilon);
         }

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /** The columns a model produces, in order, with the values each may take. */
-public record Domain(List<ColumnDomain> columns) {
-    public Domain {
+public record ModelDomain(List<ColumnDomain> columns) {
+    public ModelDomain {
         columns = List.copyOf(columns);
     }
 
-    public static Domain of(Table table) {
-        return new Domain(table.columns().stream().map(ColumnDomain::of).toList());
+    public static ModelDomain of(Table table) {
+        return new ModelDomain(table.columns().stream().map(ColumnDomain::of).toList());
     }
 
     public int size() {

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
  * Also caches the index maps between a factor's cells and a sub-factor's cells, which every
  * marginalisation and broadcast needs and which repeat thousands of times during estimation.
  */
-public final class Domain {
+public final class AttributeDomain {
     /** Cached index maps hold at most this many entries in total (4 bytes each); least recently used go first. */
     private static final long CACHE_ENTRIES = 1L << 25;
 
@@ -17,7 +17,7 @@ public final class Domain {
     private final Map<Pair, int[]> indexMaps = new LinkedHashMap<>(64, 0.75f, true);
     private long cachedEntries;
 
-    public Domain(int[] sizes) {
+    public AttributeDomain(int[] sizes) {
         for (int s : sizes) {
             if (s < 1) {
                 throw new IllegalArgumentException("every attribute needs at least one value");

@@ -6,11 +6,11 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.RealMatrix;
 
-/** The matrix work of the copula (Hipparchus underneath): repair, factor and invert correlation matrices. */
-final class Correlations {
+/** The correlation-matrix work of the copula (Hipparchus underneath): repair, factor and invert correlation matrices. */
+final class CorrelationMatrices {
     static final double MIN_EIGENVALUE = 1e-4;
 
-    private Correlations() {
+    private CorrelationMatrices() {
     }
 
     private static final int BLOCK = 1024;
