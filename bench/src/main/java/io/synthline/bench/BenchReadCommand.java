@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "read", mixinStandardHelpOptions = true,
-        description = {"Reading a CSV file into a table (type inference, then typed columns), as the generator and the evaluator do,",
+        description = {"Reading a CSV file into a table (types inferred while the columns are loaded), as the generator and the evaluator do,",
                 "with the file parsed by one thread and by several, against a bare FastCSV parse of the same file in the same run."})
 public class BenchReadCommand implements Callable<Integer> {
     @Spec

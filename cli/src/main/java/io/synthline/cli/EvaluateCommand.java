@@ -166,10 +166,12 @@ public class EvaluateCommand implements Callable<Integer> {
 
     /**
      * A copy of a CSV file synth generate wrote with the cells it escaped restored (see docs/security.md),
-     * or the file itself when it is Parquet or formulas were kept; the caller deletes a copy.
+     * or the file itself when it is Parquet, formulas were kept or nothing in it can be escaped; the
+     * caller deletes a copy.
      */
     private Path exact(Path file, String role) throws java.io.IOException {
-        if (file == null || !csvFormulas.escapes() || io.synthline.parquet.ParquetFiles.isParquet(file)) {
+        if (file == null || !csvFormulas.escapes() || io.synthline.parquet.ParquetFiles.isParquet(file)
+                || !io.synthline.commons.csv.FormulaGuard.mayHaveEscapes(file)) {
             return file;
         }
         Path copy = Files.createTempFile("synth-" + role + "-", ".csv");

@@ -24,8 +24,8 @@ final class ColumnBlocks {
         void accept(TextBlock block, int column);
     }
 
-    /** Called on the calling thread for each block, in file order, before its columns are worked on. */
-    interface BlockStart {
+    /** Called on the calling thread for each block, in file order: before its columns are worked on, or after. */
+    interface BlockStep {
         void accept(TextBlock block);
     }
 
@@ -51,11 +51,15 @@ final class ColumnBlocks {
      * Reads the rest of {@code source} block by block. A problem of the source (a ragged row) is
      * thrown after the rows before it were worked on, and of the problems the columns found in a
      * block the one a row-by-row reader meets first (lowest row, then lowest column) is thrown.
+     * With one thread every column is worked on by the calling thread.
+     *
+     * @param start null, or what is done with each block before its columns
+     * @param end   null, or what is done with each block once all its columns were worked on without a problem
      */
-    static void forEachBlock(RowSource source, int threads, ColumnWork work, BlockStart start) {
+    static void forEachBlock(RowSource source, int threads, ColumnWork work, BlockStep start, BlockStep end) {
         int n = source.columnCount();
         TextBlock block = new TextBlock(n, Math.max(8, Math.min(4096, BLOCK_CELLS / Math.max(1, n))));
-        int groups = Math.min(threads, n);
+        int groups = Math.max(1, Math.min(threads, n));
         List<int[]> columnGroups = new ArrayList<>(groups);
         for (int g = 0; g < groups; g++) {
             int size = (n - g + groups - 1) / groups;
@@ -100,6 +104,9 @@ final class ColumnBlocks {
                     }
                     if (first != null) {
                         throw first.problem;
+                    }
+                    if (end != null) {
+                        end.accept(block);
                     }
                 }
                 if (sourceProblem != null) {

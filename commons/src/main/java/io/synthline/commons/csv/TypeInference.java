@@ -6,11 +6,12 @@ import io.synthline.commons.table.DateTimeFormats;
 import io.synthline.commons.table.NumberText;
 import io.synthline.commons.table.RowSource;
 import io.synthline.commons.table.TableSchema;
+import io.synthline.commons.table.TextBlock;
+import io.synthline.commons.table.TextDictionary;
+import io.synthline.commons.table.ValueHash;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -59,20 +60,16 @@ public final class TypeInference {
         for (int i = 0; i < evidence.length; i++) {
             evidence[i] = new ColumnEvidence();
         }
-        if (threads > 1 && evidence.length > 1) {
-            ColumnBlocks.forEachBlock(source, threads, (block, column) -> {
-                ColumnEvidence e = evidence[column];
-                for (int r = 0, n = block.rows(); r < n; r++) {
-                    e.accept(block.value(column, r));
-                }
-            }, null);
-        } else {
-            while (source.next()) {
-                for (int i = 0; i < evidence.length; i++) {
-                    evidence[i].accept(source.value(i));
+        ColumnBlocks.forEachBlock(source, threads, (block, column) -> {
+            ColumnEvidence e = evidence[column];
+            char[] chars = block.chars();
+            for (int r = 0, n = block.rows(); r < n; r++) {
+                int length = block.length(column, r);
+                if (length != TextBlock.MISSING) {
+                    e.accept(chars, block.start(column, r), length);
                 }
             }
-        }
+        }, null, null);
         List<ColumnSchema> columns = new ArrayList<>(header.size());
         for (int i = 0; i < evidence.length; i++) {
             columns.add(evidence[i].decide(header.get(i)));
@@ -118,66 +115,120 @@ public final class TypeInference {
         return ColumnSchema.of(name, keyLike && token ? ColumnType.IDENTIFIER : ColumnType.TEXT);
     }
 
-    /** True when {@code s} contains a whitespace character. */
-    static boolean hasWhitespace(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isWhitespace(s.charAt(i))) {
+    /** True when {@code chars[start..start+length)} contains a whitespace character. */
+    static boolean hasWhitespace(char[] chars, int start, int length) {
+        for (int i = start, end = start + length; i < end; i++) {
+            if (Character.isWhitespace(chars[i])) {
                 return true;
             }
         }
         return false;
     }
 
-    /** What one column's values have shown so far; feed it every value, then ask it to decide. */
+    /**
+     * What one column's values have shown so far; feed it every value, then ask it to decide. What
+     * a value shows depends on its text alone, so while the distinct values are counted (up to
+     * {@link #DISTINCT_CAP}) a repeat only counts: the checks run once per distinct value (most
+     * cells of a table are repeats), with the same facts as checking every cell.
+     */
     public static final class ColumnEvidence {
+        private static final List<DateTimeFormats.Parser> CANDIDATE_PARSERS =
+                DateTimeFormats.CANDIDATES.stream().map(DateTimeFormats::parser).toList();
+        private final boolean keepDistinct;
         long nonNull;
         boolean allInteger = true;
         boolean allDecimal = true;
         boolean allBoolean = true;
         boolean anyWhitespace;
         int maxLength;
-        final List<String> datePatterns = new ArrayList<>(DateTimeFormats.CANDIDATES);
-        final Set<String> distinct = new HashSet<>();
-        boolean distinctOverflow;
-        boolean duplicateSeen;
+        /** The candidate patterns every value so far matched, in preference order. */
+        final List<DateTimeFormats.Parser> datePatterns = new ArrayList<>(CANDIDATE_PARSERS);
+        /** Distinct values in order of first appearance; null once no longer counted. */
+        private TextDictionary distinct = new TextDictionary();
+        private boolean duplicateSeen;
+        /** The dictionary code of the value last accepted, while distinct values are counted. */
+        private int lastCode = -1;
 
-        public void accept(String v) {
-            if (v == null) {
-                return;
-            }
+        public ColumnEvidence() {
+            this(false);
+        }
+
+        /**
+         * @param keepDistinct keep every distinct value past {@link #DISTINCT_CAP} (until
+         *                     {@link #stopCountingDistinct}), for a reader that loads the
+         *                     column's values by their codes in the same pass
+         */
+        ColumnEvidence(boolean keepDistinct) {
+            this.keepDistinct = keepDistinct;
+        }
+
+        /** Takes one present value, {@code chars[start..start+length)}. */
+        public void accept(char[] chars, int start, int length) {
             nonNull++;
-            if (allInteger && !NumberText.isInteger(v)) {
+            if (distinct != null) {
+                long hash = ValueHash.of(chars, start, length);
+                int code = distinct.codeOf(hash, chars, start, length);
+                if (code >= 0) {
+                    duplicateSeen = true;
+                    lastCode = code;
+                    return;
+                }
+                if (!keepDistinct && distinct.size() == DISTINCT_CAP) {
+                    stopCountingDistinct();
+                } else {
+                    lastCode = distinct.add(hash, chars, start, length);
+                }
+            }
+            check(chars, start, length);
+        }
+
+        /** What the value's text shows. */
+        private void check(char[] chars, int start, int length) {
+            if (allInteger && !NumberText.isInteger(chars, start, length)) {
                 allInteger = false;
             }
-            if (allDecimal && !allInteger && !NumberText.isDecimal(v)) {
+            if (allDecimal && !allInteger && !NumberText.isDecimal(chars, start, length)) {
                 allDecimal = false;
             }
-            if (allBoolean && !NumberText.isBoolean(v)) {
+            if (allBoolean && !NumberText.isBoolean(chars, start, length)) {
                 allBoolean = false;
             }
             if (!datePatterns.isEmpty()) {
-                datePatterns.removeIf(p -> Double.isNaN(DateTimeFormats.parse(v, p)));
+                datePatterns.removeIf(p -> Double.isNaN(p.parse(chars, start, length)));
             }
-            if (v.length() > maxLength) {
-                maxLength = v.length();
+            if (length > maxLength) {
+                maxLength = length;
             }
-            if (!anyWhitespace && hasWhitespace(v)) {
+            if (!anyWhitespace && hasWhitespace(chars, start, length)) {
                 anyWhitespace = true;
-            }
-            if (!distinctOverflow) {
-                if (!distinct.add(v)) {
-                    duplicateSeen = true;
-                } else if (distinct.size() > DISTINCT_CAP) {
-                    distinctOverflow = true;
-                    distinct.clear();
-                }
             }
         }
 
+        /** Distinct values in order of first appearance (codes as {@link #lastCode}); null once no longer counted. */
+        TextDictionary distinct() {
+            return distinct;
+        }
+
+        int lastCode() {
+            return lastCode;
+        }
+
+        /** From now on every value is checked on its own and distinct values are not counted (more than the cap were seen). */
+        void stopCountingDistinct() {
+            distinct = null;
+            lastCode = -1;
+        }
+
+        /** More than {@link #DISTINCT_CAP} distinct values were seen. */
+        boolean overflow() {
+            return distinct == null || distinct.size() > DISTINCT_CAP;
+        }
+
         public ColumnSchema decide(String name) {
+            boolean overflow = overflow();
             return TypeInference.decide(name, new Facts(nonNull, allInteger, allDecimal, allBoolean,
-                    datePatterns.isEmpty() ? null : datePatterns.getFirst(),
-                    distinctOverflow ? DISTINCT_CAP + 1L : distinct.size(), !duplicateSeen && !distinctOverflow,
+                    datePatterns.isEmpty() ? null : datePatterns.getFirst().pattern(),
+                    overflow ? DISTINCT_CAP + 1L : distinct.size(), !duplicateSeen && !overflow,
                     anyWhitespace, maxLength));
         }
     }

@@ -32,6 +32,20 @@ class FormulaGuardTest {
         assertThat(FormulaGuard.escape("'quoted")).isEqualTo("''quoted");
     }
 
+    /** A file without any apostrophe reads the same unescaped or not: readers skip the copy; anything escaped is found. */
+    @Test
+    void onlyFilesWithAnApostropheNeedUnescaping(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path plain = java.nio.file.Files.writeString(dir.resolve("plain.csv"), "a,b\n-3.5,x@example.com\n" + "1,2\n".repeat(40_000));
+        assertThat(FormulaGuard.mayHaveEscapes(plain)).isFalse();
+        ByteArrayOutputStream escaped = new ByteArrayOutputStream();
+        FormulaGuard.escape(new ByteArrayInputStream(("a,b\n1," + PAYLOADS.get(0).replace("'", "") + "\n").getBytes(StandardCharsets.UTF_8)),
+                escaped);
+        java.nio.file.Path guarded = java.nio.file.Files.write(dir.resolve("guarded.csv"), escaped.toByteArray());
+        assertThat(FormulaGuard.mayHaveEscapes(guarded)).isTrue();
+        java.nio.file.Path late = java.nio.file.Files.writeString(dir.resolve("late.csv"), "a\n" + "1\n".repeat(70_000) + "O'Brien\n");
+        assertThat(FormulaGuard.mayHaveEscapes(late)).as("past the first buffer").isTrue();
+    }
+
     /** Seeded random cells, mostly made of the characters the rule looks at, some of any code point. */
     static String randomCell(Random random) {
         String alphabet = "=+-@\t\r\n'\".,;0123456789eEa x";

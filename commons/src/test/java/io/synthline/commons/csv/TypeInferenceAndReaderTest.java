@@ -47,6 +47,57 @@ class TypeInferenceAndReaderTest {
         assertThat(schema.column(4).format()).isEqualTo("uuuu-MM-dd");
     }
 
+    /**
+     * Reading a file with inferred types takes one pass (types decided from each column's distinct
+     * values, rows kept as codes or numbers); the table must be the one inferring, then loading
+     * gives. Columns cross the distinct-value cap: numbers past it (then held as numbers), numbers
+     * past it and then a word (held values no longer enough: read again), text past it, datetimes,
+     * booleans, identifiers, missing cells and an empty column.
+     */
+    @Test
+    void inferringWhileLoadingGivesTheTableOfInferringThenLoading() throws IOException {
+        java.util.Random random = new java.util.Random(11);
+        int rows = TypeInference.DISTINCT_CAP + 5_000;
+        StringBuilder sb = new StringBuilder("id,small,wide,wide_then_word,amount,note,day,flag,code,empty\n");
+        for (int i = 0; i < rows; i++) {
+            boolean gap = random.nextInt(40) == 0;
+            sb.append(i + 1).append(',')
+                    .append(gap ? "" : String.valueOf(random.nextInt(50))).append(',')
+                    .append(i * 3 - 100_000).append(',')
+                    .append(i == rows - 10 ? "many" : String.valueOf(i)).append(',')
+                    .append(random.nextInt(1_000_000) / 100.0).append(',')
+                    .append("note ").append(i).append(',')
+                    .append(String.format("2024-%02d-%02d", 1 + i % 12, 1 + i % 28)).append(',')
+                    .append(gap ? "" : random.nextBoolean() ? "yes" : "no").append(',')
+                    .append(String.format("%05d", random.nextInt(300))).append(',')
+                    .append('\n');
+        }
+        Path path = csv(sb.toString());
+        TableSchema inferred = TypeInference.infer(path, CsvOptions.defaults());
+        assertThat(inferred.columns()).extracting(ColumnSchema::type).containsExactly(ColumnType.INTEGER, ColumnType.INTEGER,
+                ColumnType.INTEGER, ColumnType.TEXT, ColumnType.DECIMAL, ColumnType.TEXT, ColumnType.DATETIME,
+                ColumnType.BOOLEAN, ColumnType.CATEGORICAL, ColumnType.DECIMAL);
+        assertThat(describe(CsvTableReader.read(path, CsvOptions.defaults(), null, 2)))
+                .isEqualTo(describe(CsvTableReader.read(path, CsvOptions.defaults(), inferred, 2)));
+        TableSchema partly = new TableSchema(List.of(new ColumnSchema("code", ColumnType.TEXT, null),
+                new ColumnSchema("small", ColumnType.DECIMAL, null)));
+        assertThat(describe(CsvTableReader.read(path, CsvOptions.defaults(), partly)))
+                .isEqualTo(describe(CsvTableReader.read(path, CsvOptions.defaults(), inferred.overriddenBy(partly))));
+    }
+
+    private static String describe(Table t) {
+        StringBuilder sb = new StringBuilder();
+        for (io.synthline.commons.table.Column c : t.columns()) {
+            sb.append(c.schema()).append('\n');
+            if (c instanceof NumericColumn n) {
+                sb.append(java.util.Arrays.toString(n.values())).append('\n');
+            } else if (c instanceof CategoricalColumn k) {
+                sb.append(k.categories()).append(java.util.Arrays.toString(k.codes())).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
     @Test
     void adultColumnsMatchTheirDocumentedTypes() {
         Table t = CsvTableReader.read(Datasets.adult());

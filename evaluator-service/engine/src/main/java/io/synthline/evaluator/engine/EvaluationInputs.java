@@ -53,8 +53,20 @@ public final class EvaluationInputs {
      * @param holdout    null without a holdout
      */
     public static Read read(Path real, TableSchema realSchema, Path synthetic, Path holdout, int maxRows, long seed) {
-        TableSchema schema = labelled("real", () -> schemaOf(real, realSchema));
         CsvTableReader.RowSample sample = new CsvTableReader.RowSample(maxRows, seed);
+        if (holdout == null) {
+            // no row keys to match: the real file's types are inferred as it is loaded (one pass over it when every row
+            // is kept), then the synthetic file is read with them
+            CsvTableReader.Loaded realRows = labelled("real", () -> CsvTableReader.read(real, CsvOptions.defaults(), realSchema,
+                    sample, null));
+            TableSchema types = realRows.table().schema();
+            CsvTableReader.Loaded syn = labelled("synthetic", () -> CsvTableReader.read(synthetic, CsvOptions.defaults(),
+                    companionSchema(synthetic, types), new CsvTableReader.RowSample(maxRows, seed + 2), null));
+            boolean sampled = realRows.sampled() || syn.sampled();
+            return new Read(realRows.table(), syn.table(), null, !sampled ? null
+                    : new EvaluationDocument.Sampling(maxRows, seed, realRows.rowsRead(), syn.rowsRead(), null), 0);
+        }
+        TableSchema schema = labelled("real", () -> schemaOf(real, realSchema));
         List<String> names = schema.names();
         HeldOutRows heldOut = new HeldOutRows(names);
         CsvTableReader.Loaded hold = holdout == null ? null : labelled("holdout", () -> CsvTableReader.read(holdout,

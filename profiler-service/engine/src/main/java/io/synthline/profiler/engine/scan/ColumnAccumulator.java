@@ -3,6 +3,7 @@ package io.synthline.profiler.engine.scan;
 import io.synthline.commons.table.CharSlice;
 import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.ColumnType;
+import io.synthline.commons.table.ValueHash;
 import java.util.List;
 
 /**

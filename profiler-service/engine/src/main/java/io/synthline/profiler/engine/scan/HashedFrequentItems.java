@@ -6,7 +6,7 @@ import org.apache.datasketches.frequencies.ErrorType;
 import org.apache.datasketches.frequencies.FrequentLongsSketch;
 
 /**
- * Frequent values of a high-cardinality column, counted on their 64-bit {@link ValueHash} with a
+ * Frequent values of a high-cardinality column, counted on their 64-bit {@link io.synthline.commons.table.ValueHash} with a
  * DataSketches {@link FrequentLongsSketch}, plus a bounded side table from hash to text so the
  * winners can be named. Counting on hashes avoids the items sketch's per-update {@code String}
  * hashing and equality checks; two distinct values share a hash with probability about 2^-64 per

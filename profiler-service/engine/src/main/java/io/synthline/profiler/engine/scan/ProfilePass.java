@@ -3,6 +3,7 @@ package io.synthline.profiler.engine.scan;
 import io.synthline.commons.profile.TableSummary;
 import io.synthline.commons.table.RowSource;
 import io.synthline.commons.table.TextBlock;
+import io.synthline.commons.table.ValueHash;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.synthline.profiler.engine.scan;
 
+import io.synthline.commons.table.ValueHash;
 import java.lang.reflect.Field;
 import java.util.Random;
 import org.apache.datasketches.kll.KllDoublesSketch;

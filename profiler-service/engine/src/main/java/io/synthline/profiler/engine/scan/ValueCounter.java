@@ -2,6 +2,8 @@ package io.synthline.profiler.engine.scan;
 
 import io.synthline.commons.profile.DistinctCount;
 import io.synthline.commons.profile.FrequentItems;
+import io.synthline.commons.table.TextDictionary;
+import io.synthline.commons.table.ValueHash;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,7 +30,7 @@ final class ValueCounter {
     private final int exactLimit;
     private final int hllLgK;
     /** Null once counting is no longer exact and the owner has released it. */
-    private Dictionary dictionary = new Dictionary();
+    private TextDictionary dictionary = new TextDictionary();
     private boolean exact = true;
     /** Dictionary code of the value last added, or {@link #OVERFLOW}. */
     int lastCode;

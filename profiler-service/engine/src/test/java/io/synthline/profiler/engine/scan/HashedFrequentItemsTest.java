@@ -2,6 +2,7 @@ package io.synthline.profiler.engine.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.synthline.commons.table.ValueHash;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

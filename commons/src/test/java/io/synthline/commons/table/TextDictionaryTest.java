@@ -1,4 +1,4 @@
-package io.synthline.profiler.engine.scan;
+package io.synthline.commons.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class DictionaryTest {
+class TextDictionaryTest {
     @Test
     void countsLikeAHashMapIncludingCollidingHashes() {
-        Dictionary d = new Dictionary();
+        TextDictionary d = new TextDictionary();
         Map<String, Long> expected = new HashMap<>();
         java.util.List<String> firstSeen = new java.util.ArrayList<>();
         SplittableRandom random = new SplittableRandom(3);
@@ -41,7 +41,7 @@ class DictionaryTest {
     }
 
     /** Looks the value up from the middle of a larger buffer, as cells are. */
-    private static int codeOf(Dictionary d, String v) {
+    private static int codeOf(TextDictionary d, String v) {
         char[] buffer = ("<<" + v + ">>").toCharArray();
         return d.codeOf(hash(v), buffer, 2, v.length());
     }

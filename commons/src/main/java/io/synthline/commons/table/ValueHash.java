@@ -1,4 +1,4 @@
-package io.synthline.profiler.engine.scan;
+package io.synthline.commons.table;
 
 /**
  * 64-bit hashes of cell texts, built like wyhash (Wang Yi's public-domain design): the UTF-16 units

@@ -1,16 +1,17 @@
-package io.synthline.profiler.engine.scan;
+package io.synthline.commons.table;
 
 import java.util.Arrays;
 
 /**
- * A column's distinct values, numbered in order of first appearance, with their counts. Looked up
+ * A column's distinct values, numbered in order of first appearance, with their counts (the
+ * profiler's exact counts, a table reader's categories, type inference's distinct values). Looked up
  * once per cell with the cell's {@link ValueHash} and its characters, so it is laid out for the
  * cache: an open-addressing table of codes, each value's hash in a flat array, and the values'
  * characters back to back in one pool, so that a probe compares characters only to confirm a
  * matching hash and never touches a string (a {@code HashMap} would chase node, key and entry
  * objects on every lookup). Each value is kept once, as characters in the pool.
  */
-final class Dictionary {
+public final class TextDictionary {
     private int[] slots = new int[64]; // code + 1; 0 marks an empty slot
     private long[] hashes = new long[32];
     private long[] counts = new long[32];
@@ -19,30 +20,30 @@ final class Dictionary {
     private int[] ends = new int[32];
     private int size;
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** The value's text (a new string each time: callers are the profile's final steps, not the per-cell path). */
-    String value(int code) {
+    public String value(int code) {
         int from = code == 0 ? 0 : ends[code - 1];
         return new String(pool, from, ends[code] - from);
     }
 
-    long hash(int code) {
+    public long hash(int code) {
         return hashes[code];
     }
 
-    long count(int code) {
+    public long count(int code) {
         return counts[code];
     }
 
-    void increment(int code) {
+    public void increment(int code) {
         counts[code]++;
     }
 
     /** The code of the value {@code chars[start..start+length)} whose {@link ValueHash} is {@code hash}, or -1 when it is not in the dictionary. */
-    int codeOf(long hash, char[] chars, int start, int length) {
+    public int codeOf(long hash, char[] chars, int start, int length) {
         int mask = slots.length - 1;
         for (int i = (int) hash & mask; ; i = (i + 1) & mask) {
             int s = slots[i];
@@ -73,7 +74,7 @@ final class Dictionary {
     }
 
     /** Adds a value that is not in the dictionary yet, with count 1; returns its code. */
-    int add(long hash, char[] chars, int start, int length) {
+    public int add(long hash, char[] chars, int start, int length) {
         if (size == hashes.length) {
             int n = size * 2;
             hashes = Arrays.copyOf(hashes, n);

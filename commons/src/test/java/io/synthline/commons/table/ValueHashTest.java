@@ -1,4 +1,4 @@
-package io.synthline.profiler.engine.scan;
+package io.synthline.commons.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
