@@ -14,7 +14,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -65,7 +67,10 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  *       is removed and the commit fails), and with its SHA-256 as user metadata; a single PUT also sends the
  *       SHA-256 as the checksum S3 verifies before storing.</li>
  *   <li>{@link #localPath} hands engines a local copy, kept in the cache directory under the
- *       object's ETag so a changed object is fetched again and an unchanged one once.</li>
+ *       object's ETag so a changed object is fetched again and an unchanged one once. The copies
+ *       are plaintext: {@link #sweepLocalCopies()} drops those whose object another replica deleted
+ *       or replaced and those unused for {@link StoreSettings.S3#cacheMaxIdle()}, and
+ *       {@link #dropLocalCopies} those of a deleted dataset at once.</li>
  * </ul>
  */
 public final class S3DatasetStore implements DatasetStore, AutoCloseable {
@@ -77,6 +82,10 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
     private final StoreSettings.S3 settings;
     private final Path staging;
     private final Path objects;
+    /** Serialises handing out a key's copy with the sweep's deleting it (one lock per stripe of keys). */
+    private final Object[] keyLocks = new Object[64];
+    /** Creating a copy's directories (shared) against pruning empty ones (exclusive). */
+    private final java.util.concurrent.locks.ReadWriteLock tree = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     /** Opens the bucket described by {@code settings} with a client of its own. */
     public S3DatasetStore(StoreSettings.S3 settings) throws IOException {
@@ -90,6 +99,9 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
         Path cache = settings.cacheDir().toAbsolutePath().normalize();
         this.staging = Files.createDirectories(cache.resolve("staging"));
         this.objects = Files.createDirectories(cache.resolve("objects"));
+        for (int i = 0; i < keyLocks.length; i++) {
+            keyLocks[i] = new Object();
+        }
     }
 
     /** An SDK client for the settings: path-style or virtual-host addressing, static or default-chain credentials. */
@@ -149,8 +161,12 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
         String objectKey = objectKey(key);
         HeadObjectResponse head = call(key, () -> client.headObject(b -> b.bucket(settings.bucket()).key(objectKey)));
         Path cached = cachedCopy(key, head.eTag());
-        if (Files.isRegularFile(cached)) {
-            return cached;
+        synchronized (lock(key)) {
+            if (Files.isRegularFile(cached)) {
+                // the copy's modification time is when it was last handed out: the sweep's idle clock
+                Files.setLastModifiedTime(cached, FileTime.from(Instant.now()));
+                return cached;
+            }
         }
         Path download = Files.createTempFile(staging, "get-", ".part");
         try {
@@ -158,7 +174,10 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
                 call(key, () -> client.getObject(b -> b.bucket(settings.bucket()).key(objectKey).ifMatch(head.eTag()),
                         ResponseTransformer.toOutputStream(out)));
             }
-            remember(key, head.eTag(), download);
+            synchronized (lock(key)) {
+                remember(key, head.eTag(), download);
+                Files.setLastModifiedTime(cached, FileTime.from(Instant.now()));
+            }
         } finally {
             Files.deleteIfExists(download);
         }
@@ -185,8 +204,76 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
     public void delete(String key) throws IOException {
         String objectKey = objectKey(key);
         call(key, () -> client.deleteObject(b -> b.bucket(settings.bucket()).key(objectKey)));
-        forgetCachedCopies(key, null);
+        synchronized (lock(key)) {
+            forgetCachedCopies(key, null);
+        }
     }
+
+    @Override
+    public int dropLocalCopies(String prefix) throws IOException {
+        StorageKeys.checkPrefix(prefix);
+        int dropped = 0;
+        // only the prefix's directory is walked (this runs on event handlers)
+        int slash = prefix.lastIndexOf('/');
+        for (String key : cachedKeys(slash < 0 ? objects : objects.resolve(prefix.substring(0, slash)))) {
+            if (key.startsWith(prefix)) {
+                synchronized (lock(key)) {
+                    dropped += forgetCachedCopies(key, null);
+                }
+            }
+        }
+        return dropped;
+    }
+
+    @Override
+    public int sweepLocalCopies() throws IOException {
+        return sweepLocalCopies(settings.cacheMaxIdle());
+    }
+
+    /**
+     * {@link #sweepLocalCopies()} with another idle time: asks the bucket about every key this
+     * process holds a copy of (one HEAD each) and drops the copies of objects that are gone or whose
+     * ETag changed, then every copy not handed out for {@code maxIdle}. Staging files of a process
+     * that died mid-write are dropped after {@link #STALE_STAGING}. A failed HEAD keeps the copy
+     * until the next sweep (except for idleness, which needs no answer).
+     */
+    public int sweepLocalCopies(Duration maxIdle) throws IOException {
+        Instant idleSince = Instant.now().minus(maxIdle);
+        int dropped = 0;
+        for (String key : cachedKeys(objects)) {
+            String current;
+            try {
+                current = version(head(key).eTag());
+            } catch (NoSuchFileException | IllegalArgumentException gone) {
+                current = null;
+            } catch (IOException unreachable) {
+                LOG.log(System.Logger.Level.DEBUG, "sweep: could not look up " + key + ": " + unreachable.getMessage());
+                current = "";
+            }
+            synchronized (lock(key)) {
+                for (Path version : versions(key)) {
+                    boolean stale = current == null || !current.isEmpty() && !version.getFileName().toString().equals(current);
+                    if (stale || !handedOutSince(version, idleSince)) {
+                        dropped += deleteTree(version);
+                    }
+                }
+                deleteIfEmpty(objects.resolve(key + "@"));
+            }
+        }
+        pruneEmptyDirectories();
+        Instant abandoned = Instant.now().minus(STALE_STAGING);
+        try (Stream<Path> files = Files.list(staging)) {
+            for (Path f : files.toList()) {
+                if (!handedOutSince(f, abandoned)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+        return dropped;
+    }
+
+    /** No staging file lives this long (a generation times out after 2 h): older ones were left by a process that died. */
+    static final Duration STALE_STAGING = Duration.ofHours(24);
 
     @Override
     public List<String> list(String prefix) throws IOException {
@@ -323,39 +410,136 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
 
     /** {@code objects/<key>@/<etag>/<file name>}: keeps the key's file name (engines read the extension); '@' never occurs in keys. */
     private Path cachedCopy(String key, String etag) {
-        String version = etag == null ? "unknown" : etag.replaceAll("[^A-Za-z0-9-]", "");
         int slash = key.lastIndexOf('/');
-        return objects.resolve(key + "@").resolve(version).resolve(slash < 0 ? key : key.substring(slash + 1));
+        return objects.resolve(key + "@").resolve(version(etag)).resolve(slash < 0 ? key : key.substring(slash + 1));
+    }
+
+    /** The cache's directory name of an object's version. */
+    private static String version(String etag) {
+        return etag == null ? "unknown" : etag.replaceAll("[^A-Za-z0-9-]", "");
+    }
+
+    private Object lock(String key) {
+        return keyLocks[Math.floorMod(key.hashCode(), keyLocks.length)];
+    }
+
+    /** The keys this process holds local copies of under {@code dir}: the directories {@code objects/<key>@}. */
+    private List<String> cachedKeys(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> Files.isDirectory(p) && p.getFileName().toString().endsWith("@"))
+                    .map(p -> {
+                        String relative = objects.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+                        return relative.substring(0, relative.length() - 1);
+                    })
+                    .toList();
+        } catch (java.io.UncheckedIOException e) {
+            // a directory removed while walking (a concurrent delete): the next sweep sees the rest
+            return List.of();
+        }
+    }
+
+    private List<Path> versions(String key) throws IOException {
+        Path dir = objects.resolve(key + "@");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.toList();
+        }
+    }
+
+    /** Whether the copy (a file, or the version directory holding it) was handed out, or written, after {@code since}. */
+    private static boolean handedOutSince(Path p, Instant since) {
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                if (Files.getLastModifiedTime(f).toInstant().isAfter(since)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return true;
+        }
+    }
+
+    /** Deletes a version directory with its copy; returns 1 when a copy went, else 0. */
+    private static int deleteTree(Path dir) {
+        int copies = 0;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (Files.isRegularFile(p)) {
+                    copies++;
+                }
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not drop cached copy " + dir + ": " + e.getMessage());
+        }
+        return copies;
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException notEmpty) {
+            // still holds a copy
+        }
     }
 
     /** Moves a local file holding the object's current bytes into the cache, dropping copies of older versions. */
     private void remember(String key, String etag, Path file) throws IOException {
         Path cached = cachedCopy(key, etag);
         forgetCachedCopies(key, cached.getParent());
-        Files.createDirectories(cached.getParent());
+        tree.readLock().lock();
         try {
-            Files.move(file, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(file, cached, StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(cached.getParent());
+            try {
+                Files.move(file, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(file, cached, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            tree.readLock().unlock();
         }
     }
 
-    /** Deletes the cached copies of {@code key} except those under {@code keep} (the current version, which another thread may be reading). */
-    private void forgetCachedCopies(String key, Path keep) {
-        Path versions = objects.resolve(key + "@");
-        if (!Files.isDirectory(versions)) {
-            return;
+    /** Removes the directories the dropped copies leave empty (one per dataset, model, run...), so the cache does not grow with history. */
+    private void pruneEmptyDirectories() throws IOException {
+        tree.writeLock().lock();
+        try (Stream<Path> walk = Files.walk(objects)) {
+            for (Path dir : walk.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
+                if (!dir.equals(objects)) {
+                    deleteIfEmpty(dir);
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not prune the cache: " + e.getMessage());
+        } finally {
+            tree.writeLock().unlock();
         }
-        try (Stream<Path> walk = Files.walk(versions)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (keep == null || !p.startsWith(keep) && !keep.startsWith(p)) {
-                    Files.deleteIfExists(p);
+    }
+
+    /**
+     * Deletes the cached copies of {@code key} except those under {@code keep} (the current version,
+     * which another thread may be reading); returns how many copies went. Call with the key's lock held.
+     */
+    private int forgetCachedCopies(String key, Path keep) {
+        int copies = 0;
+        try {
+            for (Path version : versions(key)) {
+                if (!version.equals(keep)) {
+                    copies += deleteTree(version);
                 }
             }
         } catch (IOException e) {
-            // A reader may hold a copy open; the next remember() of this key retries.
+            // the next sweep retries
             LOG.log(System.Logger.Level.DEBUG, "could not drop cached copies of " + key + ": " + e.getMessage());
         }
+        deleteIfEmpty(objects.resolve(key + "@"));
+        return copies;
     }
 
     @FunctionalInterface
@@ -391,7 +575,9 @@ public final class S3DatasetStore implements DatasetStore, AutoCloseable {
             // The staged bytes are the object's bytes: a localPath() right after (e.g. converting the
             // output to Parquet) finds them without downloading.
             try {
-                remember(key, etag, file.path());
+                synchronized (lock(key)) {
+                    remember(key, etag, file.path());
+                }
             } catch (IOException e) {
                 Files.deleteIfExists(file.path());
             }

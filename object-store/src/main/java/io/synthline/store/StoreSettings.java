@@ -2,6 +2,7 @@ package io.synthline.store;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,10 @@ public record StoreSettings(Kind kind, Path root, S3 s3) {
     public static final String S3_PREFIX = "synthline.store.s3.prefix";
     public static final String S3_PART_SIZE_MB = "synthline.store.s3.part-size-mb";
     public static final String S3_CACHE_DIR = "synthline.store.s3.cache-dir";
+    public static final String S3_CACHE_MAX_IDLE = "synthline.store.s3.cache-max-idle";
+
+    /** How long a local copy of an object may sit unused before {@code sweepLocalCopies} drops it. */
+    public static final Duration DEFAULT_CACHE_MAX_IDLE = Duration.ofMinutes(15);
 
     public enum Kind {
         FILESYSTEM, S3;
@@ -78,9 +83,11 @@ public record StoreSettings(Kind kind, Path root, S3 s3) {
      * @param prefix          prepended to every key (empty, or ending with {@code /}), e.g. to share a bucket between installations
      * @param partSizeBytes   objects larger than this go up in parts of this size (at least 5 MiB, the S3 minimum)
      * @param cacheDir        local staging files and the copies {@code localPath} hands to engines
+     * @param cacheMaxIdle    a local copy not handed out for this long is dropped by the sweep (plaintext
+     *                        copies of sensitive objects do not outlive their use)
      */
     public record S3(URI endpoint, String bucket, String region, String accessKeyId, String secretAccessKey, boolean pathStyle,
-            Encryption encryption, String kmsKeyId, String prefix, long partSizeBytes, Path cacheDir) {
+            Encryption encryption, String kmsKeyId, String prefix, long partSizeBytes, Path cacheDir, Duration cacheMaxIdle) {
 
         public static final long MIN_PART_SIZE = 5L << 20;
 
@@ -91,6 +98,10 @@ public record StoreSettings(Kind kind, Path root, S3 s3) {
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(encryption, "encryption");
             Objects.requireNonNull(cacheDir, "cacheDir");
+            Objects.requireNonNull(cacheMaxIdle, "cacheMaxIdle");
+            if (cacheMaxIdle.isNegative() || cacheMaxIdle.isZero()) {
+                throw new IllegalArgumentException(S3_CACHE_MAX_IDLE + " must be positive");
+            }
             prefix = prefix == null ? "" : prefix;
             if (!prefix.isEmpty() && !prefix.endsWith("/")) {
                 prefix = prefix + "/";
@@ -108,7 +119,7 @@ public record StoreSettings(Kind kind, Path root, S3 s3) {
         public String toString() {
             return "S3[endpoint=" + endpoint + ", bucket=" + bucket + ", region=" + region + ", pathStyle=" + pathStyle
                     + ", encryption=" + encryption + (kmsKeyId != null ? " " + kmsKeyId : "") + ", prefix=" + prefix
-                    + ", partSize=" + partSizeBytes + ", credentials=" + (accessKeyId != null ? "static" : "default chain") + "]";
+                    + ", partSize=" + partSizeBytes + ", cacheMaxIdle=" + cacheMaxIdle + ", credentials=" + (accessKeyId != null ? "static" : "default chain") + "]";
         }
     }
 
@@ -156,7 +167,29 @@ public record StoreSettings(Kind kind, Path root, S3 s3) {
                 Encryption.parse(setting.apply(S3_SSE).orElse("AES256")),
                 setting.apply(S3_KMS_KEY_ID).orElse(null),
                 setting.apply(S3_PREFIX).orElse(""),
-                partBytes, cacheDir));
+                partBytes, cacheDir,
+                setting.apply(S3_CACHE_MAX_IDLE).map(v -> duration(S3_CACHE_MAX_IDLE, v)).orElse(DEFAULT_CACHE_MAX_IDLE)));
+    }
+
+    /** A duration as the services' other settings write it ({@code 30s}, {@code 15m}, {@code 1h}) or in ISO-8601 ({@code PT15M}). */
+    static Duration duration(String name, String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (v.startsWith("p")) {
+                return Duration.parse(v.toUpperCase(Locale.ROOT));
+            }
+            int unit = v.length() - 1;
+            long amount = Long.parseLong(v.substring(0, unit));
+            return switch (v.charAt(unit)) {
+                case 's' -> Duration.ofSeconds(amount);
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
+                default -> throw new NumberFormatException();
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + " is '" + value + "': expected a duration such as 30s, 15m or 1h");
+        }
     }
 
     /** {@link #read} from environment variables ({@code SYNTHLINE_STORE_S3_BUCKET}), e.g. in a shard process. */
@@ -195,6 +228,7 @@ public record StoreSettings(Kind kind, Path root, S3 s3) {
         }
         env.put(envName(S3_PART_SIZE_MB), Long.toString(s3.partSizeBytes() >> 20));
         env.put(envName(S3_CACHE_DIR), s3.cacheDir().toAbsolutePath().toString());
+        env.put(envName(S3_CACHE_MAX_IDLE), s3.cacheMaxIdle().toString());
         return env;
     }
 

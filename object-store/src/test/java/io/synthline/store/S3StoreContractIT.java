@@ -9,6 +9,8 @@ import io.synthline.stack.testing.TestS3;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -157,6 +159,53 @@ class S3StoreContractIT extends DatasetStoreContract {
                 assertThatThrownBy(() -> raw.listParts(b -> b.bucket(StackEndpoints.S3_BUCKET)
                         .key(TestS3.RUN_PREFIX + key("generations/g/synthetic.csv")).uploadId(uploadId.get())))
                         .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+            }
+        }
+    }
+
+    /**
+     * Two replicas on one bucket, each with its own cache: what one deletes or replaces, the other's
+     * sweep drops from its cache (before it, the plaintext copy would stay); a copy unused for the
+     * idle time goes too, one in use stays; a deleted dataset's copies go at once with
+     * {@code dropLocalCopies}.
+     */
+    @Test
+    void localCopiesDoNotOutliveTheirObjectOnAnotherReplicaOrTheirIdleTime(@TempDir Path otherCache) throws Exception {
+        StoreSettings.S3 mine = settings(StoreSettings.Encryption.AES256, null);
+        StoreSettings.S3 s = new StoreSettings.S3(mine.endpoint(), mine.bucket(), mine.region(), mine.accessKeyId(), mine.secretAccessKey(),
+                mine.pathStyle(), mine.encryption(), mine.kmsKeyId(), mine.prefix(), mine.partSizeBytes(), otherCache, mine.cacheMaxIdle());
+        try (S3DatasetStore other = new S3DatasetStore(s)) {
+            for (String k : new String[] {"datasets/d1/data.csv", "datasets/d2/data.csv", "models/m/holdout.csv", "models/n/model.json"}) {
+                try (DatasetStore.Staged staged = store.stage(bytes("real rows of " + k), 100)) {
+                    staged.commit(key(k));
+                }
+            }
+            Path deleted = other.localPath(key("datasets/d1/data.csv"));
+            Path replaced = other.localPath(key("models/m/holdout.csv"));
+            Path idle = other.localPath(key("models/n/model.json"));
+            Path inUse = other.localPath(key("datasets/d2/data.csv"));
+            assertThat(List.of(deleted, replaced, idle, inUse)).allSatisfy(p -> assertThat(p).startsWith(otherCache).isRegularFile());
+
+            store.delete(key("datasets/d1/data.csv"));
+            try (DatasetStore.Staged staged = store.stage(bytes("other rows"), 100)) {
+                staged.commit(key("models/m/holdout.csv"));
+            }
+            Files.setLastModifiedTime(idle, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofHours(1))));
+            assertThat(other.sweepLocalCopies()).as("deleted, replaced and idle copies").isEqualTo(3);
+            assertThat(deleted).doesNotExist();
+            assertThat(replaced).doesNotExist();
+            assertThat(idle).doesNotExist();
+            assertThat(inUse).isRegularFile();
+            assertThat(Files.readString(other.localPath(key("models/m/holdout.csv")))).isEqualTo("other rows");
+            assertThat(other.sweepLocalCopies()).as("nothing left to drop").isZero();
+
+            // the replica that receives dataset.deleted drops the dataset's copies without asking the bucket
+            assertThat(other.dropLocalCopies(key("datasets/d2/"))).isEqualTo(1);
+            assertThat(inUse).doesNotExist();
+            try (var left = Files.walk(otherCache.resolve("objects"))) {
+                assertThat(left.filter(Files::isRegularFile).map(p -> otherCache.relativize(p).toString()))
+                        .containsExactly("objects/" + key("models/m/holdout.csv") + "@/" + other.head(key("models/m/holdout.csv")).eTag()
+                                .replaceAll("[^A-Za-z0-9-]", "") + "/holdout.csv");
             }
         }
     }

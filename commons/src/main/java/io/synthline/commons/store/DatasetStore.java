@@ -47,8 +47,30 @@ public interface DatasetStore {
     /** @throws java.nio.file.NoSuchFileException when no object has this key */
     InputStream open(String key) throws IOException;
 
-    /** A local file with the object's bytes, for engines that read a file more than once. */
+    /**
+     * A local file with the object's bytes, for engines that read a file more than once. A store
+     * whose objects are not local files (S3) keeps such copies: see {@link #dropLocalCopies} and
+     * {@link #sweepLocalCopies}.
+     */
     Path localPath(String key) throws IOException;
+
+    /**
+     * Drops this process's local copies of the objects under {@code prefix} (a deleted dataset's
+     * {@code acme/datasets/<id>/}), whether or not the objects still exist; returns how many. A store
+     * whose {@link #localPath} is the object itself keeps no copies.
+     */
+    default int dropLocalCopies(String prefix) throws IOException {
+        return 0;
+    }
+
+    /**
+     * Drops this process's local copies whose object was deleted or replaced (also when another
+     * replica did it) or that {@link #localPath} has not handed out for the store's configured idle
+     * time; returns how many. Run periodically by every process that serves {@link #localPath}.
+     */
+    default int sweepLocalCopies() throws IOException {
+        return 0;
+    }
 
     boolean exists(String key);
 

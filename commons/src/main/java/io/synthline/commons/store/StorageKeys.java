@@ -33,6 +33,11 @@ public final class StorageKeys {
         return prefix;
     }
 
+    /** Where a dataset's objects live (its upload or tables, its profile): {@code <tenant>/datasets/<id>/}. */
+    public static String datasetPrefix(String tenant, Object datasetId) {
+        return checkPrefix(tenant + "/datasets/" + datasetId + "/");
+    }
+
     /** The tenant a key belongs to: its first segment. */
     public static String tenant(String key) {
         String k = check(key);

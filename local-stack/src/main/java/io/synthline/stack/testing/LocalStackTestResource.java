@@ -79,6 +79,8 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         cfg.put("quarkus.devservices.enabled", "false");
         if (withS3) {
             cfg.putAll(TestS3.storeSettings());
+            // a deletion through another replica reaches this one's local copies within a second
+            cfg.put("synthline.store.s3.cache-sweep-interval", "1s");
         }
         return cfg;
     }

@@ -25,9 +25,9 @@ import org.jboss.logging.Logger;
 /**
  * Keeps the generator's view of datasets current, and forgets what it learned from a deleted
  * dataset: the models fitted on it and the real rows held out of their fits are deleted from the
- * store (synthetic outputs stay: they are the product, and hold no real rows). Idempotent through
- * the inbox (file deletions before it, and themselves idempotent); transient failures are retried
- * and poison records dead-lettered by {@link EventHandling}.
+ * store (synthetic outputs stay: they are the product, and hold no real rows), and this replica's
+ * local copies of the dataset are dropped. Idempotent through the inbox (file deletions before it, and themselves
+ * idempotent); transient failures are retried and poison records dead-lettered by {@link EventHandling}.
  */
 @ApplicationScoped
 public class DatasetEventsConsumer {
@@ -51,7 +51,9 @@ public class DatasetEventsConsumer {
 
     private void apply(EventEnvelope event) {
         if (event.is(EventType.DATASET_DELETED)) {
-            forgetModels(event.tenant(), UUID.fromString(event.dataAs(Payloads.DatasetDeleted.class).datasetId()));
+            UUID datasetId = UUID.fromString(event.dataAs(Payloads.DatasetDeleted.class).datasetId());
+            forgetModels(event.tenant(), datasetId);
+            dropLocalCopies(event.tenant(), datasetId);
         }
         BlockingTx.inTransaction(() -> Inbox.firstDelivery(CONSUMER, event.id()).chain(first -> first ? record(event)
                 : Uni.createFrom().voidItem()));
@@ -108,6 +110,18 @@ public class DatasetEventsConsumer {
                 throw new UncheckedIOException(e);
             }
             LOG.infof("dataset %s deleted: model %s and its held-out rows removed", datasetId, m.modelId);
+        }
+    }
+
+    /**
+     * This replica's local copies of the dataset's upload (an S3 store's cache) go at once; the other
+     * replicas' go with their next sweep ({@link io.synthline.service.store.LocalCopySweep}).
+     */
+    private void dropLocalCopies(String tenant, UUID datasetId) {
+        try {
+            store.dropLocalCopies(io.synthline.commons.store.StorageKeys.datasetPrefix(tenant, datasetId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
