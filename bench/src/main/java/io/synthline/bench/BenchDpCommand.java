@@ -42,6 +42,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "dp", mixinStandardHelpOptions = true, description = "Benchmark the differentially private models against epsilon.")
 public class BenchDpCommand implements Callable<Integer> {
+    /** Where the samples are scored (not timed): the evaluator's metrics on every core, for the life of the command. */
+    private static final Parallel SCORING = Parallel.open(Parallel.defaultThreads(), "synthline-evaluate");
+
     @Spec
     CommandSpec spec;
 
@@ -145,7 +148,7 @@ public class BenchDpCommand implements Callable<Integer> {
     }
 
     private static Point score(String name, double epsilon, Table real, Table synthetic, double wall, double cpu) {
-        Quality q = QualityReport.generate(EvalData.of(real, synthetic));
+        Quality q = QualityReport.generate(EvalData.of(real, synthetic), SCORING);
         return new Point(name, epsilon, q.score(), q.properties().get(Quality.COLUMN_SHAPES), q.properties().get(Quality.COLUMN_PAIR_TRENDS),
                 wall, cpu);
     }

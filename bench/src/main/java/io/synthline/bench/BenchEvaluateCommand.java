@@ -1,5 +1,6 @@
 package io.synthline.bench;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.cli.Files2;
 import io.synthline.cli.SynthCommand;
 import io.synthline.commons.csv.CsvOptions;
@@ -69,8 +70,18 @@ public class BenchEvaluateCommand implements Callable<Integer> {
     @Option(names = "--naive-rows", defaultValue = "300", paramLabel = "N", description = "synthetic rows the naive DCR reference scans")
     int naiveRows;
 
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads of the evaluator (default: all cores)")
+    Integer threads;
+
     @Override
     public Integer call() {
+        int workers = threads != null ? Math.max(1, threads) : Parallel.defaultThreads();
+        try (Parallel parallel = Parallel.open(workers, "synthline-evaluate")) {
+            return call(workers, parallel);
+        }
+    }
+
+    private Integer call(int workers, Parallel parallel) {
         String env = System.getenv(Datasets.SHARED_ENV);
         Path dir = datasets != null ? datasets : env != null && !env.isBlank() ? Path.of(env) : null;
         Path realFile = real != null ? real : dir != null ? dir.resolve("adult.csv") : Datasets.adult();
@@ -78,8 +89,8 @@ public class BenchEvaluateCommand implements Callable<Integer> {
         Files2.existing(realFile, "real");
         Files2.existing(synFile, "synthetic");
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("synth bench evaluate: %s vs %s, %d cores, JDK %s%n", realFile.getFileName(), synFile.getFileName(),
-                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        out.printf("synth bench evaluate: %s vs %s, %d cores, %d threads, JDK %s%n", realFile.getFileName(), synFile.getFileName(),
+                Runtime.getRuntime().availableProcessors(), workers, Runtime.version());
         List<String[]> rows = new ArrayList<>();
 
         double rawParse = median(3, () -> rawParse(realFile));
@@ -94,9 +105,9 @@ public class BenchEvaluateCommand implements Callable<Integer> {
         EvalData data = EvalData.of(tables[0], tables[1]);
 
         for (int i = 0; i < 5; i++) {
-            QualityReport.generate(data);
+            QualityReport.generate(data, parallel);
         }
-        double quality = median(qualityRuns, () -> QualityReport.generate(data));
+        double quality = median(qualityRuns, () -> QualityReport.generate(data, parallel));
         rows.add(row(String.format(Locale.ROOT, "QualityReport, %,d x %,d rows, warm (median of %d)", data.real().rows(),
                 data.synthetic().rows(), qualityRuns), quality, "SDMetrics ~" + SDMETRICS_QUALITY_SECONDS
                         + " s wall (issue); raw parse " + fmt(rawParseCpu) + " CPU",
@@ -105,14 +116,14 @@ public class BenchEvaluateCommand implements Callable<Integer> {
         GowerSpace space = new GowerSpace(data.columns(), data.real());
         long pairs = (long) data.synthetic().rows() * data.real().rows();
         NearestRecords.search(space, data.synthetic().select(Sampling.sample(data.synthetic().rows(), 2000,
-                new SplittableRandom(1))), data.real());
+                new SplittableRandom(1))), data.real(), parallel);
         int naiveN = Math.min(naiveRows, data.synthetic().rows());
         double naive = seconds(() -> NaiveDcr.nearest(space, data.synthetic(), data.real(), naiveN));
         double naiveFullCpu = lastCpu / naiveN * data.synthetic().rows();
         rows.add(row(String.format(Locale.ROOT, "naive all-pairs DCR, one thread, %d rows x %,d (reference)", naiveN,
                 data.real().rows()), naive, String.format(Locale.ROOT, "all %,d rows: %s CPU (extrapolated)",
                 data.synthetic().rows(), fmt(naiveFullCpu)), ""));
-        double dcr = median(3, () -> NearestRecords.search(space, data.synthetic(), data.real()));
+        double dcr = median(3, () -> NearestRecords.search(space, data.synthetic(), data.real(), parallel));
         double sdmetricsDcr = SDMETRICS_DCR_SECONDS_PER_MILLION_PAIRS * pairs / 1e6;
         rows.add(row(String.format(Locale.ROOT, "exact DCR, %,d x %,d rows (median of 3)", data.synthetic().rows(), data.real().rows()),
                 dcr, "naive scan " + fmt(naiveFullCpu) + " CPU; SDMetrics ~" + fmt(sdmetricsDcr) + " wall (3.45 s/1e6 pairs)",
@@ -125,7 +136,7 @@ public class BenchEvaluateCommand implements Callable<Integer> {
             GowerSpace bigSpace = new GowerSpace(data.columns(), bigReal);
             seconds(() -> NaiveDcr.nearest(bigSpace, bigSyn, bigReal, Math.max(1, naiveN / 3)));
             double bigNaiveCpu = lastCpu / Math.max(1, naiveN / 3) * largeRows;
-            double big = seconds(() -> NearestRecords.search(bigSpace, bigSyn, bigReal));
+            double big = seconds(() -> NearestRecords.search(bigSpace, bigSyn, bigReal, parallel));
             rows.add(row(String.format(Locale.ROOT, "exact DCR, %,d x %,d rows (resampled, jittered)", largeRows, largeRows), big,
                     "naive scan " + fmt(bigNaiveCpu) + " CPU (extrapolated); SDMetrics ~" + fmt(SDMETRICS_DCR_SECONDS_PER_MILLION_PAIRS
                             * largeRows / 1e6 * largeRows) + " wall", ratio(bigNaiveCpu, lastCpu) + " / "
@@ -138,7 +149,7 @@ public class BenchEvaluateCommand implements Callable<Integer> {
         Table holdout = rowsOf(tables[0], Arrays.copyOfRange(perm, cut, perm.length));
         EvaluationDocument[] doc = new EvaluationDocument[1];
         double full = seconds(() -> doc[0] = Evaluator.evaluate(train, tables[1], holdout,
-                EvaluationOptions.defaults().withLabel(label).withSensitive(sensitive)));
+                EvaluationOptions.defaults().withLabel(label).withSensitive(sensitive).withThreads(workers)));
         rows.add(row(String.format(Locale.ROOT, "complete evaluation: %,d train + %,d holdout vs %,d synthetic", train.rowCount(),
                 holdout.rowCount(), tables[1].rowCount()), full, "sections (s): " + sections(doc[0]), ""));
 

@@ -43,6 +43,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, description = "Benchmark fitting and sampling of the generator's models.")
 public class BenchGenerateCommand implements Callable<Integer> {
+    /** Where the samples are scored (not timed): the evaluator's metrics on every core, for the life of the command. */
+    private static final Parallel SCORING = Parallel.open(Parallel.defaultThreads(), "synthline-evaluate");
+
     @Spec
     CommandSpec spec;
 
@@ -180,7 +183,7 @@ public class BenchGenerateCommand implements Callable<Integer> {
                 Path small = dir.resolve(name + "-quality.csv");
                 sample(model, GenerationSettings.of(training.rowCount(), 11).withThreads(workers), small);
                 Table synthetic = CsvTableReader.read(small, io.synthline.commons.csv.CsvOptions.defaults(), training.schema());
-                Quality quality = QualityReport.generate(EvalData.of(training, synthetic));
+                Quality quality = QualityReport.generate(EvalData.of(training, synthetic), SCORING);
                 out.printf("| %s | %d / %d | %d / %d | %,.0f | %,.0f | %.2fx | %,.0f | %.0f%% | %.4f | %.4f | %.4f |%n", name, cold[0], cold[1],
                         warm[0], warm[1], rate.wall(), rate.cpu(), rate.cpu() / reference.cpu(), rare.cpu(), 100 * rare.cpu() / rate.cpu(),
                         quality.score(), quality.properties().get(Quality.COLUMN_SHAPES), quality.properties().get(Quality.COLUMN_PAIR_TRENDS));
@@ -221,7 +224,7 @@ public class BenchGenerateCommand implements Callable<Integer> {
         Table synthetic = CsvTableReader.read(file, io.synthline.commons.csv.CsvOptions.defaults(), training.schema());
         EvalData data = EvalData.of(train, synthetic, holdout, java.util.Map.of());
         List<String> lines = new ArrayList<>();
-        for (Utility.Model m : MlUtility.run(data, data.column(label), 5).utility().models()) {
+        for (Utility.Model m : MlUtility.run(data, data.column(label), 5, SCORING).utility().models()) {
             lines.add(String.format("| %s | %s | %.4f | %.4f | %.2f | %s | %s |", name, m.model(), m.trtr().accuracy(), m.tstr().accuracy(),
                     100 * m.gap().accuracy(), auc(m.trtr().rocAuc()), auc(m.tstr().rocAuc())));
         }

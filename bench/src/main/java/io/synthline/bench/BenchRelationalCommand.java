@@ -44,6 +44,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "relational", mixinStandardHelpOptions = true, description = "Benchmark multi-table synthesis on the relational reference.")
 public class BenchRelationalCommand implements Callable<Integer> {
+    /** Where the samples are scored (not timed): the evaluator's metrics on every core, for the life of the command. */
+    private static final Parallel SCORING = Parallel.open(Parallel.defaultThreads(), "synthline-evaluate");
+
     @Spec
     CommandSpec spec;
 
@@ -97,7 +100,7 @@ public class BenchRelationalCommand implements Callable<Integer> {
             RelationalDataset synthetic = model.sample(1, run);
             long t2 = System.nanoTime();
             long cpu = ProcessMeters.cpuNanos() - cpu0;
-            MultiTableQuality q = MultiTableQualityReport.generate(real, synthetic);
+            MultiTableQuality q = MultiTableQualityReport.generate(real, synthetic, SCORING);
             RelationalEvaluation.Integrity integrity = ReferentialIntegrity.check(real, synthetic);
             out.printf(Locale.ROOT, "| seed %d%s | %d | %d | %d | %d | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n", run, run == 1 ? " (cold)" : "",
                     ms(t1 - t0), ms(t2 - t1), ms(t2 - t0), ms(cpu), q.score(), q.properties().get("Column Shapes"),
@@ -106,7 +109,7 @@ public class BenchRelationalCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(data.resolve("sdv_hma"))) {
             RelationalDataset hma = RelationalReader.readLike(data.resolve("sdv_hma"), real, CsvOptions.defaults(), false);
-            MultiTableQuality q = MultiTableQualityReport.generate(real, hma);
+            MultiTableQuality q = MultiTableQualityReport.generate(real, hma, SCORING);
             String file = "";
             Path reference = data.resolve("sdv_hma_quality.json");
             if (Files.isRegularFile(reference)) {
@@ -155,7 +158,7 @@ public class BenchRelationalCommand implements Callable<Integer> {
         RelationalDataset syn = RelationalSynthesizer.fit(seqReal, spec(), 1, workers).sample(1, 1);
         long t1 = System.nanoTime();
         RelationalEvaluation.SequenceQuality s = SequenceMetrics.compare(seqReal, syn).getFirst();
-        MultiTableQuality q = MultiTableQualityReport.generate(seqReal, syn);
+        MultiTableQuality q = MultiTableQualityReport.generate(seqReal, syn, SCORING);
         out.printf(Locale.ROOT, "%nSalaries as sequences per player (order: year), seed 1, fit + sample %d ms: sequence-length KSComplement"
                 + " %.4f (mean length real %.2f, synthetic %.2f), inter-arrival KSComplement %.4f, QualityReport %.4f, referential"
                 + " integrity %.4f%n%n| salary autocorrelation | real | synthetic | difference |%n|---|---:|---:|---:|%n", ms(t1 - t0),
@@ -172,7 +175,7 @@ public class BenchRelationalCommand implements Callable<Integer> {
     private void privacy(RelationalDataset real, String variant, int workers, PrintWriter out) {
         Entities.Split split = Entities.split(real, holdout, 1);
         RelationalDataset syn = RelationalSynthesizer.fit(split.training(), spec(), 1, workers).sample(1, 1);
-        RelationalEvaluation.EntityPrivacy p = EntityPrivacyEvaluation.evaluate(split.training(), syn, split.holdout(), 1);
+        RelationalEvaluation.EntityPrivacy p = EntityPrivacyEvaluation.evaluate(split.training(), syn, split.holdout(), 1, SCORING);
         out.printf(Locale.ROOT, "%nEntity-level privacy%s (a player with his salaries and all-star rows is one record; %,d training,"
                 + " %,d held-out players): membership-inference AUC %.4f [%.4f, %.4f]; synthetic players closer to a training player than"
                 + " to a held-out one %.4f (baseline %.4f); median DCR synthetic -> training %.4f, holdout -> training %.4f%n",
@@ -227,7 +230,7 @@ public class BenchRelationalCommand implements Callable<Integer> {
                                 new io.synthline.commons.api.PrivacySpec(epsilon, 1e-9, null, null, LAHMAN_DOMAIN), k, null), 1);
                 long t1 = System.nanoTime();
                 RelationalDataset syn = model.sample(1, 1);
-                MultiTableQuality q = MultiTableQualityReport.generate(real, syn);
+                MultiTableQuality q = MultiTableQualityReport.generate(real, syn, SCORING);
                 out.printf(Locale.ROOT, "| %s | %d | %d | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |%n", epsilon, k, ms(t1 - t0), q.score(),
                         q.properties().get("Column Shapes"), q.properties().get("Column Pair Trends"), q.properties().get("Cardinality"),
                         q.properties().get("Intertable Trends"), ReferentialIntegrity.check(real, syn).score(), model.privacy().epsilonSpent());

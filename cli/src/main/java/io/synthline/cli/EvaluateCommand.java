@@ -2,6 +2,7 @@ package io.synthline.cli;
 
 import io.synthline.cli.client.ApiClient;
 import io.synthline.commons.api.ReplacedColumn;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.evaluation.EvaluationDocument;
 import io.synthline.commons.json.Json;
 import io.synthline.evaluator.engine.EvaluationInputs;
@@ -90,6 +91,9 @@ public class EvaluateCommand implements Callable<Integer> {
                     + " default: every row")
     int maxRows;
 
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores); never changes the results")
+    Integer threads;
+
     @Option(names = "--format", defaultValue = "json", description = "json or html (default: ${DEFAULT-VALUE})")
     Format format;
 
@@ -121,7 +125,8 @@ public class EvaluateCommand implements Callable<Integer> {
                 throw new SynthCommand.UserError("with related tables, --label, --sensitive, --quasi-identifiers, --favourable, --sdtype and"
                         + " --only are not available (sdtypes come from the metadata)");
             }
-            return RelationalCli.evaluate(real, synthetic, holdout, metadata, csvFormulas.escapes(), noThresholds, seed, format == Format.json, out,
+            return RelationalCli.evaluate(real, synthetic, holdout, metadata, csvFormulas.escapes(), noThresholds, seed, workers(),
+                    format == Format.json, out,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (metadata != null) {
@@ -213,6 +218,13 @@ public class EvaluateCommand implements Callable<Integer> {
         return set;
     }
 
+    private int workers() {
+        if (threads != null && threads < 1) {
+            throw new SynthCommand.UserError("--threads must be at least 1, got " + threads);
+        }
+        return threads != null ? threads : Parallel.defaultThreads();
+    }
+
     EvaluationOptions options() {
         Map<String, SdType> types = new LinkedHashMap<>();
         if (sdtypes != null) {
@@ -227,6 +239,7 @@ public class EvaluateCommand implements Callable<Integer> {
         }
         return EvaluationOptions.defaults().withLabel(label).withSensitive(sensitive).withQuasiIdentifiers(quasiIdentifiers)
                 .withFavourable(favourable).withSdtypes(types).withSections(sections()).withSeed(seed)
-                .withThresholds(noThresholds ? QualityReport.Thresholds.NONE : QualityReport.Thresholds.DEFAULT);
+                .withThresholds(noThresholds ? QualityReport.Thresholds.NONE : QualityReport.Thresholds.DEFAULT)
+                .withThreads(workers());
     }
 }

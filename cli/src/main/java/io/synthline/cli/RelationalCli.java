@@ -428,7 +428,7 @@ final class RelationalCli {
     }
 
     static int evaluate(Path real, Path synthetic, Path holdout, Path metadata, boolean formulasEscaped, boolean noThresholds, long seed,
-            boolean json, Path out, PrintWriter stdout, PrintWriter err) throws IOException {
+            int threads, boolean json, Path out, PrintWriter stdout, PrintWriter err) throws IOException {
         if (!isRelational(synthetic)) {
             throw new SynthCommand.UserError("--synthetic must be a directory or zip of tables like --real");
         }
@@ -447,7 +447,7 @@ final class RelationalCli {
             }
         }
         RelationalEvaluation doc = RelationalEvaluator.evaluate(realData, syn, held,
-                noThresholds ? QualityReport.Thresholds.NONE : QualityReport.Thresholds.DEFAULT, seed);
+                noThresholds ? QualityReport.Thresholds.NONE : QualityReport.Thresholds.DEFAULT, seed, threads);
         String text = json ? Json.writePretty(doc) : io.synthline.evaluator.engine.report.RelationalHtml.render(doc);
         if (out != null) {
             Files.writeString(out, text, StandardCharsets.UTF_8);

@@ -10,12 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 
 /**
  * Maps independent work items over a few threads and returns the results in item order, so that
- * what is computed never depends on how many threads computed it.
+ * what is computed never depends on how many threads computed it. The one way engines run work in
+ * parallel: a thread count the user gives ({@code --threads}, a service setting) bounds it, which
+ * the common fork-join pool of parallel streams would not.
  *
  * <p>An instance keeps its threads for several maps in a row (a profile runs three after its pass;
  * starting and stopping a pool of two threads costs about 0.2-0.4 ms each time); the static
@@ -50,11 +53,29 @@ public final class Parallel implements AutoCloseable {
 
     /** Task {@code i} for every {@code i} below {@code tasks}, each handed out on its own, on a pool of its own. */
     public static <T> List<T> map(int tasks, int threads, String name, IntFunction<T> task) {
+        try (Parallel parallel = open(Math.min(threads, tasks), name)) {
+            return parallel.map(tasks, task);
+        }
+    }
+
+    /** The results of task {@code i} for every {@code i} below {@code tasks}, in index order, each task handed out on its own. */
+    public <T> List<T> map(int tasks, IntFunction<T> task) {
         List<Integer> indexes = new ArrayList<>(tasks);
         for (int i = 0; i < tasks; i++) {
             indexes.add(i);
         }
-        return map(indexes, threads, tasks, name, task::apply);
+        return map(indexes, tasks, task::apply);
+    }
+
+    /**
+     * Runs task {@code i} for every {@code i} below {@code tasks}, each handed out on its own, and returns once
+     * all are done; what the tasks wrote is then visible to the caller. Tasks must write to disjoint places.
+     */
+    public void forEach(int tasks, IntConsumer task) {
+        map(tasks, i -> {
+            task.accept(i);
+            return null;
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.synthline.evaluator.service;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.evaluation.EvaluationDocument;
@@ -57,6 +58,14 @@ public class EvaluationJobs implements JobHandler {
     @ConfigProperty(name = "synthline.evaluator.max-rows")
     int maxRows;
 
+    /** Worker threads per evaluation; 0 = all cores. Never changes the results. */
+    @ConfigProperty(name = "synthline.evaluator.threads", defaultValue = "0")
+    int threads;
+
+    private int workers() {
+        return threads > 0 ? threads : Parallel.defaultThreads();
+    }
+
     @Override
     public String kind() {
         return KIND;
@@ -81,9 +90,9 @@ public class EvaluationJobs implements JobHandler {
             }
             EvaluationRun.Job what = new EvaluationRun.Job(e.sourceKey, e.outputKey, e.holdoutKey, e.seed == null ? 0 : e.seed);
             EvaluationRun.Outcome result = io.synthline.commons.relational.StoredRelational.isRelational(e.sourceKey)
-                    ? EvaluationRun.evaluateTables(store, what)
+                    ? EvaluationRun.evaluateTables(store, what, workers())
                     : EvaluationRun.evaluate(store, what, profile == null ? null : profile.schemaJson,
-                            profile == null ? null : profile.profileJson, sectionSet(), maxRows);
+                            profile == null ? null : profile.profileJson, sectionSet(), maxRows, workers());
             EvaluationDocument doc = result.document();
             String reportKey = EvaluationRun.store(store, e.tenant,
                     new Html.Subject(evaluationId.toString(), e.generationId.toString(), e.datasetId.toString()), doc);

@@ -46,9 +46,12 @@ final class EvaluationRun {
     record Job(String sourceKey, String outputKey, String holdoutKey, long seed) {
     }
 
-    /** @param maxRows rows per table at most: larger files are sampled while they are read (seeded by the job's seed) */
+    /**
+     * @param maxRows rows per table at most: larger files are sampled while they are read (seeded by the job's seed)
+     * @param threads worker threads; the results do not depend on them
+     */
     static Outcome evaluate(DatasetStore store, Job job, String schemaJson, String profileJson,
-            Set<EvaluationOptions.Section> sections, int maxRows) throws IOException {
+            Set<EvaluationOptions.Section> sections, int maxRows, int threads) throws IOException {
         TableSchema schema = schemaJson == null ? null : Json.read(schemaJson, TableSchema.class);
         // the stored dataset includes the held-out rows; the evaluation's real side is what the model saw
         EvaluationInputs.Read tables = EvaluationInputs.read(store.localPath(job.sourceKey()), schema,
@@ -58,7 +61,7 @@ final class EvaluationRun {
         EvaluationDefaults defaults = EvaluationDefaults.from(real.schema().names(), profile);
         EvaluationOptions options = EvaluationOptions.defaults().withLabel(defaults.label()).withSensitive(defaults.sensitive())
                 .withQuasiIdentifiers(defaults.quasiIdentifiers()).withSections(sections).withSeed(job.seed())
-                .withReplaced(replacedColumns(store, job.outputKey()));
+                .withReplaced(replacedColumns(store, job.outputKey())).withThreads(threads);
         Settings settings = new Settings(defaults.label(), defaults.sensitive(), defaults.quasiIdentifiers(), defaults.source(),
                 job.holdoutKey() == null ? "none: the generation recorded no holdout" : job.holdoutKey(),
                 options.sections(), options.replaced());
@@ -72,13 +75,13 @@ final class EvaluationRun {
      * entity-level privacy attacks. Wrapped in the evaluation document's {@code relational} section;
      * the single-table sections do not apply and say so in {@code skipped}.
      */
-    static Outcome evaluateTables(DatasetStore store, Job job) throws IOException {
+    static Outcome evaluateTables(DatasetStore store, Job job, int threads) throws IOException {
         RelationalDataset all = StoredRelational.read(store, job.sourceKey());
         RelationalDataset holdout = job.holdoutKey() == null ? null : StoredRelational.readLike(store, job.holdoutKey(), all);
         RelationalDataset real = holdout == null ? all : Entities.withoutEntities(all, holdout);
         RelationalDataset synthetic = StoredRelational.readLike(store, job.outputKey(), all);
         RelationalEvaluation relational = RelationalEvaluator.evaluate(real, synthetic, holdout, QualityReport.Thresholds.DEFAULT,
-                job.seed());
+                job.seed(), threads);
         long realRows = relational.tables().stream().mapToLong(RelationalEvaluation.TableInput::realRows).sum();
         long syntheticRows = relational.tables().stream().mapToLong(RelationalEvaluation.TableInput::syntheticRows).sum();
         Long holdoutRows = holdout == null ? null

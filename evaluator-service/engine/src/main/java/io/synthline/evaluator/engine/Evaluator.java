@@ -2,6 +2,7 @@ package io.synthline.evaluator.engine;
 
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.ReplacedColumn;
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.evaluation.Accuracy;
 import io.synthline.commons.evaluation.Detection;
 import io.synthline.commons.evaluation.EvaluationDocument;
@@ -52,6 +53,13 @@ public final class Evaluator {
 
     private static EvaluationDocument evaluate(Table real, Table synthetic, Table holdout, EvaluationOptions options,
             EvaluationDocument.Sampling sampling) {
+        try (Parallel parallel = Parallel.open(options.threads(), "synthline-evaluate")) {
+            return evaluate(real, synthetic, holdout, options, sampling, parallel);
+        }
+    }
+
+    private static EvaluationDocument evaluate(Table real, Table synthetic, Table holdout, EvaluationOptions options,
+            EvaluationDocument.Sampling sampling, Parallel parallel) {
         requireColumn(real, options.label(), "label");
         options.sensitive().forEach(s -> requireColumn(real, s, "sensitive"));
         options.quasiIdentifiers().forEach(s -> requireColumn(real, s, "quasi-identifier"));
@@ -91,22 +99,22 @@ public final class Evaluator {
             skipped.put("fairness", "no label column given");
         }
         Quality quality = options.sections().contains(Section.QUALITY)
-                ? timed("quality", timings, () -> QualityReport.generate(data, options.thresholds())) : null;
+                ? timed("quality", timings, () -> QualityReport.generate(data, options.thresholds(), parallel)) : null;
         Accuracy accuracy = options.sections().contains(Section.ACCURACY)
-                ? timed("accuracy", timings, () -> MarginalAccuracy.compute(data, options.seed())) : null;
+                ? timed("accuracy", timings, () -> MarginalAccuracy.compute(data, options.seed(), parallel)) : null;
         Detection detection = options.sections().contains(Section.DETECTION)
                 ? timed("detection", timings, () -> ClassifierTwoSampleTest.run(data, options.detectionRows(),
-                        options.detectionFolds(), options.seed())) : null;
+                        options.detectionFolds(), options.seed(), parallel)) : null;
         MlUtility.Run utilityRun = null;
         EvalColumn labelColumn = label;
         if (labelColumn != null && (options.sections().contains(Section.UTILITY) || options.sections().contains(Section.FAIRNESS))) {
-            utilityRun = timed("utility", timings, () -> MlUtility.run(data, labelColumn, options.seed()));
+            utilityRun = timed("utility", timings, () -> MlUtility.run(data, labelColumn, options.seed(), parallel));
         }
         Utility utility = utilityRun != null && options.sections().contains(Section.UTILITY) ? utilityRun.utility() : null;
         Privacy privacy = null;
         if (options.sections().contains(Section.PRIVACY)) {
             PrivacyEvaluation.Result r = timed("privacy", timings, () -> PrivacyEvaluation.run(data,
-                    new PrivacyEvaluation.Options(sensitive, qis, options.maxAttacks(), options.seed())));
+                    new PrivacyEvaluation.Options(sensitive, qis, options.maxAttacks(), options.seed()), parallel));
             privacy = r.privacy();
             skipped.putAll(r.skipped());
         }

@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine;
 
+import io.synthline.commons.concurrent.Parallel;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.csv.CsvTableReader;
@@ -12,10 +13,17 @@ import java.nio.file.Files;
 
 /** Adult and the SDMetrics reference outputs shipped in test-fixtures (see its README), read as tables. */
 public final class SharedData {
+    /** Every core, for the tests' whole run (daemon threads, started when first used). */
+    private static final Parallel PARALLEL = Parallel.open(Parallel.defaultThreads(), "test-evaluate");
     private static Table adult;
     private static Table adultSdv;
 
     private SharedData() {
+    }
+
+    /** Where tests run the evaluator's parallel work. */
+    public static Parallel pool() {
+        return PARALLEL;
     }
 
     public static synchronized Table adult() {

@@ -29,9 +29,9 @@ class DefaultsPrivacyTest {
         Table holdout = split[1];
         Table synthetic = ModelQualityTest.synthesize(train, model, train.rowCount(), 21);
         EvalData data = EvalData.of(train, synthetic, holdout, Map.of());
-        double quality = QualityReport.generate(data).score();
+        double quality = QualityReport.generate(data, ModelQualityTest.SCORING).score();
         Privacy p = PrivacyEvaluation.run(data, new PrivacyEvaluation.Options(List.of(), List.of(), 2_000,
-                EvaluationOptions.DEFAULT_SEED)).privacy();
+                EvaluationOptions.DEFAULT_SEED), ModelQualityTest.SCORING).privacy();
         double auc = p.attacks().membershipInference().auc();
         System.out.printf("%s defaults on Adult: QualityReport %.4f, MIA AUC %.4f, DCR share %.4f (baseline %.4f)%n", model, quality,
                 auc, p.dcrShare().value(), p.dcrShare().baseline());

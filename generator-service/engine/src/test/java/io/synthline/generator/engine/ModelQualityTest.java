@@ -1,5 +1,6 @@
 package io.synthline.generator.engine;
 
+import io.synthline.commons.concurrent.Parallel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -30,6 +31,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * through the whole pipeline (copy guard, CSV writer) and are read back as a user would.
  */
 class ModelQualityTest {
+    /** Where the samples are scored: the evaluator's metrics on every core (daemon threads, for the tests' whole run). */
+    static final Parallel SCORING = Parallel.open(Parallel.defaultThreads(), "test-evaluate");
+
     static final Table ADULT = Fixtures.ADULT;
 
     static Table synthesize(Table training, String model, int rows, long seed) {
@@ -40,7 +44,7 @@ class ModelQualityTest {
     @Test
     void theEvaluatorReadsTheReferenceSampleOfSdvGaussianCopulaAsSdMetricsDoes() {
         Table sdv = CsvTableReader.read(Datasets.adultSdvGaussianCopula(), CsvOptions.defaults(), ADULT.schema());
-        assertThat(QualityReport.generate(EvalData.of(ADULT, sdv)).score()).isCloseTo(0.8143099460657275, within(5e-4));
+        assertThat(QualityReport.generate(EvalData.of(ADULT, sdv), SCORING).score()).isCloseTo(0.8143099460657275, within(5e-4));
     }
 
     /**
@@ -50,7 +54,7 @@ class ModelQualityTest {
     @ParameterizedTest
     @CsvSource({"tree, 0.98", "copula, 0.93"})
     void qualityReportOnAdultBeatsTheReferences(String model, double atLeast) {
-        Quality q = QualityReport.generate(EvalData.of(ADULT, synthesize(ADULT, model, ADULT.rowCount(), 1)));
+        Quality q = QualityReport.generate(EvalData.of(ADULT, synthesize(ADULT, model, ADULT.rowCount(), 1)), SCORING);
         System.out.printf("%s on Adult: QualityReport %.4f (%s)%n", model, q.score(), q.properties());
         assertThat(q.score()).isGreaterThanOrEqualTo(atLeast);
         assertThat(q.properties().get(Quality.COLUMN_SHAPES)).isGreaterThanOrEqualTo(0.95);
@@ -68,7 +72,7 @@ class ModelQualityTest {
         Table holdout = split[1];
         Table synthetic = synthesize(train, "tree", train.rowCount(), 3);
         EvalData data = EvalData.of(train, synthetic, holdout, Map.of());
-        Utility utility = MlUtility.run(data, data.column("income"), 5).utility();
+        Utility utility = MlUtility.run(data, data.column("income"), 5, SCORING).utility();
         for (Utility.Model m : utility.models()) {
             System.out.printf("TSTR/TRTR %s: accuracy %.4f vs %.4f (gap %.4f), AUC %s vs %s%n", m.model(), m.tstr().accuracy(),
                     m.trtr().accuracy(), m.gap().accuracy(), m.tstr().rocAuc(), m.trtr().rocAuc());

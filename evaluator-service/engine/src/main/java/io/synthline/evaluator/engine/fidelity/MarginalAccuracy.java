@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.fidelity;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.evaluation.Accuracy;
 import io.synthline.evaluator.engine.data.EvalColumn;
 import io.synthline.evaluator.engine.data.EvalData;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import java.util.Locale;
 
 /**
@@ -21,7 +21,8 @@ import java.util.Locale;
  * real categories, the rest pooled), missing values in a bin of their own; accuracy of a marginal
  * is 1 - total variation distance between the real and synthetic joint bin frequencies. Reported
  * per order (mean over all columns, all pairs, and up to {@value #MAX_TRIPLES} seeded random
- * triples) and overall (mean of the three orders).
+ * triples) and overall (mean of the three orders). Marginals are scored on the given
+ * {@link Parallel}; the result does not depend on its thread count.
  */
 public final class MarginalAccuracy {
     public static final int BINS = 10;
@@ -30,7 +31,7 @@ public final class MarginalAccuracy {
     private MarginalAccuracy() {
     }
 
-    public static Accuracy compute(EvalData data, long seed) {
+    public static Accuracy compute(EvalData data, long seed, Parallel parallel) {
         List<EvalColumn> cols = data.columns();
         int d = cols.size();
         int[][] realBins = new int[d][];
@@ -55,7 +56,7 @@ public final class MarginalAccuracy {
                 pairs.add(new int[] {a, b});
             }
         }
-        List<Accuracy.Marginal> bi = pairs.parallelStream().map(p -> marginal(cols, p, realBins, synBins, width)).toList();
+        List<Accuracy.Marginal> bi = parallel.map(pairs, pairs.size(), p -> marginal(cols, p, realBins, synBins, width));
         List<int[]> triples = new ArrayList<>();
         for (int a = 0; a < d; a++) {
             for (int b = a + 1; b < d; b++) {
@@ -74,7 +75,7 @@ public final class MarginalAccuracy {
             }
             triples = sampled;
         }
-        List<Accuracy.Marginal> tri = triples.parallelStream().map(t -> marginal(cols, t, realBins, synBins, width)).toList();
+        List<Accuracy.Marginal> tri = parallel.map(triples, triples.size(), t -> marginal(cols, t, realBins, synBins, width));
         Double u = mean(uni);
         Double b = mean(bi);
         Double t = mean(tri);
@@ -94,17 +95,18 @@ public final class MarginalAccuracy {
                     : shown.frequencies(shown.apply(data.real()), shown.apply(data.synthetic())));
         }
         return new Accuracy(overall, u, b, t, BINS, triples.size(), totalTriples, uni, bi, distributions,
-                correlations(data, realBins, synBins, width));
+                correlations(data, realBins, synBins, width, parallel));
     }
 
     static final String CORRELATION_MEASURE = "Pearson's r for two continuous columns, else Cramér's V of the binned columns";
 
-    private static Accuracy.Correlations correlations(EvalData data, int[][] realBins, int[][] synBins, int[] width) {
+    private static Accuracy.Correlations correlations(EvalData data, int[][] realBins, int[][] synBins, int[] width,
+            Parallel parallel) {
         List<EvalColumn> cols = data.columns();
         int d = cols.size();
         Double[][] real = new Double[d][d];
         Double[][] syn = new Double[d][d];
-        IntStream.range(0, d).parallel().forEach(a -> {
+        parallel.forEach(d, a -> {
             real[a][a] = 1.0;
             syn[a][a] = 1.0;
             for (int b = a + 1; b < d; b++) {

@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.fidelity;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.evaluation.Quality;
 import io.synthline.commons.evaluation.Quality.ColumnPairTrend;
 import io.synthline.commons.evaluation.Quality.ColumnShape;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * SDMetrics' single-table QualityReport (version {@value #COMPATIBLE_WITH}): the Column Shapes and
@@ -27,6 +27,8 @@ import java.util.stream.IntStream;
  * {@link Thresholds#realCorrelation()} or real Cramér's V exceeds {@link Thresholds#realAssociation()};
  * the property is the mean score over counting pairs. Where SDMetrics subsamples 50,000 rows for
  * contingency tables of larger data, this computes the exact value.
+ *
+ * <p>Columns and pairs are scored on the given {@link Parallel}; the result does not depend on its thread count.
  */
 public final class QualityReport {
     public static final String COMPATIBLE_WITH = "sdmetrics 0.29.1";
@@ -40,13 +42,13 @@ public final class QualityReport {
         public static final Thresholds NONE = new Thresholds(0, 0);
     }
 
-    public static Quality generate(EvalData data) {
-        return generate(data, Thresholds.DEFAULT);
+    public static Quality generate(EvalData data, Parallel parallel) {
+        return generate(data, Thresholds.DEFAULT, parallel);
     }
 
-    public static Quality generate(EvalData data, Thresholds thresholds) {
-        List<ColumnShape> shapes = columnShapes(data);
-        List<ColumnPairTrend> pairs = columnPairTrends(data, thresholds);
+    public static Quality generate(EvalData data, Thresholds thresholds, Parallel parallel) {
+        List<ColumnShape> shapes = columnShapes(data, parallel);
+        List<ColumnPairTrend> pairs = columnPairTrends(data, thresholds, parallel);
         double shapesScore = mean(shapes.stream().map(ColumnShape::score).toList());
         double pairsScore = mean(pairs.stream().filter(p -> Boolean.TRUE.equals(p.meetsThreshold()))
                 .map(ColumnPairTrend::score).toList());
@@ -58,11 +60,11 @@ public final class QualityReport {
                 new Quality.Settings(thresholds.realCorrelation(), thresholds.realAssociation(), COMPATIBLE_WITH));
     }
 
-    public static List<ColumnShape> columnShapes(EvalData data) {
+    public static List<ColumnShape> columnShapes(EvalData data, Parallel parallel) {
         List<EvalColumn> columns = data.columns();
         Frame real = data.real();
         Frame syn = data.synthetic();
-        return IntStream.range(0, columns.size()).parallel().mapToObj(c -> {
+        return parallel.map(columns.size(), c -> {
             EvalColumn col = columns.get(c);
             if (col.isContinuous()) {
                 double score = KsComplement.compute(real.values(c), syn.values(c));
@@ -71,10 +73,10 @@ public final class QualityReport {
             double score = TvComplement.compute(real.codes(c), syn.codes(c), col.cardinality());
             return new ColumnShape(col.name(), TvComplement.NAME, nullIfNaN(score), Double.isNaN(score)
                     ? "IncomputableMetricError: The TVComplement metric must have 1 or more non-null values." : null);
-        }).toList();
+        });
     }
 
-    public static List<ColumnPairTrend> columnPairTrends(EvalData data, Thresholds thresholds) {
+    public static List<ColumnPairTrend> columnPairTrends(EvalData data, Thresholds thresholds, Parallel parallel) {
         int n = data.columns().size();
         List<int[]> pairs = new ArrayList<>(n * (n - 1) / 2);
         for (int a = 0; a < n; a++) {
@@ -82,20 +84,23 @@ public final class QualityReport {
                 pairs.add(new int[] {a, b});
             }
         }
-        return columnPairTrends(data, thresholds, pairs);
+        return columnPairTrends(data, thresholds, pairs, parallel);
     }
 
     /** The given pairs of column indexes only (as SDMetrics' {@code column_pairs}), in that order. */
-    public static List<ColumnPairTrend> columnPairTrends(EvalData data, Thresholds thresholds, List<int[]> pairs) {
+    public static List<ColumnPairTrend> columnPairTrends(EvalData data, Thresholds thresholds, List<int[]> pairs,
+            Parallel parallel) {
         List<EvalColumn> columns = data.columns();
         int n = columns.size();
         int[][] realBins = new int[n][];
         int[][] synBins = new int[n][];
-        IntStream.range(0, n).parallel().filter(c -> columns.get(c).isContinuous()).forEach(c -> {
-            realBins[c] = discretize(data.real().values(c));
-            synBins[c] = discretize(data.synthetic().values(c));
+        parallel.forEach(n, c -> {
+            if (columns.get(c).isContinuous()) {
+                realBins[c] = discretize(data.real().values(c));
+                synBins[c] = discretize(data.synthetic().values(c));
+            }
         });
-        return pairs.parallelStream().map(p -> pair(data, p[0], p[1], realBins, synBins, thresholds)).toList();
+        return parallel.map(pairs, pairs.size(), p -> pair(data, p[0], p[1], realBins, synBins, thresholds));
     }
 
     private static int[] discretize(double[] values) {

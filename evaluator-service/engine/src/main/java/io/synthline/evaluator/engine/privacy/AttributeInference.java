@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.privacy;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.evaluation.EvaluationDocument.Rate;
 import io.synthline.commons.evaluation.Privacy;
 import io.synthline.evaluator.engine.data.EvalColumn;
@@ -40,13 +41,13 @@ public final class AttributeInference {
     }
 
     public static Privacy.AttributeInference run(EvalData data, EvalColumn secret, List<EvalColumn> quasiIdentifiers,
-            int maxAttacks, long seed) {
+            int maxAttacks, long seed, Parallel parallel) {
         SplittableRandom random = new SplittableRandom(seed);
         AttackSetup setup = AttackSetup.of(data, maxAttacks, random);
         Secret s = Secret.of(secret, data.real());
         Privacy.Cap cap = cap(setup, s, quasiIdentifiers);
         Privacy.Classifier classifier = classifier(data, setup, s, quasiIdentifiers, seed);
-        Privacy.Risk nn = nearestNeighbour(setup, s, quasiIdentifiers, random);
+        Privacy.Risk nn = nearestNeighbour(setup, s, quasiIdentifiers, random, parallel);
         return new Privacy.AttributeInference(secret.name(), quasiIdentifiers.stream().map(EvalColumn::name).toList(), cap,
                 classifier, nn);
     }
@@ -192,12 +193,13 @@ public final class AttributeInference {
         return new long[] {correct, majorityCorrect, predicted.length};
     }
 
-    static Privacy.Risk nearestNeighbour(AttackSetup setup, Secret secret, List<EvalColumn> qis, SplittableRandom random) {
+    static Privacy.Risk nearestNeighbour(AttackSetup setup, Secret secret, List<EvalColumn> qis, SplittableRandom random,
+            Parallel parallel) {
         Projection p = Projection.of(qis);
         GowerSpace space = p.space(setup.train());
         Frame syn = setup.synthetic();
-        int[] mainGuess = NearestRecords.search(space, p.apply(setup.targets()), p.apply(syn)).nearestIndex();
-        int[] controlGuess = NearestRecords.search(space, p.apply(setup.controls()), p.apply(syn)).nearestIndex();
+        int[] mainGuess = NearestRecords.search(space, p.apply(setup.targets()), p.apply(syn), parallel).nearestIndex();
+        int[] controlGuess = NearestRecords.search(space, p.apply(setup.controls()), p.apply(syn), parallel).nearestIndex();
         long main = 0;
         long control = 0;
         long baseline = 0;

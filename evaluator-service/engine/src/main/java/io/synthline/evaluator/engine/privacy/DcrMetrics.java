@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.privacy;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.evaluation.Privacy;
 import io.synthline.commons.evaluation.Privacy.DcrBaselineProtection;
 import io.synthline.commons.evaluation.Privacy.DcrOverfittingProtection;
@@ -22,8 +23,8 @@ public final class DcrMetrics {
     }
 
     /** SDMetrics' {@code calculate_dcr(dataset, reference_dataset)}: each dataset row's distance to its closest reference row. */
-    public static double[] calculateDcr(List<EvalColumn> columns, Frame dataset, Frame reference) {
-        return NearestRecords.search(new GowerSpace(columns, reference), dataset, reference).nearest();
+    public static double[] calculateDcr(List<EvalColumn> columns, Frame dataset, Frame reference, Parallel parallel) {
+        return NearestRecords.search(new GowerSpace(columns, reference), dataset, reference, parallel).nearest();
     }
 
     /** Random rows whose DCR median is the baseline: its sampling error is far below the score's resolution. */
@@ -40,13 +41,14 @@ public final class DcrMetrics {
      *
      * @param syntheticToReal the synthetic rows' DCRs to the real data, if already computed, else null
      */
-    public static DcrBaselineProtection baselineProtection(EvalData data, double[] syntheticToReal, long seed) {
+    public static DcrBaselineProtection baselineProtection(EvalData data, double[] syntheticToReal, long seed,
+            Parallel parallel) {
         List<EvalColumn> columns = data.columns();
         Frame real = data.real();
-        double[] synthetic = syntheticToReal != null ? syntheticToReal : calculateDcr(columns, data.synthetic(), real);
+        double[] synthetic = syntheticToReal != null ? syntheticToReal : calculateDcr(columns, data.synthetic(), real, parallel);
         Frame random = RandomBaseline.generate(columns, real, Math.min(RANDOM_BASELINE_ROWS, data.synthetic().rows()),
                 new SplittableRandom(seed));
-        double[] randomDcr = calculateDcr(columns, random, real);
+        double[] randomDcr = calculateDcr(columns, random, real, parallel);
         return baselineProtection(synthetic, randomDcr);
     }
 
@@ -74,10 +76,11 @@ public final class DcrMetrics {
      * SDMetrics' percentages scale each by its own table's range, and the holdout's narrower ranges
      * make its distances larger, which biases the share upward (docs/privacy.md).
      */
-    public static Privacy.Share closerToTrainingShare(List<EvalColumn> columns, Frame synthetic, Frame training, Frame holdout) {
+    public static Privacy.Share closerToTrainingShare(List<EvalColumn> columns, Frame synthetic, Frame training, Frame holdout,
+            Parallel parallel) {
         GowerSpace common = GowerSpace.common(columns, training, holdout);
-        double[] toTrain = NearestRecords.search(common, synthetic, training).nearest();
-        double[] toHoldout = NearestRecords.search(common, synthetic, holdout).nearest();
+        double[] toTrain = NearestRecords.search(common, synthetic, training, parallel).nearest();
+        double[] toHoldout = NearestRecords.search(common, synthetic, holdout, parallel).nearest();
         long closer = closerToTrain(toTrain, toHoldout);
         long ties = 0;
         for (int i = 0; i < toHoldout.length; i++) {

@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.privacy;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.evaluation.EvaluationDocument.Rate;
 import io.synthline.commons.evaluation.Privacy;
 import io.synthline.evaluator.engine.data.EvalColumn;
@@ -19,12 +20,12 @@ public final class Linkability {
     }
 
     public static Privacy.Risk run(EvalData data, List<EvalColumn> left, List<EvalColumn> right, int maxAttacks,
-            SplittableRandom random) {
+            SplittableRandom random, Parallel parallel) {
         AttackSetup setup = AttackSetup.of(data, maxAttacks, random);
         Projection a = Projection.of(left);
         Projection b = Projection.of(right);
-        long main = links(setup, setup.targets(), a, b);
-        long control = links(setup, setup.controls(), a, b);
+        long main = links(setup, setup.targets(), a, b, parallel);
+        long control = links(setup, setup.controls(), a, b, parallel);
         int nSyn = data.synthetic().rows();
         long baseline = 0;
         for (int i = 0; i < setup.attacks(); i++) {
@@ -37,9 +38,10 @@ public final class Linkability {
                 List.of("left: " + names(left), "right: " + names(right)));
     }
 
-    private static long links(AttackSetup setup, io.synthline.evaluator.engine.data.Frame who, Projection a, Projection b) {
-        int[] na = NearestRecords.search(a.space(setup.train()), a.apply(who), a.apply(setup.synthetic())).nearestIndex();
-        int[] nb = NearestRecords.search(b.space(setup.train()), b.apply(who), b.apply(setup.synthetic())).nearestIndex();
+    private static long links(AttackSetup setup, io.synthline.evaluator.engine.data.Frame who, Projection a, Projection b,
+            Parallel parallel) {
+        int[] na = NearestRecords.search(a.space(setup.train()), a.apply(who), a.apply(setup.synthetic()), parallel).nearestIndex();
+        int[] nb = NearestRecords.search(b.space(setup.train()), b.apply(who), b.apply(setup.synthetic()), parallel).nearestIndex();
         long n = 0;
         for (int i = 0; i < na.length; i++) {
             n += na[i] == nb[i] ? 1 : 0;

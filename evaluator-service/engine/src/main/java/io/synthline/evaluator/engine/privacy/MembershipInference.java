@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.privacy;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.evaluation.Privacy;
 import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.evaluator.engine.stats.RocAuc;
@@ -15,11 +16,11 @@ public final class MembershipInference {
     private MembershipInference() {
     }
 
-    public static Privacy.MembershipInference run(EvalData data, int maxPerSide, SplittableRandom random) {
+    public static Privacy.MembershipInference run(EvalData data, int maxPerSide, SplittableRandom random, Parallel parallel) {
         AttackSetup setup = AttackSetup.of(data, maxPerSide, random);
         GowerSpace space = new GowerSpace(data.columns(), data.real());
-        double[] members = NearestRecords.search(space, setup.targets(), data.synthetic()).nearest();
-        double[] nonMembers = NearestRecords.search(space, setup.controls(), data.synthetic()).nearest();
+        double[] members = NearestRecords.search(space, setup.targets(), data.synthetic(), parallel).nearest();
+        double[] nonMembers = NearestRecords.search(space, setup.controls(), data.synthetic(), parallel).nearest();
         double[] pos = new double[members.length];
         double[] neg = new double[nonMembers.length];
         for (int i = 0; i < pos.length; i++) {

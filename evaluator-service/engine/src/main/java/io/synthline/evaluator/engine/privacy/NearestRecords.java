@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.privacy;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.evaluator.engine.data.EvalColumn;
 import io.synthline.evaluator.engine.data.Frame;
 import java.util.Arrays;
@@ -24,8 +25,8 @@ import java.util.stream.IntStream;
  * Float sums only select candidates: every row whose float distance is within a margin of the
  * second-best is re-scored in double with SDMetrics' formula, so the distances returned are
  * SDMetrics' to the last bits. Float rounding is monotone, so a block bound never exceeds the
- * float distance of a row in it and pruning is safe. Query rows run in parallel on the common
- * fork-join pool.
+ * float distance of a row in it and pruning is safe. Chunks of {@value #QUERY_CHUNK} query rows
+ * run on the given {@link Parallel}; each row's result does not depend on which thread found it.
  */
 public final class NearestRecords {
     static final int BLOCK = 64;
@@ -51,7 +52,7 @@ public final class NearestRecords {
         }
     }
 
-    public static Result search(GowerSpace space, Frame queries, Frame reference) {
+    public static Result search(GowerSpace space, Frame queries, Frame reference, Parallel parallel) {
         if (reference.rows() == 0) {
             throw new IllegalArgumentException("the reference table has no rows");
         }
@@ -62,7 +63,7 @@ public final class NearestRecords {
         double[] second = new double[nq];
         int[] nearestIndex = new int[nq];
         int chunks = (nq + QUERY_CHUNK - 1) / QUERY_CHUNK;
-        IntStream.range(0, chunks).parallel().forEach(ch -> {
+        parallel.forEach(chunks, ch -> {
             Searcher s = new Searcher(index, space, queries, reference, q);
             for (int row = ch * QUERY_CHUNK; row < Math.min(nq, (ch + 1) * QUERY_CHUNK); row++) {
                 s.search(row, nearest, second, nearestIndex);

@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.privacy;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.evaluation.EvaluationDocument.Interval;
 import io.synthline.commons.evaluation.EvaluationDocument.Rate;
 import io.synthline.commons.evaluation.Privacy;
@@ -34,13 +35,15 @@ public final class PrivacyEvaluation {
     public record Result(Privacy privacy, Map<String, String> skipped) {
     }
 
-    public static Result run(EvalData data, Options options) {
+    /** @param parallel where the nearest-record searches run; the result does not depend on its thread count */
+    public static Result run(EvalData data, Options options, Parallel parallel) {
         Map<String, String> skipped = new LinkedHashMap<>();
         List<EvalColumn> cols = data.columns();
         Frame train = data.real();
         Frame syn = data.synthetic();
-        NearestRecords.Result synToTrain = NearestRecords.search(new GowerSpace(cols, train), syn, train);
-        Privacy.DcrBaselineProtection baseline = DcrMetrics.baselineProtection(data, synToTrain.nearest(), options.seed());
+        NearestRecords.Result synToTrain = NearestRecords.search(new GowerSpace(cols, train), syn, train, parallel);
+        Privacy.DcrBaselineProtection baseline = DcrMetrics.baselineProtection(data, synToTrain.nearest(), options.seed(),
+                parallel);
         double upper = 1.0;
         Privacy.DcrOverfittingProtection overfitting = null;
         Privacy.Share share = null;
@@ -52,10 +55,10 @@ public final class PrivacyEvaluation {
         Privacy.Attacks attacks = null;
         if (data.holdout().isPresent()) {
             Frame holdout = data.holdout().get();
-            double[] synToHoldout = NearestRecords.search(new GowerSpace(cols, holdout), syn, holdout).nearest();
-            NearestRecords.Result holdoutToTrain = NearestRecords.search(new GowerSpace(cols, train), holdout, train);
+            double[] synToHoldout = NearestRecords.search(new GowerSpace(cols, holdout), syn, holdout, parallel).nearest();
+            NearestRecords.Result holdoutToTrain = NearestRecords.search(new GowerSpace(cols, train), holdout, train, parallel);
             overfitting = DcrMetrics.overfittingProtection(synToTrain.nearest(), synToHoldout);
-            share = DcrMetrics.closerToTrainingShare(cols, syn, train, holdout);
+            share = DcrMetrics.closerToTrainingShare(cols, syn, train, holdout, parallel);
             synToHoldoutDist = SampleQuantiles.distribution(synToHoldout, 0, upper, HISTOGRAM_BINS);
             holdoutToTrainDist = SampleQuantiles.distribution(holdoutToTrain.nearest(), 0, upper, HISTOGRAM_BINS);
             holdoutNndr = SampleQuantiles.distribution(nndr(holdoutToTrain), 0, 1, HISTOGRAM_BINS);
@@ -63,7 +66,7 @@ public final class PrivacyEvaluation {
             Rate r = Intervals.wilson(identical, holdout.rows());
             holdoutIdentical = r.value();
             holdoutIdenticalCi = Intervals.interval(r);
-            attacks = attacks(data, options, skipped);
+            attacks = attacks(data, options, skipped, parallel);
         } else {
             String reason = "needs a holdout: real rows the synthesizer never saw";
             skipped.put("privacy.DCROverfittingProtection", reason);
@@ -82,9 +85,9 @@ public final class PrivacyEvaluation {
         return new Result(privacy, skipped);
     }
 
-    private static Privacy.Attacks attacks(EvalData data, Options options, Map<String, String> skipped) {
+    private static Privacy.Attacks attacks(EvalData data, Options options, Map<String, String> skipped, Parallel parallel) {
         SplittableRandom random = new SplittableRandom(options.seed());
-        Privacy.MembershipInference mia = MembershipInference.run(data, options.maxAttacks(), random.split());
+        Privacy.MembershipInference mia = MembershipInference.run(data, options.maxAttacks(), random.split(), parallel);
         List<Privacy.AttributeInference> inference = new ArrayList<>();
         for (EvalColumn s : options.sensitive()) {
             List<EvalColumn> qis = options.quasiIdentifiers().isEmpty() ? data.columns() : options.quasiIdentifiers();
@@ -93,7 +96,7 @@ public final class PrivacyEvaluation {
                 skipped.put("privacy.attacks.attributeInference." + s.name(), "no quasi-identifier besides the column itself");
                 continue;
             }
-            inference.add(AttributeInference.run(data, s, qis, options.maxAttacks(), random.nextLong()));
+            inference.add(AttributeInference.run(data, s, qis, options.maxAttacks(), random.nextLong(), parallel));
         }
         if (options.sensitive().isEmpty()) {
             skipped.put("privacy.attacks.attributeInference", "no sensitive columns given (--sensitive or the profile's tags)");
@@ -104,7 +107,7 @@ public final class PrivacyEvaluation {
         if (known.size() >= 2) {
             int half = known.size() / 2;
             linkability = Linkability.run(data, known.subList(0, half), known.subList(half, known.size()),
-                    options.maxAttacks(), random.split());
+                    options.maxAttacks(), random.split(), parallel);
         } else {
             skipped.put("privacy.attacks.linkability", "needs at least two columns to split between two sources");
         }

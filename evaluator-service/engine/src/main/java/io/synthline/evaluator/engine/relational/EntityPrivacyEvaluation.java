@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.relational;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.evaluation.Privacy;
 import io.synthline.commons.evaluation.RelationalEvaluation.EntityPrivacy;
 import io.synthline.commons.relational.Entities;
@@ -29,7 +30,8 @@ public final class EntityPrivacyEvaluation {
     private EntityPrivacyEvaluation() {
     }
 
-    public static EntityPrivacy evaluate(RelationalDataset training, RelationalDataset synthetic, RelationalDataset holdout, long seed) {
+    public static EntityPrivacy evaluate(RelationalDataset training, RelationalDataset synthetic, RelationalDataset holdout, long seed,
+            Parallel parallel) {
         String root = Entities.root(training.metadata());
         Table train = EntityFeatures.of(training, root);
         Table syn = EntityFeatures.of(synthetic, root);
@@ -40,14 +42,14 @@ public final class EntityPrivacyEvaluation {
         }
         EvalData data = EvalData.of(RelationalFrames.numbersAsPandasReadsThem(train), RelationalFrames.numbersAsPandasReadsThem(syn),
                 RelationalFrames.numbersAsPandasReadsThem(held), sdtypes);
-        Privacy.MembershipInference mia = MembershipInference.run(data, MAX_PER_SIDE, new SplittableRandom(seed));
+        Privacy.MembershipInference mia = MembershipInference.run(data, MAX_PER_SIDE, new SplittableRandom(seed), parallel);
         Frame trainFrame = data.real();
         Frame synFrame = data.synthetic();
         Frame holdFrame = data.holdout().orElseThrow();
-        double[] synToTrain = DcrMetrics.calculateDcr(data.columns(), synFrame, trainFrame);
-        double[] holdoutToTrain = DcrMetrics.calculateDcr(data.columns(), holdFrame, trainFrame);
+        double[] synToTrain = DcrMetrics.calculateDcr(data.columns(), synFrame, trainFrame, parallel);
+        double[] holdoutToTrain = DcrMetrics.calculateDcr(data.columns(), holdFrame, trainFrame, parallel);
         // as the single-table report: both distances of the share on one scale
-        Privacy.Share share = DcrMetrics.closerToTrainingShare(data.columns(), synFrame, trainFrame, holdFrame);
+        Privacy.Share share = DcrMetrics.closerToTrainingShare(data.columns(), synFrame, trainFrame, holdFrame, parallel);
         return new EntityPrivacy(root, trainFrame.rows(), holdFrame.rows(), synFrame.rows(),
                 data.columns().stream().map(c -> c.name()).toList(), mia, share, SampleQuantiles.median(synToTrain),
                 SampleQuantiles.median(holdoutToTrain));

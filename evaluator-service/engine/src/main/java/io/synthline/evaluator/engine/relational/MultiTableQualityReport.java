@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.relational;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.evaluation.MultiTableQuality;
 import io.synthline.commons.evaluation.Quality;
 import io.synthline.commons.relational.RelationalDataset;
@@ -41,11 +42,12 @@ public final class MultiTableQualityReport {
     private MultiTableQualityReport() {
     }
 
-    public static MultiTableQuality generate(RelationalDataset real, RelationalDataset synthetic) {
-        return generate(real, synthetic, QualityReport.Thresholds.DEFAULT);
+    public static MultiTableQuality generate(RelationalDataset real, RelationalDataset synthetic, Parallel parallel) {
+        return generate(real, synthetic, QualityReport.Thresholds.DEFAULT, parallel);
     }
 
-    public static MultiTableQuality generate(RelationalDataset real, RelationalDataset synthetic, QualityReport.Thresholds thresholds) {
+    public static MultiTableQuality generate(RelationalDataset real, RelationalDataset synthetic, QualityReport.Thresholds thresholds,
+            Parallel parallel) {
         RelationalMetadata metadata = real.metadata();
         List<MultiTableQuality.ColumnShape> shapes = new ArrayList<>();
         List<MultiTableQuality.ColumnPairTrend> pairs = new ArrayList<>();
@@ -55,10 +57,10 @@ public final class MultiTableQualityReport {
             if (data == null) {
                 continue;
             }
-            for (Quality.ColumnShape s : QualityReport.columnShapes(data)) {
+            for (Quality.ColumnShape s : QualityReport.columnShapes(data, parallel)) {
                 shapes.add(new MultiTableQuality.ColumnShape(t.name(), s.column(), s.metric(), s.score(), s.error()));
             }
-            for (Quality.ColumnPairTrend p : QualityReport.columnPairTrends(data, thresholds)) {
+            for (Quality.ColumnPairTrend p : QualityReport.columnPairTrends(data, thresholds, parallel)) {
                 pairs.add(new MultiTableQuality.ColumnPairTrend(t.name(), p.column1(), p.column2(), p.metric(), p.score(),
                         p.realCorrelation(), p.syntheticCorrelation(), p.realAssociation(), p.meetsThreshold(), p.error()));
             }
@@ -70,7 +72,7 @@ public final class MultiTableQualityReport {
             double score = KsComplement.compute(RelationalFrames.childCounts(real, r), RelationalFrames.childCounts(synthetic, r));
             cardinality.add(new MultiTableQuality.Cardinality(r.childTable(), r.parentTable(), foreignKey, CARDINALITY_METRIC,
                     nullIfNaN(score)));
-            intertable.addAll(intertableTrends(real, synthetic, r, foreignKey, thresholds));
+            intertable.addAll(intertableTrends(real, synthetic, r, foreignKey, thresholds, parallel));
         }
         Map<String, Double> properties = new LinkedHashMap<>();
         properties.put(Quality.COLUMN_SHAPES, nullIfNaN(QualityReport.mean(shapes.stream().map(MultiTableQuality.ColumnShape::score).toList())));
@@ -86,7 +88,7 @@ public final class MultiTableQualityReport {
     }
 
     private static List<MultiTableQuality.IntertableTrend> intertableTrends(RelationalDataset real, RelationalDataset synthetic,
-            Relationship r, String foreignKey, QualityReport.Thresholds thresholds) {
+            Relationship r, String foreignKey, QualityReport.Thresholds thresholds, Parallel parallel) {
         RelationalMetadata metadata = real.metadata();
         Map<String, SdType> sdtypes = new LinkedHashMap<>();
         Map<String, SdType> childTypes = RelationalFrames.sdtypes(metadata, r.childTable(), real.table(r.childTable()));
@@ -113,7 +115,7 @@ public final class MultiTableQualityReport {
             }
         }
         List<MultiTableQuality.IntertableTrend> out = new ArrayList<>();
-        for (Quality.ColumnPairTrend t : QualityReport.columnPairTrends(data, thresholds, pairs)) {
+        for (Quality.ColumnPairTrend t : QualityReport.columnPairTrends(data, thresholds, pairs, parallel)) {
             out.add(new MultiTableQuality.IntertableTrend(r.parentTable(), r.childTable(), foreignKey,
                     t.column1().substring(parentPrefix.length()), t.column2().substring(childPrefix.length()), t.metric(), t.score(),
                     t.realCorrelation(), t.syntheticCorrelation(), t.realAssociation(), t.meetsThreshold(), t.error()));

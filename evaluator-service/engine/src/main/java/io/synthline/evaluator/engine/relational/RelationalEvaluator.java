@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.relational;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.evaluation.MultiTableQuality;
 import io.synthline.commons.evaluation.RelationalEvaluation;
 import io.synthline.commons.relational.RelationalDataset;
@@ -17,9 +18,17 @@ public final class RelationalEvaluator {
     /**
      * @param real      the rows the synthesizer learned from
      * @param holdout   real entities it never saw (whole root rows with their descendants), or null
+     * @param threads   worker threads; the result does not depend on them
      */
     public static RelationalEvaluation evaluate(RelationalDataset real, RelationalDataset synthetic, RelationalDataset holdout,
-            QualityReport.Thresholds thresholds, long seed) {
+            QualityReport.Thresholds thresholds, long seed, int threads) {
+        try (Parallel parallel = Parallel.open(threads, "synthline-evaluate")) {
+            return evaluate(real, synthetic, holdout, thresholds, seed, parallel);
+        }
+    }
+
+    private static RelationalEvaluation evaluate(RelationalDataset real, RelationalDataset synthetic, RelationalDataset holdout,
+            QualityReport.Thresholds thresholds, long seed, Parallel parallel) {
         Map<String, Long> timings = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         List<RelationalEvaluation.TableInput> tables = new ArrayList<>();
@@ -28,7 +37,7 @@ public final class RelationalEvaluator {
                     holdout == null ? null : (long) holdout.table(t).rowCount()));
         }
         long t0 = System.nanoTime();
-        MultiTableQuality quality = MultiTableQualityReport.generate(real, synthetic, thresholds);
+        MultiTableQuality quality = MultiTableQualityReport.generate(real, synthetic, thresholds, parallel);
         long t1 = System.nanoTime();
         timings.put("quality", (t1 - t0) / 1_000_000);
         RelationalEvaluation.Integrity integrity = ReferentialIntegrity.check(real, synthetic);
@@ -41,7 +50,7 @@ public final class RelationalEvaluator {
         if (holdout == null) {
             skipped.put("privacy", "no holdout: entity-level attacks need real entities the synthesizer never saw");
         } else {
-            privacy = EntityPrivacyEvaluation.evaluate(real, synthetic, holdout, seed);
+            privacy = EntityPrivacyEvaluation.evaluate(real, synthetic, holdout, seed, parallel);
             timings.put("privacy", (System.nanoTime() - t3) / 1_000_000);
         }
         return new RelationalEvaluation(RelationalEvaluation.SCHEMA_VERSION, tables, quality, integrity, sequences, privacy, skipped,

@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.utility;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.evaluation.Detection;
 import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.evaluator.engine.data.Frame;
@@ -11,7 +12,6 @@ import io.synthline.evaluator.engine.stats.RocAuc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.tribuo.Example;
 import org.tribuo.classification.Label;
 
@@ -28,7 +28,8 @@ public final class ClassifierTwoSampleTest {
     private ClassifierTwoSampleTest() {
     }
 
-    public static Detection run(EvalData data, int maxRowsPerSide, int folds, long seed) {
+    /** @param parallel where the (model, fold) trainings run; the result does not depend on its thread count */
+    public static Detection run(EvalData data, int maxRowsPerSide, int folds, long seed, Parallel parallel) {
         SplittableRandom random = new SplittableRandom(seed);
         Frame real = data.real().select(Sampling.sample(data.real().rows(), maxRowsPerSide, random));
         Frame syn = data.synthetic().select(Sampling.sample(data.synthetic().rows(), maxRowsPerSide, random));
@@ -47,7 +48,7 @@ public final class ClassifierTwoSampleTest {
         int realRows = real.rows();
         int kinds = ModelKind.values().length;
         // every (model, fold) is independent: train them in parallel (XGBoost itself runs single-threaded)
-        double[] aucs = IntStream.range(0, kinds * folds).parallel().mapToDouble(task -> {
+        List<Double> aucs = parallel.map(kinds * folds, task -> {
             ModelKind kind = ModelKind.values()[task / folds];
             int f = task % folds;
             List<Example<Label>> train = new ArrayList<>();
@@ -70,17 +71,17 @@ public final class ClassifierTwoSampleTest {
                 positive[i] = isReal.get(i);
             }
             return RocAuc.auc(score, positive);
-        }).toArray();
+        });
         List<Detection.Model> models = new ArrayList<>();
         for (int k = 0; k < kinds; k++) {
             double mean = 0;
             for (int f = 0; f < folds; f++) {
-                mean += aucs[k * folds + f];
+                mean += aucs.get(k * folds + f);
             }
             mean /= folds;
             double var = 0;
             for (int f = 0; f < folds; f++) {
-                var += Math.pow(aucs[k * folds + f] - mean, 2);
+                var += Math.pow(aucs.get(k * folds + f) - mean, 2);
             }
             double sd = folds > 1 ? Math.sqrt(var / (folds - 1)) : 0;
             models.add(new Detection.Model(ModelKind.values()[k].id(), mean, sd, 1 - 2 * (Math.max(mean, 0.5) - 0.5)));

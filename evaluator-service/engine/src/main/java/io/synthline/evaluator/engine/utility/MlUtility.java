@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.utility;
 
+import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.evaluation.Utility;
 import io.synthline.evaluator.engine.data.EvalColumn;
 import io.synthline.evaluator.engine.data.EvalData;
@@ -41,7 +42,8 @@ public final class MlUtility {
             Map<ModelKind, int[][]> predictions) {
     }
 
-    public static Run run(EvalData data, EvalColumn label, long seed) {
+    /** @param parallel where the model trainings run; the result does not depend on its thread count */
+    public static Run run(EvalData data, EvalColumn label, long seed, Parallel parallel) {
         SplittableRandom random = new SplittableRandom(seed);
         Frame trainReal;
         Frame test;
@@ -95,14 +97,12 @@ public final class MlUtility {
         List<Utility.Model> models = new ArrayList<>();
         Map<ModelKind, int[][]> predictions = new EnumMap<>(ModelKind.class);
         ModelKind[] kinds = ModelKind.values();
-        // four independent trainings (each model family on real and on synthetic rows), two at a time
-        double[][][] probabilities = IntStream.range(0, kinds.length * 2).parallel()
-                .mapToObj(task -> Classifier.train(kinds[task / 2], task % 2 == 0 ? realExamples : synExamples, seed)
-                        .probabilities(testExamples, classes))
-                .toArray(double[][][]::new);
+        // independent trainings (each model family on real and on synthetic rows)
+        List<double[][]> probabilities = parallel.map(kinds.length * 2, task -> Classifier.train(kinds[task / 2],
+                task % 2 == 0 ? realExamples : synExamples, seed).probabilities(testExamples, classes));
         for (int k = 0; k < kinds.length; k++) {
-            double[][] pReal = probabilities[2 * k];
-            double[][] pSyn = probabilities[2 * k + 1];
+            double[][] pReal = probabilities.get(2 * k);
+            double[][] pSyn = probabilities.get(2 * k + 1);
             Utility.Scores trtr = Scores.of(truth, pReal, classes.size(), positive);
             Utility.Scores tstr = Scores.of(truth, pSyn, classes.size(), positive);
             Double aucGap = trtr.rocAuc() == null || tstr.rocAuc() == null ? null : trtr.rocAuc() - tstr.rocAuc();

@@ -47,7 +47,7 @@ class QualityReportReferenceTest {
 
     @Test
     void columnShapesPerColumn() {
-        Quality q = QualityReport.generate(data);
+        Quality q = QualityReport.generate(data, SharedData.pool());
         List<ColumnShape> rows = q.details().columnShapes();
         JsonNode expected = reference.get("column_shapes_details");
         assertThat(rows).hasSize(expected.size());
@@ -64,7 +64,7 @@ class QualityReportReferenceTest {
 
     @Test
     void defaultThresholdsReproduceEveryPairAndScore() {
-        Quality q = QualityReport.generate(data, QualityReport.Thresholds.DEFAULT);
+        Quality q = QualityReport.generate(data, QualityReport.Thresholds.DEFAULT, SharedData.pool());
         assertPairs(q.details().columnPairTrends(), reference.get("column_pair_trends_details"));
         assertThat(q.details().columnPairTrends().stream().filter(p -> Boolean.TRUE.equals(p.meetsThreshold()))).hasSize(13);
         assertScores(q, reference.get("scores"));
@@ -72,7 +72,7 @@ class QualityReportReferenceTest {
 
     @Test
     void noThresholdsReproduceEveryPairAndScore() {
-        Quality q = QualityReport.generate(data, QualityReport.Thresholds.NONE);
+        Quality q = QualityReport.generate(data, QualityReport.Thresholds.NONE, SharedData.pool());
         assertPairs(q.details().columnPairTrends(), reference.at("/no_threshold/column_pair_trends_details"));
         assertScores(q, reference.at("/no_threshold/scores"));
     }
@@ -119,7 +119,7 @@ class QualityReportReferenceTest {
         EvalData asCategorical = EvalData.of(SharedData.adult(), SharedData.adultSdvGaussianCopula(), null,
                 Map.of("education-num", SdType.CATEGORICAL));
         assertThat(asCategorical.column("education-num").type()).isEqualTo(SdType.CATEGORICAL);
-        Quality q = QualityReport.generate(asCategorical);
+        Quality q = QualityReport.generate(asCategorical, SharedData.pool());
         assertThat(q.details().columnShapes().get(4).metric()).isEqualTo(TvComplement.NAME);
     }
 }

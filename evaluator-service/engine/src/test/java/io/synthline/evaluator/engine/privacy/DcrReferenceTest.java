@@ -36,8 +36,9 @@ class DcrReferenceTest {
 
     @Test
     void everySyntheticRowsDcrToTrainAndHoldout() {
-        double[] toTrain = DcrMetrics.calculateDcr(data.columns(), data.synthetic(), data.real());
-        double[] toHoldout = DcrMetrics.calculateDcr(data.columns(), data.synthetic(), data.holdout().orElseThrow());
+        double[] toTrain = DcrMetrics.calculateDcr(data.columns(), data.synthetic(), data.real(), SharedData.pool());
+        double[] toHoldout = DcrMetrics.calculateDcr(data.columns(), data.synthetic(), data.holdout().orElseThrow(),
+                SharedData.pool());
         assertThat(toTrain).hasSize(3000);
         for (int i = 0; i < toTrain.length; i++) {
             assertThat(toTrain[i]).as("row %d to train", i).isCloseTo(expectedToTrain[i], within(1e-9));
@@ -58,7 +59,7 @@ class DcrReferenceTest {
     @Test
     void nearestSearchAgreesWithBruteForceIncludingSecondNearest() {
         GowerSpace space = new GowerSpace(data.columns(), data.real());
-        NearestRecords.Result result = NearestRecords.search(space, data.synthetic(), data.real());
+        NearestRecords.Result result = NearestRecords.search(space, data.synthetic(), data.real(), SharedData.pool());
         for (int i = 0; i < 200; i++) {
             double d1 = Double.POSITIVE_INFINITY;
             double d2 = Double.POSITIVE_INFINITY;

@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.privacy;
 
+import io.synthline.evaluator.engine.SharedData;
 import static io.synthline.evaluator.engine.TestTables.categorical;
 import static io.synthline.evaluator.engine.TestTables.numeric;
 import static io.synthline.evaluator.engine.TestTables.table;
@@ -29,13 +30,13 @@ class PrivacyMetricsByHandTest {
     @Test
     void dcrIsSdmetricsGowerDistance() {
         EvalData d = tiny();
-        double[] dcr = DcrMetrics.calculateDcr(d.columns(), d.synthetic(), d.real());
+        double[] dcr = DcrMetrics.calculateDcr(d.columns(), d.synthetic(), d.real(), SharedData.pool());
         // range of x in the real data = 10; row distance = mean of the two column terms
         assertThat(dcr[0]).isEqualTo(0.0);                      // (0,a) equals real row 0
         assertThat(dcr[1]).isCloseTo((0.6 + 0) / 2, within(1e-15)); // (4,b) vs (10,b): |4-10|/10 = .6, same category
         assertThat(dcr[2]).isEqualTo(0.5);                      // (NaN,null) vs (5,null): missing vs value 1, null = null 0
         assertThat(dcr[3]).isEqualTo(1.0);                      // (20,z): |20-10|/10 = 1 (capped), z matches nothing
-        double[] toHoldout = DcrMetrics.calculateDcr(d.columns(), d.synthetic(), d.holdout().orElseThrow());
+        double[] toHoldout = DcrMetrics.calculateDcr(d.columns(), d.synthetic(), d.holdout().orElseThrow(), SharedData.pool());
         // holdout range of x = 8: (0,a) vs (1,a) = (1/8)/2
         assertThat(toHoldout[0]).isCloseTo(1.0 / 16, within(1e-15));
     }
@@ -43,7 +44,7 @@ class PrivacyMetricsByHandTest {
     @Test
     void constantReferenceColumnCountsAnyDifferenceAsOne() {
         EvalData d = EvalData.of(table(numeric("x", 3, 3)), table(numeric("x", 3, 3.0001)));
-        assertThat(DcrMetrics.calculateDcr(d.columns(), d.synthetic(), d.real())).containsExactly(0.0, 1.0);
+        assertThat(DcrMetrics.calculateDcr(d.columns(), d.synthetic(), d.real(), SharedData.pool())).containsExactly(0.0, 1.0);
     }
 
     @Test
@@ -85,7 +86,8 @@ class PrivacyMetricsByHandTest {
     @Test
     void nndrAndIdenticalMatches() {
         EvalData d = EvalData.of(table(numeric("x", 0, 2, 10)), table(numeric("x", 0, 1, 9)));
-        NearestRecords.Result r = NearestRecords.search(new GowerSpace(d.columns(), d.real()), d.synthetic(), d.real());
+        NearestRecords.Result r = NearestRecords.search(new GowerSpace(d.columns(), d.real()), d.synthetic(), d.real(),
+                SharedData.pool());
         // range 10: x=0 -> 0 and 0.2; x=1 -> 0.1 and 0.1; x=9 -> 0.1 and 0.7
         assertThat(r.nearest()).containsExactly(0.0, 0.1, 0.1);
         assertThat(r.second()[0]).isCloseTo(0.2, within(1e-15));
@@ -94,7 +96,8 @@ class PrivacyMetricsByHandTest {
         assertThat(ratio[0]).isEqualTo(0.0);
         assertThat(ratio[1]).isCloseTo(1.0, within(1e-12));
         assertThat(ratio[2]).isCloseTo(1.0 / 7, within(1e-12));
-        Privacy p = PrivacyEvaluation.run(d, new PrivacyEvaluation.Options(List.of(), List.of(), 10, 1)).privacy();
+        Privacy p = PrivacyEvaluation.run(d, new PrivacyEvaluation.Options(List.of(), List.of(), 10, 1), SharedData.pool())
+                .privacy();
         assertThat(p.identicalMatch().syntheticShare()).isCloseTo(1.0 / 3, within(1e-15));
         assertThat(p.attacks()).isNull(); // no holdout, no control
     }
@@ -128,7 +131,7 @@ class PrivacyMetricsByHandTest {
         // synthetic = the training rows: members are at distance 0, holdout rows are not
         EvalData d = EvalData.of(table(numeric("x", 1, 2, 3, 4)), table(numeric("x", 1, 2, 3, 4)),
                 table(numeric("x", 1.5, 2.5, 3.5, 4.5)), Map.of());
-        Privacy.MembershipInference m = MembershipInference.run(d, 10, new SplittableRandom(1));
+        Privacy.MembershipInference m = MembershipInference.run(d, 10, new SplittableRandom(1), SharedData.pool());
         assertThat(m.auc()).isEqualTo(1.0);
         assertThat(m.advantage()).isEqualTo(1.0);
         assertThat(m.members()).isEqualTo(4);
@@ -162,12 +165,13 @@ class PrivacyMetricsByHandTest {
                 table(numeric("a", 3, 9, 21, 29), numeric("b", 9, 19, 27, 14), categorical("s", "x", "x", "y", "y")), Map.of());
         AttackSetup setup = new AttackSetup(d.real(), d.holdout().orElseThrow(), d.synthetic(), d.real(), d.holdout().orElseThrow(), 4);
         Privacy.Risk nn = AttributeInference.nearestNeighbour(setup, AttributeInference.Secret.of(d.column("s"), d.real()),
-                List.of(d.column("a"), d.column("b")), new SplittableRandom(3));
+                List.of(d.column("a"), d.column("b")), new SplittableRandom(3), SharedData.pool());
         assertThat(nn.main().value()).isEqualTo(1.0);    // every member's secret is its copy's
         // holdout rows' nearest synthetic rows on (a, b): rows 1, 1, 2, 2, each with the other secret
         assertThat(nn.control().value()).isEqualTo(0.0);
         assertThat(nn.risk().value()).isEqualTo(1.0);
-        Privacy.Risk link = Linkability.run(d, List.of(d.column("a")), List.of(d.column("b")), 4, new SplittableRandom(3));
+        Privacy.Risk link = Linkability.run(d, List.of(d.column("a")), List.of(d.column("b")), 4, new SplittableRandom(3),
+                SharedData.pool());
         assertThat(link.main().value()).isEqualTo(1.0);  // both halves of a member point at its copy
         // holdout rows' nearest by a: rows 0, 1, 2, 3; by b: rows 1, 2, 3, 1: no agreement
         assertThat(link.control().value()).isEqualTo(0.0);

@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.relational;
 
+import io.synthline.evaluator.engine.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.synthline.commons.evaluation.RelationalEvaluation.EntityPrivacy;
@@ -66,11 +67,12 @@ class EntityPrivacyTest {
         Entities.Split split = Entities.split(population(1500, 1, "c"), 0.3, 7);
         assertThat(split.root()).isEqualTo("customers");
         assertThat(split.holdout().table("customers").rowCount()).isEqualTo(450);
-        EntityPrivacy copied = EntityPrivacyEvaluation.evaluate(split.training(), split.training(), split.holdout(), 3);
+        EntityPrivacy copied = EntityPrivacyEvaluation.evaluate(split.training(), split.training(), split.holdout(), 3, SharedData.pool());
         assertThat(copied.membershipInference().auc()).isGreaterThan(0.85);
         assertThat(copied.dcrShare().value()).isGreaterThan(0.9); // baseline 0.7; ties (identical entities in both sets) count for the holdout
         assertThat(copied.features()).contains("age", "segment", "orders.rows", "orders.amount.mean");
-        EntityPrivacy fresh = EntityPrivacyEvaluation.evaluate(split.training(), population(1050, 2, "s"), split.holdout(), 3);
+        EntityPrivacy fresh = EntityPrivacyEvaluation.evaluate(split.training(), population(1050, 2, "s"), split.holdout(), 3,
+                SharedData.pool());
         assertThat(fresh.membershipInference().auc()).isBetween(0.42, 0.58);
         assertThat(fresh.dcrShare().value()).isBetween(fresh.dcrShare().baseline() - 0.08, fresh.dcrShare().baseline() + 0.08);
     }

@@ -1,5 +1,6 @@
 package io.synthline.evaluator.engine.relational;
 
+import io.synthline.evaluator.engine.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -33,7 +34,7 @@ class MultiTableQualityReferenceTest {
         reference = Json.mapper().readTree(Files.readString(dir.resolve("sdv_hma_quality.json")));
         RelationalDataset real = RelationalReader.read(dir, null, CsvOptions.defaults()).dataset();
         RelationalDataset hma = RelationalReader.readLike(dir.resolve("sdv_hma"), real, CsvOptions.defaults(), false);
-        quality = MultiTableQualityReport.generate(real, hma);
+        quality = MultiTableQualityReport.generate(real, hma, SharedData.pool());
     }
 
     @Test
