@@ -56,6 +56,11 @@ class SynthCommandTest {
         double shapes = json.at("/quality/properties/Column Shapes").asDouble();
         assertThat(shapes).isBetween(0.9, 1.0);
         assertThat(json.at("/quality/details/Column Shapes")).hasSize(15);
+        // --threads bounds the evaluator's workers and never changes what it computes
+        Result oneThread = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", out.toString(), "--only", "quality",
+                "--threads", "1");
+        assertThat(oneThread.exit()).as(oneThread.err()).isZero();
+        assertThat(Json.mapper().readTree(oneThread.out()).get("quality")).isEqualTo(json.get("quality"));
 
         Path html = dir.resolve("r.html");
         assertThat(run("evaluate", "--real", SAMPLE.toString(), "--synthetic", out.toString(), "--format", "html", "--out", html.toString()).exit()).isZero();
@@ -146,5 +151,9 @@ class SynthCommandTest {
         Result sdtype = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", syn.toString(), "--sdtype", "age=text");
         assertThat(sdtype.exit()).isEqualTo(2);
         assertThat(sdtype.err()).contains("unknown sdtype 'text' for column 'age'");
+
+        Result threads = run("evaluate", "--real", SAMPLE.toString(), "--synthetic", syn.toString(), "--threads", "0");
+        assertThat(threads.exit()).isEqualTo(2);
+        assertThat(threads.err().strip()).isEqualTo("synth: --threads must be at least 1, got 0");
     }
 }
