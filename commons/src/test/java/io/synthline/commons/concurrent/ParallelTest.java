@@ -40,6 +40,20 @@ class ParallelTest {
         assertThat(threads).isNotEmpty().allMatch(name -> name.equals("reused-0") || name.equals("reused-1"));
     }
 
+    /** Tasks by index on an open pool: results in index order; forEach returns once every task's writes are visible. */
+    @Test
+    void tasksByIndexOnAnOpenPool() {
+        for (int threads : new int[] {1, 3}) {
+            try (Parallel parallel = Parallel.open(threads, "tasks")) {
+                assertThat(parallel.map(50, i -> i * 2)).isEqualTo(IntStream.range(0, 50).map(i -> i * 2).boxed().toList());
+                assertThat(parallel.map(0, i -> i)).isEmpty();
+                int[] written = new int[1000];
+                parallel.forEach(written.length, i -> written[i] = i + 1);
+                assertThat(written).as("threads " + threads).isEqualTo(IntStream.rangeClosed(1, 1000).toArray());
+            }
+        }
+    }
+
     @Test
     void aFailingItemFailsTheMapWithItsOwnException() {
         assertThatThrownBy(() -> Parallel.map(ITEMS, 2, 10, "test", i -> {
