@@ -16,8 +16,8 @@ import io.synthline.evaluator.engine.relational.MultiTableQualityReport;
 import io.synthline.evaluator.engine.relational.ReferentialIntegrity;
 import io.synthline.evaluator.engine.relational.SequenceMetrics;
 import io.synthline.fixtures.Datasets;
-import io.synthline.generator.engine.ModelSpec;
-import io.synthline.generator.engine.SynthesisModel;
+import io.synthline.generator.engine.synthesis.ModelSpec;
+import io.synthline.generator.engine.synthesis.SynthesisModel;
 import io.synthline.generator.engine.relational.RelationalModel;
 import io.synthline.generator.engine.relational.RelationalSpec;
 import io.synthline.generator.engine.relational.RelationalSynthesizer;
@@ -140,9 +140,9 @@ public class BenchRelationalCommand implements Callable<Integer> {
         for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
             SynthesisModel m = SynthesisModel.fit(table, ModelSpec.of("tree"), i, workers, null);
-            var g = io.synthline.generator.engine.Generation.prepare(m,
-                    io.synthline.generator.engine.GenerationSettings.of(table.rowCount(), i).withThreads(workers));
-            g.writeCsv(OutputStream.nullOutputStream(), true, io.synthline.generator.engine.Generation.SILENT);
+            var g = io.synthline.generator.engine.generation.Generation.prepare(m,
+                    io.synthline.generator.engine.generation.GenerationSettings.of(table.rowCount(), i).withThreads(workers));
+            g.writeCsv(OutputStream.nullOutputStream(), true, io.synthline.generator.engine.generation.Generation.SILENT);
             best = Math.min(best, System.nanoTime() - t0);
         }
         out.printf(Locale.ROOT, "%nReference in the same run: single-table tree fit + sample of %s alone (%,d rows, all its columns, no"

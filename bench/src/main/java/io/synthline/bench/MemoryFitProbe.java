@@ -1,10 +1,10 @@
 package io.synthline.bench;
 
 import io.synthline.commons.table.Table;
-import io.synthline.generator.engine.Generation;
-import io.synthline.generator.engine.GenerationSettings;
-import io.synthline.generator.engine.ModelSpec;
-import io.synthline.generator.engine.SynthesisModel;
+import io.synthline.generator.engine.generation.Generation;
+import io.synthline.generator.engine.generation.GenerationSettings;
+import io.synthline.generator.engine.synthesis.ModelSpec;
+import io.synthline.generator.engine.synthesis.SynthesisModel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;

@@ -4,7 +4,7 @@ import io.synthline.commons.api.DeclaredColumn;
 import io.synthline.commons.api.PrivacySpec;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.table.TableSchema;
-import io.synthline.generator.engine.Synthesizers;
+import io.synthline.generator.engine.synthesis.Synthesizers;
 import io.synthline.generator.engine.dp.PrivateSynthesizers;
 import io.synthline.generator.engine.privacy.DomainProvenance;
 import io.synthline.generator.engine.privacy.PrivacyReport;

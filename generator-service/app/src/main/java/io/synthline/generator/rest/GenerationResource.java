@@ -7,7 +7,7 @@ import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.api.GenerationView;
 import io.synthline.commons.store.DatasetStore;
-import io.synthline.generator.engine.Requests;
+import io.synthline.generator.engine.pipeline.Requests;
 import io.synthline.commons.relational.StoredRelational;
 import io.synthline.generator.engine.output.ParquetOutput;
 import io.synthline.generator.repository.GenerationEntity;

@@ -12,7 +12,7 @@ import io.synthline.commons.relational.Entities;
 import io.synthline.commons.relational.RelationalDataset;
 import io.synthline.commons.relational.StoredRelational;
 import io.synthline.commons.store.DatasetStore;
-import io.synthline.generator.engine.Synthesizers;
+import io.synthline.generator.engine.synthesis.Synthesizers;
 import io.synthline.generator.engine.pii.ProfilePii;
 import io.synthline.generator.engine.privacy.PrivacyReport;
 import io.synthline.generator.engine.relational.PrivateRelationalModel;

@@ -1,7 +1,7 @@
 package io.synthline.generator.shard;
 
 import io.synthline.commons.store.DatasetStore;
-import io.synthline.generator.engine.Generation;
+import io.synthline.generator.engine.generation.Generation;
 import io.synthline.generator.engine.shard.ShardAssembly;
 import io.synthline.generator.engine.shard.ShardTask;
 import java.io.IOException;

@@ -9,6 +9,12 @@ import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.Column;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
+import io.synthline.generator.engine.disclosure.CopyGuard;
+import io.synthline.generator.engine.generation.Generation;
+import io.synthline.generator.engine.generation.GenerationSettings;
+import io.synthline.generator.engine.pii.PiiColumn;
+import io.synthline.generator.engine.synthesis.ModelSpec;
+import io.synthline.generator.engine.synthesis.SynthesisModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -128,7 +134,7 @@ class ArtifactDisclosureTest {
                 if (artifact.contains(v.getBytes(StandardCharsets.UTF_8))) {
                     found.add(column + " value of row " + r);
                 }
-                long hash = io.synthline.generator.engine.pii.PiiColumn.hash(v);
+                long hash = PiiColumn.hash(v);
                 if (artifact.containsLong(hash, ByteOrder.BIG_ENDIAN) || artifact.containsLong(hash, ByteOrder.LITTLE_ENDIAN)) {
                     found.add(column + " value hash of row " + r);
                 }

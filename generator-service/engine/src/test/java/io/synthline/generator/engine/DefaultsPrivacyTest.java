@@ -8,6 +8,7 @@ import io.synthline.evaluator.engine.data.EvalData;
 import io.synthline.evaluator.engine.EvaluationOptions;
 import io.synthline.evaluator.engine.fidelity.QualityReport;
 import io.synthline.evaluator.engine.privacy.PrivacyEvaluation;
+import io.synthline.generator.engine.synthesis.Synthesizers;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synthline.commons.store.DatasetStore;
 import io.synthline.commons.store.FileSystemDatasetStore;
+import io.synthline.generator.engine.generation.Generation;
+import io.synthline.generator.engine.generation.GenerationManifest;
+import io.synthline.generator.engine.generation.GenerationSettings;
+import io.synthline.generator.engine.pipeline.Requests;
 import io.synthline.generator.engine.shard.ShardAssembly;
 import io.synthline.generator.engine.shard.ShardPlan;
 import io.synthline.generator.engine.shard.ShardRecord;
 import io.synthline.generator.engine.shard.ShardRunner;
 import io.synthline.generator.engine.shard.ShardTask;
+import io.synthline.generator.engine.synthesis.ModelSpec;
+import io.synthline.generator.engine.synthesis.SynthesisModel;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

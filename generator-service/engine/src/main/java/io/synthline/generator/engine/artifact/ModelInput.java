@@ -1,7 +1,7 @@
 package io.synthline.generator.engine.artifact;
 
-import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.ModelDomain;
+import io.synthline.generator.engine.model.ColumnDomain;
+import io.synthline.generator.engine.model.ModelDomain;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.synthline.generator.engine.artifact;
 
 import io.synthline.commons.table.TableSchema;
-import io.synthline.generator.engine.ModelSpec;
+import io.synthline.generator.engine.synthesis.ModelSpec;
 import io.synthline.generator.engine.privacy.PrivacyReport;
 import java.util.List;
 

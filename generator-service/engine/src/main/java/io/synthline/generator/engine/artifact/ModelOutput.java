@@ -2,8 +2,8 @@ package io.synthline.generator.engine.artifact;
 
 import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.ColumnType;
-import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.ModelDomain;
+import io.synthline.generator.engine.model.ColumnDomain;
+import io.synthline.generator.engine.model.ModelDomain;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;

@@ -10,8 +10,8 @@ import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
-import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.ModelDomain;
+import io.synthline.generator.engine.model.ColumnDomain;
+import io.synthline.generator.engine.model.ModelDomain;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.disclosure.DisclosureLimits;
@@ -24,16 +24,21 @@ import io.synthline.generator.engine.random.Seeds;
 import io.synthline.generator.engine.sampling.ColumnCondition;
 import io.synthline.generator.engine.sampling.Condition;
 import io.synthline.generator.engine.sampling.Conditions;
+import io.synthline.generator.engine.sampling.ImpossibleConditionException;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * How output columns relate to the columns a model learns, decided once at fit time from the
@@ -127,7 +132,7 @@ public final class Layout {
 
     /** Output columns whose values come from the model (the ones a copied row would repeat). */
     public int[] learnedColumns() {
-        return java.util.stream.IntStream.range(0, output.size()).filter(c -> !isGenerated(c)).toArray();
+        return IntStream.range(0, output.size()).filter(c -> !isGenerated(c)).toArray();
     }
 
     // ------------------------------------------------------------------------------------ fitting
@@ -314,8 +319,8 @@ public final class Layout {
         List<Combo> combos = new ArrayList<>();
         Map<Integer, Integer> diffAt = new HashMap<>();
         Map<Integer, Integer> rawAt = new HashMap<>();
-        Set<Integer> comboDone = new java.util.HashSet<>();
-        Set<Integer> generatedSet = new java.util.HashSet<>();
+        Set<Integer> comboDone = new HashSet<>();
+        Set<Integer> generatedSet = new HashSet<>();
         generated.forEach(g -> generatedSet.add(g.column()));
         for (int c = 0; c < m; c++) {
             if (generatedSet.contains(c)) {
@@ -374,7 +379,7 @@ public final class Layout {
         double[] years = new double[millis.length];
         for (int r = 0; r < years.length; r++) {
             years[r] = Double.isNaN(millis[r]) ? Double.NaN
-                    : java.time.Instant.ofEpochMilli((long) millis[r]).atZone(java.time.ZoneOffset.UTC).getYear();
+                    : Instant.ofEpochMilli((long) millis[r]).atZone(ZoneOffset.UTC).getYear();
         }
         return new NumericColumn(ColumnSchema.of(birthYearName(dates.name()), ColumnType.INTEGER), years);
     }
@@ -771,7 +776,7 @@ public final class Layout {
                 }
             }
             if (allowed.isEmpty()) {
-                throw new io.synthline.generator.engine.sampling.ImpossibleConditionException(
+                throw new ImpossibleConditionException(
                         "no combination of " + combo.outputs.length + " columns seen in training satisfies the condition");
             }
             result.add(new ColumnCondition.OneOf(combo.modelColumn, allowed.stream().mapToDouble(Double::doubleValue).toArray()));

@@ -1,8 +1,8 @@
 package io.synthline.generator.engine.copula;
 
-import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.ModelDomain;
-import io.synthline.generator.engine.FittedModel;
+import io.synthline.generator.engine.model.ColumnDomain;
+import io.synthline.generator.engine.model.ModelDomain;
+import io.synthline.generator.engine.model.FittedModel;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.random.RowRandom;

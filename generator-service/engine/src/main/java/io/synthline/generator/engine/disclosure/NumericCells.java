@@ -1,6 +1,6 @@
 package io.synthline.generator.engine.disclosure;
 
-import io.synthline.generator.engine.SortedValues;
+import io.synthline.generator.engine.model.SortedValues;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import java.io.IOException;

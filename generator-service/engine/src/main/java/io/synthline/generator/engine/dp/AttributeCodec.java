@@ -5,7 +5,7 @@ import io.synthline.commons.table.Column;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.ColumnType;
-import io.synthline.generator.engine.ColumnDomain;
+import io.synthline.generator.engine.model.ColumnDomain;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.sampling.ColumnCondition;

@@ -1,9 +1,9 @@
 package io.synthline.generator.engine.dp;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
-import io.synthline.generator.engine.FittedModel;
-import io.synthline.generator.engine.Synthesizer;
+import io.synthline.generator.engine.model.Synthesizer;
 import io.synthline.generator.engine.artifact.ModelInput;
 import java.io.IOException;
 import io.synthline.generator.engine.pgm.GraphicalModel;
@@ -17,6 +17,7 @@ import io.synthline.generator.engine.privacy.domain.DomainPlan;
 import io.synthline.generator.engine.privacy.domain.PrivateHistogram;
 import io.synthline.generator.engine.privacy.noise.RandomBits;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -97,7 +98,7 @@ public abstract class PrivateSynthesizer implements Synthesizer {
                 case PublicDomain.Numeric num -> {
                     boolean learned = learned(resolution, c);
                     boolean measured = PrivateHistogram.needsMeasurement(num, settings.numericBins(), learned);
-                    Binning binning = PrivateHistogram.binning(((io.synthline.commons.table.NumericColumn) training.column(c)).values(),
+                    Binning binning = PrivateHistogram.binning(((NumericColumn) training.column(c)).values(),
                             num, settings.numericBins(), learned, discretisationRho, mechanisms, STAGE_DISCRETISATION);
                     PublicDomain.Numeric support = new PublicDomain.Numeric(num.schema(), binning.min(), binning.max(), num.nullable());
                     codecs.add(new AttributeCodec.Numeric(support, binning));
@@ -133,7 +134,7 @@ public abstract class PrivateSynthesizer implements Synthesizer {
         int n = training.rowCount();
         int[][] raw = new int[codecs.size()][];
         boolean[] keep = new boolean[n];
-        java.util.Arrays.fill(keep, true);
+        Arrays.fill(keep, true);
         int kept = n;
         for (int a = 0; a < raw.length; a++) {
             raw[a] = codecs.get(a).encode(training.column(columnOf.get(a)));

@@ -2,8 +2,8 @@ package io.synthline.generator.engine.output;
 
 import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.ValueFormatter;
-import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.ModelDomain;
+import io.synthline.generator.engine.model.ColumnDomain;
+import io.synthline.generator.engine.model.ModelDomain;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

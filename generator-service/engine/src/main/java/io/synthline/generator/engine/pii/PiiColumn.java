@@ -25,7 +25,7 @@ import java.util.Set;
  * (for kinds whose format varies by source, e.g. phone numbers), whether they were unique, the
  * share of missing values. Real values are never emitted: a fitted column checks against hashes
  * of them held in memory only (they are never written: a stored model's generation checks
- * against its {@link io.synthline.generator.engine.CopyGuard}). Values are made per row from the row's persona (consistent across the row's PII
+ * against its {@link io.synthline.generator.engine.disclosure.CopyGuard}). Values are made per row from the row's persona (consistent across the row's PII
  * columns); unique columns get a collision-free suffix or key derived from the row index.
  */
 public final class PiiColumn {

@@ -2,8 +2,8 @@ package io.synthline.generator.engine.relational;
 
 import io.synthline.commons.relational.Relationship;
 import io.synthline.commons.table.TableSchema;
-import io.synthline.generator.engine.ModelDomain;
-import io.synthline.generator.engine.FittedModel;
+import io.synthline.generator.engine.model.ModelDomain;
+import io.synthline.generator.engine.model.FittedModel;
 import io.synthline.generator.engine.pii.PiiColumn;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.synthline.generator.engine.sampling;
 
-import io.synthline.generator.engine.FittedModel;
+import io.synthline.generator.engine.model.FittedModel;
 
 /**
  * The capability that exact conditional sampling, rebalancing and range constraints build on.

@@ -1,7 +1,7 @@
 package io.synthline.generator.engine.sampling;
 
 import io.synthline.commons.table.Table;
-import io.synthline.generator.engine.FittedModel;
+import io.synthline.generator.engine.model.FittedModel;
 
 /**
  * A synthesizer that can learn only what drawing given columns needs: a model of the columns

@@ -1,8 +1,8 @@
 package io.synthline.generator.engine.sampling;
 
 import io.synthline.commons.api.BadInputException;
-import io.synthline.generator.engine.ModelDomain;
-import io.synthline.generator.engine.FittedModel;
+import io.synthline.generator.engine.model.ModelDomain;
+import io.synthline.generator.engine.model.FittedModel;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Draws one row of a fitted model. A drawer may keep scratch state, so each thread uses its
- * own ({@link io.synthline.generator.engine.FittedModel#newDrawer()}); all randomness must come
+ * own ({@link io.synthline.generator.engine.model.FittedModel#newDrawer()}); all randomness must come
  * from the generator passed in, which is what makes rows reproducible one by one.
  */
 @FunctionalInterface

@@ -3,7 +3,7 @@ package io.synthline.generator.engine.shard;
 import io.synthline.commons.hash.HashingOutputStream;
 import io.synthline.commons.store.DatasetStore;
 import io.synthline.commons.store.StoredObject;
-import io.synthline.generator.engine.Generation;
+import io.synthline.generator.engine.generation.Generation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package io.synthline.generator.engine.shard;
 
 import io.synthline.commons.json.Json;
 import io.synthline.commons.store.DatasetStore;
-import io.synthline.generator.engine.Generation;
-import io.synthline.generator.engine.GenerationSettings;
-import io.synthline.generator.engine.SynthesisModel;
+import io.synthline.generator.engine.generation.Generation;
+import io.synthline.generator.engine.generation.GenerationSettings;
+import io.synthline.generator.engine.synthesis.SynthesisModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

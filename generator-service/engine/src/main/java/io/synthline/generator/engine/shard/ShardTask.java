@@ -2,7 +2,7 @@ package io.synthline.generator.engine.shard;
 
 import io.synthline.commons.json.Json;
 import io.synthline.commons.store.DatasetStore;
-import io.synthline.generator.engine.GenerationSettings;
+import io.synthline.generator.engine.generation.GenerationSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package io.synthline.generator.engine.shard;
 
 import io.synthline.commons.store.DatasetStore;
-import io.synthline.generator.engine.CopyGuard;
-import io.synthline.generator.engine.SynthesisModel;
+import io.synthline.generator.engine.disclosure.CopyGuard;
+import io.synthline.generator.engine.synthesis.SynthesisModel;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

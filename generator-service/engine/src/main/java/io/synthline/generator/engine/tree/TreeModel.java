@@ -1,9 +1,10 @@
 package io.synthline.generator.engine.tree;
 
 import io.synthline.commons.api.BadInputException;
-import io.synthline.generator.engine.ColumnDomain;
-import io.synthline.generator.engine.ModelDomain;
-import io.synthline.generator.engine.FittedModel;
+import io.synthline.commons.table.Table;
+import io.synthline.generator.engine.model.ColumnDomain;
+import io.synthline.generator.engine.model.ModelDomain;
+import io.synthline.generator.engine.model.FittedModel;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.sampling.ColumnCondition;
@@ -91,7 +92,7 @@ final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns 
     }
 
     @Override
-    public TreeModel withTraining(io.synthline.commons.table.Table training) {
+    public TreeModel withTraining(Table training) {
         TrainingData rows = TrainingData.of(training, domain, codebook);
         return new TreeModel(domain, codebook, order, limits, chain, prefixChain, condition, threads, rows, chains);
     }

@@ -1,6 +1,6 @@
 package io.synthline.generator.engine.tree;
 
-import io.synthline.generator.engine.ColumnDomain;
+import io.synthline.generator.engine.model.ColumnDomain;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.disclosure.NumericCells;

@@ -6,11 +6,15 @@ import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.table.Column;
 import io.synthline.commons.table.Table;
 import io.synthline.fixtures.Datasets;
+import io.synthline.generator.engine.model.FittedModel;
 import io.synthline.generator.engine.privacy.domain.DeclaredSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,7 +47,7 @@ final class AdultFixtures {
     }
 
     /** Rows as arrays, in the table's column order. */
-    static List<String[]> sample(io.synthline.generator.engine.FittedModel model, long rows, long seed) {
+    static List<String[]> sample(FittedModel model, long rows, long seed) {
         List<String[]> out = new ArrayList<>();
         model.sample(rows, seed, r -> out.add(r.clone()));
         return out;
@@ -52,15 +56,15 @@ final class AdultFixtures {
     /** 1 - total variation distance between a column's category shares in the data and in the rows. */
     static double tvComplement(Table real, List<String[]> rows, String column) {
         int c = real.schema().indexOf(column).getAsInt();
-        Map<String, Double> p = new java.util.HashMap<>();
-        Map<String, Double> q = new java.util.HashMap<>();
+        Map<String, Double> p = new HashMap<>();
+        Map<String, Double> q = new HashMap<>();
         for (int r = 0; r < real.rowCount(); r++) {
             p.merge(String.valueOf(real.column(c).text(r)), 1.0 / real.rowCount(), Double::sum);
         }
         for (String[] row : rows) {
             q.merge(String.valueOf(row[c]), 1.0 / rows.size(), Double::sum);
         }
-        java.util.Set<String> keys = new java.util.HashSet<>(p.keySet());
+        Set<String> keys = new HashSet<>(p.keySet());
         keys.addAll(q.keySet());
         double tv = 0;
         for (String k : keys) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.table.Table;
 import io.synthline.fixtures.Datasets;
-import io.synthline.generator.engine.ModelDomain;
+import io.synthline.generator.engine.model.ModelDomain;
 import io.synthline.generator.engine.disclosure.DisclosureLimits;
 import java.util.HashMap;
 import java.util.Map;

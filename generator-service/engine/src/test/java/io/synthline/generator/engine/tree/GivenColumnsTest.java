@@ -8,7 +8,7 @@ import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
-import io.synthline.generator.engine.FittedModel;
+import io.synthline.generator.engine.model.FittedModel;
 import io.synthline.generator.engine.disclosure.DisclosureLimits;
 import io.synthline.generator.engine.random.RowRandom;
 import io.synthline.generator.engine.sampling.GivenColumns;

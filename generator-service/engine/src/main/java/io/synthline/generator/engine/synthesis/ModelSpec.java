@@ -1,4 +1,4 @@
-package io.synthline.generator.engine;
+package io.synthline.generator.engine.synthesis;
 
 import io.synthline.commons.api.ConstraintSpec;
 import io.synthline.commons.api.PrivacySpec;

@@ -1,4 +1,4 @@
-package io.synthline.generator.engine;
+package io.synthline.generator.engine.independent;
 
 import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.Column;
@@ -7,6 +7,9 @@ import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.disclosure.DisclosureLimits;
+import io.synthline.generator.engine.model.FittedModel;
+import io.synthline.generator.engine.model.ModelDomain;
+import io.synthline.generator.engine.model.Synthesizer;
 import io.synthline.generator.engine.sampling.ColumnCondition;
 import io.synthline.generator.engine.sampling.Condition;
 import io.synthline.generator.engine.sampling.ConditionalSampling;

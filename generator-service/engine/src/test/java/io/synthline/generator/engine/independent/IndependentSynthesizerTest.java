@@ -1,4 +1,4 @@
-package io.synthline.generator.engine;
+package io.synthline.generator.engine.independent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.synthline.commons.csv.CsvTableReader;
 import io.synthline.commons.table.Table;
 import io.synthline.fixtures.Datasets;
+import io.synthline.generator.engine.model.FittedModel;
+import io.synthline.generator.engine.synthesis.Synthesizers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

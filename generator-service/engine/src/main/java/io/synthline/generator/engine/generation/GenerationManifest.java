@@ -1,10 +1,12 @@
-package io.synthline.generator.engine;
+package io.synthline.generator.engine.generation;
 
 import io.synthline.commons.api.ConditionSpec;
 import io.synthline.commons.api.RebalanceSpec;
 import io.synthline.commons.api.ReplacedColumn;
 import io.synthline.generator.engine.privacy.PrivacyReport;
 import io.synthline.generator.engine.shard.ShardRecord;
+import io.synthline.generator.engine.synthesis.HoldoutSplit;
+import io.synthline.generator.engine.synthesis.SynthesisModel;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.synthline.generator.engine;
+package io.synthline.generator.engine.synthesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.api.PrivacySpec;
+import io.synthline.generator.engine.pipeline.Requests;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.synthline.generator.engine;
+package io.synthline.generator.engine.synthesis;
 
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.DeclaredColumn;
@@ -11,9 +11,14 @@ import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelManifest;
 import io.synthline.generator.engine.artifact.ModelOutput;
+import io.synthline.generator.engine.constraint.GeneratedColumn;
 import io.synthline.generator.engine.constraint.Layout;
+import io.synthline.generator.engine.disclosure.CopyGuard;
 import io.synthline.generator.engine.dp.PrivateModel;
 import io.synthline.generator.engine.dp.PrivateSynthesizer;
+import io.synthline.generator.engine.model.FittedModel;
+import io.synthline.generator.engine.model.ModelDomain;
+import io.synthline.generator.engine.model.Synthesizer;
 import io.synthline.generator.engine.privacy.PrivacyReport;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -25,6 +30,8 @@ import java.security.DigestInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A fitted model as users deal with it: the learned model, how its columns map to the output
@@ -113,10 +120,10 @@ public final class SynthesisModel {
     }
 
     /** Per replaced identifying PII column (output index): its real values, training and held-out, which fakes must not equal. */
-    private static java.util.Map<Integer, List<String>> realPiiValues(Layout layout, Table training, Table heldOut) {
-        java.util.Map<Integer, List<String>> values = new java.util.TreeMap<>();
-        for (io.synthline.generator.engine.constraint.GeneratedColumn g : layout.generated()) {
-            if (g instanceof io.synthline.generator.engine.constraint.GeneratedColumn.Pii p && p.pii().kind().identifying()) {
+    private static Map<Integer, List<String>> realPiiValues(Layout layout, Table training, Table heldOut) {
+        Map<Integer, List<String>> values = new TreeMap<>();
+        for (GeneratedColumn g : layout.generated()) {
+            if (g instanceof GeneratedColumn.Pii p && p.pii().kind().identifying()) {
                 List<String> real = new ArrayList<>();
                 for (Table t : heldOut == null ? List.of(training) : List.of(training, heldOut)) {
                     var column = t.column(p.column());

@@ -1,4 +1,4 @@
-package io.synthline.generator.engine;
+package io.synthline.generator.engine.model;
 
 import java.util.Arrays;
 

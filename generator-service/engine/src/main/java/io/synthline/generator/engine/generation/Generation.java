@@ -1,4 +1,4 @@
-package io.synthline.generator.engine;
+package io.synthline.generator.engine.generation;
 
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.RebalanceSpec;
@@ -8,8 +8,13 @@ import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.json.Json;
 import io.synthline.generator.engine.constraint.GeneratedColumn;
 import io.synthline.generator.engine.constraint.Layout;
+import io.synthline.generator.engine.disclosure.CopyGuard;
+import io.synthline.generator.engine.model.ColumnDomain;
+import io.synthline.generator.engine.model.FittedModel;
+import io.synthline.generator.engine.model.ModelDomain;
 import io.synthline.generator.engine.output.ByteBlock;
 import io.synthline.generator.engine.output.CsvRowEncoder;
+import io.synthline.generator.engine.pii.Persona;
 import io.synthline.generator.engine.pii.PiiColumn;
 import io.synthline.generator.engine.random.FeistelPermutation;
 import io.synthline.generator.engine.random.RowRandom;
@@ -21,6 +26,7 @@ import io.synthline.generator.engine.sampling.Conditions;
 import io.synthline.generator.engine.sampling.ImpossibleConditionException;
 import io.synthline.generator.engine.sampling.Rebalanced;
 import io.synthline.generator.engine.sampling.RowDrawer;
+import io.synthline.generator.engine.synthesis.SynthesisModel;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -320,7 +326,7 @@ public final class Generation {
         private final List<GeneratedColumn> generatedColumns = model.layout().generated();
         private final Object[] state = new Object[generatedColumns.size()];
         private final long[] columnSeeds = new long[generatedColumns.size()];
-        private final Map<Locale, io.synthline.generator.engine.pii.Persona> personas = new LinkedHashMap<>();
+        private final Map<Locale, Persona> personas = new LinkedHashMap<>();
         private final CopyGuard.Matcher realRows = model.guard().matcher();
 
         Worker() {

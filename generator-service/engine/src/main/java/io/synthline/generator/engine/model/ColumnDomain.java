@@ -1,4 +1,4 @@
-package io.synthline.generator.engine;
+package io.synthline.generator.engine.model;
 
 import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.Column;

@@ -1,6 +1,7 @@
-package io.synthline.generator.engine;
+package io.synthline.generator.engine.model;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.table.Table;
 import io.synthline.commons.table.TableSchema;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.random.RowRandom;
@@ -31,7 +32,7 @@ public interface FittedModel {
     }
 
     /** This model with its training rows at hand again ({@code modelTable}: the table it was fitted on). */
-    default FittedModel withTraining(io.synthline.commons.table.Table modelTable) {
+    default FittedModel withTraining(Table modelTable) {
         return this;
     }
 

@@ -1,9 +1,12 @@
-package io.synthline.generator.engine;
+package io.synthline.generator.engine.pipeline;
 
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.ConditionSpec;
 import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.profile.PiiFinding;
+import io.synthline.generator.engine.generation.GenerationSettings;
+import io.synthline.generator.engine.model.ColumnDomain;
+import io.synthline.generator.engine.model.ModelDomain;
 import io.synthline.generator.engine.pii.ProfilePii;
 import io.synthline.commons.api.RebalanceSpec;
 import io.synthline.commons.table.CategoricalColumn;
@@ -14,6 +17,8 @@ import io.synthline.commons.table.Table;
 import io.synthline.commons.table.TableSchema;
 import io.synthline.generator.engine.constraint.Layout;
 import io.synthline.generator.engine.sampling.Conditions;
+import io.synthline.generator.engine.synthesis.ModelSpec;
+import io.synthline.generator.engine.synthesis.Synthesizers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,11 @@
-package io.synthline.generator.engine;
+package io.synthline.generator.engine.synthesis;
 
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.concurrent.Parallel;
 import io.synthline.generator.engine.copula.GaussianCopulaSynthesizer;
 import io.synthline.generator.engine.dp.PrivateSynthesizers;
+import io.synthline.generator.engine.independent.IndependentSynthesizer;
+import io.synthline.generator.engine.model.Synthesizer;
 import io.synthline.generator.engine.tree.TreeSynthesizer;
 import java.util.List;
 import java.util.Map;

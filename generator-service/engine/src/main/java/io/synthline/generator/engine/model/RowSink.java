@@ -1,4 +1,4 @@
-package io.synthline.generator.engine;
+package io.synthline.generator.engine.model;
 
 /** Receives sampled rows as cell texts (null = missing). The array is reused: copy what you keep. */
 @FunctionalInterface

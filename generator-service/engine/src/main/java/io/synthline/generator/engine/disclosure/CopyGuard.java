@@ -1,9 +1,11 @@
-package io.synthline.generator.engine;
+package io.synthline.generator.engine.disclosure;
 
 import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
 import io.synthline.commons.api.BadInputException;
+import io.synthline.generator.engine.model.ModelDomain;
+import io.synthline.generator.engine.pii.PiiColumn;
 import io.synthline.generator.engine.random.Seeds;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -11,6 +13,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -43,13 +51,13 @@ public final class CopyGuard {
     /** False for the guard of a model read without its sidecar: it cannot tell copies. */
     private final boolean present;
     /** Per replaced PII column (output index): sorted keyed hashes of its real identifying values. */
-    private final java.util.Map<Integer, long[]> piiValues;
+    private final Map<Integer, long[]> piiValues;
 
     private CopyGuard(byte[] key, int[] columns, long[] table, int distinct, boolean present) {
-        this(key, columns, table, distinct, present, java.util.Map.of());
+        this(key, columns, table, distinct, present, Map.of());
     }
 
-    private CopyGuard(byte[] key, int[] columns, long[] table, int distinct, boolean present, java.util.Map<Integer, long[]> piiValues) {
+    private CopyGuard(byte[] key, int[] columns, long[] table, int distinct, boolean present, Map<Integer, long[]> piiValues) {
         this.piiValues = piiValues;
         this.key = key;
         this.columns = columns;
@@ -66,7 +74,7 @@ public final class CopyGuard {
      * lacks is skipped, since the model cannot produce it.
      */
     public static CopyGuard of(Table training, Table heldOut, int[] columns, ModelDomain output) {
-        return of(training, heldOut, columns, output, java.util.Map.of());
+        return of(training, heldOut, columns, output, Map.of());
     }
 
     /**
@@ -75,7 +83,7 @@ public final class CopyGuard {
      * values must never equal (compared {@link io.synthline.generator.engine.pii.PiiColumn#normalised normalised}).
      */
     public static CopyGuard of(Table training, Table heldOut, int[] columns, ModelDomain output,
-            java.util.Map<Integer, ? extends java.util.Collection<String>> piiValues) {
+            Map<Integer, ? extends Collection<String>> piiValues) {
         int n = training.rowCount();
         int extra = heldOut == null ? 0 : heldOut.rowCount();
         int capacity = Integer.highestOneBit(Math.max(16, (n + extra) * 2 - 1)) << 1;
@@ -87,14 +95,14 @@ public final class CopyGuard {
         if (extra > 0) {
             distinct += g.insertAll(rowHashes(heldOut, output, columns), mac);
         }
-        java.util.Map<Integer, long[]> pii = new java.util.TreeMap<>();
+        Map<Integer, long[]> pii = new TreeMap<>();
         piiValues.forEach((column, values) -> pii.put(column,
                 values.stream().mapToLong(v -> keyedText(mac, v)).sorted().distinct().toArray()));
         return new CopyGuard(key, g.columns, g.table, distinct, true, pii);
     }
 
     private static long keyedText(Mac mac, String value) {
-        byte[] out = mac.doFinal(io.synthline.generator.engine.pii.PiiColumn.normalised(value)
+        byte[] out = mac.doFinal(PiiColumn.normalised(value)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return java.nio.ByteBuffer.wrap(out).getLong();
     }
@@ -102,9 +110,11 @@ public final class CopyGuard {
     /**
      * Column by column over all rows (the same per-row fold as {@link #digest}): one type dispatch
      * per column, sequential reads. Categorical codes are those of {@code output}'s column;
-     * a row whose category it lacks hashes to {@link #EMPTY} (never inserted).
+     * a row whose category it lacks hashes to {@link #EMPTY} (never inserted). These are the
+     * unkeyed digests (the guard keeps only keyed ones); public so that the artifact tests can
+     * search stored models for them.
      */
-    static long[] rowHashes(Table rows, ModelDomain output, int[] columns) {
+    public static long[] rowHashes(Table rows, ModelDomain output, int[] columns) {
         int n = rows.rowCount();
         long[] hashes = new long[n];
         Arrays.fill(hashes, SEED);
@@ -139,9 +149,9 @@ public final class CopyGuard {
     private static final int UNKNOWN = -2;
 
     /** {@code from}'s codes as indexes into {@code to}; {@link #UNKNOWN} for categories {@code to} lacks. */
-    private static int[] translation(CategoricalColumn from, java.util.List<String> to) {
+    private static int[] translation(CategoricalColumn from, List<String> to) {
         int[] map = new int[from.cardinality()];
-        java.util.Map<String, Integer> codes = new java.util.HashMap<>();
+        Map<String, Integer> codes = new HashMap<>();
         for (int i = 0; i < to.size(); i++) {
             codes.put(to.get(i), i);
         }
@@ -202,7 +212,7 @@ public final class CopyGuard {
         }
 
         /** {@link #isRealValue} of one column, or null when the guard has no values of it. */
-        public java.util.function.Predicate<String> realValuesOf(int column) {
+        public Predicate<String> realValuesOf(int column) {
             return piiValues.containsKey(column) ? v -> isRealValue(column, v) : null;
         }
     }
@@ -330,7 +340,7 @@ public final class CopyGuard {
         for (int i = 0; i < table.length; i++) {
             table[i] = in.readLong();
         }
-        java.util.Map<Integer, long[]> pii = new java.util.TreeMap<>();
+        Map<Integer, long[]> pii = new TreeMap<>();
         int piiColumns = checked(in.readInt(), 1 << 16);
         for (int i = 0; i < piiColumns; i++) {
             int column = in.readInt();

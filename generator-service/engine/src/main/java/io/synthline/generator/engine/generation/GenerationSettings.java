@@ -1,4 +1,4 @@
-package io.synthline.generator.engine;
+package io.synthline.generator.engine.generation;
 
 import io.synthline.commons.api.ConditionSpec;
 import io.synthline.commons.api.RebalanceSpec;
