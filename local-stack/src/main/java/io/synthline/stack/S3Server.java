@@ -2,6 +2,7 @@ package io.synthline.stack;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,29 @@ import java.util.function.Consumer;
  * only with the key it knows: {@link StackEndpoints#S3_KMS_KEY_ID}). S3Proxy was the first
  * choice but answers 501 to any request carrying an SSE header.
  *
- * <p>It listens on {@link StackPort#S3} at 127.0.0.1; S3Mock also always opens a second plain
- * HTTP connector, put on {@link StackPort#S3_SECONDARY}, which nothing uses.
+ * <p>It listens on {@link StackPort#S3} at 127.0.0.1 and nowhere else. S3Mock's own web server
+ * factory always adds a second plain-HTTP connector bound to every interface, for clients that
+ * cannot speak HTTPS to its main one; the stack replaces that factory with Spring Boot's plain one
+ * (an XML bean definition, {@link #SINGLE_CONNECTOR}, that overrides the bean of the same name), so
+ * the only connector is the main one, configured by the {@code server.*} options below.
  */
 final class S3Server extends ManagedServer {
+
+    /**
+     * The web server factory without S3Mock's second connector. S3Mock's factory also makes Tomcat
+     * decode {@code %2F} in paths and accept backslashes, for object keys holding them; storage keys
+     * have neither (their syntax is letters, digits and {@code . _ - /}).
+     */
+    static final String SINGLE_CONNECTOR = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <beans xmlns="http://www.springframework.org/schema/beans"
+                   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                   xsi:schemaLocation="http://www.springframework.org/schema/beans
+                                       https://www.springframework.org/schema/beans/spring-beans.xsd">
+              <!-- overrides S3MockConfiguration#webServerFactory: only the main connector, on server.address -->
+              <bean id="webServerFactory" class="org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory"/>
+            </beans>
+            """;
 
     S3Server(StackConfig config, Consumer<String> progress) {
         super(config, Component.S3, progress);
@@ -54,6 +74,8 @@ final class S3Server extends ManagedServer {
     @Override
     Process launch() throws IOException {
         Files.createDirectories(workDir().resolve("data"));
+        Path singleConnector = workDir().resolve("single-connector.xml");
+        Files.writeString(singleConnector, SINGLE_CONNECTOR);
         Processes.rotate(logFile());
         String s3mock = "--com.adobe.testing.s3mock.";
         List<String> cmd = new ArrayList<>();
@@ -66,7 +88,8 @@ final class S3Server extends ManagedServer {
                 "--server.address=" + config.host(),
                 "--server.port=" + config.port(StackPort.S3),
                 "--server.ssl.enabled=false",
-                s3mock + "httpPort=" + config.port(StackPort.S3_SECONDARY),
+                "--spring.main.sources=" + singleConnector.toUri(),
+                "--spring.main.allow-bean-definition-overriding=true",
                 s3mock + "store.root=" + workDir().resolve("data"),
                 s3mock + "store.retainFilesOnExit=true",
                 s3mock + "store.initialBuckets=" + StackEndpoints.S3_BUCKET,

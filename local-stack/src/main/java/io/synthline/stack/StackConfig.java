@@ -21,7 +21,6 @@ import java.util.Objects;
  * @param keycloakPort           Keycloak HTTP
  * @param keycloakManagementPort Keycloak management interface (health endpoints)
  * @param s3Port                 the S3 API (only when the stack runs the S3 server)
- * @param s3SecondaryPort        the S3 server's second, unused connector
  * @param dataDir                per-stack state: data of every server, logs, stack.json
  * @param cacheDir               shared between stacks: unpacked PostgreSQL binaries, built Keycloak
  */
@@ -33,7 +32,6 @@ public record StackConfig(
         int keycloakPort,
         int keycloakManagementPort,
         int s3Port,
-        int s3SecondaryPort,
         Path dataDir,
         Path cacheDir) {
 
@@ -52,7 +50,7 @@ public record StackConfig(
         dataDir = dataDir.toAbsolutePath().normalize();
         cacheDir = cacheDir.toAbsolutePath().normalize();
         Map<Integer, StackPort> seen = new HashMap<>();
-        int[] values = {postgresPort, kafkaPort, kafkaControllerPort, keycloakPort, keycloakManagementPort, s3Port, s3SecondaryPort};
+        int[] values = {postgresPort, kafkaPort, kafkaControllerPort, keycloakPort, keycloakManagementPort, s3Port};
         StackPort[] kinds = StackPort.values();
         for (int i = 0; i < kinds.length; i++) {
             int port = values[i];
@@ -70,7 +68,7 @@ public record StackConfig(
 
     /**
      * The configuration of {@code synth stack up}: data under {@code $SYNTHLINE_STACK_DIR} (else
-     * {@code ~/.synthline/stack}), ports 15432 / 19092 / 19093 / 18080 / 18081 (and 19000 / 19001 for the S3 server), each overridable by
+     * {@code ~/.synthline/stack}), ports 15432 / 19092 / 19093 / 18080 / 18081 (and 19000 for the S3 server), each overridable by
      * its env var (see {@link StackPort#envVar()}).
      *
      * @throws IllegalArgumentException when an env var holds something that is not a port
@@ -96,13 +94,13 @@ public record StackConfig(
         return new StackConfig(LOOPBACK,
                 ports.get(StackPort.POSTGRES), ports.get(StackPort.KAFKA), ports.get(StackPort.KAFKA_CONTROLLER),
                 ports.get(StackPort.KEYCLOAK), ports.get(StackPort.KEYCLOAK_MANAGEMENT),
-                ports.get(StackPort.S3), ports.get(StackPort.S3_SECONDARY),
+                ports.get(StackPort.S3),
                 dataDir, cacheDirFromEnv(env, userHome));
     }
 
     /**
      * A stack on its own block of ports, for tests and side-by-side checkouts: PostgreSQL on
-     * base+432, Kafka on base+92 (controller base+93), Keycloak on base+80 (management base+81), S3 on base+96 (second connector base+97).
+     * base+432, Kafka on base+92 (controller base+93), Keycloak on base+80 (management base+81), S3 on base+96.
      */
     public static StackConfig forPortBase(int base, Path dataDir) {
         if (base < 1024 || base + 432 > 65535) {
@@ -112,7 +110,7 @@ public record StackConfig(
                 base + StackPort.POSTGRES.baseOffset(), base + StackPort.KAFKA.baseOffset(),
                 base + StackPort.KAFKA_CONTROLLER.baseOffset(), base + StackPort.KEYCLOAK.baseOffset(),
                 base + StackPort.KEYCLOAK_MANAGEMENT.baseOffset(),
-                base + StackPort.S3.baseOffset(), base + StackPort.S3_SECONDARY.baseOffset(), dataDir,
+                base + StackPort.S3.baseOffset(), dataDir,
                 cacheDirFromEnv(System.getenv(), Path.of(System.getProperty("user.home"))));
     }
 
@@ -124,7 +122,6 @@ public record StackConfig(
             case KEYCLOAK -> keycloakPort;
             case KEYCLOAK_MANAGEMENT -> keycloakManagementPort;
             case S3 -> s3Port;
-            case S3_SECONDARY -> s3SecondaryPort;
         };
     }
 
@@ -247,7 +244,7 @@ public record StackConfig(
         public StackConfig build() {
             return new StackConfig(LOOPBACK, ports.get(StackPort.POSTGRES), ports.get(StackPort.KAFKA),
                     ports.get(StackPort.KAFKA_CONTROLLER), ports.get(StackPort.KEYCLOAK),
-                    ports.get(StackPort.KEYCLOAK_MANAGEMENT), ports.get(StackPort.S3), ports.get(StackPort.S3_SECONDARY),
+                    ports.get(StackPort.KEYCLOAK_MANAGEMENT), ports.get(StackPort.S3),
                     dataDir, cacheDir);
         }
     }

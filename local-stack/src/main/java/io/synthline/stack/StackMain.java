@@ -37,7 +37,6 @@ public final class StackMain {
               --keycloak-management-port N   (env SYNTHLINE_KEYCLOAK_MANAGEMENT_PORT, default keycloak port + 1)
               --store filesystem|s3          s3: also run the S3-compatible server for the S3 dataset store
               --s3-port N                    (env SYNTHLINE_S3_PORT, default 19000; port base N+96)
-              --s3-secondary-port N          the S3 server's second, unused connector (env SYNTHLINE_S3_SECONDARY_PORT, default 19001)
             """;
 
     private StackMain() {

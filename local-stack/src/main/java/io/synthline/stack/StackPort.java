@@ -13,9 +13,7 @@ public enum StackPort {
     // Keycloak 25+ serves /health only on a separate management interface; it needs its own port.
     KEYCLOAK_MANAGEMENT(Component.KEYCLOAK, "Keycloak management (health)", "SYNTHLINE_KEYCLOAK_MANAGEMENT_PORT",
             "--keycloak-management-port", 18081, 81),
-    S3(Component.S3, "S3 API", "SYNTHLINE_S3_PORT", "--s3-port", 19000, 96),
-    // S3Mock always opens a second HTTP connector besides its main one; nothing uses it, but it needs a free port.
-    S3_SECONDARY(Component.S3, "S3 second connector (unused)", "SYNTHLINE_S3_SECONDARY_PORT", "--s3-secondary-port", 19001, 97);
+    S3(Component.S3, "S3 API", "SYNTHLINE_S3_PORT", "--s3-port", 19000, 96);
 
     private final Component component;
     private final String description;

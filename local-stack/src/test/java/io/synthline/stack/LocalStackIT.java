@@ -3,6 +3,7 @@ package io.synthline.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.synthline.stack.testing.ListeningSockets;
 import io.synthline.stack.testing.LocalStackTestResource;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -31,6 +32,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -77,6 +79,33 @@ class LocalStackIT {
         assertThat(first.started()).containsExactlyInAnyOrderElementsOf(LocalStack.CORE);
         assertThat(first.status().allRunning()).isTrue();
         System.out.print(first.status().toTable());
+    }
+
+    /**
+     * Fixed dev credentials: no port of the stack may be reachable from another machine. Every socket
+     * the servers listen on is on loopback, and the ports the stack configures are below the ephemeral
+     * range (Keycloak also listens on one port the system picks, on loopback).
+     */
+    @Test
+    @Order(1)
+    void everyPortTheStackOpensIsOnLoopback() throws Exception {
+        for (ComponentStatus c : stack.status().components()) {
+            if (c.pid().isEmpty()) {
+                continue;
+            }
+            var listeners = ListeningSockets.of(c.pid().getAsLong());
+            Assumptions.assumeTrue(listeners.isPresent(), "no /proc/net/tcp: not Linux");
+            assertThat(listeners.get()).as(c.component() + " listens").isNotEmpty()
+                    .allSatisfy(l -> assertThat(l.address().isLoopbackAddress()).as(c.component() + " on " + l).isTrue());
+            for (StackPort port : StackPort.values()) {
+                if (port.component() == c.component()) {
+                    assertThat(listeners.get()).extracting(ListeningSockets.Listener::port).as(c.component() + " listens")
+                            .contains(stack.config().port(port));
+                    assertThat(stack.config().port(port)).as(port + " below the ephemeral range").isLessThan(32768);
+                }
+            }
+            System.out.println("[local-stack] " + c.component() + " listens on " + listeners.get());
+        }
     }
 
     @Test

@@ -91,7 +91,7 @@ class StackConfigTest {
 
     @Test
     void onlyLoopback() {
-        assertThatThrownBy(() -> new StackConfig("0.0.0.0", 1, 2, 3, 4, 5, 6, 7, Path.of("/a"), Path.of("/b")))
+        assertThatThrownBy(() -> new StackConfig("0.0.0.0", 1, 2, 3, 4, 5, 6, Path.of("/a"), Path.of("/b")))
                 .hasMessageContaining("127.0.0.1");
     }
 

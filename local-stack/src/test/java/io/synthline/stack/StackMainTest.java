@@ -39,7 +39,6 @@ class StackMainTest {
         assertThat(StackMain.takeStore(options)).isEqualTo("s3");
         StackConfig c = StackMain.parseConfig(options);
         assertThat(c.port(StackPort.S3)).isEqualTo(27096);
-        assertThat(c.port(StackPort.S3_SECONDARY)).isEqualTo(27097);
         List<String> equalsForm = new java.util.ArrayList<>(List.of("--store=filesystem"));
         assertThat(StackMain.takeStore(equalsForm)).isEqualTo("filesystem");
         assertThat(equalsForm).isEmpty();

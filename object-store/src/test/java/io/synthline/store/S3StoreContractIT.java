@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.synthline.commons.store.DatasetStore;
 import io.synthline.stack.StackEndpoints;
+import io.synthline.stack.testing.ListeningSockets;
 import io.synthline.stack.testing.TestS3;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +104,17 @@ class S3StoreContractIT extends DatasetStoreContract {
                     .contents()).extracting(o -> o.key())
                     .containsExactly(TestS3.RUN_PREFIX + key("datasets/d/data.csv"), TestS3.RUN_PREFIX + key("generations/g/synthetic.csv"));
         }
+    }
+
+    /** The server holds the stack's fixed credentials: every port it opens is on loopback (S3Mock's second connector is not opened). */
+    @Test
+    void theServerListensOnLoopbackOnly() throws Exception {
+        var pid = TestS3.serverPid();
+        Assumptions.assumeTrue(pid.isPresent(), "the S3 server's process is not known");
+        var listeners = ListeningSockets.of(pid.getAsLong());
+        Assumptions.assumeTrue(listeners.isPresent(), "no /proc/net/tcp: not Linux");
+        assertThat(listeners.get()).extracting(ListeningSockets.Listener::toString)
+                .containsExactly("127.0.0.1:" + java.net.URI.create(TestS3.endpoints().s3StoreSettings().get(StoreSettings.S3_ENDPOINT)).getPort());
     }
 
     @Test

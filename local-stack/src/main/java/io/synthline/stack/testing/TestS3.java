@@ -41,6 +41,12 @@ public final class TestS3 {
         return stack.endpoints();
     }
 
+    /** The S3 server's process id (empty when the status cannot tell), e.g. to check what it listens on. */
+    public static synchronized java.util.OptionalLong serverPid() {
+        endpoints();
+        return stack.status().get(Component.S3).pid();
+    }
+
     /** The {@code synthline.store.*} settings of the S3 dataset store on this server, under {@link #RUN_PREFIX}. */
     public static Map<String, String> storeSettings() {
         Map<String, String> cfg = new LinkedHashMap<>(endpoints().s3StoreSettings());
