@@ -190,7 +190,7 @@ public class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (RelationalCli.isRelational(file)) {
+        if (RelationalCli.isRelational(file) || file == null && loadModel != null && RelationalCli.isRelationalModel(loadModel)) {
             return relational();
         }
         if (metadata != null) {
@@ -254,20 +254,34 @@ public class GenerateCommand implements Callable<Integer> {
 
     /** Related tables: options that only make sense for one table are refused rather than ignored. */
     private int relational() throws IOException {
-        if (rows != 0 || loadModel != null || saveModel != null || !conditions.isEmpty() || rebalance != null || !constraints.isEmpty()
-                || specFile != null || firstRow != 0 || provenanceColumns || allowCopies || manifest != null) {
-            throw new SynthCommand.UserError("with several tables, --rows, --condition, --rebalance, --constraint, --spec, --first-row,"
-                    + " --provenance-columns, --allow-copies, --manifest and stored models are not available; use --scale");
+        if (rows != 0 || rebalance != null || !constraints.isEmpty() || specFile != null || firstRow != 0 || provenanceColumns
+                || allowCopies || manifest != null) {
+            throw new SynthCommand.UserError("with several tables, --rows, --rebalance, --constraint, --spec, --first-row,"
+                    + " --provenance-columns, --allow-copies and --manifest are not available; use --scale");
+        }
+        boolean dp = model != null && Synthesizers.isPrivate(model);
+        if (loadModel != null && (file != null || metadata != null || model != null || !modelOptions.isEmpty() || holdout != null
+                || holdoutOut != null || !pii.isEmpty() || noPiiDetection || locale != null || saveModel != null)) {
+            throw new SynthCommand.UserError("--load-model samples a stored model of several tables as it was fitted: the tables, metadata,"
+                    + " model, options, holdout and PII settings are the model's; give only --seed, --scale, --condition and --out");
+        }
+        if ((loadModel != null || saveModel != null) && (root.remote() || dp)) {
+            throw new SynthCommand.UserError(root.remote() ? "--remote cannot use stored model files"
+                    : "a differentially private model of several tables is not stored; fit and sample it in one run");
         }
         int workers = threads != null ? Math.max(1, threads) : Parallel.defaultThreads();
+        List<ConditionSpec> onRoot = conditions.stream().map(GenerateSyntax::condition).toList();
+        if (!onRoot.isEmpty() && dp) {
+            throw new SynthCommand.UserError("--condition: a differentially private model of several tables is not sampled under"
+                    + " conditions; use the tree model (default)");
+        }
         RelationalCli.GenerateOptions options = new RelationalCli.GenerateOptions(file, metadata, scale, seed, out, model, modelOptions, pii,
-                noPiiDetection, locale, holdout, holdoutOut, workers, csvFormulas.escapes());
+                noPiiDetection, locale, holdout, holdoutOut, workers, csvFormulas.escapes(), onRoot, saveModel, loadModel);
         if (root.remote()) {
             if (noPiiDetection) {
                 throw new SynthCommand.UserError("--no-pii-detection: the platform replaces every column its profiler flags; declare a"
                         + " column's sdtype in the metadata to keep it");
             }
-            boolean dp = model != null && Synthesizers.isPrivate(model);
             if (maxChildren != null && !dp) {
                 throw new SynthCommand.UserError("--max-children bounds what one person contributes to a differentially private model (mst, aim)");
             }

@@ -136,22 +136,46 @@ final class PlatformCommands {
         @Parameters(index = "0", paramLabel = "RUN", description = "the run's id (synth runs lists them)")
         String run;
 
-        @Option(names = "--out", paramLabel = "OUT.csv", description = "where to write it (default: RUN.csv)")
+        @Option(names = "--out", paramLabel = "OUT.csv|DIR", description = "where to write it (default: RUN.csv; for a run on several tables"
+                + " a directory, default RUN)")
         Path out;
 
         @Option(names = "--wait", description = "wait until the run is released (showing its progress) instead of failing while it is not")
         boolean await;
 
+        @Option(names = "--csv-formulas", defaultValue = "escape", paramLabel = "escape|keep",
+                description = "several tables: escape cells a spreadsheet would run as formulas (default), or keep the exact bytes")
+        GenerateCommand.CsvFormulas csvFormulas;
+
         @Override
-        public Integer call() {
+        public Integer call() throws java.io.IOException {
             ApiClient client = ApiClient.forCli(root);
-            Path target = out != null ? out : Path.of(run + ".csv");
             if (await) {
                 new RunWatch(client, spec.commandLine().getErr(), System.console() != null).awaitRelease(run, Duration.ofHours(2));
             }
+            if (madeSeveralTables(client, run)) {
+                Path dir = out != null ? out : Path.of(run);
+                RelationalCli.download(client, run, dir, csvFormulas.escapes());
+                spec.commandLine().getErr().printf("synth: run %s -> %s (every table checked against its SHA-256 in the run's manifest)%n",
+                        run, dir);
+                return SynthCommand.EXIT_OK;
+            }
+            Path target = out != null ? out : Path.of(run + ".csv");
             download(client, run, target);
             spec.commandLine().getErr().printf("synth: run %s -> %s%n", run, target);
             return SynthCommand.EXIT_OK;
+        }
+
+        /** Whether the run's manifest lists several tables; a run without one yet (409) takes the one-table path, which says why. */
+        private static boolean madeSeveralTables(ApiClient client, String run) {
+            try {
+                return client.get(client.endpoints().generator(), "/api/v1/generations/" + run + "/manifest").path("tables").isObject();
+            } catch (io.synthline.cli.client.ApiException e) {
+                if (e.status() == 409) {
+                    return false;
+                }
+                throw e;
+            }
         }
 
         /** CSV or Parquet by the target's name; a run that is not released says why (409 from the platform). */

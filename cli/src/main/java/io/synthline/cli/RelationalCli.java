@@ -1,5 +1,6 @@
 package io.synthline.cli;
 
+import io.synthline.commons.api.ConditionSpec;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.evaluation.RelationalEvaluation;
 import io.synthline.commons.hash.Sha256;
@@ -17,6 +18,7 @@ import io.synthline.evaluator.engine.relational.RelationalEvaluator;
 import io.synthline.generator.engine.pii.ProfilePii;
 import io.synthline.generator.engine.relational.PrivateRelationalModel;
 import io.synthline.generator.engine.relational.PrivateRelationalSynthesizer;
+import io.synthline.generator.engine.relational.RelationalArtifact;
 import io.synthline.generator.engine.relational.RelationalModel;
 import io.synthline.generator.engine.relational.RelationalSpec;
 import io.synthline.generator.engine.relational.RelationalSynthesizer;
@@ -122,7 +124,36 @@ final class RelationalCli {
     /** Options of {@code synth generate} for a relational input. */
     record GenerateOptions(Path input, Path metadata, double scale, long seed, Path out, String model, Map<String, String> modelOptions,
             Map<String, String> pii, boolean noPiiDetection, String locale, Double holdout, Path holdoutOut, int threads,
-            boolean escapeFormulas) {
+            boolean escapeFormulas, List<ConditionSpec> conditions, Path saveModel, Path loadModel) {
+    }
+
+    /** Whether a {@code --load-model} file is a model of several tables. */
+    static boolean isRelationalModel(Path model) throws IOException {
+        try (var in = Files.newInputStream(Files2.existing(model, "model"))) {
+            return RelationalArtifact.isRelational(in);
+        }
+    }
+
+    /** A stored model of several tables with its copy guard ({@code MODEL.guard}) beside it. */
+    private static RelationalModel load(Path file, int threads) throws IOException {
+        RelationalModel model;
+        try (var in = new java.io.BufferedInputStream(Files.newInputStream(Files2.existing(file, "model")))) {
+            model = RelationalArtifact.read(in, threads);
+        }
+        Path guard = FileGeneration.guardPath(file);
+        if (Files.exists(guard)) {
+            try (var in = new java.io.BufferedInputStream(Files.newInputStream(guard))) {
+                model = model.withGuard(RelationalArtifact.readGuard(in));
+            }
+        }
+        return model;
+    }
+
+    /** {@code --save-model}: the model, and beside it the copy guard (kept with the training data: it recognises real PII values). */
+    private static String save(RelationalModel model, Path file) throws IOException {
+        GenerateCommand.writeAtomically(file, out -> RelationalArtifact.write(model, out));
+        GenerateCommand.writeAtomically(FileGeneration.guardPath(file), out -> RelationalArtifact.writeGuard(model, out));
+        return RelationalArtifact.id(model);
     }
 
     static int generate(GenerateOptions o, PrintWriter err) throws IOException {
@@ -130,16 +161,30 @@ final class RelationalCli {
             throw new SynthCommand.UserError("--scale must be a number greater than 0, got " + o.scale());
         }
         long t0 = System.nanoTime();
-        Input in = read(o.input(), o.metadata(), err, !o.noPiiDetection());
-        RelationalDataset dataset = in.dataset();
-        Map<String, Map<String, String>> pii = piiColumns(o, in, err);
-        RelationalSpec spec = new RelationalSpec(o.model(), o.modelOptions(), pii, o.locale());
-        Entities.Split split = o.holdout() == null ? new Entities.Split(dataset, null, Entities.root(dataset.metadata()))
-                : Entities.split(dataset, o.holdout(), o.seed());
-        long t1 = System.nanoTime();
-        RelationalModel model = RelationalSynthesizer.fit(split.training(), spec, o.seed(), o.threads());
+        Input in = null;
+        Entities.Split split = null;
+        RelationalModel model;
+        String modelId = null;
+        long t1;
+        if (o.loadModel() != null) {
+            model = load(o.loadModel(), o.threads());
+            modelId = RelationalArtifact.id(model);
+            t1 = System.nanoTime();
+        } else {
+            in = read(o.input(), o.metadata(), err, !o.noPiiDetection());
+            RelationalDataset dataset = in.dataset();
+            RelationalSpec spec = new RelationalSpec(o.model(), o.modelOptions(), piiColumns(o, in, err), o.locale());
+            split = o.holdout() == null ? new Entities.Split(dataset, null, Entities.root(dataset.metadata()))
+                    : Entities.split(dataset, o.holdout(), o.seed());
+            t1 = System.nanoTime();
+            model = RelationalSynthesizer.fit(split.training(), spec, o.seed(), o.threads());
+            if (o.saveModel() != null) {
+                modelId = save(model, o.saveModel());
+            }
+        }
+        RelationalSpec spec = model.spec();
         long t2 = System.nanoTime();
-        RelationalDataset synthetic = model.sample(o.scale(), o.seed());
+        RelationalDataset synthetic = model.sample(o.scale(), o.seed(), o.conditions());
         long t3 = System.nanoTime();
         writeDirectory(o.out(), synthetic, o.escapeFormulas());
         Map<String, Object> manifest = new LinkedHashMap<>();
@@ -147,18 +192,31 @@ final class RelationalCli {
         manifest.put("scale", o.scale());
         manifest.put("model", spec.model());
         manifest.put("modelOptions", spec.options());
-        manifest.put("metadata", in.profile() != null && in.profile().proposal() != null ? "proposed" : "declared");
+        if (modelId != null) {
+            manifest.put("modelId", modelId);
+        }
+        if (in != null) {
+            manifest.put("metadata", in.profile() != null && in.profile().proposal() != null ? "proposed" : "declared");
+        }
+        if (!o.conditions().isEmpty()) {
+            manifest.put("conditions", Map.of("table", Entities.root(model.metadata()), "conditions", o.conditions()));
+        }
         Map<String, Object> tables = new LinkedHashMap<>();
         for (String t : synthetic.tables().keySet()) {
-            tables.put(t, Map.of("realRows", split.training().table(t).rowCount(), "rows", synthetic.table(t).rowCount(),
-                    "sha256", Sha256.hex(o.out().resolve(t + ".csv"))));
+            Map<String, Object> table = new LinkedHashMap<>();
+            if (split != null) {
+                table.put("realRows", split.training().table(t).rowCount());
+            }
+            table.put("rows", synthetic.table(t).rowCount());
+            table.put("sha256", Sha256.hex(o.out().resolve(t + ".csv")));
+            tables.put(t, table);
         }
         manifest.put("tables", tables);
         manifest.put("piiReplaced", model.piiColumns());
         manifest.put("notes", model.notes());
         manifest.put("fitMillis", (t2 - t1) / 1_000_000);
         manifest.put("sampleMillis", (t3 - t2) / 1_000_000);
-        if (split.hasHoldout()) {
+        if (split != null && split.hasHoldout()) {
             Path target = o.holdoutOut() != null ? o.holdoutOut() : o.out().resolveSibling(o.out().getFileName() + ".holdout");
             writeDirectory(target, split.holdout(), o.escapeFormulas());
             manifest.put("holdout", Map.of("share", o.holdout(), "rootTable", split.root(), "entities",
@@ -169,8 +227,14 @@ final class RelationalCli {
         Files.writeString(o.out().resolve("manifest.json"), Json.writePretty(manifest), StandardCharsets.UTF_8);
         model.notes().forEach(n -> err.println("synth: note: " + n));
         long rows = synthetic.tables().values().stream().mapToLong(t -> t.rowCount()).sum();
-        err.printf("synth: %s fitted on %d tables in %d ms (read %d ms), %,d rows sampled at scale %s in %d ms -> %s%n", spec.model(),
-                synthetic.tables().size(), (t2 - t1) / 1_000_000, (t1 - t0) / 1_000_000, rows, o.scale(), (t3 - t2) / 1_000_000, o.out());
+        String fit = o.loadModel() != null ? String.format("loaded %s model %s of %d tables in %d ms", spec.model(), modelId.substring(0, 12),
+                synthetic.tables().size(), (t1 - t0) / 1_000_000) : String.format("%s fitted on %d tables in %d ms (read %d ms)", spec.model(),
+                synthetic.tables().size(), (t2 - t1) / 1_000_000, (t1 - t0) / 1_000_000);
+        if (o.saveModel() != null) {
+            err.printf("synth: model %s -> %s (its copy guard, to keep with the data: %s)%n", modelId.substring(0, 12), o.saveModel(),
+                    FileGeneration.guardPath(o.saveModel()));
+        }
+        err.printf("synth: %s, %,d rows sampled at scale %s in %d ms -> %s%n", fit, rows, o.scale(), (t3 - t2) / 1_000_000, o.out());
         return SynthCommand.EXIT_OK;
     }
 
@@ -335,7 +399,8 @@ final class RelationalCli {
         }
         Map<String, String> pii = new LinkedHashMap<>(o.pii());
         io.synthline.commons.api.GenerationRequest request = new io.synthline.commons.api.GenerationRequest(datasetId, null, o.seed(),
-                o.model(), o.modelOptions().isEmpty() ? null : o.modelOptions(), null, null, null,
+                o.model(), o.modelOptions().isEmpty() ? null : o.modelOptions(), o.conditions().isEmpty() ? null : o.conditions(),
+                null, null,
                 pii.isEmpty() && o.locale() == null ? null : new io.synthline.commons.api.PiiSpec(pii, o.locale()), null, null, null,
                 privacy, o.holdout(), purpose).forTables(o.scale(), maxChildren);
         com.fasterxml.jackson.databind.JsonNode run = client.requestGenerationWhenVisible(request, java.time.Duration.ofSeconds(60));
@@ -343,25 +408,53 @@ final class RelationalCli {
         err.printf("synth: run %s requested: model %s, scale %s, seed %d%n", id, run.path("model").asText(), o.scale(), o.seed());
         new io.synthline.cli.client.RunWatch(client, err, System.console() != null)
                 .awaitRelease(id, java.time.Duration.ofMinutes(Math.max(1, waitMinutes)));
-        Path downloaded = Files.createTempFile(o.out().toAbsolutePath().getParent(), ".synth-", ".zip");
-        try {
-            client.downloadTo(client.endpoints().generator(), "/api/v1/generations/" + id + "/data.zip?escapeFormulas=" + o.escapeFormulas(),
-                    io.synthline.commons.relational.StoredRelational.ZIP_CONTENT_TYPE, downloaded);
-            Path manifest = Files.createTempFile(o.out().toAbsolutePath().getParent(), ".synth-", ".json");
-            try {
-                client.downloadTo(client.endpoints().generator(), "/api/v1/generations/" + id + "/manifest", "application/json", manifest);
-                placeDirectory(o.out(), dir -> {
-                    unzipInto(downloaded, dir);
-                    Files.copy(manifest, dir.resolve("manifest.json"));
-                });
-            } finally {
-                Files.deleteIfExists(manifest);
-            }
-        } finally {
-            Files.deleteIfExists(downloaded);
-        }
+        download(client, id, o.out(), o.escapeFormulas());
         err.printf("synth: run %s -> %s; its evaluation: synth report %s%n", id, o.out(), id);
         return SynthCommand.EXIT_OK;
+    }
+
+    /**
+     * The tables of a released run on several tables into {@code target} (a directory, put in place
+     * whole): {@code data.zip} with the exact bytes, each table checked against the SHA-256 the run's
+     * manifest gives it (a table missing or altered writes nothing), then formula cells escaped
+     * unless asked not to, with {@code metadata.json} and the run's {@code manifest.json}.
+     */
+    static void download(io.synthline.cli.client.ApiClient client, String run, Path target, boolean escapeFormulas) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path zip = Files.createTempFile(parent, ".synth-", ".zip");
+        Path manifest = Files.createTempFile(parent, ".synth-", ".json");
+        try {
+            client.downloadTo(client.endpoints().generator(), "/api/v1/generations/" + run + "/manifest", "application/json", manifest);
+            client.downloadTo(client.endpoints().generator(), "/api/v1/generations/" + run + "/data.zip?escapeFormulas=false",
+                    io.synthline.commons.relational.StoredRelational.ZIP_CONTENT_TYPE, zip);
+            com.fasterxml.jackson.databind.JsonNode tables = Json.mapper().readTree(manifest.toFile()).path("tables");
+            List<String> names = new ArrayList<>();
+            tables.fieldNames().forEachRemaining(names::add);
+            placeDirectory(target, dir -> {
+                unzipInto(zip, dir);
+                for (String table : names) {
+                    Path file = dir.resolve(table + ".csv");
+                    if (!Files.exists(file) || !Sha256.hex(file).equals(tables.path(table).path("sha256").asText())) {
+                        throw new IOException("table " + table + " of run " + run + (Files.exists(file)
+                                ? " does not have the SHA-256 the run's manifest gives it" : " is missing from its data.zip")
+                                + "; nothing was written");
+                    }
+                    if (escapeFormulas) {
+                        Path escaped = dir.resolve(".escaping-" + table);
+                        try (var in = new java.io.BufferedInputStream(Files.newInputStream(file));
+                                var out = new java.io.BufferedOutputStream(Files.newOutputStream(escaped))) {
+                            io.synthline.commons.csv.FormulaGuard.escape(in, out);
+                        }
+                        Files.move(escaped, file, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                Files.copy(manifest, dir.resolve("manifest.json"));
+            });
+        } finally {
+            Files.deleteIfExists(zip);
+            Files.deleteIfExists(manifest);
+        }
     }
 
     /** Zips the CSV files of a directory (or repacks a zip's) with the metadata in force; returns the number of tables. */

@@ -84,6 +84,67 @@ class RelationalCliTest {
     }
 
     @Test
+    void conditionsHoldForEveryRootRowAndAnImpossibleOneIsAClearError() throws Exception {
+        Path out = dir.resolve("gold");
+        SynthCommandTest.Result g = SynthCommandTest.run("generate", SHOP.toString(), "--seed", "2", "--condition", "segment=gold",
+                "--condition", "customers.age=30..45", "--out", out.toString());
+        assertThat(g.exit()).as(g.err()).isZero();
+        List<String> customers = Files.readAllLines(out.resolve("customers.csv"));
+        assertThat(customers).hasSize(401);
+        for (String line : customers.subList(1, customers.size())) {
+            String[] cells = line.split(",", -1);
+            assertThat(cells[3]).as(line).isEqualTo("gold");
+            assertThat(Double.parseDouble(cells[1])).as(line).isBetween(30.0, 45.0);
+        }
+        assertThat(Files.readAllLines(out.resolve("orders.csv")).size()).isGreaterThan(100);
+        JsonNode manifest = Json.mapper().readTree(Files.readString(out.resolve("manifest.json")));
+        assertThat(manifest.at("/conditions/table").asText()).isEqualTo("customers");
+        assertThat(manifest.at("/conditions/conditions/0/equals").asText()).isEqualTo("gold");
+
+        SynthCommandTest.Result impossible = SynthCommandTest.run("generate", SHOP.toString(), "--seed", "2", "--condition", "age=200..300",
+                "--out", dir.resolve("none").toString());
+        assertThat(impossible.exit()).isEqualTo(SynthCommand.EXIT_BAD_INPUT);
+        assertThat(impossible.err()).contains("no training row satisfies the condition");
+        SynthCommandTest.Result child = SynthCommandTest.run("generate", SHOP.toString(), "--seed", "2", "--condition", "orders.channel=web",
+                "--out", dir.resolve("none").toString());
+        assertThat(child.exit()).isEqualTo(SynthCommand.EXIT_BAD_INPUT);
+        assertThat(child.err()).contains("conditions apply to the root table 'customers'");
+        assertThat(dir.resolve("none")).doesNotExist();
+    }
+
+    @Test
+    void aSavedModelSamplesTheSameTablesWithoutTheData() throws Exception {
+        Path model = dir.resolve("shop.synth");
+        Path fitted = dir.resolve("fitted");
+        SynthCommandTest.Result fit = SynthCommandTest.run("generate", SHOP.toString(), "--seed", "4", "--scale", "0.5", "--save-model",
+                model.toString(), "--out", fitted.toString());
+        assertThat(fit.exit()).as(fit.err()).isZero();
+        assertThat(model.resolveSibling("shop.synth.guard")).exists();
+        Path loaded = dir.resolve("loaded");
+        SynthCommandTest.Result load = SynthCommandTest.run("generate", "--load-model", model.toString(), "--seed", "4", "--scale", "0.5",
+                "--out", loaded.toString());
+        assertThat(load.exit()).as(load.err()).isZero();
+        assertThat(load.err()).contains("loaded tree model");
+        for (String t : TABLES) {
+            assertThat(Files.readAllBytes(loaded.resolve(t + ".csv"))).as(t).isEqualTo(Files.readAllBytes(fitted.resolve(t + ".csv")));
+        }
+        JsonNode a = Json.mapper().readTree(Files.readString(fitted.resolve("manifest.json")));
+        JsonNode b = Json.mapper().readTree(Files.readString(loaded.resolve("manifest.json")));
+        assertThat(b.path("modelId").asText()).hasSize(64).isEqualTo(a.path("modelId").asText());
+
+        SynthCommandTest.Result withData = SynthCommandTest.run("generate", SHOP.toString(), "--load-model", model.toString(), "--seed", "4",
+                "--out", dir.resolve("o").toString());
+        assertThat(withData.exit()).isEqualTo(SynthCommand.EXIT_BAD_INPUT);
+        assertThat(withData.err()).contains("give only --seed, --scale, --condition and --out");
+        Files.move(model.resolveSibling("shop.synth.guard"), dir.resolve("elsewhere.guard"));
+        SynthCommandTest.Result noGuard = SynthCommandTest.run("generate", "--load-model", model.toString(), "--seed", "4", "--out",
+                dir.resolve("o").toString());
+        assertThat(noGuard.exit()).isEqualTo(SynthCommand.EXIT_BAD_INPUT);
+        assertThat(noGuard.err()).contains("copy guard");
+        assertThat(dir.resolve("o")).doesNotExist();
+    }
+
+    @Test
     void theDifferentiallyPrivatePathTakesAParentWithDirectChildrenAndDeclaredMetadata() throws Exception {
         SynthCommandTest.Result shape = SynthCommandTest.run("generate", SHOP.toString(), "--seed", "1", "--model", "mst", "--epsilon", "1",
                 "--delta", "1e-9", "--out", dir.resolve("o").toString());

@@ -2,15 +2,20 @@ package io.synthline.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.cli.client.ApiClient;
 import io.synthline.cli.client.ApiException;
 import io.synthline.cli.platform.DemoRun;
 import io.synthline.cli.platform.PlatformLauncher;
+import io.synthline.commons.api.ConditionSpec;
+import io.synthline.commons.api.DeclaredColumn;
 import io.synthline.commons.api.GenerationRequest;
+import io.synthline.commons.api.PrivacySpec;
 import io.synthline.commons.events.ScoreNames;
 import io.synthline.commons.json.Json;
+import io.synthline.commons.table.ColumnType;
 import io.synthline.fixtures.JsonFields;
 import io.synthline.stack.StackEndpoints;
 import java.io.IOException;
@@ -103,18 +108,14 @@ class RelationalPlatformIT {
         GenerationRequest request = new GenerationRequest(datasetId, null, 7L, null, null, null, null, null, null, null, null, null, null,
                 null, "relational platform test").forTables(1.0, null);
         String id = scientist.requestGenerationWhenVisible(request, Duration.ofSeconds(60)).path("id").asText();
-        boolean[] approved = {false};
-        JsonNode done = await("the run to finish", () -> {
-            JsonNode g = scientist.generation(id);
-            String status = g.path("status").asText();
-            if (status.equals("PENDING_APPROVAL") && !approved[0]) {
-                approved[0] = true;
-                owner.sendJson("POST", governance, "/api/v1/approvals/" + id + "/approve",
-                        new io.synthline.commons.api.GovernanceDecision("relational platform test"));
-                return null;
-            }
-            return List.of("COMPLETED", "FAILED", "REFUSED", "CANCELLED").contains(status) ? g : null;
-        });
+        // conditions apply to the root table: a column of another table is a 400 before anything runs; a conditioned run's
+        // customers all satisfy it, their orders and visits follow them
+        assertProblem(() -> scientist.requestGeneration(withConditions(request, ConditionSpec.equalTo("orders.channel", "web"))), 400,
+                "root table 'customers'");
+        assertProblem(() -> scientist.requestGeneration(withConditions(request, ConditionSpec.equalTo("email", "x@example.org"))), 400,
+                "generated (key, identifier or PII)");
+        String gold = scientist.requestGeneration(withConditions(request, ConditionSpec.equalTo("segment", "gold"))).path("id").asText();
+        JsonNode done = awaitApproved(scientist, owner, id);
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("COMPLETED");
 
         JsonNode evaluation = await("the evaluation", () -> {
@@ -141,15 +142,7 @@ class RelationalPlatformIT {
         assertThat(Files.readString(html)).contains("Intertable Trends", "customers");
 
         // the release gate decides on the multi-table numbers
-        String release = await("the release decision", () -> {
-            String r = scientist.generation(id).path("releaseStatus").asText(null);
-            return r == null || r.equals("null") ? null : r;
-        });
-        if (release.equals("QUARANTINED")) {
-            owner.sendJson("POST", governance, "/api/v1/releases/" + id + "/override",
-                    new io.synthline.commons.api.GovernanceDecision("relational platform test: scores reviewed"));
-            await("the override", () -> scientist.generation(id).path("releaseStatus").asText().equals("OVERRIDDEN") ? true : null);
-        }
+        awaitReleased(scientist, owner, id);
 
         // one zip with every table; the manifest hashes each table's exact bytes
         Path data = Files.createTempFile("synthetic", ".zip");
@@ -170,12 +163,194 @@ class RelationalPlatformIT {
             scientist.download(id, Files.createTempFile("one", ".csv"));
             return null;
         }, 409, "data.zip");
+        // synth download RUN writes the tables into a directory, each checked against the manifest's SHA-256
+        String token = io.synthline.stack.KeycloakTokens.passwordGrant(endpoints.issuerUrl(), StackEndpoints.CLI_CLIENT_ID,
+                "acme-scientist", StackEndpoints.DEMO_PASSWORD).token();
+        Path downloaded = Files.createTempDirectory("download").resolve("shop");
+        java.io.StringWriter cliErr = new java.io.StringWriter();
+        int exit = io.synthline.cli.SynthCommand.run(new String[] {"--remote", platform.endpoints().generator().toString(), "--token",
+                token, "download", id, "--out", downloaded.toString(), "--csv-formulas", "keep"},
+                new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(cliErr, true));
+        assertThat(exit).as(cliErr.toString()).isZero();
+        assertThat(cliErr.toString()).contains("checked against its SHA-256");
+        for (String table : tableNames) {
+            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                    Files.readAllBytes(downloaded.resolve(table + ".csv"))))).as(table).isEqualTo(hashes.get(table + ".csv"));
+        }
+        assertThat(downloaded.resolve("manifest.json")).exists();
+        assertThat(downloaded.resolve("metadata.json")).exists();
+
+        // the conditioned run: every customer is gold, every order and visit belongs to one of them
+        JsonNode goldDone = awaitApproved(scientist, owner, gold);
+        assertThat(goldDone.path("status").asText()).as(goldDone.toString()).isEqualTo("COMPLETED");
+        awaitReleased(scientist, owner, gold);
+        Path goldData = Files.createTempFile("gold", ".zip");
+        scientist.downloadTo(platform.endpoints().generator(), "/api/v1/generations/" + gold + "/data.zip?escapeFormulas=false",
+                "application/zip", goldData);
+        Map<String, String> goldTables = unzipText(goldData);
+        List<String> customers = goldTables.get("customers.csv").lines().toList();
+        int segment = List.of(customers.getFirst().split(",")).indexOf("segment");
+        assertThat(customers).hasSize(321); // 400 customers, 80 held out, scale 1
+        assertThat(customers.subList(1, customers.size())).allSatisfy(line -> assertThat(line.split(",", -1)[segment]).isEqualTo("gold"));
+        assertThat(goldTables.get("orders.csv").lines().count()).isGreaterThan(100);
+        JsonNode goldManifest = scientist.get(platform.endpoints().generator(), "/api/v1/generations/" + gold + "/manifest");
+        assertThat(goldManifest.at("/conditions/table").asText()).isEqualTo("customers");
 
         // lineage and the data card name every table
         JsonNode card = scientist.get(governance, "/api/v1/releases/" + id + "/datacard?format=json");
         assertThat(card.at("/source/tables").findValuesAsText("name")).containsExactlyInAnyOrderElementsOf(tableNames);
         JsonNode lineage = scientist.get(governance, "/api/v1/lineage/datasets/" + datasetId);
         assertThat(lineage.toString()).contains("order_lines", "visits");
+    }
+
+    /**
+     * User-level DP on a parent with its children (customers with their orders, at most 2 per
+     * customer) through governance: the (epsilon, delta) is reserved from the dataset's ledger before
+     * the data is read, what the fit spent is committed and shown in the run's privacy report, and a
+     * second run that does not fit in what is left is refused without running.
+     */
+    @Test
+    void aDifferentiallyPrivateRunOnSeveralTablesIsChargedToTheLedgerAndAnOverdraftIsRefused() throws Exception {
+        ApiClient owner = DemoRun.clientFor(endpoints, platform.endpoints(), "acme-owner");
+        ApiClient scientist = DemoRun.clientFor(endpoints, platform.endpoints(), "acme-scientist");
+        ApiClient auditor = DemoRun.clientFor(endpoints, platform.endpoints(), "acme-auditor");
+        URI governance = platform.endpoints().governance();
+        com.fasterxml.jackson.databind.node.ObjectNode metadata = (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper()
+                .readTree(SHOP.resolve("metadata.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) metadata.path("tables")).retain("customers", "orders");
+        com.fasterxml.jackson.databind.node.ArrayNode relationships = metadata.putArray("relationships");
+        relationships.addObject().put("parent_table_name", "customers").put("child_table_name", "orders")
+                .put("parent_primary_key", "customer_id").put("child_foreign_key", "customer_id");
+        Path zip = Files.createTempFile("customers-orders", ".zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String t : List.of("customers.csv", "orders.csv")) {
+                out.putNextEntry(new ZipEntry(t));
+                Files.copy(SHOP.resolve(t), out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry("metadata.json"));
+            out.write(Json.write(metadata).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        String datasetId = owner.uploadTables(zip, "customers and orders").path("id").asText();
+        await("governance to know dataset " + datasetId, () -> {
+            try {
+                return owner.get(governance, "/api/v1/governed-datasets/" + datasetId);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        });
+        owner.sendJson("PUT", governance, "/api/v1/governed-datasets/" + datasetId + "/budget", Map.of("epsilonCap", 1.5,
+                "deltaCap", 1e-6, "justification", "relational DP test: room for one epsilon=1 run"));
+
+        // the public domain: bounds and category lists known without looking at the data
+        List<DeclaredColumn> domain = List.of(
+                new DeclaredColumn("customers.age", ColumnType.INTEGER, null, 18.0, 90.0, null, null),
+                new DeclaredColumn("customers.country", ColumnType.CATEGORICAL, null, null, null, List.of("DE", "FR", "NL", "US"), null),
+                new DeclaredColumn("customers.segment", ColumnType.CATEGORICAL, null, null, null, List.of("basic", "silver", "gold"), null),
+                dates("customers.signup"), dates("orders.ordered_at"),
+                new DeclaredColumn("orders.channel", ColumnType.CATEGORICAL, null, null, null, List.of("app", "web"), null),
+                new DeclaredColumn("orders.total", ColumnType.DECIMAL, null, 0.0, 2000.0, null, null));
+        PrivacySpec privacy = new PrivacySpec(1.0, 1e-9, null, null, domain);
+        GenerationRequest dp = new GenerationRequest(datasetId, null, 5L, "mst", null, null, null, null, null, null, null, null, privacy,
+                null, "relational DP test").forTables(1.0, 2);
+        String first = scientist.requestGenerationWhenVisible(dp, Duration.ofSeconds(60)).path("id").asText();
+        JsonNode done = awaitApproved(scientist, owner, first);
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("COMPLETED");
+
+        // the run's privacy report (its manifest) says what the fit spent, at the level of a customer with their orders ...
+        JsonNode manifest = scientist.get(platform.endpoints().generator(), "/api/v1/generations/" + first + "/manifest");
+        JsonNode report = manifest.at("/privacy/report");
+        assertThat(manifest.at("/privacy/level").asText()).contains("customers row with its child rows is one neighbour");
+        assertThat(JsonFields.integer(manifest, "privacy", "maxChildrenPerParent")).isEqualTo(2);
+        assertThat(JsonFields.number(report, "epsilon")).isEqualTo(1.0);
+        assertThat(JsonFields.bool(report, "privateNoise")).isTrue();
+        JsonNode approved = await("generation.approved in the audit trail", () -> entry(auditor, governance, first, "generation.approved"));
+        assertThat(JsonFields.number(approved, "data", "reservation", "epsilon")).isEqualTo(1.0);
+        JsonNode completed = await("generation.completed in the audit trail", () -> entry(auditor, governance, first, "generation.completed"));
+        JsonNode spent = completed.path("data").path("privacySpent");
+        assertThat(JsonFields.number(spent, "epsilon")).isBetween(0.9, 1.0);
+
+        // ... which is what the ledger committed
+        JsonNode budget = await("the charge to be committed", () -> {
+            JsonNode b = owner.get(governance, "/api/v1/governed-datasets/" + datasetId + "/budget");
+            return b.path("epsilonSpent").asDouble() > 0 ? b : null;
+        });
+        assertThat(JsonFields.number(budget, "epsilonSpent")).isCloseTo(JsonFields.number(spent, "epsilon"), within(1e-12));
+        assertThat(JsonFields.number(budget, "epsilonReserved")).isZero();
+        assertThat(budget.path("reservations").get(0).path("reservationId").asText()).isEqualTo(first);
+        assertThat(budget.path("reservations").get(0).path("status").asText()).isEqualTo("COMMITTED");
+
+        // a second epsilon=1 run does not fit in what is left: refused, nothing run, nothing charged, no data to download
+        String second = scientist.requestGeneration(new GenerationRequest(datasetId, null, 6L, "mst", null, null, null, null, null, null,
+                null, null, privacy, null, "relational DP test: over budget").forTables(1.0, 2)).path("id").asText();
+        JsonNode refused = awaitApproved(scientist, owner, second);
+        assertThat(refused.path("status").asText()).as(refused.toString()).isEqualTo("REFUSED");
+        assertThat(refused.path("error").asText()).contains("budget");
+        assertProblem(() -> {
+            scientist.downloadTo(platform.endpoints().generator(), "/api/v1/generations/" + second + "/data.zip", "application/zip",
+                    Files.createTempFile("refused", ".zip"));
+            return null;
+        }, 409, "REFUSED");
+        JsonNode after = owner.get(governance, "/api/v1/governed-datasets/" + datasetId + "/budget");
+        assertThat(JsonFields.number(after, "epsilonSpent")).isEqualTo(JsonFields.number(budget, "epsilonSpent"));
+        assertThat(JsonFields.number(after, "epsilonReserved")).isZero();
+    }
+
+    private static DeclaredColumn dates(String name) {
+        return new DeclaredColumn(name, ColumnType.DATETIME, "uuuu-MM-dd", (double) java.time.LocalDate.of(2019, 1, 1).toEpochDay() * 86_400_000L,
+                (double) java.time.LocalDate.of(2024, 12, 31).toEpochDay() * 86_400_000L, null, null);
+    }
+
+    private static JsonNode entry(ApiClient auditor, URI governance, String generationId, String type) {
+        List<JsonNode> entries = new ArrayList<>();
+        auditor.get(governance, "/api/v1/audit?subject=generations/" + generationId).forEach(entries::add);
+        return entries.stream().filter(e -> e.path("eventType").asText().equals(type)).findFirst().orElse(null);
+    }
+
+    private static GenerationRequest withConditions(GenerationRequest r, ConditionSpec... conditions) {
+        return new GenerationRequest(r.datasetId(), null, r.seed(), r.model(), null, List.of(conditions), null, null, null, null, null,
+                null, null, null, r.purpose()).forTables(r.scale(), null);
+    }
+
+    /** Waits for a run to finish, approving it as the data owner when governance asks. */
+    private static JsonNode awaitApproved(ApiClient scientist, ApiClient owner, String id) throws InterruptedException {
+        boolean[] approved = {false};
+        return await("run " + id + " to finish", () -> {
+            JsonNode g = scientist.generation(id);
+            String status = g.path("status").asText();
+            if (status.equals("PENDING_APPROVAL") && !approved[0]) {
+                approved[0] = true;
+                owner.sendJson("POST", platform.endpoints().governance(), "/api/v1/approvals/" + id + "/approve",
+                        new io.synthline.commons.api.GovernanceDecision("relational platform test"));
+                return null;
+            }
+            return List.of("COMPLETED", "FAILED", "REFUSED", "CANCELLED").contains(status) ? g : null;
+        });
+    }
+
+    /** Waits for the release gate's decision on a run; a quarantined one is released by the owner's override. */
+    private static void awaitReleased(ApiClient scientist, ApiClient owner, String id) throws InterruptedException {
+        String release = await("the release decision on " + id, () -> {
+            String r = scientist.generation(id).path("releaseStatus").asText(null);
+            return r == null || r.equals("null") ? null : r;
+        });
+        if (release.equals("QUARANTINED")) {
+            owner.sendJson("POST", platform.endpoints().governance(), "/api/v1/releases/" + id + "/override",
+                    new io.synthline.commons.api.GovernanceDecision("relational platform test: scores reviewed"));
+            await("the override", () -> scientist.generation(id).path("releaseStatus").asText().equals("OVERRIDDEN") ? true : null);
+        }
+    }
+
+    private static Map<String, String> unzipText(Path zip) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                out.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out;
     }
 
     /** The shop tables as a zip, with extra entries, and with or without its metadata.json. */

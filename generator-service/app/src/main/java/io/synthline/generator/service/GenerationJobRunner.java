@@ -163,7 +163,8 @@ public class GenerationJobRunner implements JobHandler {
         touched[0] = true;
         String holdoutBase = job.tenant() + "/models/relational-" + job.id() + "/holdout/";
         RelationalGeneration.Result r = RelationalGeneration.run(store, job.sourceKey(), request, job.seed(),
-                threads > 0 ? threads : Parallel.defaultThreads(), job.tenant() + "/generations/" + job.id() + "/", holdoutBase);
+                threads > 0 ? threads : Parallel.defaultThreads(), job.tenant() + "/generations/" + job.id() + "/", holdoutBase,
+                new Progress(job, lease));
         long millis = (System.nanoTime() - started) / 1_000_000;
         Payloads.PrivacySpent spent = r.privacy() == null ? null : spent(r.privacy());
         BlockingTx.inTransaction(() -> lease.finish().chain(() -> recordHoldout(job, r.holdoutKey())).chain(() -> GenerationEntity

@@ -81,37 +81,55 @@ public class GenerationService {
                                 "dataset " + datasetId + " is " + dataset.status + ", not yet profiled"));
                     }
                     boolean tables = io.synthline.commons.relational.StoredRelational.isRelational(dataset.storageKey);
-                    long rows;
-                    if (tables) {
-                        // several tables: the scale decides, every table follows its parents
+                    if (tables && request.conditions() != null && !request.conditions().isEmpty()) {
                         RelationalGeneration.validate(request);
-                        rows = RelationalGeneration.expectedRows(dataset.rowCount == null ? 0 : dataset.rowCount, request.scale());
-                    } else {
-                        requireRows(request);
-                        TableSchema schema = dataset.schemaJson == null ? null : Json.read(dataset.schemaJson, TableSchema.class);
-                        Requests.validate(request, schema, dataset.piiFindings(), maxRows);
-                        rows = request.rows();
+                        // the root table's columns are in the profile the profiler stored beside the tables
+                        return io.vertx.mutiny.core.Vertx.currentContext().executeBlocking(Uni.createFrom().item(() -> {
+                            try {
+                                RelationalGeneration.checkConditions(store, dataset.storageKey, request);
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                            return dataset;
+                        })).chain(checked -> record(checked, request, tenant, actor, datasetId, model, format, seed, purpose));
                     }
-                    GenerationEntity g = new GenerationEntity();
-                    g.id = UUID.randomUUID();
-                    g.tenant = tenant;
-                    g.datasetId = datasetId;
-                    g.requestedBy = actor;
-                    g.model = model;
-                    g.rows = rows;
-                    g.seed = seed;
-                    g.status = GenerationEntity.REQUESTED;
-                    g.createdAt = Instant.now();
-                    g.format = format;
-                    g.requestJson = Json.write(request);
-                    g.purpose = purpose;
-                    EventEnvelope requested = EventEnvelope.create(source, EventType.GENERATION_REQUESTED,
-                            "generations/" + g.id, tenant, actor,
-                            new Payloads.GenerationRequested(g.id.toString(), datasetId.toString(), model, g.rows, seed, privacyOf(request),
-                                    // every column the profile flags is replaced (Requests.modelSpec), whatever the request says
-                                    Boolean.TRUE, purpose));
-                    return g.<GenerationEntity>persist().call(() -> Outbox.enqueue(requested)).map(GenerationMapper::toView);
+                    return record(dataset, request, tenant, actor, datasetId, model, format, seed, purpose);
                 });
+    }
+
+    private Uni<GenerationView> record(DatasetRefEntity dataset, GenerationRequest request, String tenant, String actor, UUID datasetId,
+            String model, String format, long seed, String purpose) {
+        boolean tables = io.synthline.commons.relational.StoredRelational.isRelational(dataset.storageKey);
+        long rows;
+        if (tables) {
+            // several tables: the scale decides, every table follows its parents
+            RelationalGeneration.validate(request);
+            rows = RelationalGeneration.expectedRows(dataset.rowCount == null ? 0 : dataset.rowCount, request.scale());
+        } else {
+            requireRows(request);
+            TableSchema schema = dataset.schemaJson == null ? null : Json.read(dataset.schemaJson, TableSchema.class);
+            Requests.validate(request, schema, dataset.piiFindings(), maxRows);
+            rows = request.rows();
+        }
+        GenerationEntity g = new GenerationEntity();
+        g.id = UUID.randomUUID();
+        g.tenant = tenant;
+        g.datasetId = datasetId;
+        g.requestedBy = actor;
+        g.model = model;
+        g.rows = rows;
+        g.seed = seed;
+        g.status = GenerationEntity.REQUESTED;
+        g.createdAt = Instant.now();
+        g.format = format;
+        g.requestJson = Json.write(request);
+        g.purpose = purpose;
+        EventEnvelope requested = EventEnvelope.create(source, EventType.GENERATION_REQUESTED,
+                "generations/" + g.id, tenant, actor,
+                new Payloads.GenerationRequested(g.id.toString(), datasetId.toString(), model, g.rows, seed, privacyOf(request),
+                        // every column the profile flags is replaced (Requests.modelSpec), whatever the request says
+                        Boolean.TRUE, purpose));
+        return g.<GenerationEntity>persist().call(() -> Outbox.enqueue(requested)).map(GenerationMapper::toView);
     }
 
     private void requireRows(GenerationRequest request) {

@@ -1,6 +1,7 @@
 package io.synthline.generator.service;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.api.ConditionSpec;
 import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.api.PrivacySpec;
 import io.synthline.commons.hash.Sha256;
@@ -10,8 +11,10 @@ import io.synthline.commons.profile.PiiFinding;
 import io.synthline.commons.profile.RelationalProfile;
 import io.synthline.commons.relational.Entities;
 import io.synthline.commons.relational.RelationalDataset;
+import io.synthline.commons.relational.RelationalMetadata;
 import io.synthline.commons.relational.StoredRelational;
 import io.synthline.commons.store.DatasetStore;
+import io.synthline.generator.engine.generation.Generation;
 import io.synthline.generator.engine.synthesis.Synthesizers;
 import io.synthline.generator.engine.pii.ProfilePii;
 import io.synthline.generator.engine.privacy.PrivacyReport;
@@ -20,6 +23,7 @@ import io.synthline.generator.engine.relational.PrivateRelationalSynthesizer;
 import io.synthline.generator.engine.relational.RelationalModel;
 import io.synthline.generator.engine.relational.RelationalSpec;
 import io.synthline.generator.engine.relational.RelationalSynthesizer;
+import io.synthline.generator.engine.relational.RootConditions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -66,8 +70,8 @@ final class RelationalGeneration {
                     + " model " + model + " does not take it");
         }
         List<String> unsupported = new ArrayList<>();
-        if (request.conditions() != null && !request.conditions().isEmpty()) {
-            unsupported.add("conditions");
+        if (request.conditions() != null && !request.conditions().isEmpty() && Synthesizers.isPrivate(model)) {
+            unsupported.add("conditions with a differentially private model");
         }
         if (request.rebalance() != null) {
             unsupported.add("rebalance");
@@ -87,6 +91,25 @@ final class RelationalGeneration {
         }
     }
 
+    /**
+     * The request's conditions checked against the root table's columns as the profiler stored them
+     * ({@link RootConditions}), so that a condition on a column that is missing, generated or of
+     * another table is a 400 at request time; values are checked when the job conditions the model.
+     */
+    static void checkConditions(DatasetStore store, String sourceKey, GenerationRequest request) throws IOException {
+        RelationalProfile profile = profile(store, sourceKey);
+        if (request.conditions() == null || request.conditions().isEmpty() || profile == null) {
+            return;
+        }
+        String root = Entities.root(profile.metadata());
+        DatasetProfile table = profile.tables().get(root);
+        if (table == null || table.schema() == null) {
+            return;
+        }
+        Map<String, String> pii = piiColumns(request, profile, profile.metadata()).getOrDefault(root, Map.of());
+        RootConditions.check(profile.metadata(), table.schema(), pii.keySet(), request.conditions());
+    }
+
     /** The rows a request at {@code scale} asks for, in all tables together (the real dataset's rows times the scale). */
     static long expectedRows(long realRows, Double scale) {
         return Math.max(1, Math.round(realRows * (scale == null ? 1.0 : scale)));
@@ -97,7 +120,7 @@ final class RelationalGeneration {
      * the held-out real entities go (kept with the models, deleted with the dataset).
      */
     static Result run(DatasetStore store, String sourceKey, GenerationRequest request, long seed, int threads, String base,
-            String holdoutBase) throws IOException {
+            String holdoutBase, Generation.Listener listener) throws IOException {
         long t0 = System.nanoTime();
         RelationalDataset real = StoredRelational.read(store, sourceKey);
         RelationalProfile profile = profile(store, sourceKey);
@@ -120,14 +143,21 @@ final class RelationalGeneration {
             PrivacySpec spec = request.privacy();
             PrivateRelationalModel fitted = PrivateRelationalSynthesizer.fit(split.training(),
                     new PrivateRelationalSynthesizer.Settings(model, request.modelOptions(), spec, k, locale), seed);
+            if (listener.cancelled()) {
+                throw new Generation.CancelledException();
+            }
             synthetic = fitted.sample(scale, seed);
             privacy = fitted.privacy();
             manifest.put("privacy", Map.of("level", "user: a " + split.root() + " row with its child rows is one neighbour",
                     "maxChildrenPerParent", k, "report", privacy));
         } else {
             RelationalModel fitted = RelationalSynthesizer.fit(split.training(), new RelationalSpec(model, request.modelOptions(),
-                    piiColumns(request, profile, real), locale), seed, threads);
-            synthetic = fitted.sample(scale, seed);
+                    piiColumns(request, profile, real.metadata()), locale), seed, threads);
+            List<ConditionSpec> conditions = request.conditions() == null ? List.of() : request.conditions();
+            synthetic = fitted.sample(scale, seed, conditions, listener);
+            if (!conditions.isEmpty()) {
+                manifest.put("conditions", Map.of("table", split.root(), "conditions", conditions));
+            }
             manifest.put("piiReplaced", fitted.piiColumns());
             manifest.put("notes", fitted.notes());
         }
@@ -175,14 +205,14 @@ final class RelationalGeneration {
      * column the profiler flags in any table (whatever the request says, as for one table), except
      * keys and columns whose sdtype the metadata declares.
      */
-    static Map<String, Map<String, String>> piiColumns(GenerationRequest request, RelationalProfile profile, RelationalDataset real) {
+    static Map<String, Map<String, String>> piiColumns(GenerationRequest request, RelationalProfile profile, RelationalMetadata metadata) {
         Map<String, Map<String, String>> out = new LinkedHashMap<>();
         if (request.pii() != null && request.pii().columns() != null) {
             request.pii().columns().forEach((qualified, kind) -> {
                 int dot = qualified.indexOf('.');
-                if (dot <= 0 || !real.tables().containsKey(qualified.substring(0, dot))) {
+                if (dot <= 0 || metadata.find(qualified.substring(0, dot)).isEmpty()) {
                     throw new BadInputException("invalid-pii", "pii columns of a dataset of several tables are named TABLE.column, got '"
-                            + qualified + "'; tables are " + real.tables().keySet());
+                            + qualified + "'; tables are " + metadata.names());
                 }
                 out.computeIfAbsent(qualified.substring(0, dot), t -> new LinkedHashMap<>()).put(qualified.substring(dot + 1),
                         kind == null ? "" : kind);
@@ -191,11 +221,11 @@ final class RelationalGeneration {
         if (profile != null) {
             for (Map.Entry<String, DatasetProfile> e : profile.tables().entrySet()) {
                 String table = e.getKey();
-                if (!real.tables().containsKey(table)) {
+                if (metadata.find(table).isEmpty()) {
                     continue;
                 }
-                var meta = real.metadata().table(table);
-                var keys = real.metadata().keyColumns(table);
+                var meta = metadata.table(table);
+                var keys = metadata.keyColumns(table);
                 List<PiiFinding> findings = e.getValue().pii().stream()
                         .filter(f -> meta.column(f.column()).map(c -> c.sdtype() == null).orElse(true) && !keys.contains(f.column()))
                         .toList();

@@ -101,6 +101,22 @@ public final class CopyGuard {
         return new CopyGuard(key, g.columns, g.table, distinct, true, pii);
     }
 
+    /**
+     * A guard that recognises only the real values of replaced PII columns ({@code piiValues}: column
+     * -> its real identifying values), not rows: what a relational model keeps beside its artifact,
+     * whose fake values must never equal a real one, as the fitted model's in-memory check ensures.
+     */
+    public static CopyGuard ofValues(java.util.Map<Integer, ? extends java.util.Collection<String>> piiValues) {
+        byte[] key = new byte[KEY_BYTES];
+        new java.security.SecureRandom().nextBytes(key);
+        CopyGuard g = new CopyGuard(key, new int[0], new long[16], 0, true);
+        Mac mac = g.mac();
+        java.util.Map<Integer, long[]> pii = new java.util.TreeMap<>();
+        piiValues.forEach((column, values) -> pii.put(column,
+                values.stream().mapToLong(v -> keyedText(mac, v)).sorted().distinct().toArray()));
+        return new CopyGuard(key, g.columns, g.table, 0, true, pii);
+    }
+
     private static long keyedText(Mac mac, String value) {
         byte[] out = mac.doFinal(PiiColumn.normalised(value)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));

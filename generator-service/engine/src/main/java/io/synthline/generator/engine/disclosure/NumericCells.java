@@ -256,8 +256,11 @@ public final class NumericCells {
      * a whole midpoint would be a value some other row (a held-out one, say) may hold: a + 0.5 then.
      */
     private static double midpoint(double a, double b) {
-        double m = a + (b - a) / 2;
-        return m == Math.rint(m) && a == Math.rint(a) && b == Math.rint(b) && b - a > 1 ? a + 0.5 : m;
+        // in either order: the top coded edge is taken between a value and the next one inward, below it
+        double lo = Math.min(a, b);
+        double hi = Math.max(a, b);
+        double m = lo + (hi - lo) / 2;
+        return m == Math.rint(m) && lo == Math.rint(lo) && hi == Math.rint(hi) && hi - lo > 1 ? lo + 0.5 : m;
     }
 
     public int cells() {

@@ -1,18 +1,26 @@
 package io.synthline.generator.engine.relational;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.api.ConditionSpec;
+import io.synthline.commons.relational.Entities;
 import io.synthline.commons.relational.RelationalDataset;
 import io.synthline.commons.relational.RelationalMetadata;
 import io.synthline.commons.table.Column;
 import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.Table;
+import io.synthline.generator.engine.disclosure.CopyGuard;
+import io.synthline.generator.engine.generation.Generation;
 import io.synthline.generator.engine.model.ColumnDomain;
 import io.synthline.generator.engine.model.FittedModel;
+import io.synthline.generator.engine.model.ModelDomain;
 import io.synthline.generator.engine.model.Synthesizer;
 import io.synthline.generator.engine.pii.Persona;
 import io.synthline.generator.engine.pii.PiiColumn;
 import io.synthline.generator.engine.random.RowRandom;
 import io.synthline.generator.engine.random.Seeds;
+import io.synthline.generator.engine.sampling.Condition;
+import io.synthline.generator.engine.sampling.ConditionalSampling;
+import io.synthline.generator.engine.sampling.Conditions;
 import io.synthline.generator.engine.sampling.GivenColumns;
 import io.synthline.generator.engine.sampling.GivenColumnsFit;
 import io.synthline.generator.engine.sampling.RowDrawer;
@@ -37,13 +45,64 @@ public final class RelationalModel {
     private final RelationalSpec spec;
     private final long seed;
     private final List<String> notes;
+    /**
+     * Per table with identifying PII, what recognises its real values ({@link RelationalArtifact#writeGuard});
+     * null for a stored model read without its sidecar.
+     */
+    private final Map<String, CopyGuard> guards;
+    /** Fitted in this process: its PII columns check fakes against the real values in memory. */
+    private final boolean fitted;
 
-    RelationalModel(RelationalMetadata metadata, Map<String, TablePlan> plans, RelationalSpec spec, long seed, List<String> notes) {
+    RelationalModel(RelationalMetadata metadata, Map<String, TablePlan> plans, RelationalSpec spec, long seed, List<String> notes,
+            Map<String, CopyGuard> guards) {
+        this(metadata, plans, spec, seed, notes, guards, true);
+    }
+
+    private RelationalModel(RelationalMetadata metadata, Map<String, TablePlan> plans, RelationalSpec spec, long seed, List<String> notes,
+            Map<String, CopyGuard> guards, boolean fitted) {
         this.metadata = metadata;
         this.plans = plans;
         this.spec = spec;
         this.seed = seed;
         this.notes = List.copyOf(notes);
+        this.guards = guards;
+        this.fitted = fitted;
+    }
+
+    /** A model read from its artifact: it samples once its sidecar is given back ({@link #withGuard}), if it replaces identifying PII. */
+    static RelationalModel stored(RelationalMetadata metadata, Map<String, TablePlan> plans, RelationalSpec spec, long seed,
+            List<String> notes) {
+        return new RelationalModel(metadata, plans, spec, seed, notes, null, false);
+    }
+
+    /** This (stored) model with the guard read from its sidecar. */
+    public RelationalModel withGuard(Map<String, CopyGuard> sidecar) {
+        for (Map.Entry<String, CopyGuard> e : sidecar.entrySet()) {
+            TablePlan plan = plans.get(e.getKey());
+            if (plan == null || !e.getValue().fits(new ModelDomain(plan.schema().columns().stream()
+                    .map(c -> ColumnDomain.categorical(c, List.of())).toList()))) {
+                throw new BadInputException("copy-guard-mismatch", "the copy guard belongs to another model");
+            }
+        }
+        return new RelationalModel(metadata, plans, spec, seed, notes, Map.copyOf(sidecar), fitted);
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    TablePlan plan(String table) {
+        return plans.get(table);
+    }
+
+    Map<String, CopyGuard> guards() {
+        return guards;
+    }
+
+    /** The tables whose fake PII values are checked against real ones (identifying kinds). */
+    private List<String> guardedTables() {
+        return plans.values().stream().filter(p -> p.pii().values().stream().anyMatch(c -> c.kind().identifying()))
+                .map(TablePlan::name).toList();
     }
 
     public RelationalMetadata metadata() {
@@ -96,14 +155,54 @@ public final class RelationalModel {
     }
 
     public RelationalDataset sample(double scale, long sampleSeed) {
+        return sample(scale, sampleSeed, List.of());
+    }
+
+    /**
+     * Samples with every root-table row satisfying {@code conditions} ({@link RootConditions}): the
+     * root table gets {@code scale} times its real rows, all drawn from the root model conditioned
+     * on them (exact, {@link ConditionalSampling}); the other tables follow their generated parents
+     * as without conditions, so the children of a conditioned row are drawn given its cells.
+     *
+     * @throws io.synthline.generator.engine.sampling.ImpossibleConditionException when the model gives the conditions probability 0
+     */
+    public RelationalDataset sample(double scale, long sampleSeed, List<ConditionSpec> conditions) {
+        return sample(scale, sampleSeed, conditions, Generation.SILENT);
+    }
+
+    /**
+     * As {@link #sample(double, long, List)}, telling {@code listener} the rows generated so far
+     * after each table (out of {@code scale} times the real rows of all tables, an estimate: child
+     * counts are drawn) and stopping with {@link Generation.CancelledException} between tables when
+     * it says the run was cancelled.
+     */
+    public RelationalDataset sample(double scale, long sampleSeed, List<ConditionSpec> conditions, Generation.Listener listener) {
         if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new BadInputException("invalid-scale", "scale must be a number greater than 0, got " + scale);
         }
+        if (!fitted && guards == null && !guardedTables().isEmpty()) {
+            throw new BadInputException("copy-guard-missing", "the model replaces identifying PII in " + guardedTables() + " and its copy"
+                    + " guard, which keeps real values out of the fakes, was not given: give the sidecar written with the model");
+        }
+        String root = Entities.root(metadata);
+        FittedModel rootModel = conditions == null || conditions.isEmpty() ? null : conditioned(root, conditions);
         Map<String, Generated> done = new HashMap<>();
         Map<String, Table> tables = new LinkedHashMap<>();
+        long expected = Math.max(1, Math.round(scale * plans.values().stream().mapToLong(TablePlan::rows).sum()));
+        long rows = 0;
         for (String name : metadata.topologicalOrder()) {
-            Generated g = generate(plans.get(name), scale, Seeds.derive(sampleSeed, "table:" + name), done);
+            if (listener.cancelled()) {
+                throw new Generation.CancelledException();
+            }
+            TablePlan plan = plans.get(name);
+            FittedModel model = rootModel != null && name.equals(root) ? rootModel : plan.model();
+            Generated g = generate(plan, model, scale, Seeds.derive(sampleSeed, "table:" + name), done);
             done.put(name, g);
+            rows += g.table().rowCount();
+            listener.progress(Math.min(rows, expected - 1), expected);
+        }
+        if (listener.cancelled()) {
+            throw new Generation.CancelledException();
         }
         for (String name : metadata.names()) {
             tables.put(name, done.get(name).table());
@@ -111,7 +210,25 @@ public final class RelationalModel {
         return new RelationalDataset(metadata, tables);
     }
 
-    private Generated generate(TablePlan plan, double scale, long tableSeed, Map<String, Generated> done) {
+    /** The root table's model restricted to rows satisfying the conditions. */
+    private FittedModel conditioned(String root, List<ConditionSpec> conditions) {
+        TablePlan plan = plans.get(root);
+        java.util.Set<String> pii = new java.util.HashSet<>();
+        plan.pii().values().forEach(p -> pii.add(p.column()));
+        List<ConditionSpec> onRoot = RootConditions.check(metadata, plan.schema(), pii, conditions);
+        if (!(plan.model() instanceof ConditionalSampling model)) {
+            throw new BadInputException("invalid-condition", plan.model() == null ? "the root table '" + root + "' has no learned column"
+                    + " to condition on" : "model '" + plan.model().synthesizer() + "' cannot sample under conditions");
+        }
+        if (plan.model().conditioningNeedsTraining()) {
+            throw new BadInputException("conditioning-needs-training-data", "a stored model keeps no training rows, and sampling it under"
+                    + " conditions grows trees on them: fit on the tables with the conditions instead");
+        }
+        Condition condition = Conditions.resolve(plan.model().domain(), onRoot);
+        return model.given(condition);
+    }
+
+    private Generated generate(TablePlan plan, FittedModel model, double scale, long tableSeed, Map<String, Generated> done) {
         RowRandom random = new RowRandom();
         List<double[]> context = new ArrayList<>();
         List<List<String>> parentKey = new ArrayList<>();
@@ -126,12 +243,13 @@ public final class RelationalModel {
         if (plan.sequence() != null) {
             SequenceModel.Drawers drawers = plan.sequence().drawers();
             if (parent != null) {
-                int countIndex = plans.get(plan.primary().parentTable()).countIndex(plan.name());
+                TablePlan parentPlan = plans.get(plan.primary().parentTable());
+                int countIndex = parentPlan.countIndex(plan.name());
                 for (int p = 0; p < parent.context().size(); p++) {
                     double[] cells = parent.context().get(p);
                     int length = count(cells[countIndex]);
                     int before = context.size();
-                    plan.sequence().draw(drawers, cells, length, tableSeed, before, random, context);
+                    plan.sequence().draw(drawers, parentPlan.asGiven(cells), length, tableSeed, before, random, context);
                     for (int i = before; i < context.size(); i++) {
                         parentRow.add(p);
                     }
@@ -151,14 +269,15 @@ public final class RelationalModel {
                 }
             }
         } else {
-            RowDrawer drawer = plan.model() == null ? null : givenDrawer(plan.model(), parentSize);
+            RowDrawer drawer = model == null ? null : givenDrawer(model, parentSize);
             double[] cells = new double[parentSize + m];
             long row = 0;
             if (parent != null) {
-                int countIndex = plans.get(plan.primary().parentTable()).countIndex(plan.name());
+                TablePlan parentPlan = plans.get(plan.primary().parentTable());
+                int countIndex = parentPlan.countIndex(plan.name());
                 for (int p = 0; p < parent.context().size(); p++) {
-                    double[] parentCells = parent.context().get(p);
-                    int children = count(parentCells[countIndex]);
+                    int children = count(parent.context().get(p)[countIndex]);
+                    double[] parentCells = children == 0 ? null : parentPlan.asGiven(parent.context().get(p));
                     for (int k = 0; k < children; k++) {
                         System.arraycopy(parentCells, 0, cells, 0, parentSize);
                         context.add(draw(drawer, cells, parentSize, m, random.reseed(tableSeed, row++, 0)));
@@ -216,8 +335,10 @@ public final class RelationalModel {
         Map<Locale, Persona> personas = new LinkedHashMap<>();
         Map<Integer, PiiColumn.Generator> piiGenerators = new LinkedHashMap<>();
         Map<Integer, Long> piiSeeds = new HashMap<>();
+        CopyGuard.Matcher guard = fitted || guards == null || !guards.containsKey(plan.name()) ? null : guards.get(plan.name()).matcher();
         plan.pii().forEach((c, p) -> {
-            piiGenerators.put(c, p.generator(personas.computeIfAbsent(p.locale(), PiiColumn::persona)));
+            Persona persona = personas.computeIfAbsent(p.locale(), PiiColumn::persona);
+            piiGenerators.put(c, fitted ? p.generator(persona) : p.generator(persona, guard == null ? null : guard.realValuesOf(c)));
             piiSeeds.put(c, Seeds.derive(tableSeed, "column:" + p.column()));
         });
         List<Generated> secondaryParents = plan.secondary().stream().map(s -> done.get(s.relationship().parentTable())).toList();

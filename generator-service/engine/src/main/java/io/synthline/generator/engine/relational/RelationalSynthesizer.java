@@ -7,11 +7,14 @@ import io.synthline.commons.relational.RelationalDataset;
 import io.synthline.commons.relational.RelationalMetadata;
 import io.synthline.commons.relational.Relationship;
 import io.synthline.commons.relational.TableMetadata;
+import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.Column;
-import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.Table;
-import io.synthline.generator.engine.model.ModelDomain;
+import io.synthline.generator.engine.disclosure.CopyGuard;
+import io.synthline.generator.engine.disclosure.DisclosureLimits;
+import io.synthline.generator.engine.disclosure.RareCategories;
 import io.synthline.generator.engine.model.FittedModel;
+import io.synthline.generator.engine.model.ModelDomain;
 import io.synthline.generator.engine.model.Synthesizer;
 import io.synthline.generator.engine.synthesis.Synthesizers;
 import io.synthline.generator.engine.pii.PiiColumn;
@@ -41,11 +44,15 @@ public final class RelationalSynthesizer {
     public static RelationalModel fit(RelationalDataset dataset, RelationalSpec spec, long seed, int threads) {
         RelationalMetadata metadata = dataset.metadata();
         Synthesizer synthesizer = Synthesizers.create(spec.model(), spec.options(), threads);
+        DisclosureLimits limits = disclosure(spec);
+        int minGroup = limits.minGroup();
         Locale locale = spec.piiLocale() == null ? Locale.US : Locale.forLanguageTag(spec.piiLocale());
         for (String table : spec.piiColumns().keySet()) {
             metadata.table(table);
         }
         Map<String, TablePlan> plans = new LinkedHashMap<>();
+        // the real values fake PII must not equal, keyed, for a stored model's sidecar
+        Map<String, CopyGuard> guards = new LinkedHashMap<>();
         Map<String, Table> contexts = new HashMap<>();
         List<String> notes = new ArrayList<>();
         for (String name : metadata.topologicalOrder()) {
@@ -58,6 +65,7 @@ public final class RelationalSynthesizer {
             List<Integer> learned = new ArrayList<>();
             List<KeyPlan> keys = new ArrayList<>();
             Map<Integer, PiiColumn> pii = new LinkedHashMap<>();
+            Map<Integer, List<String>> realPii = new LinkedHashMap<>();
             List<Relationship> parents = metadata.parentsOf(name);
             Relationship primary = parents.isEmpty() ? null : parents.getFirst();
             boolean sequential = meta.isSequential();
@@ -75,11 +83,13 @@ public final class RelationalSynthesizer {
                     String kind = piiKinds.get(column);
                     ReplacementKind k = kind == null || kind.isBlank() ? ReplacementKind.guess(column) : ReplacementKind.parse(kind);
                     pii.put(c, PiiColumn.learn(data.column(c), k, locale, tableSeed, false));
+                    if (k.identifying()) {
+                        realPii.put(c, texts(data.column(c)));
+                    }
                 } else if (meta.primaryKey().contains(column) && !foreignColumns.contains(column)) {
                     boolean perParent = primary != null && meta.primaryKey().stream().anyMatch(primary.childKey()::contains);
                     keys.add(KeyPlan.of(data, name, c, perParent));
-                } else if (!keyColumns.contains(column) && (declared != null && declared.isId()
-                        || (declared == null || declared.sdtype() == null) && data.column(c).type() == ColumnType.IDENTIFIER)) {
+                } else if (!keyColumns.contains(column) && RootConditions.isIdentifier(declared, data.column(c).type())) {
                     // identifiers are numbered, never learned: a learned identifier would be a copied one
                     keys.add(KeyPlan.of(data, name, c, false));
                 } else if (!keyColumns.contains(column)) {
@@ -97,7 +107,9 @@ public final class RelationalSynthesizer {
             List<Column> context = new ArrayList<>();
             int[] learnedIndex = learned.stream().mapToInt(Integer::intValue).toArray();
             for (int c : learnedIndex) {
-                context.add(data.column(c));
+                // as for one table: a category fewer than k rows share is learned (and generated) as <other>
+                context.add(data.column(c) instanceof CategoricalColumn categorical ? RareCategories.merge(categorical, minGroup)
+                        : data.column(c));
             }
             for (Relationship r : metadata.childrenOf(name)) {
                 if (!metadata.parentsOf(r.childTable()).getFirst().equals(r)) {
@@ -129,8 +141,10 @@ public final class RelationalSynthesizer {
                             + " without parent and generated with the foreign key missing");
                 }
                 Table parentContext = contexts.get(primary.parentTable());
-                for (Column c : parentContext.columns()) {
-                    given.add(Columns.pick(c, parentOf, PARENT + c.name()));
+                TablePlan parentPlan = plans.get(primary.parentTable());
+                for (int c = 0; c < parentContext.columnCount(); c++) {
+                    Column column = parentContext.column(c);
+                    given.add(Columns.pick(parentPlan.asGiven(c, column), parentOf, PARENT + column.name()));
                 }
                 primaryColumns = primary.childKey().stream().mapToInt(k -> data.schema().indexOf(k).getAsInt()).toArray();
             }
@@ -160,8 +174,11 @@ public final class RelationalSynthesizer {
                         contextTable.column(orderIndex), notes, name);
                 List<Column> parentColumns = new ArrayList<>();
                 if (primary != null) {
-                    for (Column c : contexts.get(primary.parentTable()).columns()) {
-                        parentColumns.add(Columns.pick(c, Columns.identity(c.size()), PARENT + c.name()));
+                    Table parentContext = contexts.get(primary.parentTable());
+                    TablePlan parentPlan = plans.get(primary.parentTable());
+                    for (int c = 0; c < parentContext.columnCount(); c++) {
+                        Column column = parentPlan.asGiven(c, parentContext.column(c));
+                        parentColumns.add(Columns.pick(column, Columns.identity(column.size()), PARENT + column.name()));
                     }
                 }
                 sequence = SequenceModel.fit(contextTable, parentColumns, entities, orderIndex, synthesizer, tableSeed);
@@ -170,10 +187,38 @@ public final class RelationalSynthesizer {
                 all.addAll(context);
                 model = RelationalModel.fitGiven(synthesizer, new Table(all), given.size(), tableSeed);
             }
+            if (!realPii.isEmpty()) {
+                guards.put(name, CopyGuard.ofValues(realPii));
+            }
             plans.put(name, new TablePlan(name, data.schema(), learnedIndex, counted, contextDomain, primary, primaryColumns, orphans,
-                    data.rowCount(), model, secondary, keys, pii, sequence, entityKeys));
+                    data.rowCount(), model, secondary, keys, pii, sequence, entityKeys, TablePlan.givenCells(contextTable, limits)));
         }
-        return new RelationalModel(metadata, plans, spec, seed, notes);
+        return new RelationalModel(metadata, plans, spec, seed, notes, guards);
+    }
+
+    private static List<String> texts(Column column) {
+        List<String> out = new ArrayList<>();
+        for (int r = 0; r < column.size(); r++) {
+            if (column.text(r) != null) {
+                out.add(column.text(r));
+            }
+        }
+        return out;
+    }
+
+    /** The disclosure limits: the tree's {@code minGroup} and {@code maxIntervals} options, else the defaults. */
+    private static DisclosureLimits disclosure(RelationalSpec spec) {
+        return new DisclosureLimits(option(spec, "minGroup", DisclosureLimits.DEFAULT.minGroup()),
+                option(spec, "maxIntervals", DisclosureLimits.DEFAULT.maxIntervals()));
+    }
+
+    private static int option(RelationalSpec spec, String name, int otherwise) {
+        String option = spec.options().get(name);
+        try {
+            return option == null ? otherwise : Math.max(1, Integer.parseInt(option.strip()));
+        } catch (NumberFormatException e) {
+            throw new BadInputException("invalid-model-option", name + " must be an integer, got '" + option + "'");
+        }
     }
 
     /** The rows of each entity, ordered by the order column (missing last, ties in file order). */

@@ -6,12 +6,16 @@ import io.synthline.commons.table.ColumnSchema;
 import io.synthline.commons.table.ColumnType;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
+import io.synthline.generator.engine.artifact.ModelInput;
+import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.model.ColumnDomain;
 import io.synthline.generator.engine.model.FittedModel;
+import io.synthline.generator.engine.model.ModelDomain;
 import io.synthline.generator.engine.model.Synthesizer;
 import io.synthline.generator.engine.random.RowRandom;
 import io.synthline.generator.engine.random.Seeds;
 import io.synthline.generator.engine.sampling.RowDrawer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -158,6 +162,39 @@ final class SequenceModel {
         Arrays.sort(lengths);
         return new SequenceModel(orderIndex, attributes, context.columnCount(), parent.size(), first, next,
                 ColumnDomain.of(order), changing, changingDomains, lengths);
+    }
+
+    /**
+     * Writes the two models and how events map to them; not the lengths seen, which only a table
+     * without parent table draws from (one per entity: {@link RelationalArtifact} does not store it).
+     */
+    void write(ModelOutput out) throws IOException {
+        out.writeInt(orderIndex);
+        out.writeInts(attributes);
+        out.writeInt(contextSize);
+        out.writeInt(parentSize);
+        RelationalArtifact.writeModel(out, first);
+        RelationalArtifact.writeModel(out, next);
+        out.writeDomain(new ModelDomain(List.of(orderDomain)));
+        out.writeInts(changing);
+        out.writeDomain(new ModelDomain(List.of(changingDomains)));
+    }
+
+    static SequenceModel read(ModelInput in, RelationalSpec spec, int threads) throws IOException {
+        int orderIndex = in.readInt();
+        int[] attributes = in.readInts();
+        int contextSize = in.readInt();
+        int parentSize = in.readInt();
+        FittedModel first = RelationalArtifact.readModel(in, spec, threads);
+        FittedModel next = RelationalArtifact.readModel(in, spec, threads);
+        ColumnDomain orderDomain = in.readDomain().column(0);
+        int[] changing = in.readInts();
+        ColumnDomain[] changingDomains = in.readDomain().columns().toArray(ColumnDomain[]::new);
+        if (first == null || changing.length != changingDomains.length) {
+            throw new IOException("corrupt model: a sequence model without its first-event model or change domains");
+        }
+        return new SequenceModel(orderIndex, attributes, contextSize, parentSize, first, next, orderDomain, changing, changingDomains,
+                new double[0]);
     }
 
     private static Table select(Table t, int[] rows) {

@@ -46,6 +46,15 @@ class NumericCellsTest {
     }
 
     @Test
+    void betweenWholeNumbersTheCodedEdgesOnBothSidesAreNoWholeNumber() {
+        // 10, 12, ..., 28 once each, k = 2: the bottom edge lies between 12 and 14, the top one between 24 and 26;
+        // halfway would be 13 and 25, values another row (a held-out one, a date a day apart) may hold: 12.5 and 24.5
+        NumericCells cells = NumericCells.of(new double[] {10, 12, 14, 16, 18, 20, 22, 24, 26, 28}, 2, 2);
+        assertThat(cells.min()).isEqualTo(12.5);
+        assertThat(cells.max()).isEqualTo(24.5);
+    }
+
+    @Test
     void tooFewRareRowsJoinTheNearestAtom() {
         // atoms 1 and 5 (five rows each); 2 and 4 once each: fewer than 2k rare rows, so 2 joins 1 and 4 joins 5
         double[] v = values(new double[] {1, 5}, 5, 2, 4);
