@@ -13,6 +13,7 @@ import io.synthline.generator.engine.artifact.ModelManifest;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.constraint.GeneratedColumn;
 import io.synthline.generator.engine.constraint.Layout;
+import io.synthline.generator.engine.constraint.LayoutStorage;
 import io.synthline.generator.engine.disclosure.CopyGuard;
 import io.synthline.generator.engine.dp.PrivateModel;
 import io.synthline.generator.engine.dp.PrivateSynthesizer;
@@ -233,7 +234,7 @@ public final class SynthesisModel {
 
     private static void writeParameters(Layout layout, FittedModel base, OutputStream target) throws IOException {
         ModelOutput out = new ModelOutput(target);
-        layout.write(out);
+        LayoutStorage.write(layout, out);
         out.writeString(base.synthesizer());
         base.write(out);
         out.flush();
@@ -283,7 +284,7 @@ public final class SynthesisModel {
         Layout layout;
         FittedModel base;
         try {
-            layout = Layout.read(body);
+            layout = LayoutStorage.read(body);
             String synthesizerName = body.readString();
             Synthesizer synthesizer = Synthesizers.isPrivate(synthesizerName) ? Synthesizers.create(manifest.spec(), threads)
                     : Synthesizers.create(synthesizerName, manifest.spec().options(), threads);
