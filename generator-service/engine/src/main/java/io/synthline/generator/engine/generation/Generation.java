@@ -2,48 +2,35 @@ package io.synthline.generator.engine.generation;
 
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.RebalanceSpec;
-import io.synthline.commons.concurrent.Parallel;
-import io.synthline.commons.hash.HashingOutputStream;
 import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.json.Json;
 import io.synthline.generator.engine.constraint.GeneratedColumn;
 import io.synthline.generator.engine.constraint.Layout;
-import io.synthline.generator.engine.disclosure.CopyGuard;
 import io.synthline.generator.engine.model.ColumnDomain;
 import io.synthline.generator.engine.model.FittedModel;
 import io.synthline.generator.engine.model.ModelDomain;
-import io.synthline.generator.engine.output.ByteBlock;
 import io.synthline.generator.engine.output.CsvRowEncoder;
-import io.synthline.generator.engine.pii.Persona;
-import io.synthline.generator.engine.pii.PiiColumn;
-import io.synthline.generator.engine.random.FeistelPermutation;
-import io.synthline.generator.engine.random.RowRandom;
-import io.synthline.generator.engine.random.Seeds;
 import io.synthline.generator.engine.sampling.ColumnCondition;
 import io.synthline.generator.engine.sampling.Condition;
 import io.synthline.generator.engine.sampling.ConditionalSampling;
 import io.synthline.generator.engine.sampling.Conditions;
 import io.synthline.generator.engine.sampling.ImpossibleConditionException;
 import io.synthline.generator.engine.sampling.Rebalanced;
-import io.synthline.generator.engine.sampling.RowDrawer;
 import io.synthline.generator.engine.synthesis.SynthesisModel;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * One sampling run of a {@link SynthesisModel}: conditions, rebalancing and range constraints
- * resolved to an exact conditional sampler, rows restored to the output columns (constraints
- * hold by construction), generated and PII columns filled, rows identical to a training row
- * redrawn, and everything streamed as CSV in blocks produced on several threads but written
- * in row order. Every row comes from its own random stream, so the bytes depend on the model,
- * the settings and the seed only.
+ * One sampling run of a {@link SynthesisModel}, planned: the settings checked against the model,
+ * conditions, rebalancing and range constraints resolved to an exact conditional sampler, and a
+ * run id derived from the inputs. {@link #writeCsv} then streams the rows: restored to the output
+ * columns (constraints hold by construction), generated and PII columns filled, rows identical
+ * to a training row redrawn ({@link RowProducer}), in blocks produced on several threads but
+ * written in row order ({@link OrderedBlockWriter}). Every row comes from its own random stream,
+ * so the bytes depend on the model, the settings and the seed only.
  */
 public final class Generation {
     public static final int BLOCK_ROWS = 4096;
@@ -94,17 +81,12 @@ public final class Generation {
     private final GenerationSettings settings;
     private final FittedModel sampler;
     private final String runId;
-    private final boolean[] generated;
 
     private Generation(SynthesisModel model, GenerationSettings settings, FittedModel sampler, String runId) {
         this.model = model;
         this.settings = settings;
         this.sampler = sampler;
         this.runId = runId;
-        this.generated = new boolean[model.output().size()];
-        for (GeneratedColumn g : model.layout().generated()) {
-            generated[g.column()] = true;
-        }
     }
 
     /** Validates the settings against the model and builds the sampler; all user mistakes surface here. */
@@ -252,147 +234,16 @@ public final class Generation {
         return CsvRowEncoder.header(model.output(), settings.provenanceColumns());
     }
 
-    /** Writes the CSV (header included when the run starts at row 0 or always when asked) and returns what was written. */
+    /**
+     * Writes the CSV (header included when the run starts at row 0 or always when asked) and returns
+     * what was written: rows made on {@link GenerationSettings#threads()} threads
+     * ({@link RowProducer}), written in row order ({@link OrderedBlockWriter}).
+     */
     public Result writeCsv(OutputStream target, boolean header, Listener listener) {
-        HashingOutputStream counting = new HashingOutputStream(new BufferedOutputStream(target, 1 << 16));
-        long total = settings.rows();
-        long blocks = (total + BLOCK_ROWS - 1) / BLOCK_ROWS;
-        Tally tally = new Tally();
-        try {
-            if (header) {
-                counting.write(CsvRowEncoder.headerBytes(model.output(), settings.provenanceColumns()));
-            }
-            int threads = settings.threads();
-            // one Worker per thread; blocks are produced ahead on the pool and written here, in order
-            ThreadLocal<Worker> workers = ThreadLocal.withInitial(Worker::new);
-            checkCancelled(listener);
-            try (Parallel parallel = Parallel.open(blocks <= 1 ? 1 : threads, "synthline-sample")) {
-                parallel.forEachOrdered(blocks, threads * 2, b -> workers.get().produce(b), block -> {
-                    try {
-                        block.bytes.writeTo(counting);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    tally.add(block);
-                    listener.progress(Math.min(total, tally.blocks * BLOCK_ROWS), total);
-                    checkCancelled(listener);
-                });
-            } finally {
-                workers.remove();
-            }
-            counting.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
-        }
-        return new Result(runId, total, tally.rows, tally.copies, tally.dropped, counting.count(), counting.sha256());
+        OrderedBlockWriter.Written written = OrderedBlockWriter.write(target,
+                header ? CsvRowEncoder.headerBytes(model.output(), settings.provenanceColumns()) : null, settings.rows(),
+                settings.threads(), () -> new RowProducer(model, settings, sampler, runId), listener);
+        return new Result(runId, settings.rows(), written.rows(), written.copies(), written.dropped(), written.bytes(),
+                written.sha256());
     }
-
-    private static void checkCancelled(Listener listener) {
-        if (listener.cancelled() || Thread.currentThread().isInterrupted()) {
-            throw new CancelledException();
-        }
-    }
-
-    private record Block(ByteBlock bytes, int rows, long copies, long dropped) {
-    }
-
-    /** What the written blocks add up to; updated by the writing thread only. */
-    private static final class Tally {
-        long rows;
-        long copies;
-        long dropped;
-        long blocks;
-
-        void add(Block block) {
-            rows += block.rows;
-            copies += block.copies;
-            dropped += block.dropped;
-            blocks++;
-        }
-    }
-
-    /** What one thread needs to produce blocks: its drawer, streams, buffers and generators. */
-    private final class Worker {
-        private final RowDrawer drawer = sampler.newDrawer();
-        private final RowRandom random = new RowRandom();
-        private final RowRandom columnRandom = new RowRandom();
-        private final double[] modelRow = new double[sampler.domain().size()];
-        private final double[] cells = new double[model.output().size()];
-        private final String[] texts = new String[model.output().size()];
-        private final CsvRowEncoder encoder = new CsvRowEncoder(model.output(), generated, settings.provenanceColumns(), runId);
-        private final List<GeneratedColumn> generatedColumns = model.layout().generated();
-        private final Object[] state = new Object[generatedColumns.size()];
-        private final long[] columnSeeds = new long[generatedColumns.size()];
-        private final Map<Locale, Persona> personas = new LinkedHashMap<>();
-        private final CopyGuard.Matcher realRows = model.guard().matcher();
-
-        Worker() {
-            for (int i = 0; i < state.length; i++) {
-                GeneratedColumn g = generatedColumns.get(i);
-                columnSeeds[i] = Seeds.derive(settings.seed(), "column:" + model.output().column(g.column()).name());
-                state[i] = switch (g) {
-                    case GeneratedColumn.Pattern p -> p.unique() ? p.permutation() : null;
-                    case GeneratedColumn.Pii p -> p.pii().generator(personas.computeIfAbsent(p.pii().locale(), PiiColumn::persona),
-                            realRows.realValuesOf(p.column()));
-                    case GeneratedColumn.SequentialKey k -> null;
-                };
-            }
-        }
-
-        Block produce(long blockIndex) {
-            long from = blockIndex * BLOCK_ROWS;
-            int count = (int) Math.min(BLOCK_ROWS, settings.rows() - from);
-            ByteBlock bytes = new ByteBlock(count * 128 + 64);
-            long copies = 0;
-            long dropped = 0;
-            int rows = 0;
-            boolean exclude = settings.excludeTrainingCopies();
-            for (int i = 0; i < count; i++) {
-                long row = settings.firstRow() + from + i;
-                boolean accepted = false;
-                for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-                    drawer.draw(random.reseed(settings.seed(), row, attempt), modelRow);
-                    model.layout().restore(modelRow, cells);
-                    if (exclude && realRows.isCopy(cells)) {
-                        copies++;
-                        continue;
-                    }
-                    accepted = true;
-                    break;
-                }
-                if (!accepted) {
-                    dropped++;
-                    continue;
-                }
-                fillGenerated(row);
-                encoder.encode(cells, texts, row, bytes);
-                rows++;
-            }
-            return new Block(bytes, rows, copies, dropped);
-        }
-
-        private void fillGenerated(long row) {
-            if (state.length == 0) {
-                return;
-            }
-            for (var persona : personas.values()) {
-                PiiColumn.resetPersona(persona, settings.seed(), row, 0);
-            }
-            for (int i = 0; i < state.length; i++) {
-                GeneratedColumn g = generatedColumns.get(i);
-                columnRandom.reseed(columnSeeds[i], row, 0);
-                texts[g.column()] = switch (g) {
-                    case GeneratedColumn.SequentialKey k -> k.value(row);
-                    case GeneratedColumn.Pattern p -> p.value(row, columnRandom, (FeistelPermutation) state[i]);
-                    case GeneratedColumn.Pii p when p.modelColumn() >= 0 ->
-                            ((PiiColumn.Generator) state[i]).birthDate(modelRow[p.modelColumn()], columnRandom);
-                    case GeneratedColumn.Pii p -> ((PiiColumn.Generator) state[i]).value(row, columnRandom);
-                };
-            }
-        }
-    }
-
 }
