@@ -3,7 +3,13 @@ package io.synthline.generator.shard;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
@@ -31,10 +37,17 @@ public final class ShardJobs {
     /**
      * How shard pods look (from {@link ShardingConfig}, the image resolved).
      *
-     * @param storeSecret a Secret read as environment (an object store's credentials), null: none
+     * @param storeSecret           a Secret read as environment (an object store's credentials), null: none
+     * @param storeClaim            the filesystem store's volume claim, mounted at {@code storeMount}; null with an
+     *                              object store, which the pods reach over the network
+     * @param activeDeadlineSeconds the Job fails (its pods are stopped) once it has been active this long: a
+     *                              Job left behind (its run cancelled while no generator watched it) cannot
+     *                              run for ever; the generation's own timeout
+     * @param keepFinishedSeconds   how long a finished (complete, failed or past its deadline) Job stays before
+     *                              Kubernetes deletes it with its pods
      */
     public record PodSettings(String image, String serviceAccount, String configMap, String storeSecret, String storeClaim, String storeMount,
-            String cpu, String memory, int parallelism, int backoffLimitPerIndex, long keepFinishedSeconds) {
+            String cpu, String memory, int parallelism, int backoffLimitPerIndex, long activeDeadlineSeconds, long keepFinishedSeconds) {
     }
 
     /** Where a Job stands; {@code succeeded} counts finished indexes. */
@@ -69,7 +82,17 @@ public final class ShardJobs {
         List<EnvFromSource> envFrom = new java.util.ArrayList<>(List.of(new EnvFromSourceBuilder().withNewConfigMapRef()
                 .withName(pods.configMap()).endConfigMapRef().build()));
         if (pods.storeSecret() != null) {
-            envFrom.add(new EnvFromSourceBuilder().withNewSecretRef().withName(pods.storeSecret()).endSecretRef().build());
+            // optional like the services' references to it: without it the SDK's default credential chain applies
+            envFrom.add(new EnvFromSourceBuilder().withNewSecretRef().withName(pods.storeSecret()).withOptional(true).endSecretRef().build());
+        }
+        List<EnvVar> env = new java.util.ArrayList<>();
+        List<VolumeMount> mounts = new java.util.ArrayList<>(List.of(new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build()));
+        List<Volume> volumes = new java.util.ArrayList<>(List.of(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build()));
+        if (pods.storeClaim() != null) {
+            env.add(new EnvVarBuilder().withName("SYNTHLINE_STORE_ROOT").withValue(pods.storeMount()).build());
+            mounts.add(new VolumeMountBuilder().withName("store").withMountPath(pods.storeMount()).build());
+            volumes.add(new VolumeBuilder().withName("store").withNewPersistentVolumeClaim().withClaimName(pods.storeClaim())
+                    .endPersistentVolumeClaim().build());
         }
         Map<String, String> labels = Map.of("app.kubernetes.io/name", COMPONENT, "app.kubernetes.io/component", COMPONENT,
                 "app.kubernetes.io/part-of", "synthline", GENERATION_LABEL, generation.toString());
@@ -82,6 +105,7 @@ public final class ShardJobs {
                 // a failed pod is retried for its index only; an index out of retries fails the Job at once
                 .withBackoffLimitPerIndex(pods.backoffLimitPerIndex())
                 .withMaxFailedIndexes(0)
+                .withActiveDeadlineSeconds(pods.activeDeadlineSeconds())
                 .withTtlSecondsAfterFinished((int) pods.keepFinishedSeconds())
                 .withNewTemplate()
                 .withNewMetadata().withLabels(labels).endMetadata()
@@ -96,19 +120,16 @@ public final class ShardJobs {
                 .withImage(pods.image())
                 .withArgs(ShardMain.COMMAND, ShardMain.TASK_OPTION, taskKey)
                 .withEnvFrom(envFrom)
-                .addNewEnv().withName("SYNTHLINE_STORE_ROOT").withValue(pods.storeMount()).endEnv()
+                .withEnv(env)
                 .withNewResources()
                 .withRequests(Map.of("cpu", new Quantity(pods.cpu()), "memory", new Quantity(pods.memory())))
                 .withLimits(Map.of("memory", new Quantity(pods.memory())))
                 .endResources()
                 .withNewSecurityContext().withAllowPrivilegeEscalation(false).withReadOnlyRootFilesystem(true)
                 .withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
-                .addNewVolumeMount().withName("store").withMountPath(pods.storeMount()).endVolumeMount()
-                .addNewVolumeMount().withName("tmp").withMountPath("/tmp").endVolumeMount()
+                .withVolumeMounts(mounts)
                 .endContainer()
-                .addNewVolume().withName("store").withNewPersistentVolumeClaim().withClaimName(pods.storeClaim()).endPersistentVolumeClaim()
-                .endVolume()
-                .addNewVolume().withName("tmp").withNewEmptyDir().endEmptyDir().endVolume()
+                .withVolumes(volumes)
                 .endSpec()
                 .endTemplate()
                 .endSpec()

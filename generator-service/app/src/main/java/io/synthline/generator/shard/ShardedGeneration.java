@@ -13,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Decides whether a generation is sharded ({@link ShardingConfig}) and runs it so. The Kubernetes
@@ -30,6 +32,14 @@ public class ShardedGeneration {
 
     @Inject
     Instance<KubernetesClient> clients;
+
+    /** A run's time budget (per attempt); its shard Job gets the same as its active deadline. */
+    @ConfigProperty(name = "synthline.jobs.generation.timeout", defaultValue = "1h")
+    Duration generationTimeout;
+
+    /** {@code s3}: shard pods reach the store over the network and mount no volume. */
+    @ConfigProperty(name = "synthline.store.kind", defaultValue = "filesystem")
+    String storeKind;
 
     private volatile ShardCoordinator coordinator;
 
@@ -67,9 +77,11 @@ public class ShardedGeneration {
                     KubernetesClient client = clients.get();
                     String namespace = config.namespace().orElseGet(client::getNamespace);
                     String image = config.image().orElseGet(() -> ownImage(client, namespace));
+                    String claim = "s3".equalsIgnoreCase(storeKind.trim()) ? null : config.storeClaim();
                     ShardJobs jobs = new ShardJobs(client, namespace, new ShardJobs.PodSettings(image, config.serviceAccount(),
-                            config.configMap(), config.storeSecret().orElse(null), config.storeClaim(), config.storeMount(), config.cpu(), config.memory(),
-                            config.parallelism(), config.backoffLimitPerIndex(), config.keepFinished().toSeconds()));
+                            config.configMap(), config.storeSecret().orElse(null), claim, config.storeMount(), config.cpu(), config.memory(),
+                            config.parallelism(), config.backoffLimitPerIndex(), generationTimeout.toSeconds(),
+                            config.keepFinished().toSeconds()));
                     coordinator = new ShardCoordinator(store, jobs, config.pollInterval());
                 }
             }

@@ -50,7 +50,7 @@ public interface ShardingConfig {
     @WithDefault("synthline-config")
     String configMap();
 
-    /** The store's volume claim and where it is mounted (a filesystem store; an object store needs neither). */
+    /** The store's volume claim and where it is mounted (a filesystem store; with {@code synthline.store.kind=s3} neither is used). */
     @WithDefault("synthline-store")
     String storeClaim();
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class ShardJobsTest {
     static final ShardJobs.PodSettings PODS = new ShardJobs.PodSettings("registry.example.com/synthline/generator-service:0.1.0",
-            "synthline-generator-shard", "synthline-config", "synthline-store-s3", "synthline-store", "/data/store", "1", "2Gi", 4, 2, 3600);
+            "synthline-generator-shard", "synthline-config", "synthline-store-s3", "synthline-store", "/data/store", "1", "2Gi", 4, 2, 7200, 3600);
 
     KubernetesClient client;
 
@@ -41,6 +41,9 @@ class ShardJobsTest {
         assertThat(spec.getParallelism()).isEqualTo(4);
         assertThat(spec.getBackoffLimitPerIndex()).isEqualTo(2);
         assertThat(spec.getMaxFailedIndexes()).isZero();
+        // bounded even when no generator watches it (its run cancelled meanwhile): failed at the generation's
+        // timeout, then deleted with its pods an hour after finishing
+        assertThat(spec.getActiveDeadlineSeconds()).isEqualTo(7200L);
         assertThat(spec.getTtlSecondsAfterFinished()).isEqualTo(3600);
         PodSpec pod = spec.getTemplate().getSpec();
         assertThat(pod.getRestartPolicy()).isEqualTo("Never"); // required by backoffLimitPerIndex
@@ -58,10 +61,42 @@ class ShardJobsTest {
         });
         assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
         assertThat(c.getResources().getLimits()).containsKey("memory");
-        assertThat(pod.getVolumes()).anySatisfy(v -> assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("synthline-store"));
+        assertThat(pod.getVolumes()).filteredOn(v -> v.getPersistentVolumeClaim() != null)
+                .extracting(v -> v.getPersistentVolumeClaim().getClaimName()).containsExactly("synthline-store");
         // a small request gets no more pods than shards
         UUID small = UUID.randomUUID();
         assertThat(jobs.start(small, "k", 2).getSpec().getParallelism()).isEqualTo(2);
+    }
+
+    @Test
+    void withAnObjectStoreThePodsReadItsSettingsAndSecretAndMountNoVolume() {
+        ShardJobs.PodSettings s3 = new ShardJobs.PodSettings(PODS.image(), PODS.serviceAccount(), PODS.configMap(), "synthline-object-storage",
+                null, PODS.storeMount(), PODS.cpu(), PODS.memory(), 4, 2, 7200, 3600);
+        UUID id = UUID.randomUUID();
+        PodSpec pod = new ShardJobs(client, "synthline", s3).start(id, "task", 3).getSpec().getTemplate().getSpec();
+        Container c = pod.getContainers().getFirst();
+        assertThat(c.getEnvFrom()).extracting(e -> e.getConfigMapRef() != null ? "configMap " + e.getConfigMapRef().getName()
+                : "secret " + e.getSecretRef().getName()).containsExactly("configMap synthline-config", "secret synthline-object-storage");
+        assertThat(c.getEnvFrom().get(1).getSecretRef().getOptional()).isTrue();
+        assertThat(c.getEnv()).noneMatch(e -> e.getName().equals("SYNTHLINE_STORE_ROOT"));
+        assertThat(pod.getVolumes()).extracting(v -> v.getName()).containsExactly("tmp");
+        assertThat(c.getVolumeMounts()).extracting(m -> m.getMountPath()).containsExactly("/tmp");
+    }
+
+    @Test
+    void aJobPastItsDeadlineFailsTheRunWithKubernetesReason() throws Exception {
+        UUID id = UUID.randomUUID();
+        ShardJobs jobs = jobs();
+        jobs.start(id, "task", 3);
+        try (ShardJobs.Watch watch = jobs.watch(id)) {
+            // what the Job controller writes when activeDeadlineSeconds passes: the pods are stopped, the Job failed
+            setStatus(id, new JobStatusBuilder().withSucceeded(1).withFailed(0)
+                    .withConditions(new JobConditionBuilder().withType("Failed").withStatus("True").withReason("DeadlineExceeded")
+                            .withMessage("Job was active longer than specified deadline").build()).build());
+            ShardJobs.State failed = awaitState(watch, ShardJobs.State::finished);
+            assertThat(failed.phase()).isEqualTo(ShardJobs.Phase.FAILED);
+            assertThat(failed.reason()).isEqualTo("DeadlineExceeded: Job was active longer than specified deadline");
+        }
     }
 
     @Test
