@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.synthline.commons.events.Topics;
+import io.synthline.store.StoreSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -319,6 +320,60 @@ class KubernetesOverlaysTest {
                 assertThat(roles).contains(database.path("spec").path("owner").asText());
             }
             assertThat(shared.getProperty("quarkus.datasource.jdbc.url")).contains("${synthline.db.host}:${synthline.db.port}");
+        }
+    }
+
+    /**
+     * Both overlays put the dataset store on S3 (k8s/components/object-storage): the settings every
+     * service and shard pod reads are those {@link StoreSettings} understands, the credentials come
+     * from one Secret whose keys are the settings' environment names (the shard pods read it whole),
+     * and no volume is left.
+     */
+    @Test
+    void theStoreIsAnS3BucketForEveryServiceAndShardPodWithCredentialsFromOneSecret() {
+        String secret = "synthline-object-storage";
+        for (String overlay : OVERLAYS) {
+            JsonNode config = object(overlay, "ConfigMap", "synthline-config").path("data");
+            assertThat(objects(overlay, "PersistentVolumeClaim")).as(overlay + ": no store volume").isEmpty();
+            for (String service : SERVICES) {
+                JsonNode pod = object(overlay, "Deployment", service + "-service").path("spec").path("template").path("spec");
+                JsonNode container = pod.path("containers").get(0);
+                String what = overlay + " " + service;
+                assertThat(container.path("envFrom").findValuesAsText("name")).as(what).contains("synthline-config");
+                assertThat(pod.path("volumes").findValues("persistentVolumeClaim")).as(what + " volumes").isEmpty();
+                assertThat(container.path("volumeMounts").findValuesAsText("mountPath")).as(what).doesNotContain("/data/store");
+                Map<String, String> env = env(container);
+                for (String credential : List.of(StoreSettings.S3_ACCESS_KEY_ID, StoreSettings.S3_SECRET_ACCESS_KEY)) {
+                    String name = StoreSettings.envName(credential);
+                    assertThat(env.get(name)).as(what + " " + name).isEqualTo("secret:" + secret + "/" + name);
+                }
+                assertThat(container.path("env").findValues("secretKeyRef")).filteredOn(r -> r.path("name").asText().equals(secret))
+                        .as(what + ": optional (without it, the SDK's default credential chain)").allMatch(r -> r.path("optional").asBoolean());
+
+                // what the service reads: the ConfigMap, then its own environment (here with the Secret's values)
+                Map<String, String> seen = new HashMap<>();
+                config.properties().forEach(e -> seen.put(e.getKey(), e.getValue().asText()));
+                env.forEach((k, v) -> seen.put(k, v.startsWith("secret:") ? "from-the-secret" : v));
+                StoreSettings settings = StoreSettings.fromEnvironment(seen);
+                assertThat(settings.kind()).as(what).isEqualTo(StoreSettings.Kind.S3);
+                assertThat(settings.s3().bucket()).isNotBlank();
+                assertThat(settings.s3().endpoint().getScheme()).as(what + ": TLS to the bucket").isEqualTo("https");
+                assertThat(settings.s3().encryption()).as(what).isEqualTo(StoreSettings.Encryption.KMS);
+                assertThat(settings.s3().accessKeyId()).isEqualTo("from-the-secret");
+                assertThat(container.path("volumeMounts").findValuesAsText("mountPath")).as(what).contains("/tmp");
+                assertThat(settings.s3().cacheDir().startsWith(Path.of("/tmp"))).as(what + ": cache on the pod's writable /tmp").isTrue();
+            }
+            // the shard pods: the same ConfigMap (ShardingConfig's default config-map) and the whole Secret
+            Map<String, String> generator = env(object(overlay, "Deployment", "generator-service").path("spec").path("template")
+                    .path("spec").path("containers").get(0));
+            assertThat(generator.get("SYNTHLINE_GENERATOR_SHARDING_STORE_SECRET")).isEqualTo(secret);
+            assertThat(generator).doesNotContainKey("SYNTHLINE_GENERATOR_SHARDING_CONFIG_MAP");
+            JsonNode egress = object(overlay, "NetworkPolicy", "services-to-object-storage").path("spec");
+            assertThat(texts(egress.path("podSelector").path("matchExpressions").get(0).path("values")))
+                    .contains("generator-shard", "profiler-service", "generator-service", "evaluator-service", "governance-service");
+            URI endpoint = URI.create(config.path(StoreSettings.envName(StoreSettings.S3_ENDPOINT)).asText());
+            assertThat(egress.path("egress").get(0).path("ports").get(0).path("port").asInt())
+                    .isEqualTo(endpoint.getPort() > 0 ? endpoint.getPort() : 443);
         }
     }
 
