@@ -2,7 +2,6 @@ package io.synthline.profiler.engine.scan;
 
 import io.synthline.commons.table.DateTimeFormats;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -80,18 +79,24 @@ final class DateCandidates {
         onlyCandidateMillis = Double.NaN;
         if (candidates != null && !candidates.isEmpty()) {
             double last = Double.NaN;
-            for (Iterator<Candidate> it = candidates.iterator(); it.hasNext(); ) {
-                Candidate c = it.next();
+            // by index, keeping the matching candidates in order: this runs for every datetime cell, and an iterator
+            // object per cell is not always optimised away
+            int n = candidates.size();
+            int kept = 0;
+            for (int i = 0; i < n; i++) {
+                Candidate c = candidates.get(i);
                 double t = plausible ? c.parser.parse(chars, start, len) : Double.NaN;
-                if (Double.isNaN(t)) {
-                    it.remove();
-                } else {
+                if (!Double.isNaN(t)) {
                     c.stats.add(t);
                     matched = true;
                     last = t;
+                    candidates.set(kept++, c);
                 }
             }
-            if (candidates.size() == 1) {
+            if (kept < n) {
+                candidates.subList(kept, n).clear();
+            }
+            if (kept == 1) {
                 onlyCandidateMillis = last;
             }
             return matched;
