@@ -77,25 +77,27 @@ class TypeInferenceAndReaderTest {
         assertThat(inferred.columns()).extracting(ColumnSchema::type).containsExactly(ColumnType.INTEGER, ColumnType.INTEGER,
                 ColumnType.INTEGER, ColumnType.TEXT, ColumnType.DECIMAL, ColumnType.TEXT, ColumnType.DATETIME,
                 ColumnType.BOOLEAN, ColumnType.CATEGORICAL, ColumnType.DECIMAL);
-        assertThat(describe(CsvTableReader.read(path, CsvOptions.defaults(), null, 2)))
-                .isEqualTo(describe(CsvTableReader.read(path, CsvOptions.defaults(), inferred, 2)));
+        assertSameTable(CsvTableReader.read(path, CsvOptions.defaults(), null, 2),
+                CsvTableReader.read(path, CsvOptions.defaults(), inferred, 2));
         TableSchema partly = new TableSchema(List.of(new ColumnSchema("code", ColumnType.TEXT, null),
                 new ColumnSchema("small", ColumnType.DECIMAL, null)));
-        assertThat(describe(CsvTableReader.read(path, CsvOptions.defaults(), partly)))
-                .isEqualTo(describe(CsvTableReader.read(path, CsvOptions.defaults(), inferred.overriddenBy(partly))));
+        assertSameTable(CsvTableReader.read(path, CsvOptions.defaults(), partly),
+                CsvTableReader.read(path, CsvOptions.defaults(), inferred.overriddenBy(partly)));
     }
 
-    private static String describe(Table t) {
-        StringBuilder sb = new StringBuilder();
-        for (io.synthline.commons.table.Column c : t.columns()) {
-            sb.append(c.schema()).append('\n');
-            if (c instanceof NumericColumn n) {
-                sb.append(java.util.Arrays.toString(n.values())).append('\n');
-            } else if (c instanceof CategoricalColumn k) {
-                sb.append(k.categories()).append(java.util.Arrays.toString(k.codes())).append('\n');
+    private static void assertSameTable(Table actual, Table expected) {
+        assertThat(actual.schema()).isEqualTo(expected.schema());
+        for (int c = 0; c < expected.columnCount(); c++) {
+            String name = expected.schema().column(c).name();
+            if (expected.column(c) instanceof NumericColumn n) {
+                assertThat(java.util.Arrays.equals(((NumericColumn) actual.column(c)).values(), n.values())).as(name).isTrue();
+            } else {
+                CategoricalColumn k = (CategoricalColumn) expected.column(c);
+                CategoricalColumn a = (CategoricalColumn) actual.column(c);
+                assertThat(a.categories()).as(name).isEqualTo(k.categories());
+                assertThat(java.util.Arrays.equals(a.codes(), k.codes())).as(name).isTrue();
             }
         }
-        return sb.toString();
     }
 
     @Test
