@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.cli.client.ApiEndpoints;
 import io.synthline.cli.platform.DemoRun;
 import io.synthline.cli.platform.PlatformLauncher;
+import io.synthline.commons.api.AuditEntryView;
+import io.synthline.commons.api.EvaluationView;
 import io.synthline.stack.Component;
 import io.synthline.stack.LocalStack;
 import io.synthline.stack.StackConfig;
@@ -130,7 +132,7 @@ public class DemoCommand implements Callable<Integer> {
     private static void printSummary(PrintWriter out, DemoRun.Outcome o, PlatformLauncher platform, StackEndpoints stack) {
         JsonNode d = o.dataset();
         JsonNode g = o.generation();
-        JsonNode e = o.evaluation();
+        EvaluationView e = o.evaluation();
         String url = platform.gatewayUrl();
         out.println();
         out.println("=== Synthline demo summary ===");
@@ -140,14 +142,15 @@ public class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "generation  %s  model %s, %,d rows, seed %d, sha256 %s%n", g.path("id").asText(),
                 g.path("model").asText(), g.path("rows").asLong(), g.path("seed").asLong(),
                 g.path("outputSha256").asText().substring(0, 16) + "...");
-        out.printf(Locale.ROOT, "evaluation  %s  %s", e.path("id").asText(), e.path("status").asText());
-        e.path("properties").fields().forEachRemaining(p -> out.printf(Locale.ROOT, ", %s %.4f", p.getKey(), p.getValue().asDouble()));
+        out.printf(Locale.ROOT, "evaluation  %s  %s", e.id(), e.status());
+        if (e.properties() != null) {
+            e.properties().forEach((name, score) -> out.printf(Locale.ROOT, ", %s %.4f", name, score));
+        }
         out.println();
-        out.println("            report: " + url + "/dashboard/evaluations/" + e.path("id").asText() + "/report");
+        out.println("            report: " + url + "/dashboard/evaluations/" + e.id() + "/report");
         out.printf("audit       %d entries:%n", o.auditEntries().size());
-        for (JsonNode a : o.auditEntries()) {
-            out.printf("              #%-5s %-22s %-48s by %s%n", a.path("sequence").asText(), a.path("eventType").asText(),
-                    a.path("subject").asText(), a.path("actor").asText());
+        for (AuditEntryView a : o.auditEntries()) {
+            out.printf("              #%-5s %-22s %-48s by %s%n", a.sequence(), a.eventType(), a.subject(), a.actor());
         }
         var api = platform.endpoints();
         out.println("URLs:");

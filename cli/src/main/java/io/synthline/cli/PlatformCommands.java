@@ -3,7 +3,9 @@ package io.synthline.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.cli.client.ApiClient;
 import io.synthline.cli.client.RunWatch;
+import io.synthline.commons.api.EvaluationView;
 import io.synthline.commons.api.GovernanceDecision;
+import io.synthline.commons.api.GovernedGenerationView;
 import io.synthline.commons.json.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -216,11 +219,10 @@ final class PlatformCommands {
 
         /** Saves the newest completed evaluation of {@code run}; returns its id. */
         static String save(ApiClient client, String run, boolean html, Path target) {
-            JsonNode list = client.get(client.endpoints().evaluator(), "/api/v1/evaluations?generationId=" + run);
-            JsonNode chosen = null;
-            for (JsonNode e : list) {
-                if ("COMPLETED".equals(e.path("status").asText())
-                        && (chosen == null || e.path("completedAt").asText().compareTo(chosen.path("completedAt").asText()) > 0)) {
+            List<EvaluationView> list = client.evaluations(run);
+            EvaluationView chosen = null;
+            for (EvaluationView e : list) {
+                if ("COMPLETED".equals(e.status()) && (chosen == null || e.createdAt().isAfter(chosen.createdAt()))) {
                     chosen = e;
                 }
             }
@@ -228,7 +230,7 @@ final class PlatformCommands {
                 throw new SynthCommand.UserError("run " + run + " has no completed evaluation yet"
                         + (list.isEmpty() ? " (the platform evaluates every run once it completes)" : ""));
             }
-            String id = chosen.path("id").asText();
+            String id = chosen.id();
             client.downloadTo(client.endpoints().evaluator(), "/api/v1/evaluations/" + id + (html ? "/report" : ""),
                     html ? "text/html" : "application/json", target.toAbsolutePath());
             return id;
@@ -250,9 +252,10 @@ final class PlatformCommands {
                 description = "why (at least 10 characters; kept in the audit trail)")
         String justification;
 
-        JsonNode post(ApiClient client, String path) {
+        GovernedGenerationView post(ApiClient client, String path) {
             try {
-                return client.sendJson("POST", client.endpoints().governance(), path, new GovernanceDecision(justification));
+                return client.sendJson("POST", client.endpoints().governance(), path, new GovernanceDecision(justification),
+                        GovernedGenerationView.class);
             } catch (io.synthline.cli.client.ApiException e) {
                 if (e.status() == 403) {
                     throw new SynthCommand.UserError("only a data owner of the dataset or a tenant admin decides on run " + run
@@ -262,9 +265,6 @@ final class PlatformCommands {
             }
         }
 
-        JsonNode governed(ApiClient client) {
-            return client.get(client.endpoints().governance(), "/api/v1/governed-generations/" + run);
-        }
     }
 
     @Command(name = "approve", mixinStandardHelpOptions = true,
@@ -277,20 +277,20 @@ final class PlatformCommands {
         @Override
         public Integer call() {
             ApiClient client = ApiClient.forCli(root);
-            JsonNode g = governed(client);
+            GovernedGenerationView g = client.governedGeneration(run);
             PrintWriter out = spec.commandLine().getOut();
-            if ("QUARANTINED".equals(g.path("releaseStatus").asText())) {
+            if ("QUARANTINED".equals(g.releaseStatus())) {
                 if (!override) {
-                    throw new SynthCommand.UserError("run " + run + " is quarantined (" + g.path("releaseReason").asText("release checks failed")
-                            + "); releasing it anyway needs --override");
+                    throw new SynthCommand.UserError("run " + run + " is quarantined ("
+                            + (g.releaseReason() != null ? g.releaseReason() : "release checks failed") + "); releasing it anyway needs --override");
                 }
-                JsonNode done = post(client, "/api/v1/releases/" + run + "/override");
-                out.printf("run %s released by override: %s%n", run, done.path("releaseStatus").asText());
+                GovernedGenerationView done = post(client, "/api/v1/releases/" + run + "/override");
+                out.printf("run %s released by override: %s%n", run, done.releaseStatus());
             } else if (override) {
-                throw new SynthCommand.UserError("run " + run + " is not quarantined (release: " + g.path("releaseStatus").asText() + ")");
+                throw new SynthCommand.UserError("run " + run + " is not quarantined (release: " + g.releaseStatus() + ")");
             } else {
-                JsonNode done = post(client, "/api/v1/approvals/" + run + "/approve");
-                out.printf("run %s approved: %s%n", run, done.path("status").asText());
+                GovernedGenerationView done = post(client, "/api/v1/approvals/" + run + "/approve");
+                out.printf("run %s approved: %s%n", run, done.status());
             }
             return SynthCommand.EXIT_OK;
         }
@@ -302,8 +302,8 @@ final class PlatformCommands {
         @Override
         public Integer call() {
             ApiClient client = ApiClient.forCli(root);
-            JsonNode done = post(client, "/api/v1/approvals/" + run + "/refuse");
-            spec.commandLine().getOut().printf("run %s refused: %s%n", run, done.path("status").asText());
+            GovernedGenerationView done = post(client, "/api/v1/approvals/" + run + "/refuse");
+            spec.commandLine().getOut().printf("run %s refused: %s%n", run, done.status());
             return SynthCommand.EXIT_OK;
         }
     }

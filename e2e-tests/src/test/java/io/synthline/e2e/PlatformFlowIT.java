@@ -8,6 +8,7 @@ import io.synthline.cli.client.ApiClient;
 import io.synthline.cli.client.ApiException;
 import io.synthline.cli.platform.DemoRun;
 import io.synthline.cli.platform.PlatformLauncher;
+import io.synthline.commons.api.AuditEntryView;
 import io.synthline.commons.events.ScoreNames;
 import io.synthline.fixtures.JsonFields;
 import io.synthline.stack.StackEndpoints;
@@ -238,7 +239,7 @@ class PlatformFlowIT {
         DemoRun.Outcome run = DemoRun.run(endpoints, platform.endpoints(), "acme", REPO.resolve("samples/adult-sample.csv"),
                 300, 11, msg -> System.out.println("matrix fixture: " + msg));
         AccessMatrix matrix = new AccessMatrix(endpoints, new AccessMatrix.Fixture("acme", "globex", run.dataset().path("id").asText(),
-                run.generation().path("id").asText(), run.evaluation().path("id").asText()));
+                run.generation().path("id").asText(), run.evaluation().id()));
         long t0 = System.nanoTime();
         java.util.List<AccessMatrix.Operation> operations = matrix.operations(platform.endpoints());
         String actual = matrix.render(matrix.run(operations));
@@ -262,19 +263,20 @@ class PlatformFlowIT {
         assertThat(JsonFields.integer(run.dataset(), "rowCount")).isEqualTo(3257);
         assertThat(run.generation().path("status").asText()).isEqualTo("COMPLETED");
         assertThat(JsonFields.integer(run.generation(), "rows")).isEqualTo(2000);
-        assertThat(run.evaluation().path("status").asText()).isEqualTo("COMPLETED");
-        assertThat(JsonFields.number(run.evaluation(), "properties", "Column Shapes")).isBetween(0.9, 1.0);
+        assertThat(run.evaluation().status()).isEqualTo("COMPLETED");
+        assertThat(run.evaluation().properties()).containsKey("Column Shapes");
+        assertThat(run.evaluation().properties().get("Column Shapes")).isBetween(0.9, 1.0);
 
         // progress events are audited too, but how many a run emits depends on its speed
-        List<String> types = run.auditEntries().stream().map(e -> e.path("eventType").asText())
+        List<String> types = run.auditEntries().stream().map(AuditEntryView::eventType)
                 .filter(t -> !t.equals("generation.progress")).toList();
         assertThat(types).containsExactlyInAnyOrderElementsOf(DemoRun.EXPECTED_AUDIT_TYPES);
         // people act as themselves; governance's automatic decisions (policy approval, release gate) are the system's
-        assertThat(run.auditEntries()).allSatisfy(e -> assertThat(e.path("actor").asText())
-                .isEqualTo(e.path("source").asText().equals("/synthline/governance") ? "system" : e.path("actor").asText())
+        assertThat(run.auditEntries()).allSatisfy(e -> assertThat(e.actor())
+                .isEqualTo(e.source().equals("/synthline/governance") ? "system" : e.actor())
                 .satisfiesAnyOf(a -> assertThat(a).startsWith("acme-"), a -> assertThat(a).isEqualTo("system")));
-        assertThat(run.auditEntries()).filteredOn(e -> e.path("eventType").asText().equals("dataset.registered"))
-                .allSatisfy(e -> assertThat(e.path("actorRoles").toString()).contains("data-owner"));
+        assertThat(run.auditEntries()).filteredOn(e -> e.eventType().equals("dataset.registered"))
+                .allSatisfy(e -> assertThat(e.actorRoles()).contains("data-owner"));
 
         // the audit trail lives in governance's PostgreSQL database, once per event, and cannot be rewritten
         String datasetSubject = "datasets/" + run.dataset().path("id").asText();
@@ -310,7 +312,7 @@ class PlatformFlowIT {
         assertThat(lines.getFirst()).isEqualTo(Files.readAllLines(REPO.resolve("samples/adult-sample.csv")).getFirst());
 
         // the evaluation document and its HTML report are reachable; the release gate checked the fidelity the evaluator published
-        String evaluationId = run.evaluation().path("id").asText();
+        String evaluationId = run.evaluation().id();
         JsonNode evaluated = scientist.get(platform.endpoints().evaluator(), "/api/v1/evaluations/" + evaluationId);
         double fidelity = evaluated.at("/evaluation/quality/score").asDouble();
         assertThat(evaluated.at("/evaluation/quality/details/Column Shapes").size()).isEqualTo(lines.getFirst().split(",").length);
@@ -318,11 +320,11 @@ class PlatformFlowIT {
         Path report = Files.createTempFile("report", ".html");
         scientist.downloadTo(platform.endpoints().evaluator(), "/api/v1/evaluations/" + evaluationId + "/report", "text/html", report);
         assertThat(Files.readString(report)).contains("<h2>Column Shapes</h2>").contains("<svg");
-        JsonNode released = run.auditEntries().stream().filter(e -> e.path("eventType").asText().equals("release.approved"))
-                .findFirst().orElseThrow();
-        assertThat(released.at("/data/evaluationId").asText()).isEqualTo(evaluationId);
-        assertThat(released.at("/data/checks/0/metric").asText()).isEqualTo(ScoreNames.FIDELITY);
-        assertThat(JsonFields.number(released, "data", "checks", "0", "value")).isEqualTo(fidelity);
+        JsonNode released = run.auditEntries().stream().filter(e -> e.eventType().equals("release.approved"))
+                .findFirst().orElseThrow().data();
+        assertThat(released.at("/evaluationId").asText()).isEqualTo(evaluationId);
+        assertThat(released.at("/checks/0/metric").asText()).isEqualTo(ScoreNames.FIDELITY);
+        assertThat(JsonFields.number(released, "checks", "0", "value")).isEqualTo(fidelity);
 
         ApiClient globex = DemoRun.clientFor(endpoints, platform.endpoints(), "globex-scientist");
         assertThatThrownBy(() -> globex.generation(run.generation().path("id").asText()))

@@ -4,6 +4,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.synthline.commons.api.AuditEntryView;
 import io.synthline.commons.api.ColumnSummary;
 import io.synthline.commons.api.DatasetView;
+import io.synthline.commons.api.EvaluationView;
 import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.api.GenerationView;
 import io.synthline.commons.api.Problem;
@@ -28,7 +29,7 @@ import io.synthline.commons.table.TableSchema;
         Payloads.BudgetCommitted.class, Payloads.BudgetReleased.class, Payloads.BudgetCapChanged.class,
         Payloads.AccessGranted.class, Payloads.AccessRevoked.class, Payloads.AccessLogin.class, Payloads.AlertRaised.class,
         Payloads.AlertAcknowledged.class, Payloads.AuditExported.class, Payloads.TenantAccessed.class, AuditEntryView.class, ColumnSummary.class, DatasetView.class,
-        GenerationRequest.class, GenerationView.class, Problem.class, TableSchema.class, ColumnSchema.class,
+        GenerationRequest.class, GenerationView.class, EvaluationView.Settings.class, Problem.class, TableSchema.class, ColumnSchema.class,
         // the profile document (stored as JSON, carried in part by dataset.profiled)
         io.synthline.commons.profile.DatasetProfile.class, io.synthline.commons.profile.SourceInfo.class,
         io.synthline.commons.profile.SourceInfo.CsvDialect.class, io.synthline.commons.profile.ColumnProfile.class,

@@ -2,7 +2,10 @@ package io.synthline.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.cli.SynthCommand;
+import io.synthline.commons.api.AuditEntryView;
+import io.synthline.commons.api.EvaluationView;
 import io.synthline.commons.api.GenerationRequest;
+import io.synthline.commons.api.GovernedGenerationView;
 import io.synthline.commons.csv.CsvDialect;
 import io.synthline.commons.csv.CsvOptions;
 import io.synthline.commons.hash.Sha256;
@@ -239,11 +242,42 @@ public final class ApiClient {
         return send(authorized(base.resolve(pathAndQuery)).GET().build(), "GET", pathAndQuery);
     }
 
+    /** GETs a JSON answer read as {@code type} (a view of {@code commons.api}). */
+    public <T> T get(URI base, String pathAndQuery, Class<T> type) {
+        return Json.mapper().convertValue(get(base, pathAndQuery), type);
+    }
+
+    /** GETs a JSON array read as a list of {@code type}. */
+    public <T> List<T> getList(URI base, String pathAndQuery, Class<T> type) {
+        JsonNode list = get(base, pathAndQuery);
+        return Json.mapper().convertValue(list, Json.mapper().getTypeFactory().constructCollectionType(List.class, type));
+    }
+
+    /** Governance's view of a run: its policy decision, approval and release. */
+    public GovernedGenerationView governedGeneration(String id) {
+        return get(endpoints.governance(), "/api/v1/governed-generations/" + id, GovernedGenerationView.class);
+    }
+
+    /** The evaluations of a run, newest first, without their documents. */
+    public List<EvaluationView> evaluations(String generationId) {
+        return getList(endpoints.evaluator(), "/api/v1/evaluations?generationId=" + enc(generationId), EvaluationView.class);
+    }
+
+    /** The audit entries about one resource, e.g. {@code generations/<id>}. */
+    public List<AuditEntryView> auditEntries(String subject) {
+        return getList(endpoints.governance(), "/api/v1/audit?subject=" + enc(subject), AuditEntryView.class);
+    }
+
     /** Sends {@code body} as JSON with {@code method} (POST, PUT) and reads the JSON answer; a non-2xx answer is an {@link ApiException}. */
     public JsonNode sendJson(String method, URI base, String pathAndQuery, Object body) {
         HttpRequest req = authorized(base.resolve(pathAndQuery)).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
         return send(req, method, pathAndQuery);
+    }
+
+    /** {@link #sendJson(String, URI, String, Object)} with the answer read as {@code type} (a view of {@code commons.api}). */
+    public <T> T sendJson(String method, URI base, String pathAndQuery, Object body, Class<T> type) {
+        return Json.mapper().convertValue(sendJson(method, base, pathAndQuery, body), type);
     }
 
     public JsonNode generation(String id) {

@@ -1,8 +1,13 @@
 package io.synthline.cli.client;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthline.commons.api.GovernedGenerationView;
+import io.synthline.commons.events.Payloads;
+import io.synthline.commons.json.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -59,7 +64,7 @@ public final class RunWatch {
             }
             if ("QUARANTINED".equals(release) && !overriddenAtGovernance(runId)) {
                 finish();
-                throw new NotReleased(quarantined(runId));
+                throw new NotReleased(quarantinedMessage(runId));
             }
             show(phase(runId, status, g, seconds));
             if (System.nanoTime() > deadline) {
@@ -76,8 +81,8 @@ public final class RunWatch {
      * override the generator may still say quarantined, while governance already says overridden.
      */
     private boolean overriddenAtGovernance(String runId) {
-        JsonNode gov = governedOrNull(runId);
-        return gov != null && "OVERRIDDEN".equals(gov.path("releaseStatus").asText());
+        GovernedGenerationView gov = governedOrNull(runId);
+        return gov != null && "OVERRIDDEN".equals(gov.releaseStatus());
     }
 
     private String phase(String runId, String status, JsonNode g, long seconds) {
@@ -102,8 +107,8 @@ public final class RunWatch {
     private String reasonSuffix(String runId) {
         if (pendingReason == null) {
             try {
-                String r = governed(runId).path("decisionReason").asText("");
-                pendingReason = r.isBlank() ? "" : ": " + r;
+                String r = client.governedGeneration(runId).decisionReason();
+                pendingReason = r == null || r.isBlank() ? "" : ": " + r;
             } catch (ApiException e) {
                 pendingReason = "";
             }
@@ -114,11 +119,11 @@ public final class RunWatch {
     private String ended(String runId, String status, JsonNode g) {
         String why = g.path("error").asText("");
         if ("REFUSED".equals(status)) {
-            JsonNode gov = governedOrNull(runId);
+            GovernedGenerationView gov = governedOrNull(runId);
             if (gov != null) {
-                why = gov.path("decisionReason").asText(why);
-                if (gov.hasNonNull("decidedBy")) {
-                    why += " (decided by " + gov.path("decidedBy").asText() + ")";
+                why = gov.decisionReason() != null ? gov.decisionReason() : why;
+                if (gov.decidedBy() != null) {
+                    why += " (decided by " + gov.decidedBy() + ")";
                 }
             }
         }
@@ -126,21 +131,21 @@ public final class RunWatch {
     }
 
     /** The quarantine message: the gate's reason, its failed checks and how an owner can release the run anyway. */
-    String quarantined(String runId) {
-        JsonNode gov = governedOrNull(runId);
+    public String quarantinedMessage(String runId) {
+        GovernedGenerationView gov = governedOrNull(runId);
         StringBuilder sb = new StringBuilder("run ").append(runId).append(" was quarantined by the release gate");
         if (gov != null) {
-            if (gov.hasNonNull("releaseReason")) {
-                sb.append(": ").append(gov.path("releaseReason").asText());
+            if (gov.releaseReason() != null) {
+                sb.append(": ").append(gov.releaseReason());
             }
-            for (JsonNode c : gov.path("releaseChecks")) {
-                if (!c.path("passed").asBoolean(true)) {
-                    sb.append(String.format(Locale.ROOT, "%n  failed check: %s = %s, the gate needs %s %s", c.path("metric").asText(),
-                            number(c.path("value")), "max".equals(c.path("comparator").asText()) ? "<=" : ">=",
-                            number(c.path("threshold"))));
+            for (Payloads.GateCheck c : releaseChecks(gov)) {
+                if (!c.passed()) {
+                    sb.append(String.format(Locale.ROOT, "%n  failed check: %s = %s, the gate needs %s %s", c.metric(),
+                            c.value() == null ? "not measured" : number(c.value()), "max".equals(c.comparator()) ? "<=" : ">=",
+                            number(c.threshold())));
                 }
             }
-            if (gov.hasNonNull("evaluationId")) {
+            if (gov.evaluationId() != null) {
                 sb.append("\n  the evaluation: synth report ").append(runId);
             }
         }
@@ -150,17 +155,19 @@ public final class RunWatch {
         return sb.toString();
     }
 
-    private static String number(JsonNode n) {
-        return n.isNumber() ? String.format(Locale.ROOT, "%.4g", n.asDouble()) : n.asText();
+    private static String number(double n) {
+        return String.format(Locale.ROOT, "%.4g", n);
     }
 
-    private JsonNode governed(String runId) {
-        return client.get(client.endpoints().governance(), "/api/v1/governed-generations/" + runId);
+    /** The release gate's checks (none before the gate decided). */
+    static List<Payloads.GateCheck> releaseChecks(GovernedGenerationView gov) {
+        return gov.releaseChecks() == null || !gov.releaseChecks().isArray() ? List.of()
+                : Json.mapper().convertValue(gov.releaseChecks(), new TypeReference<List<Payloads.GateCheck>>() { });
     }
 
-    private JsonNode governedOrNull(String runId) {
+    private GovernedGenerationView governedOrNull(String runId) {
         try {
-            return governed(runId);
+            return client.governedGeneration(runId);
         } catch (ApiException e) {
             return null;
         }

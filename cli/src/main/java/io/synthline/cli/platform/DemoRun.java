@@ -3,6 +3,8 @@ package io.synthline.cli.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.cli.client.ApiClient;
 import io.synthline.cli.client.ApiEndpoints;
+import io.synthline.commons.api.AuditEntryView;
+import io.synthline.commons.api.EvaluationView;
 import io.synthline.stack.KeycloakTokens;
 import io.synthline.stack.StackEndpoints;
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ public final class DemoRun {
      */
     static final String MODEL = "tree";
 
-    public record Outcome(JsonNode dataset, JsonNode generation, JsonNode evaluation, List<JsonNode> auditEntries) {
+    public record Outcome(JsonNode dataset, JsonNode generation, EvaluationView evaluation, List<AuditEntryView> auditEntries) {
     }
 
     private DemoRun() {
@@ -62,21 +64,20 @@ public final class DemoRun {
         }
         progress.accept("generation completed");
 
-        JsonNode evaluation = await("the evaluation of generation " + generationId, Duration.ofMinutes(3), () -> {
-            JsonNode list = scientist.get(api.evaluator(), "/api/v1/evaluations?generationId=" + generationId);
+        EvaluationView evaluation = await("the evaluation of generation " + generationId, Duration.ofMinutes(3), () -> {
+            List<EvaluationView> list = scientist.evaluations(generationId);
             // an evaluation is listed as soon as the evaluator took it up (PENDING, saying why it waits)
-            return list.isArray() && !list.isEmpty() && !"PENDING".equals(list.get(0).path("status").asText()) ? list.get(0) : null;
+            return !list.isEmpty() && !"PENDING".equals(list.getFirst().status()) ? list.getFirst() : null;
         });
-        progress.accept("evaluation " + evaluation.path("id").asText() + " " + evaluation.path("status").asText());
+        progress.accept("evaluation " + evaluation.id() + " " + evaluation.status());
 
-        List<String> subjects = List.of("datasets/" + datasetId, "generations/" + generationId,
-                "evaluations/" + evaluation.path("id").asText());
-        List<JsonNode> audit = await("the audit entries", Duration.ofMinutes(2), () -> {
-            List<JsonNode> entries = new ArrayList<>();
+        List<String> subjects = List.of("datasets/" + datasetId, "generations/" + generationId, "evaluations/" + evaluation.id());
+        List<AuditEntryView> audit = await("the audit entries", Duration.ofMinutes(2), () -> {
+            List<AuditEntryView> entries = new ArrayList<>();
             for (String subject : subjects) {
-                auditor.get(api.governance(), "/api/v1/audit?subject=" + subject).forEach(entries::add);
+                entries.addAll(auditor.auditEntries(subject));
             }
-            List<String> types = entries.stream().map(e -> e.path("eventType").asText()).toList();
+            List<String> types = entries.stream().map(AuditEntryView::eventType).toList();
             return types.containsAll(EXPECTED_AUDIT_TYPES) ? entries : null;
         });
         progress.accept(audit.size() + " audit entries recorded");

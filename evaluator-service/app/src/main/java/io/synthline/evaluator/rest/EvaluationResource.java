@@ -2,7 +2,7 @@ package io.synthline.evaluator.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.synthline.evaluator.service.EvaluationResult;
+import io.synthline.commons.api.EvaluationView;
 import io.synthline.evaluator.service.EvaluationService;
 import io.synthline.service.security.Caller;
 import io.synthline.service.security.Roles;
@@ -33,7 +33,7 @@ public class EvaluationResource {
     /** Newest first, at most {@code limit} (default 200, at most 1000), without the documents. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<List<EvaluationResult>> list(@QueryParam("generationId") String generationId,
+    public Uni<List<EvaluationView>> list(@QueryParam("generationId") String generationId,
             @QueryParam("limit") @DefaultValue("200") int limit) {
         return evaluations.list(caller.tenant(), generationId, limit);
     }
@@ -42,7 +42,7 @@ public class EvaluationResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @WithSession
-    public Uni<EvaluationResult> get(@PathParam("id") String id) {
+    public Uni<EvaluationView> get(@PathParam("id") String id) {
         return evaluations.get(caller.tenant(), id);
     }
 

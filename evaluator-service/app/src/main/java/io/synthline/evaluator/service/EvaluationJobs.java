@@ -3,17 +3,20 @@ package io.synthline.evaluator.service;
 import io.synthline.commons.concurrent.Parallel;
 import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.api.EvaluationView;
 import io.synthline.commons.evaluation.EvaluationDocument;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.store.DatasetStore;
+import io.synthline.evaluator.config.EvaluatorConfig;
 import io.synthline.evaluator.engine.EvaluationOptions;
 import io.synthline.evaluator.engine.EvaluationSummary;
 import io.synthline.evaluator.engine.report.Html;
 import io.synthline.evaluator.repository.DatasetProfileEntity;
 import io.synthline.evaluator.repository.EvaluationEntity;
+import io.synthline.service.config.ServiceConfig;
 import io.synthline.service.jobs.Job;
 import io.synthline.service.jobs.JobHandler;
 import io.synthline.service.jobs.JobLease;
@@ -25,12 +28,10 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,21 +50,15 @@ public class EvaluationJobs implements JobHandler {
     @Inject
     DatasetStore store;
 
-    @ConfigProperty(name = "synthline.service.source")
-    String source;
+    @Inject
+    ServiceConfig service;
 
-    @ConfigProperty(name = "synthline.evaluator.sections")
-    List<String> sections;
+    @Inject
+    EvaluatorConfig config;
 
-    @ConfigProperty(name = "synthline.evaluator.max-rows")
-    int maxRows;
-
-    /** Worker threads per evaluation; 0 = all cores. Never changes the results. */
-    @ConfigProperty(name = "synthline.evaluator.threads", defaultValue = "0")
-    int threads;
-
+    /** Worker threads per evaluation: all cores unless set. */
     private int workers() {
-        return threads > 0 ? threads : Parallel.defaultThreads();
+        return config.threads() > 0 ? config.threads() : Parallel.defaultThreads();
     }
 
     @Override
@@ -92,7 +87,7 @@ public class EvaluationJobs implements JobHandler {
             EvaluationRun.Outcome result = io.synthline.commons.relational.StoredRelational.isRelational(e.sourceKey)
                     ? EvaluationRun.evaluateTables(store, what, workers())
                     : EvaluationRun.evaluate(store, what, profile == null ? null : profile.schemaJson,
-                            profile == null ? null : profile.profileJson, sectionSet(), maxRows, workers());
+                            profile == null ? null : profile.profileJson, sectionSet(), config.maxRows(), workers());
             EvaluationDocument doc = result.document();
             String reportKey = EvaluationRun.store(store, e.tenant,
                     new Html.Subject(evaluationId.toString(), e.generationId.toString(), e.datasetId.toString()), doc);
@@ -118,7 +113,7 @@ public class EvaluationJobs implements JobHandler {
     }
 
     /** What one run produced: a document (completed) or an error (failed). */
-    private record Outcome(EvaluationDocument document, Map<String, Double> summary, EvaluationRun.Settings settings, String reportKey,
+    private record Outcome(EvaluationDocument document, Map<String, Double> summary, EvaluationView.Settings settings, String reportKey,
             String error) {
     }
 
@@ -135,13 +130,13 @@ public class EvaluationJobs implements JobHandler {
                     : tables != null ? Json.write(tables.properties()) : null;
             e.summaryJson = Json.write(o.summary());
             e.optionsJson = Json.write(o.settings());
-            event = EventEnvelope.create(source, EventType.EVALUATION_COMPLETED, subject, e.tenant, actor,
+            event = EventEnvelope.create(service.source(), EventType.EVALUATION_COMPLETED, subject, e.tenant, actor,
                     new Payloads.EvaluationCompleted(e.id.toString(), e.generationId.toString(), e.datasetId.toString(), o.summary(),
                             e.reportKey, e.requestId, EvaluationSummary.notMeasured(o.document(), o.summary())));
         } else {
             e.status = "FAILED";
             e.error = o.error();
-            event = EventEnvelope.create(source, EventType.EVALUATION_FAILED, subject, e.tenant, actor,
+            event = EventEnvelope.create(service.source(), EventType.EVALUATION_FAILED, subject, e.tenant, actor,
                     new Payloads.EvaluationFailed(e.id.toString(), e.generationId.toString(), o.error(), e.requestId));
         }
         return Outbox.enqueue(event).replaceWithVoid();
@@ -154,7 +149,7 @@ public class EvaluationJobs implements JobHandler {
 
     private Set<EvaluationOptions.Section> sectionSet() {
         Set<EvaluationOptions.Section> set = EnumSet.noneOf(EvaluationOptions.Section.class);
-        for (String s : sections) {
+        for (String s : config.sections()) {
             set.add(EvaluationOptions.Section.valueOf(s.trim().toUpperCase(Locale.ROOT)));
         }
         return set;

@@ -9,6 +9,7 @@ import io.synthline.commons.relational.StoredRelational;
 import io.synthline.evaluator.engine.fidelity.QualityReport;
 import io.synthline.evaluator.engine.relational.RelationalEvaluator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.synthline.commons.api.EvaluationView.Settings;
 import io.synthline.commons.api.ReplacedColumn;
 import io.synthline.commons.evaluation.EvaluationDocument;
 import io.synthline.commons.json.Json;
@@ -29,11 +30,6 @@ import java.util.Set;
 /** One evaluation of a completed generation: inputs from the store, defaults from the profile, documents back into the store. */
 final class EvaluationRun {
     private EvaluationRun() {
-    }
-
-    /** What an evaluation was run with, recorded with it. */
-    record Settings(String label, List<String> sensitive, List<String> quasiIdentifiers, String defaultsFrom,
-            String holdout, Set<EvaluationOptions.Section> sections, List<ReplacedColumn> replacedColumns) {
     }
 
     record Outcome(EvaluationDocument document, Settings settings) {
@@ -64,7 +60,7 @@ final class EvaluationRun {
                 .withReplaced(replacedColumns(store, job.outputKey())).withThreads(threads);
         Settings settings = new Settings(defaults.label(), defaults.sensitive(), defaults.quasiIdentifiers(), defaults.source(),
                 job.holdoutKey() == null ? "none: the generation recorded no holdout" : job.holdoutKey(),
-                options.sections(), options.replaced());
+                options.sections().stream().map(Enum::name).toList(), options.replaced());
         return new Outcome(Evaluator.evaluate(tables, options), settings);
     }
 
@@ -100,7 +96,7 @@ final class EvaluationRun {
                 null, null, null, skipped, relational.timingsMillis(), relational);
         Settings settings = new Settings(null, List.of(), List.of(), "several tables: " + String.join(", ",
                 relational.tables().stream().map(RelationalEvaluation.TableInput::name).toList()), holdoutSource,
-                java.util.Set.of(), List.of());
+                List.of(), List.of());
         return new Outcome(doc, settings);
     }
 

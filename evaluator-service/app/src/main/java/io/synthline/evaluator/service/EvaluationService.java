@@ -1,19 +1,18 @@
 package io.synthline.evaluator.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.BadInputException;
-import io.synthline.commons.evaluation.EvaluationDocument;
+import io.synthline.commons.api.EvaluationView;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
-import io.synthline.commons.json.Json;
 import io.synthline.commons.store.DatasetStore;
+import io.synthline.evaluator.mapping.EvaluationMapper;
 import io.synthline.evaluator.repository.EvaluationEntity;
+import io.synthline.service.config.ServiceConfig;
 import io.synthline.service.jobs.JobQueue;
 import io.synthline.service.outbox.Inbox;
 import io.synthline.service.outbox.Outbox;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.synthline.service.problem.NotFound;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -26,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -53,8 +51,8 @@ public class EvaluationService {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "synthline.service.source")
-    String source;
+    @Inject
+    ServiceConfig service;
 
     /**
      * Call in a Hibernate Reactive transaction. Records a PENDING evaluation for the trigger and queues
@@ -111,14 +109,14 @@ public class EvaluationService {
     /** The pending evaluation, its job and evaluation.queued (governance tells "evaluation pending" from "evaluator unavailable"). */
     private Uni<Boolean> record(EventEnvelope trigger, EvaluationEntity e) {
         return e.persist()
-                .chain(() -> Outbox.enqueue(EventEnvelope.create(source, EventType.EVALUATION_QUEUED, "evaluations/" + e.id, e.tenant,
+                .chain(() -> Outbox.enqueue(EventEnvelope.create(service.source(), EventType.EVALUATION_QUEUED, "evaluations/" + e.id, e.tenant,
                         trigger.actor(), new Payloads.EvaluationQueued(e.id.toString(), e.generationId.toString(), e.datasetId.toString(),
                                 e.requestId))))
                 .chain(() -> jobs.enqueue(EvaluationJobs.KIND, e.id.toString(), e.tenant, trigger.toJson()));
     }
 
-    public Uni<EvaluationResult> get(String tenant, String id) {
-        return find(tenant, id).chain(e -> withWaiting(List.of(toResult(e, true)))).map(List::getFirst);
+    public Uni<EvaluationView> get(String tenant, String id) {
+        return find(tenant, id).chain(e -> withWaiting(List.of(EvaluationMapper.toView(e, true)))).map(List::getFirst);
     }
 
     /** The stored HTML report of an evaluation (a local file of a few hundred kB, read in place). */
@@ -145,7 +143,7 @@ public class EvaluationService {
      * The tenant's evaluations, newest first, without their documents: read from the columns a list
      * shows (never the full documents, which are hundreds of kB each).
      */
-    public Uni<List<EvaluationResult>> list(String tenant, String generationId, int limit) {
+    public Uni<List<EvaluationView>> list(String tenant, String generationId, int limit) {
         if (limit < 1 || limit > MAX_LIST) {
             throw new BadInputException("invalid-limit", "limit must be between 1 and " + MAX_LIST);
         }
@@ -157,48 +155,28 @@ public class EvaluationService {
                 return Uni.createFrom().item(List.of());
             }
         }
-        String columns = "id, generation_id, dataset_id, request_id, status, overall_score, properties_json, summary_json, "
-                + "options_json, error, created_at";
+        String columns = EvaluationMapper.LIST_COLUMNS;
         Uni<io.vertx.mutiny.sqlclient.RowSet<Row>> rows = gen == null
                 ? pool.preparedQuery("SELECT " + columns + " FROM evaluation WHERE tenant = $1 ORDER BY created_at DESC LIMIT $2")
                         .execute(Tuple.of(tenant, limit))
                 : pool.preparedQuery("SELECT " + columns + " FROM evaluation WHERE tenant = $1 AND generation_id = $2 "
                         + "ORDER BY created_at DESC LIMIT $3").execute(Tuple.of(tenant, gen, limit));
         return rows.map(set -> {
-            List<EvaluationResult> out = new ArrayList<>();
+            List<EvaluationView> out = new ArrayList<>();
             for (Row r : set) {
-                out.add(new EvaluationResult(r.getUUID("id").toString(), r.getUUID("generation_id").toString(),
-                        r.getUUID("dataset_id").toString(), r.getString("request_id"), r.getString("status"),
-                        r.getDouble("overall_score"), doubles(r.getString("properties_json")), doubles(r.getString("summary_json")),
-                        settings(r.getString("options_json")), r.getString("error"), r.getOffsetDateTime("created_at").toInstant(),
-                        null, null));
+                out.add(EvaluationMapper.toListView(r));
             }
             return out;
         }).chain(this::withWaiting);
     }
 
     /** Adds to each pending evaluation why it waits (its job's state). */
-    private Uni<List<EvaluationResult>> withWaiting(List<EvaluationResult> results) {
-        List<String> pendingIds = results.stream().filter(r -> PENDING.equals(r.status())).map(EvaluationResult::id).toList();
+    private Uni<List<EvaluationView>> withWaiting(List<EvaluationView> results) {
+        List<String> pendingIds = results.stream().filter(r -> PENDING.equals(r.status())).map(EvaluationView::id).toList();
         if (pendingIds.isEmpty()) {
             return Uni.createFrom().item(results);
         }
         return jobs.states(EvaluationJobs.KIND, pendingIds).map(states -> results.stream()
                 .map(r -> PENDING.equals(r.status()) ? r.waiting(EvaluationJobs.waiting(states.get(r.id()))) : r).toList());
-    }
-
-    static EvaluationResult toResult(EvaluationEntity e, boolean withDocument) {
-        EvaluationDocument doc = withDocument && e.resultJson != null ? Json.read(e.resultJson, EvaluationDocument.class) : null;
-        return new EvaluationResult(e.id.toString(), e.generationId.toString(), e.datasetId.toString(), e.requestId, e.status,
-                e.overallScore, doubles(e.propertiesJson), doubles(e.summaryJson), settings(e.optionsJson), e.error, e.createdAt, doc,
-                null);
-    }
-
-    private static Map<String, Double> doubles(String json) {
-        return json == null ? null : Json.mapper().convertValue(Json.read(json, Map.class), new TypeReference<Map<String, Double>>() { });
-    }
-
-    private static EvaluationRun.Settings settings(String json) {
-        return json == null ? null : Json.read(json, EvaluationRun.Settings.class);
     }
 }

@@ -1,21 +1,20 @@
 package io.synthline.generator.messaging;
 
-import io.smallrye.common.annotation.Blocking;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
+import io.synthline.generator.config.GeneratorConfig;
 import io.synthline.generator.service.GenerationDecisions;
 import io.synthline.generator.service.GenerationJobRunner;
-import io.smallrye.mutiny.Uni;
 import io.synthline.service.jobs.JobQueue;
 import io.synthline.service.jobs.JobWorkers;
 import io.synthline.service.messaging.EventHandling;
 import io.synthline.service.outbox.Inbox;
-import io.synthline.service.persistence.BlockingTx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -32,8 +31,8 @@ public class GenerationJobsConsumer {
     @Inject
     GenerationDecisions decisions;
 
-    @ConfigProperty(name = "synthline.generator.require-approval")
-    boolean requireApproval;
+    @Inject
+    GeneratorConfig config;
 
     @Inject
     EventHandling handling;
@@ -45,50 +44,45 @@ public class GenerationJobsConsumer {
     JobWorkers workers;
 
     /**
-     * Runs on a worker thread, and so do retries of a transient failure (the database being
-     * unavailable). A job is only queued here, in one short transaction with the inbox marker: it
-     * runs on a job worker ({@link GenerationJobRunner}), so a long run never holds the partition.
+     * Runs on the event loop like every consumer whose handling is database work only (ADR 0005);
+     * retries of a transient failure (the database being unavailable) too. A job is only queued
+     * here, in one short transaction with the inbox marker: it runs on a job worker
+     * ({@link GenerationJobRunner}), so a long run never holds the partition.
      */
     @Incoming("generation-jobs")
-    @Blocking
-    public void consume(String json) {
-        handling.handle(GenerationJobRunner.CONSUMER, json, event -> Uni.createFrom().item(() -> {
-            handle(event);
-            return true;
-        })).await().indefinitely();
+    public Uni<Void> consume(String json) {
+        return handling.handle(GenerationJobRunner.CONSUMER, json, this::handle);
     }
 
-    private void queue(EventEnvelope trigger, String generationId) {
-        boolean queued = BlockingTx.inTransaction(() -> Inbox.firstDelivery(GenerationJobRunner.CONSUMER, trigger.id())
-                .chain(first -> first ? jobs.enqueue(GenerationJobRunner.KIND, generationId, trigger.tenant(), trigger.toJson())
-                        : Uni.createFrom().item(false)));
-        if (queued) {
-            workers.wake(GenerationJobRunner.KIND);
-        }
+    private Uni<Void> queue(EventEnvelope trigger, String generationId) {
+        return Panache.withTransaction(() -> Inbox.firstDelivery(GenerationJobRunner.CONSUMER, trigger.id())
+                        .chain(first -> first ? jobs.enqueue(GenerationJobRunner.KIND, generationId, trigger.tenant(), trigger.toJson())
+                                : Uni.createFrom().item(false)))
+                .invoke(queued -> {
+                    if (queued) {
+                        workers.wake(GenerationJobRunner.KIND);
+                    }
+                }).replaceWithVoid();
     }
 
-    private void handle(EventEnvelope event) {
+    private Uni<Void> handle(EventEnvelope event) {
         EventType type = EventType.fromWireName(event.type()).orElse(null);
         if (type == null) {
-            return;
+            return Uni.createFrom().voidItem();
         }
-        switch (type) {
+        return switch (type) {
             case GENERATION_REQUESTED -> {
                 Payloads.GenerationRequested r = event.dataAs(Payloads.GenerationRequested.class);
                 // a differentially private run always waits for governance's reservation of its budget
-                if (!requireApproval && r.privacy() == null) {
-                    queue(event, r.generationId());
-                }
+                yield !config.requireApproval() && r.privacy() == null ? queue(event, r.generationId()) : Uni.createFrom().voidItem();
             }
             case GENERATION_APPROVED -> {
                 Payloads.GenerationApproved a = event.dataAs(Payloads.GenerationApproved.class);
-                if (requireApproval || a.reservation() != null) {
-                    queue(event, a.generationId());
-                }
+                yield config.requireApproval() || a.reservation() != null ? queue(event, a.generationId()) : Uni.createFrom().voidItem();
             }
             case GENERATION_REFUSED -> {
                 Payloads.GenerationRefused r = event.dataAs(Payloads.GenerationRefused.class);
-                decisions.refused(event.id(), UUID.fromString(r.generationId()), r.reason(), r.violations());
+                yield decisions.refused(event.id(), UUID.fromString(r.generationId()), r.reason(), r.violations());
             }
             case GENERATION_APPROVAL_PENDING ->
                     decisions.pending(event.id(), UUID.fromString(event.dataAs(Payloads.GenerationApprovalPending.class).generationId()));
@@ -98,8 +92,7 @@ public class GenerationJobsConsumer {
                     UUID.fromString(event.dataAs(Payloads.ReleaseQuarantined.class).generationId()), "QUARANTINED");
             case RELEASE_OVERRIDDEN -> decisions.release(event.id(),
                     UUID.fromString(event.dataAs(Payloads.ReleaseOverridden.class).generationId()), "OVERRIDDEN");
-            default -> {
-            }
-        }
+            default -> Uni.createFrom().voidItem();
+        };
     }
 }

@@ -7,6 +7,7 @@ import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.api.GenerationView;
 import io.synthline.commons.store.DatasetStore;
+import io.synthline.generator.config.GeneratorConfig;
 import io.synthline.generator.engine.pipeline.Requests;
 import io.synthline.commons.relational.StoredRelational;
 import io.synthline.generator.engine.output.ParquetOutput;
@@ -30,7 +31,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestResponse.ResponseBuilder;
@@ -55,8 +55,8 @@ public class GenerationResource {
     io.synthline.service.http.TenantRateLimit rateLimit;
 
     /** With the governance protocol on, data is served only after the release gate let it through. */
-    @ConfigProperty(name = "synthline.generator.require-approval")
-    boolean requireApproval;
+    @Inject
+    GeneratorConfig config;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -222,7 +222,7 @@ public class GenerationResource {
         if (!GenerationEntity.COMPLETED.equals(g.status)) {
             throw new BadInputException("not-ready", 409, "generation " + id + " is " + g.status + "; data exists only once it is COMPLETED");
         }
-        if (requireApproval && !GenerationEntity.RELEASED.equals(g.releaseStatus) && !GenerationEntity.OVERRIDDEN.equals(g.releaseStatus)) {
+        if (config.requireApproval() && !GenerationEntity.RELEASED.equals(g.releaseStatus) && !GenerationEntity.OVERRIDDEN.equals(g.releaseStatus)) {
             throw new BadInputException(g.releaseStatus == null ? "awaiting-release" : "quarantined", 409,
                     g.releaseStatus == null ? "generation " + id + " has not passed the release gate yet (it is released after its evaluation)"
                             : "generation " + id + " is quarantined by the release gate; a data owner can override with a justification");

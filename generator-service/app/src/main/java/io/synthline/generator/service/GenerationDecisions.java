@@ -1,22 +1,22 @@
 package io.synthline.generator.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.synthline.generator.repository.GenerationEntity;
 import io.synthline.service.outbox.Inbox;
-import io.synthline.service.persistence.BlockingTx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Governance's decisions about generations, applied idempotently (inbox per event id). */
+/** Governance's decisions about generations, applied idempotently (inbox per event id), each in its own transaction. */
 @ApplicationScoped
 public class GenerationDecisions {
     static final String CONSUMER = "generator-decisions";
 
-    /** Blocking. A refused generation never runs. */
-    public void refused(String eventId, UUID id, String reason, List<String> violations) {
-        apply(eventId, id, g -> {
+    /** A refused generation never runs. */
+    public Uni<Void> refused(String eventId, UUID id, String reason, List<String> violations) {
+        return apply(eventId, id, g -> {
             if (g.isFinished() || GenerationEntity.RUNNING.equals(g.status)) {
                 return;
             }
@@ -26,8 +26,8 @@ public class GenerationDecisions {
         });
     }
 
-    public void pending(String eventId, UUID id) {
-        apply(eventId, id, g -> {
+    public Uni<Void> pending(String eventId, UUID id) {
+        return apply(eventId, id, g -> {
             if (GenerationEntity.REQUESTED.equals(g.status)) {
                 g.status = GenerationEntity.PENDING_APPROVAL;
             }
@@ -35,12 +35,12 @@ public class GenerationDecisions {
     }
 
     /** RELEASED, QUARANTINED or OVERRIDDEN; the latest decision wins (a re-evaluation may quarantine a release). */
-    public void release(String eventId, UUID id, String status) {
-        apply(eventId, id, g -> g.releaseStatus = status);
+    public Uni<Void> release(String eventId, UUID id, String status) {
+        return apply(eventId, id, g -> g.releaseStatus = status);
     }
 
-    private void apply(String eventId, UUID id, java.util.function.Consumer<GenerationEntity> change) {
-        BlockingTx.inTransaction(() -> Inbox.firstDelivery(CONSUMER, eventId).chain(first -> {
+    private static Uni<Void> apply(String eventId, UUID id, java.util.function.Consumer<GenerationEntity> change) {
+        return Panache.withTransaction(() -> Inbox.firstDelivery(CONSUMER, eventId).chain(first -> {
             if (!first) {
                 return Uni.createFrom().voidItem();
             }

@@ -18,6 +18,7 @@ import io.synthline.commons.store.DatasetStore;
 import io.synthline.commons.store.StoredObject;
 import io.synthline.commons.table.Table;
 import io.synthline.commons.table.TableSchema;
+import io.synthline.generator.config.GeneratorConfig;
 import io.synthline.generator.engine.generation.Generation;
 import io.synthline.generator.engine.generation.GenerationSettings;
 import io.synthline.generator.engine.synthesis.HoldoutSplit;
@@ -34,6 +35,7 @@ import io.synthline.generator.repository.FittedModelEntity;
 import io.synthline.generator.repository.GenerationEntity;
 import io.synthline.generator.shard.ShardCoordinator;
 import io.synthline.generator.shard.ShardedGeneration;
+import io.synthline.service.config.ServiceConfig;
 import io.synthline.service.jobs.JobHandler;
 import io.synthline.service.jobs.JobLease;
 import io.synthline.service.jobs.LeaseLostException;
@@ -53,7 +55,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -74,16 +75,16 @@ public class GenerationJobRunner implements JobHandler {
     @Inject
     ShardedGeneration sharded;
 
-    @ConfigProperty(name = "synthline.service.source")
-    String source;
+    @Inject
+    ServiceConfig service;
 
-    /** Worker threads per job; 0 = all cores. Never changes the output. */
-    @ConfigProperty(name = "synthline.generator.threads", defaultValue = "0")
-    int threads;
+    @Inject
+    GeneratorConfig config;
 
-    /** Minimum time between two progress events of one job. */
-    @ConfigProperty(name = "synthline.generator.progress-interval-ms", defaultValue = "2000")
-    long progressIntervalMillis;
+    /** Worker threads per job; all cores unless set. */
+    private int workerThreads() {
+        return config.threads() > 0 ? config.threads() : Parallel.defaultThreads();
+    }
 
     record Job(UUID id, String tenant, String actor, UUID datasetId, String sourceKey, String datasetSha256, String schemaJson,
             String piiJson, String requestJson, String model, long rows, long seed) {
@@ -120,7 +121,7 @@ public class GenerationJobRunner implements JobHandler {
                 runTables(job, request, lease, started, touched);
                 return;
             }
-            int workers = threads > 0 ? threads : Parallel.defaultThreads();
+            int workers = workerThreads();
             Progress progress = new Progress(job, lease);
             StoredRun stored = new StoredRun(job, request, touched, progress);
             GenerationPipeline.Run run = GenerationPipeline.run(new GenerationPipeline.Job(request, job.seed(), 0, job.tenant(), workers),
@@ -163,7 +164,7 @@ public class GenerationJobRunner implements JobHandler {
         touched[0] = true;
         String holdoutBase = job.tenant() + "/models/relational-" + job.id() + "/holdout/";
         RelationalGeneration.Result r = RelationalGeneration.run(store, job.sourceKey(), request, job.seed(),
-                threads > 0 ? threads : Parallel.defaultThreads(), job.tenant() + "/generations/" + job.id() + "/", holdoutBase,
+                workerThreads(), job.tenant() + "/generations/" + job.id() + "/", holdoutBase,
                 new Progress(job, lease));
         long millis = (System.nanoTime() - started) / 1_000_000;
         Payloads.PrivacySpent spent = r.privacy() == null ? null : spent(r.privacy());
@@ -180,7 +181,7 @@ public class GenerationJobRunner implements JobHandler {
                     g.rowsDone = r.rowsWritten();
                     g.rowsWritten = r.rowsWritten();
                     g.completedAt = Instant.now();
-                    return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_COMPLETED, "generations/" + job.id(),
+                    return Outbox.enqueue(EventEnvelope.create(service.source(), EventType.GENERATION_COMPLETED, "generations/" + job.id(),
                             job.tenant(), job.actor(), new Payloads.GenerationCompleted(job.id().toString(), job.datasetId().toString(),
                                     job.model(), r.rowsWritten(), job.seed(), job.sourceKey(), r.outputKey(), r.outputSha256(), millis,
                                     spent, r.holdoutKey()))).replaceWithVoid();
@@ -288,13 +289,13 @@ public class GenerationJobRunner implements JobHandler {
         @Override
         public void progress(long rowsDone, long rowsTotal) {
             long now = System.nanoTime();
-            if (now - last < progressIntervalMillis * 1_000_000 && rowsDone < rowsTotal) {
+            if (now - last < config.progressIntervalMs() * 1_000_000 && rowsDone < rowsTotal) {
                 return;
             }
             last = now;
             cancelled = BlockingTx.inTransaction(() -> GenerationEntity.<GenerationEntity>findById(job.id()).chain(g -> {
                 g.rowsDone = rowsDone;
-                return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_PROGRESS, "generations/" + job.id(),
+                return Outbox.enqueue(EventEnvelope.create(service.source(), EventType.GENERATION_PROGRESS, "generations/" + job.id(),
                         job.tenant(), job.actor(), new Payloads.GenerationProgress(job.id().toString(), rowsDone, rowsTotal)))
                         .map(e -> g.cancelRequested);
             }));
@@ -535,7 +536,7 @@ public class GenerationJobRunner implements JobHandler {
         }
 
         private SynthesisModel load(String key) throws IOException {
-            return StoredModels.load(store, key, FittedModelEntity.guardKey(key), threads > 0 ? threads : Parallel.defaultThreads());
+            return StoredModels.load(store, key, FittedModelEntity.guardKey(key), workerThreads());
         }
 
         /** The holdout stored beside a model, null for models fitted without one. */
@@ -564,7 +565,7 @@ public class GenerationJobRunner implements JobHandler {
                     g.copiesRedrawn = result.copiesRedrawn();
                     g.rowsDropped = result.rowsDropped();
                     g.completedAt = Instant.now();
-                    return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_COMPLETED,
+                    return Outbox.enqueue(EventEnvelope.create(service.source(), EventType.GENERATION_COMPLETED,
                             "generations/" + job.id(), job.tenant(), job.actor(),
                             new Payloads.GenerationCompleted(job.id().toString(), job.datasetId().toString(), job.model(),
                                     result.rowsWritten(), job.seed(), job.sourceKey(), output.key(), output.sha256(), millis, spent, holdoutKey)))
@@ -582,7 +583,7 @@ public class GenerationJobRunner implements JobHandler {
                     g.status = status;
                     g.error = reason;
                     g.completedAt = Instant.now();
-                    return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_FAILED,
+                    return Outbox.enqueue(EventEnvelope.create(service.source(), EventType.GENERATION_FAILED,
                             "generations/" + job.id(), job.tenant(), job.actor(),
                             new Payloads.GenerationFailed(job.id().toString(), job.datasetId().toString(),
                                     GenerationEntity.CANCELLED.equals(status) ? "cancelled" : reason, dataTouched)))

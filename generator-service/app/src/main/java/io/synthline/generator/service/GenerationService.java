@@ -11,11 +11,13 @@ import io.synthline.commons.json.Json;
 import io.synthline.commons.profile.DatasetProfile;
 import io.synthline.commons.store.DatasetStore;
 import io.synthline.commons.table.TableSchema;
+import io.synthline.generator.config.GeneratorConfig;
 import io.synthline.generator.engine.pipeline.Requests;
 import io.synthline.generator.engine.synthesis.Synthesizers;
 import io.synthline.generator.mapping.GenerationMapper;
 import io.synthline.generator.repository.DatasetRefEntity;
 import io.synthline.generator.repository.GenerationEntity;
+import io.synthline.service.config.ServiceConfig;
 import io.synthline.service.outbox.Outbox;
 import io.synthline.service.problem.NotFound;
 import io.synthline.service.jobs.JobQueue;
@@ -25,7 +27,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Accepts generation requests: validates them against the dataset's schema (a bad request is a
@@ -35,14 +36,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class GenerationService {
     private static final SecureRandom SEEDS = new SecureRandom();
 
-    @ConfigProperty(name = "synthline.service.source")
-    String source;
+    @Inject
+    ServiceConfig service;
 
-    @ConfigProperty(name = "synthline.generator.max-rows")
-    long maxRows;
-
-    @ConfigProperty(name = "synthline.generator.require-approval")
-    boolean requireApproval;
+    @Inject
+    GeneratorConfig config;
 
     @Inject
     JobQueue jobs;
@@ -50,19 +48,12 @@ public class GenerationService {
     @Inject
     DatasetStore store;
 
-    /**
-     * Share of the rows held out from fitting when a request does not say (recorded in the stored
-     * request, so a job runs as it was accepted whatever the setting is later).
-     */
-    @ConfigProperty(name = "synthline.generator.default-holdout", defaultValue = "0.2")
-    double defaultHoldout;
-
     /** Call inside a transaction. */
     public Uni<GenerationView> request(GenerationRequest asked, String tenant, String actor) {
         if (asked == null) {
             return Uni.createFrom().failure(new BadInputException("missing-body", "a JSON body {datasetId, rows, seed, model, ...} is required"));
         }
-        GenerationRequest request = asked.modelId() != null ? asked : asked.withDefaultHoldout(defaultHoldout);
+        GenerationRequest request = asked.modelId() != null ? asked : asked.withDefaultHoldout(config.defaultHoldout());
         UUID datasetId = parseId(request.datasetId());
         String purpose = request.purpose() == null || request.purpose().isBlank() ? null : request.purpose().strip();
         if (purpose != null && purpose.length() > GenerationRequest.MAX_PURPOSE_LENGTH) {
@@ -108,7 +99,7 @@ public class GenerationService {
         } else {
             requireRows(request);
             TableSchema schema = dataset.schemaJson == null ? null : Json.read(dataset.schemaJson, TableSchema.class);
-            Requests.validate(request, schema, dataset.piiFindings(), maxRows);
+            Requests.validate(request, schema, dataset.piiFindings(), config.maxRows());
             rows = request.rows();
         }
         GenerationEntity g = new GenerationEntity();
@@ -124,7 +115,7 @@ public class GenerationService {
         g.format = format;
         g.requestJson = Json.write(request);
         g.purpose = purpose;
-        EventEnvelope requested = EventEnvelope.create(source, EventType.GENERATION_REQUESTED,
+        EventEnvelope requested = EventEnvelope.create(service.source(), EventType.GENERATION_REQUESTED,
                 "generations/" + g.id, tenant, actor,
                 new Payloads.GenerationRequested(g.id.toString(), datasetId.toString(), model, g.rows, seed, privacyOf(request),
                         // every column the profile flags is replaced (Requests.modelSpec), whatever the request says
@@ -136,8 +127,8 @@ public class GenerationService {
         if (request.rows() == null) {
             throw new BadInputException("invalid-rows", "rows is required");
         }
-        if (request.rows() < 1 || request.rows() > maxRows) {
-            throw new BadInputException("invalid-rows", "rows must be between 1 and " + maxRows + ", got " + request.rows());
+        if (request.rows() < 1 || request.rows() > config.maxRows()) {
+            throw new BadInputException("invalid-rows", "rows must be between 1 and " + config.maxRows() + ", got " + request.rows());
         }
         if (request.scale() != null || request.maxChildren() != null) {
             throw new BadInputException("not-relational", "scale and maxChildren apply to datasets of several tables; this dataset is one"
@@ -213,7 +204,7 @@ public class GenerationService {
             g.status = GenerationEntity.CANCELLED;
             g.error = "cancelled by " + actor + " before it started";
             g.completedAt = Instant.now();
-            return Outbox.enqueue(EventEnvelope.create(source, EventType.GENERATION_FAILED, "generations/" + g.id, tenant, actor,
+            return Outbox.enqueue(EventEnvelope.create(service.source(), EventType.GENERATION_FAILED, "generations/" + g.id, tenant, actor,
                     new Payloads.GenerationFailed(g.id.toString(), g.datasetId.toString(), "cancelled", false)))
                     .map(e -> GenerationMapper.toView(g));
         });
@@ -245,9 +236,9 @@ public class GenerationService {
         return switch (v.status()) {
             case GenerationEntity.PENDING_APPROVAL -> "approval: a data owner must approve the request";
             case GenerationEntity.REQUESTED -> job != null ? job.explain("generations")
-                    : requireApproval ? "approval: waiting for governance's policy decision" : "queued";
+                    : config.requireApproval() ? "approval: waiting for governance's policy decision" : "queued";
             case GenerationEntity.RUNNING -> job == null ? null : job.explain("generations");
-            case GenerationEntity.COMPLETED -> requireApproval && v.releaseStatus() == null
+            case GenerationEntity.COMPLETED -> config.requireApproval() && v.releaseStatus() == null
                     ? "release: evaluation pending (governance's release gate decides on the evaluation of the output)" : null;
             default -> null;
         };

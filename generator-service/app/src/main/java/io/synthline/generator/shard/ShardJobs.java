@@ -35,7 +35,7 @@ public final class ShardJobs {
     public static final String COMPONENT = "generator-shard";
 
     /**
-     * How shard pods look (from {@link ShardingConfig}, the image resolved).
+     * How shard pods look (from {@link io.synthline.generator.config.GeneratorConfig.Sharding}, the image resolved).
      *
      * @param storeSecret           a Secret read as environment (an object store's credentials), null: none
      * @param storeClaim            the filesystem store's volume claim, mounted at {@code storeMount}; null with an

@@ -3,6 +3,7 @@ package io.synthline.generator.shard;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.synthline.commons.store.DatasetStore;
+import io.synthline.generator.config.GeneratorConfig;
 import io.synthline.generator.engine.generation.Generation;
 import io.synthline.generator.engine.generation.GenerationSettings;
 import io.synthline.generator.engine.synthesis.SynthesisModel;
@@ -18,14 +19,14 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Decides whether a generation is sharded ({@link ShardingConfig}) and runs it so. The Kubernetes
+ * Decides whether a generation is sharded ({@link GeneratorConfig.Sharding}) and runs it so. The Kubernetes
  * client is only created for the first sharded run: a generator with sharding off never talks to
  * an API server.
  */
 @ApplicationScoped
 public class ShardedGeneration {
     @Inject
-    ShardingConfig config;
+    GeneratorConfig generator;
 
     @Inject
     DatasetStore store;
@@ -48,7 +49,7 @@ public class ShardedGeneration {
      * rows (a tree conditioned or rebalanced grows again on the dataset, which stays in-process).
      */
     public boolean applies(SynthesisModel model, GenerationSettings settings) {
-        return applies(config.enabled(), config.minRows(), model, settings);
+        return applies(generator.sharding().enabled(), generator.sharding().minRows(), model, settings);
     }
 
     static boolean applies(boolean enabled, long minRows, SynthesisModel model, GenerationSettings settings) {
@@ -64,7 +65,7 @@ public class ShardedGeneration {
      */
     public ShardAssembly.Assembled run(UUID id, String scope, String modelKey, String guardKey, Generation generation,
             GenerationSettings settings, String outputKey, ShardCoordinator.Control control) throws IOException, InterruptedException {
-        ShardPlan plan = ShardPlan.of(settings.rows(), config.shardRows(), config.maxShards());
+        ShardPlan plan = ShardPlan.of(settings.rows(), generator.sharding().shardRows(), generator.sharding().maxShards());
         String prefix = outputKey.substring(0, outputKey.lastIndexOf('/')) + "/shards";
         ShardTask task = new ShardTask(modelKey, guardKey, scope, settings, plan.shardRows(), true, prefix);
         return coordinator().run(id, task, generation.runId(), outputKey, control);
@@ -74,6 +75,7 @@ public class ShardedGeneration {
         if (coordinator == null) {
             synchronized (this) {
                 if (coordinator == null) {
+                    GeneratorConfig.Sharding config = generator.sharding();
                     KubernetesClient client = clients.get();
                     String namespace = config.namespace().orElseGet(client::getNamespace);
                     String image = config.image().orElseGet(() -> ownImage(client, namespace));

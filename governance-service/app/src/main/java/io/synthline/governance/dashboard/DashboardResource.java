@@ -6,10 +6,13 @@ import io.quarkus.qute.TemplateData;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
+import io.synthline.commons.api.AccessGrantView;
+import io.synthline.commons.api.AlertView;
 import io.synthline.commons.api.AuditEntryView;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.DatasetPolicyView;
 import io.synthline.commons.api.GovernedGenerationView;
+import io.synthline.commons.api.GrantRequest;
 import io.synthline.governance.engine.audit.ChainVerification;
 import io.synthline.governance.repository.AccessRepository;
 import io.synthline.governance.engine.datacard.DataCardRenderer;
@@ -57,7 +60,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @TemplateData(target = ChainVerification.class)
 @TemplateData(target = ChainVerification.Break.class)
 @TemplateData(target = AuditService.VerificationResult.class)
-@TemplateData(target = AlertRepository.AlertView.class)
+@TemplateData(target = AlertView.class)
 @TemplateData(target = DashboardQueries.DatasetRow.class)
 @TemplateData(target = DashboardQueries.EvaluationRow.class)
 @TemplateData(target = DashboardUser.class)
@@ -65,7 +68,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @TemplateData(target = ScoreSummary.Score.class)
 @TemplateData(target = DashboardQueries.TenantBudget.class)
 @TemplateData(target = DashboardResource.CheckRow.class)
-@TemplateData(target = AccessRepository.Grant.class)
+@TemplateData(target = AccessGrantView.class)
 public class DashboardResource {
     @Inject
     Caller caller;
@@ -395,7 +398,7 @@ public class DashboardResource {
         } catch (java.time.format.DateTimeParseException e) {
             return policyFragment(u, id, null, "expiry must be a date like 2027-06-30");
         }
-        return datasetGovernance.grant(u.tenant(), id, new io.synthline.governance.service.DatasetGovernance.GrantRequest(blank(grantee),
+        return datasetGovernance.grant(u.tenant(), id, new GrantRequest(blank(grantee),
                         blank(purpose), until), u.username(), admin)
                 .chain(gr -> policyFragment(u, id, "access granted to " + gr.grantee(), null))
                 .onFailure(BadInputException.class).recoverWithUni(e -> policyFragment(u, id, null, e.getMessage()));

@@ -1,6 +1,7 @@
 package io.synthline.governance.repository;
 
 import io.smallrye.mutiny.Uni;
+import io.synthline.commons.api.AccessGrantView;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -19,17 +20,13 @@ public class AccessRepository {
     @Inject
     Pool pool;
 
-    public record Grant(long id, UUID datasetId, String grantee, String purpose, Instant expiresAt, String grantedBy,
-            Instant grantedAt, Instant revokedAt, String revokedBy) {
-    }
-
     public Uni<Boolean> hasActiveGrant(SqlClient client, UUID datasetId, String grantee) {
         return client.preparedQuery("SELECT 1 FROM access_grant WHERE dataset_id = $1 AND grantee = $2 AND revoked_at IS NULL "
                         + "AND (expires_at IS NULL OR expires_at > now())")
                 .execute(Tuple.of(datasetId, grantee)).map(rows -> rows.size() > 0);
     }
 
-    public Uni<Grant> grant(SqlConnection conn, String tenant, UUID datasetId, String grantee, String purpose, Instant expiresAt,
+    public Uni<AccessGrantView> grant(SqlConnection conn, String tenant, UUID datasetId, String grantee, String purpose, Instant expiresAt,
             String by) {
         return conn.preparedQuery("INSERT INTO access_grant (tenant, dataset_id, grantee, purpose, expires_at, granted_by, granted_at) "
                         + "VALUES ($1, $2, $3, $4, $5, $6, now()) RETURNING *")
@@ -44,18 +41,18 @@ public class AccessRepository {
                 .execute(Tuple.of(tenant, datasetId, grantee, by)).map(rows -> rows.rowCount());
     }
 
-    public Uni<List<Grant>> list(String tenant, UUID datasetId) {
+    public Uni<List<AccessGrantView>> list(String tenant, UUID datasetId) {
         return pool.preparedQuery("SELECT * FROM access_grant WHERE tenant = $1 AND dataset_id = $2 ORDER BY granted_at DESC")
                 .execute(Tuple.of(tenant, datasetId))
                 .map(rows -> {
-                    List<Grant> out = new ArrayList<>();
+                    List<AccessGrantView> out = new ArrayList<>();
                     rows.forEach(r -> out.add(grant(r)));
                     return out;
                 });
     }
 
-    static Grant grant(io.vertx.mutiny.sqlclient.Row r) {
-        return new Grant(r.getLong("id"), r.getUUID("dataset_id"), r.getString("grantee"), r.getString("purpose"),
+    static AccessGrantView grant(io.vertx.mutiny.sqlclient.Row r) {
+        return new AccessGrantView(r.getLong("id"), r.getUUID("dataset_id"), r.getString("grantee"), r.getString("purpose"),
                 DatasetRepository.instant(r, "expires_at"), r.getString("granted_by"), DatasetRepository.instant(r, "granted_at"),
                 DatasetRepository.instant(r, "revoked_at"), r.getString("revoked_by"));
     }

@@ -1,23 +1,18 @@
 package io.synthline.governance.repository;
 
 import io.smallrye.mutiny.Uni;
+import io.synthline.commons.api.AlertView;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 @ApplicationScoped
 public class AlertRepository {
     @Inject
     Pool pool;
-
-    public record AlertView(UUID id, String kind, String severity, String resource, String message, Instant raisedAt,
-            Instant acknowledgedAt, String acknowledgedBy) {
-    }
 
     public Uni<List<AlertView>> list(String tenant, boolean openOnly, int limit) {
         return pool.preparedQuery("SELECT * FROM alert WHERE tenant = $1" + (openOnly ? " AND acknowledged_at IS NULL" : "")

@@ -1,6 +1,8 @@
 package io.synthline.governance.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.synthline.commons.api.AcknowledgementView;
+import io.synthline.commons.api.AlertView;
 import io.synthline.commons.api.GovernanceDecision;
 import io.synthline.governance.repository.AlertRepository;
 import io.synthline.governance.service.Alerts;
@@ -18,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/alerts")
@@ -36,7 +37,7 @@ public class AlertResource {
     @GET
     @RolesAllowed({Roles.DATA_OWNER, Roles.TENANT_ADMIN, Roles.AUDITOR, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Alerts of the tenant (budget nearly spent, failing gate, chain broken, ...), newest first")
-    public Uni<List<AlertRepository.AlertView>> list(@QueryParam("open") Boolean open) {
+    public Uni<List<AlertView>> list(@QueryParam("open") Boolean open) {
         return alerts.list(caller.tenant(), Boolean.TRUE.equals(open), 500);
     }
 
@@ -44,13 +45,13 @@ public class AlertResource {
     @Path("{id}/acknowledge")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DATA_OWNER, Roles.TENANT_ADMIN})
-    public Uni<Map<String, Boolean>> acknowledge(@PathParam("id") String id, GovernanceDecision note) {
+    public Uni<AcknowledgementView> acknowledge(@PathParam("id") String id, GovernanceDecision note) {
         return service.acknowledge(caller.tenant(), NotFound.parseId("alert", id), caller.username(), note == null ? null : note.justification())
                 .map(done -> {
                     if (!done) {
                         throw new NotFound("open alert", id);
                     }
-                    return Map.of("acknowledged", true);
+                    return new AcknowledgementView(true);
                 });
     }
 }

@@ -2,6 +2,7 @@ package io.synthline.governance.rest;
 
 import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.AuditEntryView;
+import io.synthline.commons.api.AuditKeysView;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.governance.engine.audit.Checkpoint;
 import io.synthline.governance.repository.AuditRepository;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/audit")
@@ -99,8 +99,8 @@ public class AuditResource {
     @Path("public-keys")
     @RolesAllowed({Roles.AUDITOR, Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN, Roles.DATA_OWNER, Roles.DATA_SCIENTIST})
     @Operation(summary = "Every Ed25519 public key that ever signed checkpoints (PEM by key id); the current key first")
-    public Uni<Map<String, Object>> publicKeys() {
-        return keys.allPem().map(pems -> Map.of("currentKeyId", keys.current().keyId(), "algorithm", "Ed25519", "keys", pems));
+    public Uni<AuditKeysView> publicKeys() {
+        return keys.allPem().map(pems -> new AuditKeysView(keys.current().keyId(), "Ed25519", pems));
     }
 
     static Instant instant(String name, String value) {

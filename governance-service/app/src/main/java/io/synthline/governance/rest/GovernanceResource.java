@@ -1,12 +1,19 @@
 package io.synthline.governance.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.synthline.commons.api.AccessGrantView;
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.api.BudgetCapRequest;
 import io.synthline.commons.api.DatasetPolicyUpdate;
 import io.synthline.commons.api.DatasetPolicyView;
 import io.synthline.commons.api.GovernanceDecision;
 import io.synthline.commons.api.GovernedGenerationView;
+import io.synthline.commons.api.GrantRequest;
 import io.synthline.commons.api.PrivacyBudgetView;
+import io.synthline.commons.api.ReevaluationView;
+import io.synthline.commons.api.ReservationRequest;
+import io.synthline.commons.api.RevocationView;
+import io.synthline.commons.api.StatusView;
 import io.synthline.governance.repository.AccessRepository;
 import io.synthline.governance.repository.DatasetRepository;
 import io.synthline.governance.repository.GenerationRepository;
@@ -29,8 +36,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Datasets' policies, budgets and grants; generations' decisions, approvals and releases. */
 @Path("/api/v1")
@@ -93,9 +100,9 @@ public class GovernanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DATA_OWNER, Roles.TENANT_ADMIN})
     @Operation(summary = "Ask for the dataset to be deleted everywhere (dataset.deletion-requested); justification required")
-    public Uni<Map<String, String>> requestDeletion(@PathParam("id") String id, GovernanceDecision decision) {
+    public Uni<StatusView> requestDeletion(@PathParam("id") String id, GovernanceDecision decision) {
         return datasets.requestDeletion(caller.tenant(), id, caller.username(), caller.hasRole(Roles.TENANT_ADMIN),
-                decision == null ? null : decision.justification()).replaceWith(Map.of("status", DatasetRepository.DELETION_REQUESTED));
+                decision == null ? null : decision.justification()).replaceWith(new StatusView(DatasetRepository.DELETION_REQUESTED));
     }
 
     @GET
@@ -111,7 +118,7 @@ public class GovernanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DATA_OWNER, Roles.TENANT_ADMIN})
     @Operation(summary = "Set the dataset's epsilon/delta caps (owner or tenant admin; justification required)")
-    public Uni<PrivacyBudgetView> setBudget(@PathParam("id") String id, DatasetGovernance.CapRequest cap) {
+    public Uni<PrivacyBudgetView> setBudget(@PathParam("id") String id, BudgetCapRequest cap) {
         return datasets.setDatasetCap(caller.tenant(), id, cap, caller.username(), caller.hasRole(Roles.TENANT_ADMIN));
     }
 
@@ -121,14 +128,14 @@ public class GovernanceResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.PLATFORM_ADMIN})
     @Operation(summary = "Set the tenant-wide epsilon/delta cap across all datasets (tenant admin, or a platform admin naming "
             + "?tenant=; justification required)")
-    public Uni<Map<String, String>> setTenantBudget(@QueryParam("tenant") String tenant, DatasetGovernance.CapRequest cap) {
-        return datasets.setTenantCap(caller.actingTenant(tenant), cap, caller.username()).replaceWith(Map.of("status", "updated"));
+    public Uni<StatusView> setTenantBudget(@QueryParam("tenant") String tenant, BudgetCapRequest cap) {
+        return datasets.setTenantCap(caller.actingTenant(tenant), cap, caller.username()).replaceWith(new StatusView("updated"));
     }
 
     @GET
     @Path("governed-datasets/{id}/grants")
     @RolesAllowed({Roles.DATA_OWNER, Roles.TENANT_ADMIN, Roles.AUDITOR, Roles.PLATFORM_ADMIN})
-    public Uni<List<AccessRepository.Grant>> grants(@PathParam("id") String id) {
+    public Uni<List<AccessGrantView>> grants(@PathParam("id") String id) {
         return datasets.get(caller.tenant(), id).chain(d -> access.list(caller.tenant(), java.util.UUID.fromString(d.id())));
     }
 
@@ -137,23 +144,17 @@ public class GovernanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DATA_OWNER, Roles.TENANT_ADMIN})
     @Operation(summary = "Allow a user to request generations from the dataset for a purpose, optionally until a date")
-    public Uni<AccessRepository.Grant> grant(@PathParam("id") String id, DatasetGovernance.GrantRequest request) {
+    public Uni<AccessGrantView> grant(@PathParam("id") String id, GrantRequest request) {
         return datasets.grant(caller.tenant(), id, request, caller.username(), caller.hasRole(Roles.TENANT_ADMIN));
     }
 
     @DELETE
     @Path("governed-datasets/{id}/grants/{grantee}")
     @RolesAllowed({Roles.DATA_OWNER, Roles.TENANT_ADMIN})
-    public Uni<Map<String, Integer>> revoke(@PathParam("id") String id, @PathParam("grantee") String grantee,
+    public Uni<RevocationView> revoke(@PathParam("id") String id, @PathParam("grantee") String grantee,
             @QueryParam("reason") String reason) {
         return datasets.revoke(caller.tenant(), id, grantee, reason, caller.username(), caller.hasRole(Roles.TENANT_ADMIN))
-                .map(n -> Map.of("revoked", n));
-    }
-
-    /**
-     * @param reservationId idempotency key: the generation id in the protocol
-     */
-    public record ReservationRequest(String reservationId, Double epsilon, Double delta) {
+                .map(RevocationView::new);
     }
 
     static final java.util.regex.Pattern RESERVATION_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
@@ -267,9 +268,9 @@ public class GovernanceResource {
     @RolesAllowed({Roles.DATA_OWNER, Roles.TENANT_ADMIN})
     @Operation(summary = "Re-evaluate a released output now with the evaluator's current suite (evaluation.requested); "
             + "a failing answer quarantines it")
-    public Uni<jakarta.ws.rs.core.Response> reevaluate(@PathParam("id") String id) {
+    public Uni<RestResponse<ReevaluationView>> reevaluate(@PathParam("id") String id) {
         return monitoring.requestReevaluation(caller.tenant(), NotFound.parseId("generation", id), caller.username(),
                         caller.hasRole(Roles.TENANT_ADMIN))
-                .map(requestId -> jakarta.ws.rs.core.Response.accepted(Map.of("requestId", requestId, "generationId", id)).build());
+                .map(requestId -> RestResponse.status(RestResponse.Status.ACCEPTED, new ReevaluationView(requestId, id)));
     }
 }

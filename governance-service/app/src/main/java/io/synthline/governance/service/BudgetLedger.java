@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
+import io.synthline.governance.config.GovernanceConfig;
 import io.synthline.governance.engine.budget.BudgetAccount;
 import io.synthline.governance.engine.budget.BudgetRules;
 import io.synthline.governance.engine.budget.PrivacyAmount;
@@ -17,7 +18,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The privacy-budget ledger: idempotent reservations (the reservation id is the generation id),
@@ -39,15 +39,8 @@ public class BudgetLedger {
     @Inject
     Alerts alerts;
 
-    @ConfigProperty(name = "synthline.governance.budget.default-epsilon-cap", defaultValue = "10")
-    BigDecimal defaultEpsilonCap;
-
-    @ConfigProperty(name = "synthline.governance.budget.default-delta-cap", defaultValue = "0.00001")
-    BigDecimal defaultDeltaCap;
-
-    /** Used fraction of a dataset's epsilon cap from which an alert is raised. */
-    @ConfigProperty(name = "synthline.governance.budget.alert-fraction", defaultValue = "0.8")
-    double alertFraction;
+    @Inject
+    GovernanceConfig config;
 
     public sealed interface ReserveOutcome permits Reserved, Refused {
     }
@@ -61,7 +54,7 @@ public class BudgetLedger {
 
     public Uni<ReserveOutcome> reserve(SqlConnection conn, String tenant, UUID datasetId, String reservationId, String generationId,
             PrivacyAmount amount, String actor) {
-        return repository.lockAccounts(conn, tenant, datasetId, defaultEpsilonCap, defaultDeltaCap)
+        return repository.lockAccounts(conn, tenant, datasetId, defaultEpsilonCap(), defaultDeltaCap())
                 .chain(accounts -> repository.findReservation(conn, reservationId, true).chain(existing -> {
                     if (existing != null) {
                         if (!existing.datasetId().equals(datasetId) || !existing.tenant().equals(tenant)) {
@@ -143,7 +136,7 @@ public class BudgetLedger {
             if (res == null) {
                 return Uni.createFrom().nullItem();
             }
-            return repository.lockAccounts(conn, res.tenant(), res.datasetId(), defaultEpsilonCap, defaultDeltaCap)
+            return repository.lockAccounts(conn, res.tenant(), res.datasetId(), defaultEpsilonCap(), defaultDeltaCap())
                     .chain(accounts -> repository.findReservation(conn, reservationId, true).chain(locked -> {
                         if (List.of(conflictingStatuses).contains(locked.status())) {
                             return Uni.createFrom().failure(new BadInputException("reservation-settled", 409,
@@ -159,7 +152,7 @@ public class BudgetLedger {
 
     private Uni<Void> alertIfNearlySpent(SqlConnection conn, String tenant, UUID datasetId, BudgetAccount dataset) {
         Double used = dataset.epsilonUsedFraction();
-        if (used == null || used < alertFraction) {
+        if (used == null || used < config.budget().alertFraction()) {
             return Uni.createFrom().voidItem();
         }
         return alerts.raise(conn, tenant, Alerts.BUDGET_NEARLY_SPENT, used >= 1 ? "critical" : "warning", "datasets/" + datasetId,
@@ -211,11 +204,11 @@ public class BudgetLedger {
     }
 
     public BigDecimal defaultEpsilonCap() {
-        return defaultEpsilonCap;
+        return config.budget().defaultEpsilonCap();
     }
 
     public BigDecimal defaultDeltaCap() {
-        return defaultDeltaCap;
+        return config.budget().defaultDeltaCap();
     }
 
     private static Double dbl(BigDecimal v) {

@@ -3,13 +3,17 @@ package io.synthline.governance.service;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.synthline.commons.api.AccessGrantView;
 import io.synthline.commons.api.BadInputException;
+import io.synthline.commons.api.BudgetCapRequest;
 import io.synthline.commons.api.DatasetPolicyUpdate;
 import io.synthline.commons.api.DatasetPolicyView;
+import io.synthline.commons.api.GrantRequest;
 import io.synthline.commons.api.PrivacyBudgetView;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
+import io.synthline.governance.config.GovernanceConfig;
 import io.synthline.governance.engine.policy.Classification;
 import io.synthline.governance.repository.AccessRepository;
 import io.synthline.governance.repository.BudgetRepository;
@@ -26,7 +30,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,9 +65,6 @@ public class DatasetGovernance {
     @Inject
     GenerationGovernance generations;
 
-    @ConfigProperty(name = "synthline.governance.retention.sweep-interval", defaultValue = "5m")
-    java.time.Duration sweepInterval;
-
     /** With several replicas, each sweep happens on one of them. */
     @Inject
     OncePerPeriod oncePerPeriod;
@@ -72,16 +72,15 @@ public class DatasetGovernance {
     @Inject
     UserDirectory users;
 
-    /** Classification of datasets whose registration does not say (the profiler's default is internal). */
-    @ConfigProperty(name = "synthline.governance.default-classification", defaultValue = "internal")
-    String defaultClassification;
+    @Inject
+    GovernanceConfig config;
 
     // ------------------------------------------------------------------------------------ projection
 
     public Uni<Void> onEvent(SqlConnection conn, EventEnvelope event) {
         if (event.is(EventType.DATASET_REGISTERED)) {
             Payloads.DatasetRegistered d = event.dataAs(Payloads.DatasetRegistered.class);
-            return datasets.registered(conn, event.tenant(), d, event.actor(), event.time(), defaultClassification)
+            return datasets.registered(conn, event.tenant(), d, event.actor(), event.time(), config.defaultClassification())
                     .chain(() -> generations.onDatasetKnown(conn, event.tenant(), UUID.fromString(d.datasetId())));
         }
         if (event.is(EventType.DATASET_PROFILED)) {
@@ -171,10 +170,7 @@ public class DatasetGovernance {
                 ledger.defaultEpsilonCap(), ledger.defaultDeltaCap())));
     }
 
-    public record CapRequest(Double epsilonCap, Double deltaCap, String justification) {
-    }
-
-    public Uni<PrivacyBudgetView> setDatasetCap(String tenant, String id, CapRequest cap, String caller, boolean tenantAdmin) {
+    public Uni<PrivacyBudgetView> setDatasetCap(String tenant, String id, BudgetCapRequest cap, String caller, boolean tenantAdmin) {
         validCap(cap);
         return get(tenant, id).chain(d -> {
             GenerationGovernance.requireOwner(d, caller, tenantAdmin);
@@ -187,7 +183,7 @@ public class DatasetGovernance {
         });
     }
 
-    public Uni<Void> setTenantCap(String tenant, CapRequest cap, String caller) {
+    public Uni<Void> setTenantCap(String tenant, BudgetCapRequest cap, String caller) {
         validCap(cap);
         return pool.withTransaction(conn -> budgets.setTenantCap(conn, tenant, decimal(cap.epsilonCap()), decimal(cap.deltaCap()))
                 .chain(() -> events.publish(conn, EventType.BUDGET_CAP_CHANGED, "tenants/" + tenant, tenant, caller,
@@ -195,7 +191,7 @@ public class DatasetGovernance {
                 .replaceWithVoid());
     }
 
-    private static void validCap(CapRequest cap) {
+    private static void validCap(BudgetCapRequest cap) {
         if (cap == null) {
             throw new BadInputException("missing-body", "a JSON body {epsilonCap, deltaCap, justification} is required");
         }
@@ -214,10 +210,7 @@ public class DatasetGovernance {
 
     // ------------------------------------------------------------------------------------ access
 
-    public record GrantRequest(String grantee, String purpose, Instant expiresAt) {
-    }
-
-    public Uni<AccessRepository.Grant> grant(String tenant, String id, GrantRequest g, String caller, boolean tenantAdmin) {
+    public Uni<AccessGrantView> grant(String tenant, String id, GrantRequest g, String caller, boolean tenantAdmin) {
         if (g == null || g.grantee() == null || g.grantee().isBlank() || g.purpose() == null || g.purpose().isBlank()) {
             throw new BadInputException("invalid-grant", "grantee and purpose are required");
         }
@@ -274,7 +267,7 @@ public class DatasetGovernance {
     @Scheduled(every = "${synthline.governance.retention.sweep-interval:5m}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> retentionSweep() {
-        return oncePerPeriod.run("governance-retention-sweep", sweepInterval, this::sweepExpired)
+        return oncePerPeriod.run("governance-retention-sweep", config.retention().sweepInterval(), this::sweepExpired)
                 .onFailure().invoke(e -> LOG.warnf("retention sweep failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }

@@ -7,6 +7,7 @@ import io.synthline.commons.api.DatasetPolicyView;
 import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
+import io.synthline.governance.config.PolicyConfig;
 import io.synthline.governance.engine.budget.PrivacyAmount;
 import io.synthline.governance.engine.policy.Classification;
 import io.synthline.governance.engine.policy.ClassificationPolicy;

@@ -16,10 +16,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,15 +55,6 @@ public class Monitoring {
     @Inject
     GovernanceEvents events;
 
-    @ConfigProperty(name = "synthline.governance.monitoring.reevaluate-after", defaultValue = "7d")
-    Duration reevaluateAfter;
-
-    @ConfigProperty(name = "synthline.governance.monitoring.dataset-wait", defaultValue = "10m")
-    Duration datasetWait;
-
-    @ConfigProperty(name = "synthline.governance.monitoring.interval", defaultValue = "1m")
-    Duration interval;
-
     @Inject
     GovernanceConfig config;
 
@@ -76,7 +65,7 @@ public class Monitoring {
     @Scheduled(every = "${synthline.governance.monitoring.interval:1m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return oncePerPeriod.run("governance-monitoring", interval, () -> requestReevaluations().replaceWithVoid()
+        return oncePerPeriod.run("governance-monitoring", config.monitoring().interval(), () -> requestReevaluations().replaceWithVoid()
                         .chain(this::refuseStaleRequests)
                         .chain(this::alertWhenNoEvaluatorTakesUp))
                 .onFailure().invoke(e -> LOG.warnf("monitoring run failed, will retry: %s", e.getMessage()))
@@ -100,7 +89,7 @@ public class Monitoring {
 
     /** Asks for the re-evaluation of released outputs evaluated longer ago than the interval; returns how many. */
     public Uni<Integer> requestReevaluations() {
-        return generations.dueForReevaluation(Instant.now().minus(reevaluateAfter), 50).chain(rows -> rows.isEmpty()
+        return generations.dueForReevaluation(Instant.now().minus(config.monitoring().reevaluateAfter()), 50).chain(rows -> rows.isEmpty()
                 ? Uni.createFrom().item(0)
                 : Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(r -> pool.withTransaction(conn ->
                         requestReevaluation(conn, r.getString("tenant"), r.getUUID("generation_id"), r.getUUID("dataset_id"),
@@ -145,7 +134,7 @@ public class Monitoring {
     }
 
     Uni<Void> refuseStaleRequests() {
-        return generations.awaitingSince(Instant.now().minus(datasetWait)).chain(rows -> rows.isEmpty() ? Uni.createFrom().voidItem()
+        return generations.awaitingSince(Instant.now().minus(config.monitoring().datasetWait())).chain(rows -> rows.isEmpty() ? Uni.createFrom().voidItem()
                 : Multi.createFrom().iterable(rows)
                         .onItem().transformToUniAndConcatenate(r -> protocol.refuseUnknownDataset(r.getString("tenant"), r.getUUID("generation_id")))
                         .collect().last().replaceWithVoid());

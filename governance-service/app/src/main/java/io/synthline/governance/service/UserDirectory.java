@@ -2,6 +2,7 @@ package io.synthline.governance.service;
 
 import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.BadInputException;
+import io.synthline.governance.config.GovernanceConfig;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
@@ -17,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,14 +35,8 @@ public class UserDirectory {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
-    String issuer;
-
-    @ConfigProperty(name = "quarkus.oidc.client-id")
-    String clientId;
-
-    @ConfigProperty(name = "quarkus.oidc.credentials.secret")
-    String clientSecret;
+    @Inject
+    GovernanceConfig config;
 
     private volatile WebClient client;
     private volatile String token;
@@ -118,9 +112,9 @@ public class UserDirectory {
         if (cached != null && System.currentTimeMillis() < tokenValidUntil) {
             return Uni.createFrom().item(cached);
         }
-        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-                + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
-        return http().postAbs(issuer + "/protocol/openid-connect/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
+        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(config.directory().clientId(), StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(config.directory().clientSecret(), StandardCharsets.UTF_8);
+        return http().postAbs(config.directory().issuer() + "/protocol/openid-connect/token").putHeader("Content-Type", "application/x-www-form-urlencoded")
                 .timeout(TIMEOUT.toMillis()).sendBuffer(Buffer.buffer(form))
                 .map(r -> {
                     JsonObject body = ok(r, "obtain a token").bodyAsJsonObject();
@@ -146,6 +140,7 @@ public class UserDirectory {
 
     /** {@code http://host/realms/R} becomes {@code http://host/admin/realms/R}. */
     String adminBase() {
+        String issuer = config.directory().issuer();
         int at = issuer.indexOf("/realms/");
         return issuer.substring(0, at) + "/admin" + issuer.substring(at).replaceAll("/+$", "");
     }

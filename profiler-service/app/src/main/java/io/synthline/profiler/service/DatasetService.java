@@ -31,6 +31,7 @@ import io.synthline.profiler.engine.report.ProfileHtml;
 import io.synthline.profiler.mapping.DatasetMapper;
 import io.synthline.profiler.mapping.StoredProfiles;
 import io.synthline.profiler.repository.DatasetEntity;
+import io.synthline.service.config.ServiceConfig;
 import io.synthline.service.outbox.Inbox;
 import io.synthline.service.outbox.Outbox;
 import io.synthline.service.persistence.BlockingTx;
@@ -46,7 +47,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,8 +66,8 @@ public class DatasetService {
     @Inject
     ProfilerConfig config;
 
-    @ConfigProperty(name = "synthline.service.source")
-    String source;
+    @Inject
+    ServiceConfig service;
 
     private ProfileOptions profileOptions(TableSchema explicit) {
         ProfileOptions o = ProfileOptions.defaults().withCorrelationRowLimit(config.correlationRows()).withExplicitSchema(explicit);
@@ -249,10 +249,10 @@ public class DatasetService {
                 index.tables().get(table).sha256(), profile.metadata().table(table).primaryKey(),
                 profile.metadata().parentsOf(table).stream().map(r -> r.parentTable()).distinct().toList())));
         String subject = "datasets/" + id;
-        EventEnvelope registered = EventEnvelope.create(source, EventType.DATASET_REGISTERED, subject, tenant, actor,
+        EventEnvelope registered = EventEnvelope.create(service.source(), EventType.DATASET_REGISTERED, subject, tenant, actor,
                 new Payloads.DatasetRegistered(id.toString(), name, data.key(), data.sha256(), data.sizeBytes(), owner,
                         pii.isEmpty() ? "internal" : "confidential"));
-        EventEnvelope profiled = EventEnvelope.create(source, EventType.DATASET_PROFILED, subject, tenant, actor,
+        EventEnvelope profiled = EventEnvelope.create(service.source(), EventType.DATASET_PROFILED, subject, tenant, actor,
                 new Payloads.DatasetProfiled(id.toString(), data.key(), e.rowCount, e.columnCount, null, null, e.profileVersion,
                         e.profileKey, e.profileSha256, pii, List.of(), tables));
         return e.<DatasetEntity>persist()
@@ -307,10 +307,10 @@ public class DatasetService {
         e.createdAt = Instant.now();
         e.profiledAt = e.createdAt;
         String subject = "datasets/" + id;
-        EventEnvelope registered = EventEnvelope.create(source, EventType.DATASET_REGISTERED, subject, tenant, actor,
+        EventEnvelope registered = EventEnvelope.create(service.source(), EventType.DATASET_REGISTERED, subject, tenant, actor,
                 new Payloads.DatasetRegistered(id.toString(), name, data.key(), data.sha256(), data.sizeBytes(), owner,
                         classification(profile)));
-        EventEnvelope profiled = EventEnvelope.create(source, EventType.DATASET_PROFILED, subject, tenant, actor,
+        EventEnvelope profiled = EventEnvelope.create(service.source(), EventType.DATASET_PROFILED, subject, tenant, actor,
                 profiledPayload(e, profile));
         return e.<DatasetEntity>persist()
                 .call(() -> Outbox.enqueue(registered))
@@ -394,7 +394,7 @@ public class DatasetService {
             DatasetEntity saved = BlockingTx.inTransaction(() -> DatasetEntity.findForTenant(tenant, uuid).chain(current -> {
                 apply(current, profile, profileObject);
                 current.profiledAt = Instant.now();
-                EventEnvelope profiled = EventEnvelope.create(source, EventType.DATASET_PROFILED, "datasets/" + id, tenant,
+                EventEnvelope profiled = EventEnvelope.create(service.source(), EventType.DATASET_PROFILED, "datasets/" + id, tenant,
                         caller.username(), profiledPayload(current, profile));
                 return Outbox.enqueue(profiled).replaceWith(current);
             }));
@@ -443,7 +443,7 @@ public class DatasetService {
                     if (current == null) {
                         return Uni.createFrom().item(false);
                     }
-                    EventEnvelope announcement = EventEnvelope.create(source, EventType.DATASET_DELETED, "datasets/" + id, tenant,
+                    EventEnvelope announcement = EventEnvelope.create(service.source(), EventType.DATASET_DELETED, "datasets/" + id, tenant,
                             actor, new Payloads.DatasetDeleted(id.toString(), request.reason()));
                     return current.delete().call(() -> Outbox.enqueue(announcement)).replaceWith(true);
                 })));

@@ -1,0 +1,2 @@
+/** The evaluator's settings ({@code synthline.evaluator.*}). */
+package io.synthline.evaluator.config;

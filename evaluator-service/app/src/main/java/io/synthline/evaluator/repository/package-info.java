@@ -1,0 +1,2 @@
+/** The evaluator's tables (Hibernate Reactive Panache entities). */
+package io.synthline.evaluator.repository;

@@ -1,0 +1,2 @@
+/** The evaluation API: results (JSON) and reports (HTML). */
+package io.synthline.evaluator.rest;

@@ -1,0 +1,2 @@
+/** The generator's settings ({@code synthline.generator.*}), sharding included. */
+package io.synthline.generator.config;

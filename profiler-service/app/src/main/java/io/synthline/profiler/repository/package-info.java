@@ -1,0 +1,2 @@
+/** The profiler's tables (Hibernate Reactive Panache entities). */
+package io.synthline.profiler.repository;
