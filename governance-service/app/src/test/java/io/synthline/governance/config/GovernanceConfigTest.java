@@ -3,6 +3,7 @@ package io.synthline.governance.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -20,9 +21,15 @@ import org.junit.jupiter.api.Test;
 class GovernanceConfigTest {
 
     static GovernanceConfig bind(Map<String, String> overrides) throws IOException {
+        return bind(overrides, Map.of());
+    }
+
+    /** With the service's application.properties, {@code overrides} as properties and {@code environment} as environment variables. */
+    static GovernanceConfig bind(Map<String, String> overrides, Map<String, String> environment) throws IOException {
         SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().withValidateUnknown(false)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withSources(new PropertiesConfigSource(GovernanceConfigTest.class.getResource("/application.properties"), 250))
+                .withSources(new EnvConfigSource(environment, 300))
                 .withSources(new PropertiesConfigSource(overrides, "test", 500))
                 .withMapping(GovernanceConfig.class).build();
         return config.getConfigMapping(GovernanceConfig.class);
@@ -81,5 +88,16 @@ class GovernanceConfigTest {
         assertThat(p.of(Classification.PUBLIC).release().required()).isEmpty();
         assertThat(p.of(Classification.RESTRICTED).dpRequired()).isFalse();
         assertThat(p.of(Classification.RESTRICTED).maxEpsilon()).isEqualTo(defaults.of(Classification.RESTRICTED).maxEpsilon());
+    }
+
+    @Test
+    void aDeploymentSetsPoliciesWithEnvironmentVariablesAsBefore() throws IOException {
+        GovernanceConfig c = bind(Map.of(), Map.of("SYNTHLINE_GOVERNANCE_POLICY_CONFIDENTIAL_MAX_EPSILON", "3",
+                "SYNTHLINE_GOVERNANCE_POLICY_INTERNAL_OWNER_APPROVAL", "unless-granted",
+                "SYNTHLINE_GOVERNANCE_BUDGET_DEFAULT_EPSILON_CAP", "4"));
+        PolicySet p = PolicyConfig.load(c.policy());
+        assertThat(p.of(Classification.CONFIDENTIAL).maxEpsilon()).isEqualTo(3.0);
+        assertThat(p.of(Classification.INTERNAL).ownerApproval()).isEqualTo(ClassificationPolicy.OwnerApproval.UNLESS_GRANTED);
+        assertThat(c.budget().defaultEpsilonCap()).isEqualByComparingTo(new BigDecimal("4"));
     }
 }
