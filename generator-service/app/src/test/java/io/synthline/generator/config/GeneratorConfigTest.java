@@ -14,7 +14,7 @@ class GeneratorConfigTest {
 
     @Test
     void theShippedSettingsBindWithTheirDefaults() throws IOException {
-        GeneratorConfig c = new SmallRyeConfigBuilder().addDefaultSources().withValidateUnknown(false)
+        GeneratorConfig c = new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors().withValidateUnknown(false)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withSources(new PropertiesConfigSource(GeneratorConfigTest.class.getResource("/application.properties"), 250))
                 .withMapping(GeneratorConfig.class).build().getConfigMapping(GeneratorConfig.class);

@@ -26,7 +26,7 @@ class GovernanceConfigTest {
 
     /** With the service's application.properties, {@code overrides} as properties and {@code environment} as environment variables. */
     static GovernanceConfig bind(Map<String, String> overrides, Map<String, String> environment) throws IOException {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().withValidateUnknown(false)
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors().withValidateUnknown(false)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withSources(new PropertiesConfigSource(GovernanceConfigTest.class.getResource("/application.properties"), 250))
                 .withSources(new EnvConfigSource(environment, 300))
