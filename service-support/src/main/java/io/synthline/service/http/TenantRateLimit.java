@@ -1,9 +1,10 @@
 package io.synthline.service.http;
 
 import io.synthline.commons.api.BadInputException;
+import io.synthline.service.config.LimitsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * How many jobs (uploads, generation requests) one tenant may start per minute on one replica: a
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @ApplicationScoped
 public class TenantRateLimit {
-    static final int DEFAULT_PER_MINUTE = 60;
+    @Inject
+    LimitsConfig config;
 
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
@@ -43,10 +45,8 @@ public class TenantRateLimit {
         buckets.put(tenant, new Bucket(perMinute));
     }
 
-    static int perMinute(String tenant) {
-        var config = ConfigProvider.getConfig();
-        return config.getOptionalValue("synthline.limits.tenants.\"" + tenant + "\".jobs-per-minute", Integer.class)
-                .or(() -> config.getOptionalValue("synthline.limits.jobs-per-minute", Integer.class)).orElse(DEFAULT_PER_MINUTE);
+    private int perMinute(String tenant) {
+        return config.jobsPerMinute(tenant);
     }
 
     /** Holds up to a minute's allowance, refilled continuously. */

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.synthline.commons.api.BadInputException;
+import io.synthline.service.config.JobsConfig;
 import io.synthline.service.persistence.BlockingTx;
 import io.synthline.service.scheduling.OncePerPeriod;
 import io.synthline.service.scheduling.Replica;
@@ -24,8 +25,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,25 +58,7 @@ public class JobWorkers {
     OncePerPeriod oncePerPeriod;
 
     @Inject
-    Config config;
-
-    @ConfigProperty(name = "synthline.jobs.poll-interval", defaultValue = "1s")
-    Duration pollInterval;
-
-    @ConfigProperty(name = "synthline.jobs.lease", defaultValue = "30s")
-    Duration lease;
-
-    @ConfigProperty(name = "synthline.jobs.max-attempts", defaultValue = "3")
-    int maxAttempts;
-
-    @ConfigProperty(name = "synthline.jobs.retry-backoff", defaultValue = "10s")
-    Duration retryBackoff;
-
-    @ConfigProperty(name = "synthline.jobs.retention", defaultValue = "7d")
-    Duration retention;
-
-    @ConfigProperty(name = "synthline.jobs.worker-id")
-    java.util.Optional<String> configuredWorkerId;
+    JobsConfig config;
 
     private final Map<String, Object> signals = new ConcurrentHashMap<>();
     private final Set<Running> running = ConcurrentHashMap.newKeySet();
@@ -91,19 +72,19 @@ public class JobWorkers {
     }
 
     void start(@Observes StartupEvent startup) {
-        workerId = configuredWorkerId.orElseGet(Replica::id);
+        workerId = config.workerId().orElseGet(Replica::id);
         timers = Executors.newScheduledThreadPool(1, r -> {
             Thread t = new Thread(r, "job-leases");
             t.setDaemon(true);
             return t;
         });
-        long renewMillis = Math.max(100, lease.toMillis() / 3);
+        long renewMillis = Math.max(100, config.lease().toMillis() / 3);
         timers.scheduleWithFixedDelay(this::renewLeases, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::purge, 60, 600, TimeUnit.SECONDS);
         for (JobHandler handler : handlers) {
             String kind = handler.kind();
             signals.put(kind, new Object());
-            int concurrency = config.getOptionalValue("synthline.jobs." + kind + ".concurrency", Integer.class).orElse(1);
+            int concurrency = config.concurrency(kind);
             for (int i = 0; i < concurrency; i++) {
                 Thread t = new Thread(() -> loop(handler), "job-" + kind + "-" + i);
                 t.setDaemon(true);
@@ -112,7 +93,7 @@ public class JobWorkers {
             }
             registerGauges(kind);
             LOG.infof("job workers: %d for %s jobs as %s (lease %s, at most %d attempts, timeout %s)", concurrency, kind, workerId,
-                    lease, maxAttempts, timeout(kind));
+                    config.lease(), config.maxAttempts(), timeout(kind));
         }
     }
 
@@ -127,7 +108,7 @@ public class JobWorkers {
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("%s job %s could not be handed back (%s); its lease expires in %s", r.job().kind(), r.job().key(),
-                        e.getMessage(), lease);
+                        e.getMessage(), config.lease());
             }
             r.thread().interrupt();
         }
@@ -161,7 +142,7 @@ public class JobWorkers {
         while (!stopping) {
             Job job;
             try {
-                job = queue.claim(handler.kind(), workerId, lease).await().atMost(Duration.ofSeconds(30));
+                job = queue.claim(handler.kind(), workerId, config.lease()).await().atMost(Duration.ofSeconds(30));
                 lastProblem = null;
             } catch (RuntimeException e) {
                 if (!String.valueOf(e.getMessage()).equals(lastProblem)) {
@@ -173,7 +154,7 @@ public class JobWorkers {
             if (job == null) {
                 synchronized (signal) {
                     try {
-                        signal.wait(pollInterval.toMillis());
+                        signal.wait(config.pollInterval().toMillis());
                     } catch (InterruptedException e) {
                         Thread.interrupted();
                     }
@@ -186,8 +167,8 @@ public class JobWorkers {
     }
 
     private void run(JobHandler handler, Job job) {
-        if (job.attempt() > maxAttempts) {
-            giveUp(handler, job, "gave up after " + maxAttempts + " attempts; the last one: " + job.lastError());
+        if (job.attempt() > config.maxAttempts()) {
+            giveUp(handler, job, "gave up after " + config.maxAttempts() + " attempts; the last one: " + job.lastError());
             return;
         }
         JobLease jobLease = new JobLease(job, queue);
@@ -195,7 +176,7 @@ public class JobWorkers {
         running.add(r);
         try {
             if (job.attempt() > 1) {
-                LOG.infof("%s job %s: attempt %d of %d (previous: %s)", job.kind(), job.key(), job.attempt(), maxAttempts,
+                LOG.infof("%s job %s: attempt %d of %d (previous: %s)", job.kind(), job.key(), job.attempt(), config.maxAttempts(),
                         job.lastError());
             }
             handler.run(job, jobLease);
@@ -221,18 +202,18 @@ public class JobWorkers {
         if (e instanceof Error && !(e instanceof OutOfMemoryError)) {
             LOG.errorf(e, "%s job %s: attempt %d failed", job.kind(), job.key(), job.attempt());
         }
-        if (job.attempt() >= maxAttempts) {
-            giveUp(handler, job, "gave up after " + maxAttempts + " attempts; the last one: " + reason);
+        if (job.attempt() >= config.maxAttempts()) {
+            giveUp(handler, job, "gave up after " + config.maxAttempts() + " attempts; the last one: " + reason);
             return;
         }
-        Duration delay = retryBackoff.multipliedBy(1L << Math.min(10, job.attempt() - 1));
-        LOG.warnf("%s job %s: attempt %d of %d failed (%s), retrying in %s", job.kind(), job.key(), job.attempt(), maxAttempts,
+        Duration delay = config.retryBackoff().multipliedBy(1L << Math.min(10, job.attempt() - 1));
+        LOG.warnf("%s job %s: attempt %d of %d failed (%s), retrying in %s", job.kind(), job.key(), job.attempt(), config.maxAttempts(),
                 reason, delay);
         try {
             queue.retryLater(job, reason, delay).await().atMost(Duration.ofSeconds(30));
         } catch (RuntimeException again) {
             LOG.warnf("%s job %s: could not queue the retry (%s); the lease expires in %s and the job is claimed again",
-                    job.kind(), job.key(), again.getMessage(), lease);
+                    job.kind(), job.key(), again.getMessage(), config.lease());
         }
     }
 
@@ -276,7 +257,7 @@ public class JobWorkers {
                 continue;
             }
             try {
-                if (!queue.renew(r.job(), lease).await().atMost(lease.dividedBy(3))) {
+                if (!queue.renew(r.job(), config.lease()).await().atMost(config.lease().dividedBy(3))) {
                     r.lease().markLost();
                     LOG.warnf("%s job %s: lease lost (another worker took it over)", r.job().kind(), r.job().key());
                 }
@@ -287,15 +268,15 @@ public class JobWorkers {
     }
 
     private Duration timeout(String kind) {
-        return config.getOptionalValue("synthline.jobs." + kind + ".timeout", Duration.class).orElse(Duration.ofHours(1));
+        return config.timeout(kind);
     }
 
     private void purge() {
         try {
-            Integer n = oncePerPeriod.run("job-purge", Duration.ofHours(1), () -> queue.purgeFinished(retention))
+            Integer n = oncePerPeriod.run("job-purge", Duration.ofHours(1), () -> queue.purgeFinished(config.retention()))
                     .await().atMost(Duration.ofMinutes(1));
             if (n != null && n > 0) {
-                LOG.infof("job queue: removed %d jobs finished more than %s ago", n, retention);
+                LOG.infof("job queue: removed %d jobs finished more than %s ago", n, config.retention());
             }
         } catch (RuntimeException e) {
             LOG.debugf("job purge failed, will retry: %s", e.getMessage());

@@ -3,10 +3,10 @@ package io.synthline.service.messaging;
 import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.events.EventEnvelope;
+import io.synthline.service.config.ConsumerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import jakarta.inject.Inject;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,14 +29,8 @@ import org.jboss.logging.Logger;
 public class EventHandling {
     private static final Logger LOG = Logger.getLogger(EventHandling.class);
 
-    @ConfigProperty(name = "synthline.consumer.retry.initial-backoff", defaultValue = "200ms")
-    Duration initialBackoff;
-
-    @ConfigProperty(name = "synthline.consumer.retry.max-backoff", defaultValue = "10s")
-    Duration maxBackoff;
-
-    @ConfigProperty(name = "synthline.consumer.retry.give-up-after", defaultValue = "1h")
-    Duration giveUpAfter;
+    @Inject
+    ConsumerConfig config;
 
     /** A record that can never be processed: malformed JSON, not an event, or an event whose data is unusable. */
     public static final class PoisonEventException extends RuntimeException {
@@ -64,7 +58,8 @@ public class EventHandling {
                         "%s: event %s (%s) failed on attempt %d, retrying: %s", consumer, event.id(), event.type(), attempts[0],
                         e.toString()))
                 .onFailure(e -> !(e instanceof PoisonEventException)).retry()
-                .withBackOff(initialBackoff, maxBackoff).expireIn(giveUpAfter.toMillis())
+                .withBackOff(config.retry().initialBackoff(), config.retry().maxBackoff())
+                .expireIn(config.retry().giveUpAfter().toMillis())
                 .replaceWithVoid();
     }
 

@@ -4,19 +4,18 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.synthline.service.config.OutboxConfig;
 import io.synthline.service.scheduling.OncePerPeriod;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -46,14 +45,8 @@ public class OutboxRelay {
     @Channel("outbox")
     MutinyEmitter<String> emitter;
 
-    @ConfigProperty(name = "synthline.outbox.send-timeout", defaultValue = "15s")
-    Duration sendTimeout;
-
-    @ConfigProperty(name = "synthline.outbox.retention", defaultValue = "7d")
-    Duration retention;
-
-    @ConfigProperty(name = "synthline.outbox.cleanup-interval", defaultValue = "1h")
-    Duration cleanupInterval;
+    @Inject
+    OutboxConfig config;
 
     @Inject
     OncePerPeriod oncePerPeriod;
@@ -74,11 +67,12 @@ public class OutboxRelay {
     @Scheduled(every = "${synthline.outbox.cleanup-interval:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> cleanup() {
-        return oncePerPeriod.run("outbox-cleanup", cleanupInterval, () -> pool.preparedQuery("DELETE FROM outbox_event WHERE published_at < $1")
-                        .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(retention))))
+        return oncePerPeriod.run("outbox-cleanup", config.cleanupInterval(),
+                () -> pool.preparedQuery("DELETE FROM outbox_event WHERE published_at < $1")
+                        .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention()))))
                 .invoke(rows -> {
                     if (rows != null && rows.rowCount() > 0) {
-                        LOG.infof("outbox: removed %d rows published more than %s ago", rows.rowCount(), retention);
+                        LOG.infof("outbox: removed %d rows published more than %s ago", rows.rowCount(), config.retention());
                     }
                 })
                 .onFailure().invoke(e -> LOG.warnf("outbox cleanup failed, will retry: %s", e.getMessage()))
@@ -133,7 +127,8 @@ public class OutboxRelay {
         }
         Row row = rows.get(i);
         return send(row)
-                .ifNoItem().after(sendTimeout).failWith(() -> new IllegalStateException("Kafka did not acknowledge within " + sendTimeout))
+                .ifNoItem().after(config.sendTimeout())
+                .failWith(() -> new IllegalStateException("Kafka did not acknowledge within " + config.sendTimeout()))
                 .onItem().transformToUni(ok -> {
                     acknowledged.add(row.getUUID("id"));
                     return sendInOrder(rows, i + 1, acknowledged, failure);

@@ -10,13 +10,13 @@ import io.synthline.generator.engine.synthesis.SynthesisModel;
 import io.synthline.generator.engine.shard.ShardAssembly;
 import io.synthline.generator.engine.shard.ShardPlan;
 import io.synthline.generator.engine.shard.ShardTask;
+import io.synthline.service.config.JobsConfig;
+import io.synthline.service.config.StoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Decides whether a generation is sharded ({@link GeneratorConfig.Sharding}) and runs it so. The Kubernetes
@@ -34,13 +34,13 @@ public class ShardedGeneration {
     @Inject
     Instance<KubernetesClient> clients;
 
-    /** A run's time budget (per attempt); its shard Job gets the same as its active deadline. */
-    @ConfigProperty(name = "synthline.jobs.generation.timeout", defaultValue = "1h")
-    Duration generationTimeout;
+    /** A run's time budget per attempt ({@code generation} jobs): its shard Job gets the same as its active deadline. */
+    @Inject
+    JobsConfig jobsConfig;
 
     /** {@code s3}: shard pods reach the store over the network and mount no volume. */
-    @ConfigProperty(name = "synthline.store.kind", defaultValue = "filesystem")
-    String storeKind;
+    @Inject
+    StoreConfig storeConfig;
 
     private volatile ShardCoordinator coordinator;
 
@@ -79,10 +79,10 @@ public class ShardedGeneration {
                     KubernetesClient client = clients.get();
                     String namespace = config.namespace().orElseGet(client::getNamespace);
                     String image = config.image().orElseGet(() -> ownImage(client, namespace));
-                    String claim = "s3".equalsIgnoreCase(storeKind.trim()) ? null : config.storeClaim();
+                    String claim = storeConfig.s3() ? null : config.storeClaim();
                     ShardJobs jobs = new ShardJobs(client, namespace, new ShardJobs.PodSettings(image, config.serviceAccount(),
                             config.configMap(), config.storeSecret().orElse(null), claim, config.storeMount(), config.cpu(), config.memory(),
-                            config.parallelism(), config.backoffLimitPerIndex(), generationTimeout.toSeconds(),
+                            config.parallelism(), config.backoffLimitPerIndex(), jobsConfig.timeout("generation").toSeconds(),
                             config.keepFinished().toSeconds()));
                     coordinator = new ShardCoordinator(store, jobs, config.pollInterval());
                 }
