@@ -4,12 +4,13 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/**
- * The outbox relay ({@code synthline.outbox.*}). Its {@code poll-interval} (default 0.2s) is read by
- * the scheduler's {@code every} expression, which cannot take a mapping.
- */
+/** The outbox relay ({@code synthline.outbox.*}). */
 @ConfigMapping(prefix = "synthline.outbox")
 public interface OutboxConfig {
+    /** How often pending events are relayed; the scheduler reads it through its {@code every} expression. */
+    @WithDefault("0.2s")
+    Duration pollInterval();
+
     /** How long one send to Kafka may take before the batch is tried again. */
     @WithDefault("15s")
     Duration sendTimeout();

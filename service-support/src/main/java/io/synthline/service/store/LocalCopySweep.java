@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import io.synthline.service.config.StoreConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,8 +20,9 @@ import org.jboss.logging.Logger;
 public class LocalCopySweep {
     private static final Logger LOG = Logger.getLogger(LocalCopySweep.class);
 
-    @Inject
-    StoreConfig config;
+    // not a mapping: synthline.store.* belongs to StoreSettings (shared with the CLI), see StoreProducer
+    @ConfigProperty(name = "synthline.store.kind", defaultValue = "filesystem")
+    String kind;
 
     @Inject
     Instance<DatasetStore> store;
@@ -29,7 +30,7 @@ public class LocalCopySweep {
     @Scheduled(every = "${synthline.store.s3.cache-sweep-interval:30s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
-        if (!config.s3()) {
+        if (!"s3".equalsIgnoreCase(kind.trim())) {
             return;
         }
         try {

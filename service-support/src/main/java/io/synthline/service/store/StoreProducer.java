@@ -22,7 +22,7 @@ public class StoreProducer {
     @Produces
     @Singleton
     DatasetStore store() throws IOException {
-        // read by name, not through StoreConfig: StoreSettings is plain Java, shared with the CLI
+        // read by name, not through a mapping: StoreSettings is plain Java, shared with the CLI, and owns synthline.store.*
         Config config = ConfigProvider.getConfig();
         StoreSettings settings = StoreSettings.read(name -> config.getOptionalValue(name, String.class));
         LOG.infof("dataset store: %s", settings.kind() == StoreSettings.Kind.FILESYSTEM ? settings.root() : settings.s3());

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 class SupportConfigTest {
 
     private static SmallRyeConfig config(Map<String, String> properties) {
-        return new SmallRyeConfigBuilder().addDefaultInterceptors().withValidateUnknown(false)
+        return new SmallRyeConfigBuilder().addDefaultInterceptors().withValidateUnknown(true)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withSources(new PropertiesConfigSource(properties, "test", 250))
                 .withMapping(JobsConfig.class).withMapping(ConsumerConfig.class).withMapping(OutboxConfig.class)
-                .withMapping(StoreConfig.class).withMapping(LimitsConfig.class).build();
+                .withMapping(LimitsConfig.class).build();
     }
 
     @Test
@@ -38,10 +38,10 @@ class SupportConfigTest {
         assertThat(retry.maxBackoff()).isEqualTo(Duration.ofSeconds(10));
         assertThat(retry.giveUpAfter()).isEqualTo(Duration.ofHours(1));
         OutboxConfig outbox = c.getConfigMapping(OutboxConfig.class);
+        assertThat(outbox.pollInterval()).isEqualTo(Duration.ofMillis(200));
         assertThat(outbox.sendTimeout()).isEqualTo(Duration.ofSeconds(15));
         assertThat(outbox.retention()).isEqualTo(Duration.ofDays(7));
         assertThat(outbox.cleanupInterval()).isEqualTo(Duration.ofHours(1));
-        assertThat(c.getConfigMapping(StoreConfig.class).s3()).isFalse();
         assertThat(c.getConfigMapping(LimitsConfig.class).jobsPerMinute("acme")).isEqualTo(60);
     }
 
@@ -53,8 +53,6 @@ class SupportConfigTest {
                 "synthline.jobs.generation.concurrency", "2",
                 "synthline.jobs.generation.timeout", "3h",
                 "synthline.jobs.evaluation.timeout", "20m",
-                "synthline.store.kind", " S3 ",
-                "synthline.store.root", "/elsewhere",
                 "synthline.limits.jobs-per-minute", "100",
                 "synthline.limits.tenants.\"acme.eu\".jobs-per-minute", "7"));
         JobsConfig jobs = c.getConfigMapping(JobsConfig.class);
@@ -65,7 +63,6 @@ class SupportConfigTest {
         assertThat(jobs.concurrency("evaluation")).isEqualTo(1);
         assertThat(jobs.timeout("evaluation")).isEqualTo(Duration.ofMinutes(20));
         assertThat(jobs.timeout("profiling")).isEqualTo(Duration.ofHours(1));
-        assertThat(c.getConfigMapping(StoreConfig.class).s3()).isTrue();
         LimitsConfig limits = c.getConfigMapping(LimitsConfig.class);
         assertThat(limits.jobsPerMinute("acme.eu")).isEqualTo(7);
         assertThat(limits.jobsPerMinute("globex")).isEqualTo(100);

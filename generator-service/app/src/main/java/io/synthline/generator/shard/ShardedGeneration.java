@@ -11,12 +11,12 @@ import io.synthline.generator.engine.shard.ShardAssembly;
 import io.synthline.generator.engine.shard.ShardPlan;
 import io.synthline.generator.engine.shard.ShardTask;
 import io.synthline.service.config.JobsConfig;
-import io.synthline.service.config.StoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Decides whether a generation is sharded ({@link GeneratorConfig.Sharding}) and runs it so. The Kubernetes
@@ -38,9 +38,12 @@ public class ShardedGeneration {
     @Inject
     JobsConfig jobsConfig;
 
-    /** {@code s3}: shard pods reach the store over the network and mount no volume. */
-    @Inject
-    StoreConfig storeConfig;
+    /**
+     * {@code s3}: shard pods reach the store over the network and mount no volume. Not a mapping:
+     * {@code synthline.store.*} belongs to StoreSettings, shared with the CLI (see StoreProducer).
+     */
+    @ConfigProperty(name = "synthline.store.kind", defaultValue = "filesystem")
+    String storeKind;
 
     private volatile ShardCoordinator coordinator;
 
@@ -79,7 +82,7 @@ public class ShardedGeneration {
                     KubernetesClient client = clients.get();
                     String namespace = config.namespace().orElseGet(client::getNamespace);
                     String image = config.image().orElseGet(() -> ownImage(client, namespace));
-                    String claim = storeConfig.s3() ? null : config.storeClaim();
+                    String claim = "s3".equalsIgnoreCase(storeKind.trim()) ? null : config.storeClaim();
                     ShardJobs jobs = new ShardJobs(client, namespace, new ShardJobs.PodSettings(image, config.serviceAccount(),
                             config.configMap(), config.storeSecret().orElse(null), claim, config.storeMount(), config.cpu(), config.memory(),
                             config.parallelism(), config.backoffLimitPerIndex(), jobsConfig.timeout("generation").toSeconds(),
