@@ -3,7 +3,9 @@ package io.synthline.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.synthline.cli.client.ApiClient;
 import io.synthline.cli.client.RunWatch;
+import io.synthline.commons.api.DatasetView;
 import io.synthline.commons.api.EvaluationView;
+import io.synthline.commons.api.GenerationView;
 import io.synthline.commons.api.GovernanceDecision;
 import io.synthline.commons.api.GovernedGenerationView;
 import io.synthline.commons.json.Json;
@@ -38,15 +40,13 @@ final class PlatformCommands {
     private PlatformCommands() {
     }
 
-    static String when(JsonNode instant) {
-        if (!instant.isTextual()) {
-            return "-";
-        }
-        try {
-            return WHEN.format(Instant.parse(instant.asText()));
-        } catch (java.time.format.DateTimeParseException e) {
-            return instant.asText();
-        }
+    static String when(Instant instant) {
+        return instant == null ? "-" : WHEN.format(instant);
+    }
+
+    /** The profiler's dataset list read as the typed views (the JSON output prints the list as received). */
+    static List<DatasetView> datasets(JsonNode list) {
+        return List.of(Json.mapper().convertValue(list, DatasetView[].class));
     }
 
     static String cut(String s, int width) {
@@ -73,16 +73,20 @@ final class PlatformCommands {
                 out.println(Json.writePretty(list));
                 return SynthCommand.EXIT_OK;
             }
+            printDatasets(list, out);
+            return SynthCommand.EXIT_OK;
+        }
+
+        static void printDatasets(JsonNode list, PrintWriter out) {
             out.printf("%-36s  %-28s %10s %5s  %-16s  %-18s %s%n", "DATASET", "NAME", "ROWS", "COLS", "UPLOADED", "OWNER", "STATUS");
-            for (JsonNode d : list) {
-                out.printf(Locale.ROOT, "%-36s  %-28s %,10d %5d  %-16s  %-18s %s%n", d.path("id").asText(), cut(d.path("name").asText(), 28),
-                        d.path("rowCount").asLong(), d.path("columnCount").asInt(), when(d.path("createdAt")),
-                        cut(d.path("owner").asText(), 18), d.path("status").asText());
+            for (DatasetView d : datasets(list)) {
+                out.printf(Locale.ROOT, "%-36s  %-28s %,10d %5d  %-16s  %-18s %s%n", d.id(), cut(String.valueOf(d.name()), 28),
+                        d.rowCount() == null ? 0 : d.rowCount(), d.columnCount() == null ? 0 : d.columnCount(), when(d.createdAt()),
+                        cut(String.valueOf(d.owner()), 18), d.status());
             }
             if (list.isEmpty()) {
                 out.println("(no datasets yet: synth profile --remote FILE uploads one)");
             }
-            return SynthCommand.EXIT_OK;
         }
     }
 
@@ -107,23 +111,27 @@ final class PlatformCommands {
                 out.println(Json.writePretty(runs));
                 return SynthCommand.EXIT_OK;
             }
+            printRuns(runs, client.get(client.endpoints().profiler(), "/api/v1/datasets"), out);
+            return SynthCommand.EXIT_OK;
+        }
+
+        static void printRuns(JsonNode runs, JsonNode datasets, PrintWriter out) {
             Map<String, String> names = new HashMap<>();
-            client.get(client.endpoints().profiler(), "/api/v1/datasets").forEach(d -> names.put(d.path("id").asText(), d.path("name").asText()));
+            datasets(datasets).forEach(d -> names.put(d.id(), String.valueOf(d.name())));
             out.printf("%-36s  %-24s %-12s %10s  %-16s %-12s %s%n", "RUN", "DATASET", "MODEL", "ROWS", "STATUS", "RELEASE", "REQUESTED");
-            for (JsonNode g : runs) {
-                String status = g.path("status").asText();
-                if (status.equals("RUNNING") && g.path("rowsDone").isNumber()) {
-                    status += String.format(Locale.ROOT, " %d%%", 100 * g.path("rowsDone").asLong() / Math.max(1, g.path("rows").asLong()));
+            for (GenerationView g : Json.mapper().convertValue(runs, GenerationView[].class)) {
+                String status = g.status();
+                if (status.equals("RUNNING") && g.rowsDone() != null) {
+                    status += String.format(Locale.ROOT, " %d%%", 100 * g.rowsDone() / Math.max(1, g.rows()));
                 }
-                String dataset = names.getOrDefault(g.path("datasetId").asText(), g.path("datasetId").asText());
-                out.printf(Locale.ROOT, "%-36s  %-24s %-12s %,10d  %-16s %-12s %s%n", g.path("id").asText(), cut(dataset, 24),
-                        cut(g.path("model").asText(), 12), g.path("rows").asLong(), status,
-                        g.path("releaseStatus").isTextual() ? g.path("releaseStatus").asText() : "-", when(g.path("createdAt")));
+                String dataset = names.getOrDefault(g.datasetId(), g.datasetId());
+                out.printf(Locale.ROOT, "%-36s  %-24s %-12s %,10d  %-16s %-12s %s%n", g.id(), cut(dataset, 24),
+                        cut(String.valueOf(g.model()), 12), g.rows(), status, g.releaseStatus() != null ? g.releaseStatus() : "-",
+                        when(g.createdAt()));
             }
             if (runs.isEmpty()) {
                 out.println("(no runs yet: synth generate --remote FILE --rows N --seed S --out OUT.csv)");
             }
-            return SynthCommand.EXIT_OK;
         }
     }
 
