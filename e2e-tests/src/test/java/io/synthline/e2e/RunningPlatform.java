@@ -58,6 +58,11 @@ final class RunningPlatform implements AutoCloseable {
 
     /** A client of the platform as a demo user, whose token is renewed every few minutes (long tests outlast one). */
     ApiClient client(String user) {
+        return client(user, platform.endpoints());
+    }
+
+    /** {@link #client(String)} on other addresses (e.g. a surviving replica's). */
+    ApiClient client(String user, io.synthline.cli.client.ApiEndpoints addresses) {
         Supplier<String> token = new Supplier<>() {
             private String value;
             private long fetched;
@@ -72,7 +77,7 @@ final class RunningPlatform implements AutoCloseable {
                 return value;
             }
         };
-        return new ApiClient(platform.endpoints(), token);
+        return new ApiClient(addresses, token);
     }
 
     @Override
