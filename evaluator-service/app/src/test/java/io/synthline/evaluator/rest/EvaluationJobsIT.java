@@ -10,6 +10,7 @@ import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
 import io.synthline.commons.store.FileSystemDatasetStore;
+import io.synthline.fixtures.Datasets;
 import io.synthline.stack.testing.LocalStackTestResource;
 import io.synthline.stack.testing.TestKafka;
 import java.nio.file.Path;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, initArgs = @ResourceArg(name = "database", value = "evaluator"))
 class EvaluationJobsIT {
-    static final Path SHARED = Path.of("../../../shared/datasets");
 
     @Test
     void aJobWhoseWorkerDiedIsTakenOverWhenItsLeaseExpires() throws Exception {
@@ -63,8 +63,8 @@ class EvaluationJobsIT {
      */
     private static String deadWorkersJob(int attempts) throws Exception {
         FileSystemDatasetStore store = new FileSystemDatasetStore(Path.of(ConfigProvider.getConfig().getValue("synthline.store.root", String.class)));
-        String real = EvaluationResourceIT.put(store, SHARED.resolve("reference/dcr/train.csv"), "acme/datasets/" + UUID.randomUUID() + "/data.csv");
-        String synthetic = EvaluationResourceIT.put(store, SHARED.resolve("reference/dcr/synthetic.csv"),
+        String real = EvaluationResourceIT.put(store, Datasets.path("reference/dcr/train.csv"), "acme/datasets/" + UUID.randomUUID() + "/data.csv");
+        String synthetic = EvaluationResourceIT.put(store, Datasets.path("reference/dcr/synthetic.csv"),
                 "acme/generations/" + UUID.randomUUID() + "/synthetic.csv");
         UUID generationId = UUID.randomUUID();
         UUID evaluationId = UUID.randomUUID();
