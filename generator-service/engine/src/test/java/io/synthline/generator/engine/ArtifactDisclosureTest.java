@@ -22,7 +22,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,7 @@ class ArtifactDisclosureTest {
                 String text = e.getKey();
                 if (column instanceof NumericColumn) {
                     double v = Double.parseDouble(text);
-                    if (distinctive(v) && !common.contains(v) && artifact.containsDouble(v)) {
+                    if (ArtifactNeedles.distinctive(v) && !common.contains(v) && artifact.containsDouble(v)) {
                         found.add(column.name() + " = " + text + " (as a double)");
                     }
                 }
@@ -143,20 +142,6 @@ class ArtifactDisclosureTest {
         assertThat(found).as(model + " artifact").isEmpty();
     }
 
-    /**
-     * A double whose 8 bytes hold at least 4 non-zero ones: small whole numbers (73.0 is 40 52 40
-     * 00 00 00 00 00) turn up by chance in any binary structure (counts, codes, other columns'
-     * values) and are left to the cell-level checks (NumericCellsTest).
-     */
-    private static boolean distinctive(double v) {
-        long bits = Double.doubleToLongBits(v);
-        int nonZero = 0;
-        for (int i = 0; i < 8; i++) {
-            nonZero += ((bits >>> (8 * i)) & 0xFF) != 0 ? 1 : 0;
-        }
-        return nonZero >= 4;
-    }
-
     private static byte[] bytes(SynthesisModel model) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         model.write(out);
@@ -166,18 +151,12 @@ class ArtifactDisclosureTest {
     private static long distinctiveNeedles(Table table, Set<Double> common) {
         return table.columns().stream().filter(c -> c instanceof NumericColumn).flatMap(c -> counts(c).entrySet().stream())
                 .filter(e -> e.getValue() < K).map(e -> Double.parseDouble(e.getKey()))
-                .filter(v -> distinctive(v) && !common.contains(v)).count();
+                .filter(v -> ArtifactNeedles.distinctive(v) && !common.contains(v)).count();
     }
 
-    /** How many rows hold each value of a column, by its text (numbers as the CSV has them). */
+    /** How many rows hold each value of a column; categories shorter than 4 characters are left out (they turn up by chance). */
     private static Map<String, Integer> counts(Column column) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (int r = 0; r < column.size(); r++) {
-            String t = column.text(r);
-            if (t != null) {
-                counts.merge(column instanceof NumericColumn n ? Double.toString(n.value(r)) : t, 1, Integer::sum);
-            }
-        }
+        Map<String, Integer> counts = ArtifactNeedles.counts(column);
         if (column instanceof CategoricalColumn) {
             counts.keySet().removeIf(v -> v.length() < 4);
         }

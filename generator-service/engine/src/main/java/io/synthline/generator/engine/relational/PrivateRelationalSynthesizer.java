@@ -20,10 +20,13 @@ import io.synthline.generator.engine.pii.PiiColumn;
 import io.synthline.generator.engine.pii.ReplacementKind;
 import io.synthline.generator.engine.random.Seeds;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -193,7 +196,7 @@ public final class PrivateRelationalSynthesizer {
                 mine.sort((a, b) -> Double.compare(Double.isNaN(order[a]) ? Double.POSITIVE_INFINITY : order[a],
                         Double.isNaN(order[b]) ? Double.POSITIVE_INFINITY : order[b]));
             } else if (mine.size() > k) {
-                java.util.Collections.shuffle(mine, new java.util.Random(new SplittableRandom(Seeds.derive(seed, p)).nextLong()));
+                Collections.shuffle(mine, new Random(new SplittableRandom(Seeds.derive(seed, p)).nextLong()));
             }
             out[p] = mine.stream().limit(k).mapToInt(Integer::intValue).toArray();
         }
@@ -231,7 +234,7 @@ public final class PrivateRelationalSynthesizer {
         Map<String, List<KeyPlan>> out = new LinkedHashMap<>();
         for (TableMetadata t : metadata.tables()) {
             Table data = dataset.table(t.name());
-            Set<String> foreign = new java.util.HashSet<>();
+            Set<String> foreign = new HashSet<>();
             metadata.parentsOf(t.name()).forEach(r -> foreign.addAll(r.childKey()));
             List<KeyPlan> keys = new ArrayList<>();
             boolean perParent = t.primaryKey().stream().anyMatch(foreign::contains);

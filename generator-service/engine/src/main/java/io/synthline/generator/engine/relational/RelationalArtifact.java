@@ -2,7 +2,6 @@ package io.synthline.generator.engine.relational;
 
 import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.hash.Sha256;
-import io.synthline.commons.json.Json;
 import io.synthline.commons.relational.MetadataJson;
 import io.synthline.commons.relational.RelationalMetadata;
 import io.synthline.commons.relational.Relationship;
@@ -14,6 +13,7 @@ import io.synthline.generator.engine.model.ModelDomain;
 import io.synthline.generator.engine.model.FittedModel;
 import io.synthline.generator.engine.synthesis.SynthesisModel;
 import io.synthline.generator.engine.synthesis.Synthesizers;
+import io.synthline.generator.engine.artifact.ArtifactHeader;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.disclosure.NumericCells;
@@ -71,11 +71,7 @@ public final class RelationalArtifact {
         byte[] parameters = parameters(model);
         Manifest manifest = manifest(model, parameters);
         DataOutputStream out = new DataOutputStream(target);
-        out.write(MAGIC);
-        out.writeInt(FORMAT_VERSION);
-        byte[] json = Json.write(manifest).getBytes(StandardCharsets.UTF_8);
-        out.writeInt(json.length);
-        out.write(json);
+        ArtifactHeader.write(out, MAGIC, FORMAT_VERSION, manifest);
         out.writeLong(parameters.length);
         out.write(parameters);
         out.flush();
@@ -183,19 +179,7 @@ public final class RelationalArtifact {
      */
     public static RelationalModel read(InputStream source, int threads) throws IOException {
         DataInputStream in = new DataInputStream(source);
-        if (!isRelational(in)) {
-            throw new BadInputException("not-a-model", "the file is not a Synthline model of several tables");
-        }
-        int format = in.readInt();
-        if (format != FORMAT_VERSION) {
-            throw new BadInputException("unsupported-model-format", "relational model format " + format + " is not supported (this engine"
-                    + " reads " + FORMAT_VERSION + "); fit the model again");
-        }
-        int jsonLength = in.readInt();
-        if (jsonLength < 0 || jsonLength > 1 << 26) {
-            throw new IOException("corrupt model: manifest length " + jsonLength);
-        }
-        Manifest manifest = Json.read(new String(in.readNBytes(jsonLength), StandardCharsets.UTF_8), Manifest.class);
+        Manifest manifest = ArtifactHeader.read(in, MAGIC, FORMAT_VERSION, Manifest.class, "Synthline model of several tables");
         long length = in.readLong();
         if (length < 0 || length > Integer.MAX_VALUE - 16) {
             throw new IOException("corrupt model: parameter length " + length);

@@ -25,11 +25,14 @@ import io.synthline.generator.engine.sampling.GivenColumns;
 import io.synthline.generator.engine.sampling.GivenColumnsFit;
 import io.synthline.generator.engine.sampling.RowDrawer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A fitted relational model. {@link #sample} generates the tables parents first: a table without
@@ -213,7 +216,7 @@ public final class RelationalModel {
     /** The root table's model restricted to rows satisfying the conditions. */
     private FittedModel conditioned(String root, List<ConditionSpec> conditions) {
         TablePlan plan = plans.get(root);
-        java.util.Set<String> pii = new java.util.HashSet<>();
+        Set<String> pii = new HashSet<>();
         plan.pii().values().forEach(p -> pii.add(p.column()));
         List<ConditionSpec> onRoot = RootConditions.check(metadata, plan.schema(), pii, conditions);
         if (!(plan.model() instanceof ConditionalSampling model)) {
@@ -287,7 +290,7 @@ public final class RelationalModel {
             }
             long free = Math.round(scale * (parent == null ? plan.rows() : plan.orphanRows()));
             for (long k = 0; k < free; k++) {
-                java.util.Arrays.fill(cells, 0, parentSize, Double.NaN);
+                Arrays.fill(cells, 0, parentSize, Double.NaN);
                 context.add(draw(drawer, cells, parentSize, m, random.reseed(tableSeed, row++, 0)));
                 parentRow.add(-1);
             }
@@ -315,7 +318,7 @@ public final class RelationalModel {
         int width = plan.schema().size();
         Columns.Buffer[] out = new Columns.Buffer[width];
         int[] contextOf = new int[width];
-        java.util.Arrays.fill(contextOf, -1);
+        Arrays.fill(contextOf, -1);
         for (int i = 0; i < plan.learned().length; i++) {
             contextOf[plan.learned()[i]] = i;
         }
@@ -351,7 +354,7 @@ public final class RelationalModel {
         long entity = -1;
         int previousEntity = Integer.MIN_VALUE;
         for (int r = 0; r < rows; r++) {
-            java.util.Arrays.fill(text, null);
+            Arrays.fill(text, null);
             int p = parentRow.get(r);
             if (p != previousParent || p < 0) {
                 withinParent = 0;

@@ -9,6 +9,7 @@ import io.synthline.commons.relational.Relationship;
 import io.synthline.commons.relational.TableMetadata;
 import io.synthline.commons.table.CategoricalColumn;
 import io.synthline.commons.table.Column;
+import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
 import io.synthline.generator.engine.disclosure.CopyGuard;
 import io.synthline.generator.engine.disclosure.DisclosureLimits;
@@ -16,11 +17,12 @@ import io.synthline.generator.engine.disclosure.RareCategories;
 import io.synthline.generator.engine.model.FittedModel;
 import io.synthline.generator.engine.model.ModelDomain;
 import io.synthline.generator.engine.model.Synthesizer;
-import io.synthline.generator.engine.synthesis.Synthesizers;
 import io.synthline.generator.engine.pii.PiiColumn;
 import io.synthline.generator.engine.pii.ReplacementKind;
 import io.synthline.generator.engine.random.Seeds;
+import io.synthline.generator.engine.synthesis.Synthesizers;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -134,8 +136,8 @@ public final class RelationalSynthesizer {
             int[] primaryColumns = new int[0];
             if (primary != null) {
                 parentOf = KeyIndex.of(dataset.table(primary.parentTable()), primary.parentKey()).resolve(data, primary.childKey());
-                long dangling = java.util.Arrays.stream(parentOf).filter(p -> p == KeyIndex.DANGLING).count();
-                orphans = java.util.Arrays.stream(parentOf).filter(p -> p < 0).count();
+                long dangling = Arrays.stream(parentOf).filter(p -> p == KeyIndex.DANGLING).count();
+                orphans = Arrays.stream(parentOf).filter(p -> p < 0).count();
                 if (dangling > 0) {
                     notes.add(name + ": " + dangling + " rows point at no " + primary.parentTable() + " row; they are learned as rows"
                             + " without parent and generated with the foreign key missing");
@@ -158,7 +160,7 @@ public final class RelationalSynthesizer {
                 taken.addAll(r.childKey());
                 int[] columns = r.childKey().stream().mapToInt(k -> data.schema().indexOf(k).getAsInt()).toArray();
                 int[] resolved = KeyIndex.of(dataset.table(r.parentTable()), r.parentKey()).resolve(data, r.childKey());
-                long missing = java.util.Arrays.stream(resolved).filter(p -> p < 0).count();
+                long missing = Arrays.stream(resolved).filter(p -> p < 0).count();
                 secondary.add(new TablePlan.Secondary(r, columns, data.rowCount() == 0 ? 0 : (double) missing / data.rowCount()));
             }
             FittedModel model = null;
@@ -252,7 +254,7 @@ public final class RelationalSynthesizer {
             notes.add(name + ": " + withoutEntity + " rows belong to no entity (sequence key missing or dangling); sequences are"
                     + " learned without them and none is generated");
         }
-        double[] values = ((io.synthline.commons.table.NumericColumn) order).values();
+        double[] values = ((NumericColumn) order).values();
         int[][] out = new int[byEntity.size()][];
         int e = 0;
         for (List<Integer> rows : byEntity.values()) {

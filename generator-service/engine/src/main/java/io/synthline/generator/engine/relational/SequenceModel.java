@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Event sequences of one sequential table, drawn event by event with two single-table models:
@@ -79,8 +80,8 @@ final class SequenceModel {
             throw new BadInputException("invalid-sequence", "the sequence index '" + order.name() + "' must be a number or a date, not "
                     + order.type());
         }
-        int[] attributes = java.util.stream.IntStream.range(0, context.columnCount()).filter(c -> c != orderIndex).toArray();
-        int[] changing = java.util.stream.IntStream.range(0, attributes.length)
+        int[] attributes = IntStream.range(0, context.columnCount()).filter(c -> c != orderIndex).toArray();
+        int[] changing = IntStream.range(0, attributes.length)
                 .filter(j -> context.column(attributes[j]) instanceof NumericColumn).toArray();
         ColumnDomain[] changingDomains = new ColumnDomain[changing.length];
         for (int j = 0; j < changing.length; j++) {
@@ -104,7 +105,7 @@ final class SequenceModel {
         for (Column c : context.columns()) {
             firstColumns.add(Columns.pick(c, firstRows, c.name()));
         }
-        int[] nonEmpty = java.util.stream.IntStream.range(0, entities).filter(e -> entityRows[e].length > 0).toArray();
+        int[] nonEmpty = IntStream.range(0, entities).filter(e -> entityRows[e].length > 0).toArray();
         FittedModel first = RelationalModel.fitGiven(synthesizer, select(new Table(firstColumns), nonEmpty), parent.size() + 1,
                 Seeds.derive(seed, "first"));
         // later events

@@ -6,8 +6,8 @@ import io.synthline.commons.api.PrivacySpec;
 import io.synthline.commons.csv.CsvTableWriter;
 import io.synthline.commons.hash.HashingOutputStream;
 import io.synthline.commons.hash.Sha256;
-import io.synthline.commons.json.Json;
 import io.synthline.commons.table.Table;
+import io.synthline.generator.engine.artifact.ArtifactHeader;
 import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelManifest;
 import io.synthline.generator.engine.artifact.ModelOutput;
@@ -29,7 +29,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -243,11 +242,7 @@ public final class SynthesisModel {
     /** Writes the artifact, serialising the parameters again straight into {@code target} (and checking their hash on the way). */
     public void write(OutputStream target) throws IOException {
         DataOutputStream out = new DataOutputStream(target);
-        out.write(MAGIC);
-        out.writeInt(FORMAT_VERSION);
-        byte[] json = Json.write(manifest).getBytes(StandardCharsets.UTF_8);
-        out.writeInt(json.length);
-        out.write(json);
+        ArtifactHeader.write(out, MAGIC, FORMAT_VERSION, manifest);
         out.writeLong(parameterBytes);
         HashingOutputStream parameters = new HashingOutputStream(out);
         writeParameters(layout, base, parameters);
@@ -264,17 +259,7 @@ public final class SynthesisModel {
      */
     public static SynthesisModel read(InputStream source, int threads) throws IOException {
         DataInputStream in = new DataInputStream(source);
-        byte[] magic = in.readNBytes(MAGIC.length);
-        if (!Arrays.equals(magic, MAGIC)) {
-            throw new BadInputException("not-a-model", "the file is not a Synthline model");
-        }
-        int format = in.readInt();
-        if (format != FORMAT_VERSION) {
-            throw new BadInputException("unsupported-model-format", "model format " + format + " is not supported (this engine reads "
-                    + FORMAT_VERSION + "); fit the model again");
-        }
-        byte[] json = in.readNBytes(checkedLength(in.readInt()));
-        ModelManifest manifest = Json.read(new String(json, StandardCharsets.UTF_8), ModelManifest.class);
+        ModelManifest manifest = ArtifactHeader.read(in, MAGIC, FORMAT_VERSION, ModelManifest.class, "Synthline model");
         long length = in.readLong();
         if (length < 0) {
             throw new IOException("corrupt model: negative length");
@@ -317,13 +302,6 @@ public final class SynthesisModel {
         if (!Sha256.hex(hashed.getMessageDigest()).equals(manifest.modelSha256())) {
             throw new BadInputException("corrupt-model", "the model's parameters do not match its hash " + manifest.modelSha256());
         }
-    }
-
-    private static int checkedLength(int n) throws IOException {
-        if (n < 0) {
-            throw new IOException("corrupt model: negative length");
-        }
-        return n;
     }
 
     private static String tableHash(Table table) {

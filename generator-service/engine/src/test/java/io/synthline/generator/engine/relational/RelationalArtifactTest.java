@@ -12,6 +12,7 @@ import io.synthline.commons.relational.RelationalReader;
 import io.synthline.commons.table.Column;
 import io.synthline.commons.table.NumericColumn;
 import io.synthline.commons.table.Table;
+import io.synthline.generator.engine.ArtifactNeedles;
 import io.synthline.generator.engine.disclosure.CopyGuard;
 import io.synthline.generator.engine.pii.PiiColumn;
 import java.io.ByteArrayInputStream;
@@ -21,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,7 +114,7 @@ class RelationalArtifactTest {
             Set<String> keys = real.metadata().keyColumns(name);
             for (Column column : table.columns()) {
                 boolean key = keys.contains(column.name()) || column.name().equals("return_id");
-                for (Map.Entry<String, Integer> e : counts(column).entrySet()) {
+                for (Map.Entry<String, Integer> e : ArtifactNeedles.counts(column).entrySet()) {
                     String v = e.getKey();
                     if (column.name().equals("email")) {
                         needles++;
@@ -130,7 +130,7 @@ class RelationalArtifactTest {
                         needles++;
                         if (column instanceof NumericColumn) {
                             double d = Double.parseDouble(v);
-                            if (distinctive(d) && containsLong(Double.doubleToLongBits(d))) {
+                            if (ArtifactNeedles.distinctive(d) && containsLong(Double.doubleToLongBits(d))) {
                                 found.add(name + "." + column.name() + " = " + v + " (as a double)");
                             }
                         } else if (v.length() >= 4 && text.contains(v)) {
@@ -157,27 +157,6 @@ class RelationalArtifactTest {
             }
         }
         return windows.contains(v) || windows.contains(Long.reverseBytes(v));
-    }
-
-    /** A double with at least 4 non-zero bytes (small whole numbers turn up in any binary structure). */
-    private static boolean distinctive(double v) {
-        long bits = Double.doubleToLongBits(v);
-        int nonZero = 0;
-        for (int i = 0; i < 8; i++) {
-            nonZero += ((bits >>> (8 * i)) & 0xFF) != 0 ? 1 : 0;
-        }
-        return nonZero >= 4;
-    }
-
-    private static Map<String, Integer> counts(Column column) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (int r = 0; r < column.size(); r++) {
-            String t = column.text(r);
-            if (t != null) {
-                counts.merge(column instanceof NumericColumn n ? Double.toString(n.value(r)) : t, 1, Integer::sum);
-            }
-        }
-        return counts;
     }
 
     private static Set<String> values(Column c) {
