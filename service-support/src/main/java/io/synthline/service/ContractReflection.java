@@ -28,7 +28,8 @@ import io.synthline.commons.table.TableSchema;
         Payloads.ReleaseQuarantined.class, Payloads.ReleaseOverridden.class, Payloads.BudgetReserved.class,
         Payloads.BudgetCommitted.class, Payloads.BudgetReleased.class, Payloads.BudgetCapChanged.class,
         Payloads.AccessGranted.class, Payloads.AccessRevoked.class, Payloads.AccessLogin.class, Payloads.AlertRaised.class,
-        Payloads.AlertAcknowledged.class, Payloads.AuditExported.class, Payloads.TenantAccessed.class, AuditEntryView.class, ColumnSummary.class, DatasetView.class,
+        Payloads.AlertAcknowledged.class, Payloads.AuditExported.class, Payloads.TenantAccessed.class, Payloads.TableSummary.class,
+        Payloads.GeneratedTable.class, AuditEntryView.class, ColumnSummary.class, DatasetView.class,
         GenerationRequest.class, GenerationView.class, EvaluationView.Settings.class, Problem.class, TableSchema.class, ColumnSchema.class,
         // the profile document (stored as JSON, carried in part by dataset.profiled)
         io.synthline.commons.profile.DatasetProfile.class, io.synthline.commons.profile.SourceInfo.class,

@@ -126,19 +126,41 @@ public final class Payloads {
     }
 
     /**
+     * One table a generation on a dataset of several tables wrote: the bytes behind {@code sha256}
+     * are the table's CSV as stored, downloaded in {@code data.zip} and listed in the run's manifest.
+     *
+     * @param columns null when not known
+     */
+    public record GeneratedTable(String name, long rows, Integer columns, String sha256, long bytes) {
+    }
+
+    /**
      * @param privacySpent      what a DP run spent; null for non-DP models
      * @param holdoutStorageKey real rows the generator held out from fitting (optional): the
      *                          evaluator uses them as the control of overfitting and privacy
      *                          attacks and as the ML-utility test set; then
      *                          {@code sourceStorageKey} should hold only the rows the model saw
+     * @param tables            every table a run on a dataset of several tables wrote (then
+     *                          {@code outputSha256} hashes the index naming them); null for one table
      */
     public record GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
             String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis,
-            PrivacySpent privacySpent, String holdoutStorageKey) {
+            PrivacySpent privacySpent, String holdoutStorageKey, List<GeneratedTable> tables) {
         public GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
                 String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis) {
             this(generationId, datasetId, model, rows, seed, sourceStorageKey, outputStorageKey, outputSha256, durationMillis,
                     null, null);
+        }
+
+        public GenerationCompleted(String generationId, String datasetId, String model, long rows, long seed,
+                String sourceStorageKey, String outputStorageKey, String outputSha256, long durationMillis,
+                PrivacySpent privacySpent, String holdoutStorageKey) {
+            this(generationId, datasetId, model, rows, seed, sourceStorageKey, outputStorageKey, outputSha256, durationMillis,
+                    privacySpent, holdoutStorageKey, null);
+        }
+
+        public GenerationCompleted {
+            tables = tables == null || tables.isEmpty() ? null : List.copyOf(tables);
         }
     }
 

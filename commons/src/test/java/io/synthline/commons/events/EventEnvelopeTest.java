@@ -56,4 +56,32 @@ class EventEnvelopeTest {
         assertThat(req.rows()).isEqualTo(5);
         assertThat(EventEnvelope.fromJson(old).actorRoleList()).isEmpty();
     }
+
+    @Test
+    void generationCompletedListsTheTablesOfARunOnSeveralTablesAndKeepsTheOneTableShape() throws Exception {
+        // one table: the same JSON as before the tables existed, an empty list included
+        Payloads.GenerationCompleted one = new Payloads.GenerationCompleted("g1", "d1", "independent", 5, 7, "s", "o", "ab".repeat(32),
+                10, null, null, java.util.List.of());
+        assertThat(Json.write(one)).isEqualTo(Json.write(new Payloads.GenerationCompleted("g1", "d1", "independent", 5, 7, "s", "o",
+                "ab".repeat(32), 10))).doesNotContain("tables");
+
+        Payloads.GenerationCompleted several = new Payloads.GenerationCompleted("g2", "d2", "tree", 30, 7, "s/relational.json",
+                "o/relational.json", "cd".repeat(32), 10, null, "h/relational.json", java.util.List.of(
+                        new Payloads.GeneratedTable("customers", 10, 6, "ef".repeat(32), 400),
+                        new Payloads.GeneratedTable("orders", 20, null, "01".repeat(32), 900)));
+        EventEnvelope e = EventEnvelope.create("/synthline/generator", EventType.GENERATION_COMPLETED, "generations/g2", "acme",
+                "acme-scientist", several);
+        JsonNode data = Json.mapper().readTree(e.toJson()).get("data");
+        assertThat(data.at("/tables/1/name").asText()).isEqualTo("orders");
+        assertThat(data.at("/tables/1").has("columns")).isFalse();
+        assertThat(EventEnvelope.fromJson(e.toJson()).dataAs(Payloads.GenerationCompleted.class)).isEqualTo(several);
+
+        // an event written before the tables existed (in Kafka or an outbox) still reads, with tables == null
+        String old = "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"/s\",\"type\":\"generation.completed\",\"tenant\":\"acme\","
+                + "\"data\":{\"generationId\":\"g\",\"datasetId\":\"d\",\"model\":\"tree\",\"rows\":5,\"seed\":1,"
+                + "\"outputStorageKey\":\"o\",\"outputSha256\":\"x\",\"durationMillis\":3,\"holdoutStorageKey\":\"h\"}}";
+        Payloads.GenerationCompleted read = EventEnvelope.fromJson(old).dataAs(Payloads.GenerationCompleted.class);
+        assertThat(read.tables()).isNull();
+        assertThat(read.holdoutStorageKey()).isEqualTo("h");
+    }
 }

@@ -184,7 +184,7 @@ public class GenerationJobRunner implements JobHandler {
                     return Outbox.enqueue(EventEnvelope.create(service.source(), EventType.GENERATION_COMPLETED, "generations/" + job.id(),
                             job.tenant(), job.actor(), new Payloads.GenerationCompleted(job.id().toString(), job.datasetId().toString(),
                                     job.model(), r.rowsWritten(), job.seed(), job.sourceKey(), r.outputKey(), r.outputSha256(), millis,
-                                    spent, r.holdoutKey()))).replaceWithVoid();
+                                    spent, r.holdoutKey(), r.tables()))).replaceWithVoid();
                 })));
         LOG.infof("generation %s completed: %d rows in %d tables with %s in %d ms", job.id(), r.rowsWritten(),
                 io.synthline.commons.relational.StoredRelational.readIndex(store, r.outputKey()).tables().size(), job.model(), millis);

@@ -4,6 +4,7 @@ import io.synthline.commons.api.BadInputException;
 import io.synthline.commons.api.ConditionSpec;
 import io.synthline.commons.api.GenerationRequest;
 import io.synthline.commons.api.PrivacySpec;
+import io.synthline.commons.events.Payloads;
 import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.profile.DatasetProfile;
@@ -50,9 +51,10 @@ final class RelationalGeneration {
      * @param outputKey  index of the synthetic tables
      * @param holdoutKey index of the held-out real entities, null when none were held out
      * @param privacy    the DP model's accounting, null for the non-private models
+     * @param tables     every table written, with the hash, rows and bytes its manifest lists
      */
     record Result(String outputKey, String outputSha256, long outputBytes, long rowsWritten, String holdoutKey, String manifestKey,
-            PrivacyReport privacy) {
+            PrivacyReport privacy, List<Payloads.GeneratedTable> tables) {
     }
 
     /** Refuses what the relational path does not take, as a 400 at request time. */
@@ -165,8 +167,12 @@ final class RelationalGeneration {
         String outputKey = StoredRelational.write(store, base, synthetic, "generated");
         StoredRelational.Index index = StoredRelational.readIndex(store, outputKey);
         Map<String, Object> tables = new LinkedHashMap<>();
-        index.tables().forEach((t, o) -> tables.put(t, Map.of("realRows", split.training().table(t).rowCount(), "rows", o.rows(),
-                "sha256", o.sha256(), "bytes", o.sizeBytes())));
+        List<Payloads.GeneratedTable> written = new ArrayList<>();
+        index.tables().forEach((t, o) -> {
+            tables.put(t, Map.of("realRows", split.training().table(t).rowCount(), "rows", o.rows(), "sha256", o.sha256(),
+                    "bytes", o.sizeBytes()));
+            written.add(new Payloads.GeneratedTable(t, o.rows(), synthetic.table(t).columnCount(), o.sha256(), o.sizeBytes()));
+        });
         manifest.put("tables", tables);
         manifest.put("metadataSha256", index.metadataSha256());
         String holdoutKey = null;
@@ -186,7 +192,7 @@ final class RelationalGeneration {
         try (InputStream in = store.open(outputKey)) {
             sha = Sha256.hex(in);
         }
-        return new Result(outputKey, sha, index.sizeBytes(), index.rows(), holdoutKey, manifestKey, privacy);
+        return new Result(outputKey, sha, index.sizeBytes(), index.rows(), holdoutKey, manifestKey, privacy, written);
     }
 
     /** The profile the profiler stored beside the tables (PII findings per table), null when there is none. */
