@@ -196,11 +196,49 @@ class RelationalPlatformIT {
         JsonNode goldManifest = scientist.get(platform.endpoints().generator(), "/api/v1/generations/" + gold + "/manifest");
         assertThat(goldManifest.at("/conditions/table").asText()).isEqualTo("customers");
 
-        // lineage and the data card name every table
+        // lineage and the data card name every table, input and output; each output table with the rows and
+        // SHA-256 of the bytes the manifest lists and synth download checked
         JsonNode card = scientist.get(governance, "/api/v1/releases/" + id + "/datacard?format=json");
         assertThat(card.at("/source/tables").findValuesAsText("name")).containsExactlyInAnyOrderElementsOf(tableNames);
+        Map<String, JsonNode> cardTables = new TreeMap<>();
+        card.at("/method/tables").forEach(t -> cardTables.put(t.path("name").asText(), t));
+        assertThat(cardTables.keySet()).containsExactlyInAnyOrderElementsOf(tableNames);
         JsonNode lineage = scientist.get(governance, "/api/v1/lineage/datasets/" + datasetId);
-        assertThat(lineage.toString()).contains("order_lines", "visits");
+        Map<String, JsonNode> lineageTables = new TreeMap<>();
+        lineage.path("nodes").forEach(n -> {
+            if (n.path("id").asText().startsWith("synthetic-table:" + id + "/")) {
+                lineageTables.put(n.path("label").asText(), n);
+            }
+        });
+        assertThat(lineageTables.keySet()).containsExactlyInAnyOrderElementsOf(tableNames);
+        for (String table : tableNames) {
+            String downloadedSha = hashes.get(table + ".csv");
+            long manifestRows = manifest.at("/tables/" + table + "/rows").asLong();
+            assertThat(cardTables.get(table).path("sha256").asText()).as(table).isEqualTo(downloadedSha);
+            assertThat(cardTables.get(table).path("rows").asLong()).as(table).isEqualTo(manifestRows);
+            assertThat(cardTables.get(table).path("bytes").asLong()).as(table).isEqualTo(manifest.at("/tables/" + table + "/bytes").asLong());
+            assertThat(lineageTables.get(table).path("sha256").asText()).as(table).isEqualTo(downloadedSha);
+            assertThat(lineageTables.get(table).at("/attributes/rows").asLong()).as(table).isEqualTo(manifestRows);
+        }
+        Path markdownFile = Files.createTempFile("datacard", ".md");
+        scientist.downloadTo(governance, "/api/v1/releases/" + id + "/datacard?format=md", "text/markdown", markdownFile);
+        String markdownCard = Files.readString(markdownFile);
+        assertThat(markdownCard).contains("| visits | " + manifest.at("/tables/visits/rows").asLong() + " | ",
+                "`" + hashes.get("visits.csv") + "`");
+        JsonNode openLineage = scientist.get(governance, "/api/v1/lineage/datasets/" + datasetId + "/openlineage");
+        JsonNode run = null;
+        for (JsonNode e : openLineage) {
+            if (e.at("/job/name").asText().startsWith("synthline.generate.") && e.path("outputs").toString().contains(id)) {
+                run = e;
+            }
+        }
+        assertThat(run).as(openLineage.toString()).isNotNull();
+        assertThat(run.path("outputs").findValuesAsText("name")).containsExactlyInAnyOrderElementsOf(
+                tableNames.stream().map(t -> "generations/" + id + "/tables/" + t + ".csv").toList());
+        for (JsonNode output : run.path("outputs")) {
+            String table = output.path("name").asText().replaceAll(".*/tables/(.*)\\.csv", "$1");
+            assertThat(output.at("/facets/synthline_dataset/sha256").asText()).as(table).isEqualTo(hashes.get(table + ".csv"));
+        }
     }
 
     /**

@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * Draws a lineage graph as inline SVG, one column per artefact kind (source to release), without
  * any JavaScript. Each box names the artefact in full (wrapped, never cut), its version or hash,
- * and who did the step. Labels are escaped: names come from users.
+ * and who did the step. The tables of a source or of a run on several tables stand under it in its
+ * column, each with its hash and rows, joined to it in the left margin. Labels are escaped: names
+ * come from users.
  */
 public final class LineageSvg {
     static final List<String> COLUMNS = List.of("dataset", "profile", "model", "synthetic-dataset", "evaluation", "release");
@@ -36,7 +38,7 @@ public final class LineageSvg {
         int[] nextY = new int[COLUMNS.size()];
         java.util.Arrays.fill(nextY, 34);
         for (LineageGraph.Node n : g.nodes()) {
-            int c = Math.max(0, COLUMNS.indexOf(n.kind()));
+            int c = column(n.kind());
             int h = height(lines.get(n.id()));
             pos.put(n.id(), new int[] {12 + c * (W + GAP_X), nextY[c], h});
             nextY[c] += h + GAP_Y;
@@ -60,6 +62,13 @@ public final class LineageSvg {
             if (a == null || b == null) {
                 continue;
             }
+            if (a[0] == b[0]) {
+                // a table under its dataset, in the same column: an elbow through the left margin
+                s.append("<path d=\"M ").append(a[0]).append(' ').append(a[1] + 18).append(" H ").append(a[0] - 6).append(" V ")
+                        .append(b[1] + 18).append(" H ").append(b[0]).append("\" fill=\"none\" stroke=\"#627d98\" marker-end=\"url(#arrow)\"><title>")
+                        .append(DataCardRenderer.esc(e.relation())).append("</title></path>");
+                continue;
+            }
             s.append("<line x1=\"").append(a[0] + W).append("\" y1=\"").append(a[1] + 18).append("\" x2=\"").append(b[0])
                     .append("\" y2=\"").append(b[1] + 18).append("\" stroke=\"#627d98\" marker-end=\"url(#arrow)\"><title>")
                     .append(DataCardRenderer.esc(e.relation())).append("</title></line>");
@@ -68,7 +77,7 @@ public final class LineageSvg {
             int[] p = pos.get(n.id());
             String fill = switch (n.kind()) {
                 case "dataset" -> "#e6f0ff";
-                case "synthetic-dataset" -> "#e3f9e5";
+                case "synthetic-dataset", "synthetic-table" -> "#e3f9e5";
                 case "release" -> n.label().equals("quarantined") ? "#ffe3e3" : "#fff3c4";
                 case "evaluation" -> "#f0e6ff";
                 default -> "#ffffff";
@@ -89,6 +98,15 @@ public final class LineageSvg {
             s.append("</g>");
         }
         return s.append("</svg>").toString();
+    }
+
+    /** A table stands in the column of what holds it. */
+    static int column(String kind) {
+        return Math.max(0, COLUMNS.indexOf(switch (kind) {
+            case "table" -> "dataset";
+            case "synthetic-table" -> "synthetic-dataset";
+            default -> kind;
+        }));
     }
 
     private static int height(List<String> lines) {
@@ -117,6 +135,7 @@ public final class LineageSvg {
             case "profile" -> "by the profiler";
             case "model" -> a.get("requestedBy") == null ? null : "requested by " + a.get("requestedBy");
             case "synthetic-dataset" -> "by the generator";
+            case "table", "synthetic-table" -> a.get("rows") == null ? null : a.get("rows") + " rows";
             case "evaluation" -> "by the evaluator";
             case "release" -> a.get("by") == null || "system".equals(a.get("by")) ? "by the release gate" : "by " + a.get("by");
             default -> null;

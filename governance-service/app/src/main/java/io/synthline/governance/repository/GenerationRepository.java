@@ -103,10 +103,28 @@ public class GenerationRepository {
 
     public Uni<Void> completed(SqlConnection conn, UUID id, Payloads.GenerationCompleted c, Instant at) {
         return conn.preparedQuery("UPDATE governed_generation SET status = 'COMPLETED', completed_at = $2, output_key = $3, "
-                        + "output_sha256 = $4, source_key = $5, privacy_spent = $6, updated_at = now() WHERE generation_id = $1")
+                        + "output_sha256 = $4, source_key = $5, privacy_spent = $6, tables_json = $7, updated_at = now() "
+                        + "WHERE generation_id = $1")
                 .execute(Tuple.from(Arrays.asList(id, AuditRepository.utc(at), c.outputStorageKey(), c.outputSha256(),
-                        c.sourceStorageKey(), c.privacySpent() == null ? null : Json.write(c.privacySpent()))))
+                        c.sourceStorageKey(), c.privacySpent() == null ? null : Json.write(c.privacySpent()),
+                        c.tables() == null ? null : Json.write(c.tables()))))
                 .replaceWithVoid();
+    }
+
+    /**
+     * The tables each generation on a dataset of several tables wrote, by generation id; generations
+     * of one table (or completed before the tables were recorded) are absent.
+     */
+    public Uni<Map<String, List<Payloads.GeneratedTable>>> outputTables(String tenant, UUID datasetId) {
+        return pool.preparedQuery("SELECT generation_id, tables_json FROM governed_generation WHERE tenant = $1 AND dataset_id = $2 "
+                        + "AND tables_json IS NOT NULL")
+                .execute(Tuple.of(tenant, datasetId))
+                .map(rows -> {
+                    Map<String, List<Payloads.GeneratedTable>> out = new java.util.HashMap<>();
+                    rows.forEach(r -> out.put(r.getUUID("generation_id").toString(),
+                            List.of(Json.read(r.getString("tables_json"), Payloads.GeneratedTable[].class))));
+                    return out;
+                });
     }
 
     public Uni<Void> failed(SqlConnection conn, UUID id, String reason, Instant at) {

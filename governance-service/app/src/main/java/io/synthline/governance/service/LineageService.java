@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.synthline.commons.api.DatasetPolicyView;
 import io.synthline.commons.api.GovernedGenerationView;
 import io.synthline.commons.api.PrivacyBudgetView;
+import io.synthline.commons.events.Payloads;
 import io.synthline.commons.events.ScoreNames;
 import io.synthline.governance.engine.datacard.DataCard;
 import io.synthline.governance.engine.lineage.LineageFacts;
@@ -38,12 +39,15 @@ public class LineageService {
     io.synthline.governance.repository.DatasetRepository tables;
 
     public Uni<LineageFacts.Snapshot> snapshot(String tenant, String datasetId) {
-        return datasets.get(tenant, datasetId).chain(d -> generations.list(tenant, null, null, UUID.fromString(d.id()), 1000)
-                .chain(gens -> evaluations(tenant, UUID.fromString(d.id())).chain(evals -> tables.tables(tenant, UUID.fromString(d.id()))
-                        .map(tableList -> new LineageFacts.Snapshot(
-                        new LineageFacts.Dataset(tenant, d.id(), d.name(), d.sha256(), d.rowCount(), d.columnCount(), null,
-                                d.classification(), d.registeredAt(), d.profiledAt(), d.status(), tableList),
-                        gens.reversed().stream().map(LineageService::fact).toList(), evals)))));
+        return datasets.get(tenant, datasetId).chain(d -> {
+            UUID id = UUID.fromString(d.id());
+            return generations.list(tenant, null, null, id, 1000).chain(gens -> evaluations(tenant, id)
+                    .chain(evals -> tables.tables(tenant, id)
+                    .chain(inputs -> generations.outputTables(tenant, id)
+                    .map(outputs -> new LineageFacts.Snapshot(new LineageFacts.Dataset(tenant, d.id(), d.name(), d.sha256(), d.rowCount(),
+                            d.columnCount(), null, d.classification(), d.registeredAt(), d.profiledAt(), d.status(), inputs),
+                            gens.reversed().stream().map(g -> fact(g, outputs.get(g.id()))).toList(), evals)))));
+        });
     }
 
     public Uni<LineageGraph> datasetGraph(String tenant, String datasetId) {
@@ -64,7 +68,7 @@ public class LineageService {
     public Uni<DataCard> dataCard(String tenant, String generationId) {
         return generation(tenant, generationId).chain(g -> datasets.get(tenant, g.datasetId())
                 .chain(d -> datasets.budget(tenant, g.datasetId()).chain(b -> tables.tables(tenant, UUID.fromString(d.id()))
-                        .map(t -> card(g, d, b, t)))));
+                        .chain(t -> generations.outputTables(tenant, UUID.fromString(d.id())).map(o -> card(g, d, b, t, o.get(g.id())))))));
     }
 
     Uni<GovernedGenerationView> generation(String tenant, String generationId) {
@@ -73,11 +77,15 @@ public class LineageService {
     }
 
     static DataCard card(GovernedGenerationView g, DatasetPolicyView d, PrivacyBudgetView b) {
-        return card(g, d, b, List.of());
+        return card(g, d, b, List.of(), null);
     }
 
+    /**
+     * @param tables  the source's tables when it is made of several (empty for one table)
+     * @param outputs the tables the run wrote when it wrote several (null for one table)
+     */
     static DataCard card(GovernedGenerationView g, DatasetPolicyView d, PrivacyBudgetView b,
-            List<io.synthline.commons.events.Payloads.TableSummary> tables) {
+            List<Payloads.TableSummary> tables, List<Payloads.GeneratedTable> outputs) {
         Map<String, Double> scores = GenerationRepository.scores(g.scores());
         boolean dp = g.epsilon() != null;
         // boxed on purpose: a conditional mixing double and Double unboxes, and null would throw
@@ -88,7 +96,8 @@ public class LineageService {
         if (g.privacySpent() != null) {
             g.privacySpent().path("mechanisms").forEach(m -> mechanisms.add(m.asText()));
         }
-        DataCard.Method method = new DataCard.Method(g.model(), g.rows(), g.seed(), g.requestedBy(), g.completedAt(), g.outputSha256());
+        DataCard.Method method = new DataCard.Method(g.model(), g.rows(), g.seed(), g.requestedBy(), g.completedAt(), g.outputSha256(),
+                outputs);
         DataCard.Privacy privacy = new DataCard.Privacy(dp, epsilonSpent, deltaSpent, rho, mechanisms.isEmpty() ? null : mechanisms,
                 b.epsilonSpent(), b.epsilonRemaining(), Boolean.TRUE.equals(g.piiReplaced()));
         DataCard.Release release = new DataCard.Release(g.releaseStatus(), g.releaseReason(), g.releasedBy(), g.releasedAt());
@@ -106,9 +115,11 @@ public class LineageService {
                 new DataCard.Retention(d.retention(), d.retainUntil()), Instant.now());
     }
 
-    static LineageFacts.Generation fact(GovernedGenerationView g) {
+    /** @param outputs the tables a run on several tables wrote, null for one table */
+    static LineageFacts.Generation fact(GovernedGenerationView g, List<Payloads.GeneratedTable> outputs) {
         return new LineageFacts.Generation(g.id(), g.model(), g.rows(), g.seed(), g.epsilon(), g.delta(), g.status(), g.requestedBy(),
-                g.requestedAt(), g.completedAt(), g.outputSha256(), g.releaseStatus(), g.releasedBy(), g.releasedAt(), g.releaseReason());
+                g.requestedAt(), g.completedAt(), g.outputSha256(), g.releaseStatus(), g.releasedBy(), g.releasedAt(), g.releaseReason(),
+                outputs);
     }
 
     Uni<List<LineageFacts.Evaluation>> evaluations(String tenant, UUID datasetId) {

@@ -56,7 +56,10 @@ public class GenerationProtocolIT {
         String card = given().auth().oauth2(token("acme-scientist")).queryParam("format", "md")
                 .when().get("/api/v1/releases/" + gen + "/datacard").then().statusCode(200).extract().asString();
         assertThat(card).contains("# Data card: synthetic protocol-internal", "- **Model:** independent", "| Column Shapes | 0.9300 |",
-                "Not differentially private", "## Retention");
+                "Not differentially private", "## Retention").doesNotContain("Output tables");
+        assertThat(given().auth().oauth2(token("acme-scientist")).queryParam("format", "json").when()
+                .get("/api/v1/releases/" + gen + "/datacard").then().statusCode(200).extract().jsonPath().getMap("method"))
+                .doesNotContainKey("tables");
         given().auth().oauth2(token("acme-scientist")).queryParam("format", "pdf").when().get("/api/v1/releases/" + gen + "/datacard")
                 .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(token("globex-auditor")).when().get("/api/v1/lineage/generations/" + gen).then().statusCode(404);
@@ -64,6 +67,53 @@ public class GenerationProtocolIT {
         // evaluation.completed is audited under its own subject (evaluations/{id})
         assertThat(awaitTypes("generations/" + gen, 4)).containsExactly("generation.requested", "generation.approved",
                 "generation.completed", "release.approved");
+    }
+
+    /** A run on a dataset of several tables: lineage and the data card show every table it wrote with its hash and rows. */
+    @Test
+    void everyTableOfARunOnSeveralTablesIsInTheLineageAndTheDataCard() {
+        String dataset = dataset("internal");
+        String gen = request(dataset, null, null);
+        awaitStatus(gen, "APPROVED");
+        awaitTypes("generations/" + gen, 2);
+        List<Payloads.GeneratedTable> written = List.of(new Payloads.GeneratedTable("customers", 320, 6, "c1".repeat(32), 21_000),
+                new Payloads.GeneratedTable("orders", 860, null, "0d".repeat(32), 40_500));
+        AuditTestSupport.publish(List.of(EventEnvelope.create("/synthline/generator", EventType.GENERATION_COMPLETED, "generations/" + gen,
+                "acme", "acme-scientist", new Payloads.GenerationCompleted(gen, dataset, "tree", 1180, 7,
+                        "acme/datasets/" + dataset + "/relational.json", "acme/generations/" + gen + "/relational.json", "1d".repeat(32),
+                        1000, null, null, written))));
+        evaluate(dataset, gen, Map.of(ScoreNames.COLUMN_SHAPES, 0.93));
+        awaitRelease(gen, "APPROVED");
+
+        JsonPath lineage = given().auth().oauth2(token("acme-auditor")).when().get("/api/v1/lineage/generations/" + gen)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(lineage.getList("nodes.kind")).containsExactly("dataset", "model", "synthetic-dataset", "synthetic-table",
+                "synthetic-table", "evaluation", "release");
+        assertThat(lineage.getString("nodes.find { it.id == 'synthetic-table:" + gen + "/orders' }.sha256")).isEqualTo("0d".repeat(32));
+        assertThat(lineage.getLong("nodes.find { it.id == 'synthetic-table:" + gen + "/orders' }.attributes.rows")).isEqualTo(860);
+        assertThat(lineage.getList("edges.findAll { it.relation == 'contains' }.to")).containsExactly("synthetic-table:" + gen + "/customers",
+                "synthetic-table:" + gen + "/orders");
+        JsonPath openLineage = given().auth().oauth2(token("acme-auditor")).when().get("/api/v1/lineage/datasets/" + dataset + "/openlineage")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(openLineage.getList("[0].outputs.name")).containsExactly("generations/" + gen + "/tables/customers.csv",
+                "generations/" + gen + "/tables/orders.csv");
+        assertThat(openLineage.getList("[0].outputs.facets.synthline_dataset.sha256")).containsExactly("c1".repeat(32), "0d".repeat(32));
+        assertThat(openLineage.getList("[0].outputs.outputFacets.outputStatistics.size", Long.class)).containsExactly(21_000L, 40_500L);
+
+        JsonPath card = given().auth().oauth2(token("acme-scientist")).queryParam("format", "json")
+                .when().get("/api/v1/releases/" + gen + "/datacard").then().statusCode(200).extract().jsonPath();
+        assertThat(card.getList("method.tables.name")).containsExactly("customers", "orders");
+        assertThat(card.getList("method.tables.sha256")).containsExactly("c1".repeat(32), "0d".repeat(32));
+        assertThat(card.getList("method.tables.rows", Long.class)).containsExactly(320L, 860L);
+        String md = given().auth().oauth2(token("acme-scientist")).queryParam("format", "md")
+                .when().get("/api/v1/releases/" + gen + "/datacard").then().statusCode(200).extract().asString();
+        assertThat(md).contains("| orders | 860 |  | 40500 | `" + "0d".repeat(32) + "` |");
+
+        // the audit trail keeps the event as sent, tables included
+        JsonPath trail = given().auth().oauth2(token("acme-auditor")).queryParam("subject", "generations/" + gen)
+                .when().get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        assertThat(trail.getList("find { it.eventType == 'generation.completed' }.data.tables.sha256"))
+                .containsExactly("c1".repeat(32), "0d".repeat(32));
     }
 
     @Test

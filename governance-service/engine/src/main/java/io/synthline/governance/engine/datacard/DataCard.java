@@ -36,8 +36,19 @@ public record DataCard(
         }
     }
 
-    /** @param outputSha256 SHA-256 of the released synthetic file */
-    public record Method(String model, Long rows, Long seed, String requestedBy, Instant completedAt, String outputSha256) {
+    /**
+     * @param outputSha256 SHA-256 of the released synthetic file (of a run on several tables: of the index naming its tables)
+     * @param tables       every table a run on several tables wrote, with rows and SHA-256; null for one table
+     */
+    public record Method(String model, Long rows, Long seed, String requestedBy, Instant completedAt, String outputSha256,
+            List<io.synthline.commons.events.Payloads.GeneratedTable> tables) {
+        public Method {
+            tables = tables == null || tables.isEmpty() ? null : List.copyOf(tables);
+        }
+
+        public Method(String model, Long rows, Long seed, String requestedBy, Instant completedAt, String outputSha256) {
+            this(model, rows, seed, requestedBy, completedAt, outputSha256, null);
+        }
     }
 
     /**

@@ -41,6 +41,16 @@ public final class DataCardRenderer {
         row(md, "Requested by", c.method().requestedBy());
         row(md, "Completed", c.method().completedAt());
         md.append("- **Output SHA-256:** ").append(code(c.method().outputSha256())).append('\n');
+        if (c.method().tables() != null) {
+            md.append("- **Output tables:** ").append(c.method().tables().size())
+                    .append(" (the output SHA-256 hashes the index naming them; each table's CSV is hashed below)\n");
+            md.append("\n| output table | rows | columns | bytes | SHA-256 |\n|---|---:|---:|---:|---|\n");
+            for (var t : c.method().tables()) {
+                md.append("| ").append(mdText(t.name())).append(" | ").append(t.rows()).append(" | ")
+                        .append(t.columns() == null ? "" : t.columns()).append(" | ").append(t.bytes()).append(" | ")
+                        .append(code(t.sha256())).append(" |\n");
+            }
+        }
         md.append("\n## Privacy\n\n");
         row(md, "Differentially private", c.privacy().differentiallyPrivate() ? "yes" : "no");
         if (c.privacy().differentiallyPrivate()) {
@@ -98,7 +108,17 @@ public final class DataCardRenderer {
         }
         section(h, "Method", new Object[][] {{"Model", c.method().model()}, {"Rows generated", c.method().rows()},
                 {"Seed", c.method().seed()}, {"Requested by", c.method().requestedBy()}, {"Completed", c.method().completedAt()},
-                {"Output SHA-256", c.method().outputSha256()}});
+                {"Output SHA-256", c.method().outputSha256()}, {"Output tables", c.method().tables() == null ? null
+                        : c.method().tables().size() + " (the output SHA-256 hashes the index naming them; each table's CSV is hashed below)"}});
+        if (c.method().tables() != null) {
+            h.append("<h3>Output tables</h3><table><tr><th>table</th><th>rows</th><th>columns</th><th>bytes</th><th>SHA-256</th></tr>");
+            for (var t : c.method().tables()) {
+                h.append("<tr><td>").append(esc(t.name())).append("</td><td>").append(t.rows()).append("</td><td>")
+                        .append(t.columns() == null ? "" : t.columns()).append("</td><td>").append(t.bytes()).append("</td><td><code>")
+                        .append(esc(String.valueOf(t.sha256()))).append("</code></td></tr>");
+            }
+            h.append("</table>");
+        }
         section(h, "Privacy", new Object[][] {{"Differentially private", c.privacy().differentiallyPrivate() ? "yes" : "no"},
                 {"Epsilon spent", c.privacy().epsilonSpent()}, {"Delta spent", c.privacy().deltaSpent()}, {"rho (zCDP)", c.privacy().rho()},
                 {"Dataset epsilon spent to date", c.privacy().datasetEpsilonSpent()},

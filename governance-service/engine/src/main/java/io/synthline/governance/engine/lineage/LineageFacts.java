@@ -23,10 +23,23 @@ public final class LineageFacts {
         }
     }
 
-    /** @param epsilon null for non-DP models */
+    /**
+     * @param epsilon null for non-DP models
+     * @param tables  every table a run on a dataset of several tables wrote; empty for one table
+     */
     public record Generation(String id, String model, Long rows, Long seed, Double epsilon, Double delta, String status,
             String requestedBy, Instant requestedAt, Instant completedAt, String outputSha256, String releaseStatus, String releasedBy,
-            Instant releasedAt, String releaseReason) {
+            Instant releasedAt, String releaseReason, List<io.synthline.commons.events.Payloads.GeneratedTable> tables) {
+        public Generation {
+            tables = tables == null ? List.of() : List.copyOf(tables);
+        }
+
+        public Generation(String id, String model, Long rows, Long seed, Double epsilon, Double delta, String status, String requestedBy,
+                Instant requestedAt, Instant completedAt, String outputSha256, String releaseStatus, String releasedBy, Instant releasedAt,
+                String releaseReason) {
+            this(id, model, rows, seed, epsilon, delta, status, requestedBy, requestedAt, completedAt, outputSha256, releaseStatus,
+                    releasedBy, releasedAt, releaseReason, null);
+        }
     }
 
     public record Evaluation(String id, String generationId, String status, Map<String, Double> scores, String requestId,

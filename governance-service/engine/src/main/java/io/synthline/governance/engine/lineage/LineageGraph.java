@@ -12,12 +12,14 @@ import java.util.Map;
 public record LineageGraph(List<Node> nodes, List<Edge> edges) {
 
     /**
-     * @param kind {@code dataset}, {@code profile}, {@code model}, {@code synthetic-dataset}, {@code evaluation}, {@code release}
+     * @param kind {@code dataset}, {@code table} (of a source of several tables), {@code profile}, {@code model},
+     *             {@code synthetic-dataset}, {@code synthetic-table} (of a run on several tables), {@code evaluation},
+     *             {@code release}
      */
     public record Node(String id, String kind, String label, String version, String sha256, Map<String, Object> attributes) {
     }
 
-    /** @param relation e.g. {@code profiled-as}, {@code trained}, {@code sampled}, {@code evaluated-by}, {@code gated} */
+    /** @param relation e.g. {@code contains}, {@code profiled-as}, {@code trained}, {@code sampled}, {@code evaluated-by}, {@code gated} */
     public record Edge(String from, String to, String relation) {
     }
 
@@ -54,8 +56,16 @@ public record LineageGraph(List<Node> nodes, List<Edge> edges) {
             }
             String synthetic = "synthetic:" + g.id();
             nodes.add(new Node(synthetic, "synthetic-dataset", "synthetic " + g.id().substring(0, Math.min(8, g.id().length())),
-                    g.completedAt() == null ? null : g.completedAt().toString(), g.outputSha256(), attrs("rows", g.rows())));
+                    g.completedAt() == null ? null : g.completedAt().toString(), g.outputSha256(), attrs("rows", g.rows(),
+                    "tables", g.tables().isEmpty() ? null : g.tables().size())));
             edges.add(new Edge(model, synthetic, "sampled"));
+            for (var t : g.tables()) {
+                // a run on several tables: one node per table written, with the hash of the bytes data.zip and the manifest carry
+                String table = "synthetic-table:" + g.id() + "/" + t.name();
+                nodes.add(new Node(table, "synthetic-table", t.name(), null, t.sha256(), attrs("rows", t.rows(), "columns", t.columns(),
+                        "bytes", t.bytes())));
+                edges.add(new Edge(synthetic, table, "contains"));
+            }
             String lastEvaluation = null;
             for (LineageFacts.Evaluation e : s.evaluations()) {
                 if (!e.generationId().equals(g.id())) {
