@@ -76,7 +76,7 @@ public final class LineageSvg {
         for (LineageGraph.Node n : g.nodes()) {
             int[] p = pos.get(n.id());
             String fill = switch (n.kind()) {
-                case "dataset" -> "#e6f0ff";
+                case "dataset", "table" -> "#e6f0ff";
                 case "synthetic-dataset", "synthetic-table" -> "#e3f9e5";
                 case "release" -> n.label().equals("quarantined") ? "#ffe3e3" : "#fff3c4";
                 case "evaluation" -> "#f0e6ff";
