@@ -46,7 +46,7 @@ import java.util.Map;
  * parameter bytes whose SHA-256 is the model hash. The same model gives the same bytes.
  */
 public final class RelationalArtifact {
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     private static final byte[] MAGIC = "SYNTHRDB".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] GUARD_MAGIC = "SYNTHRGD".getBytes(StandardCharsets.US_ASCII);
 

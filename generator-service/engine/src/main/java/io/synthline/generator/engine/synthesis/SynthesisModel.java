@@ -50,8 +50,8 @@ import java.util.TreeMap;
  */
 public final class SynthesisModel {
     /** Part of every cached fit's key: a new engine (other leaves, other splits, another format) fits again. */
-    public static final String ENGINE_VERSION = "2.0.0";
-    public static final int FORMAT_VERSION = 3;
+    public static final String ENGINE_VERSION = "2.1.0";
+    public static final int FORMAT_VERSION = 4;
     private static final byte[] MAGIC = "SYNTHMDL".getBytes(StandardCharsets.US_ASCII);
 
     private final ModelManifest manifest;

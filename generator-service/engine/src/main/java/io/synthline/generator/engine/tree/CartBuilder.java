@@ -15,9 +15,13 @@ import java.util.Deque;
  * the first candidate.
  */
 final class CartBuilder {
-    /** Growth limits, as in synthpop's defaults (minbucket 5, cp 1e-8, rpart's maxdepth 30). */
-    record Limits(int minLeaf, int maxDepth, double complexity) {
-        static final Limits DEFAULT = new Limits(5, 30, 1e-8);
+    /**
+     * Growth limits, as in synthpop's defaults (minbucket 5, cp 1e-8, rpart's maxdepth 30), and
+     * {@code minCell}: the fewest rows of a leaf an entry of its histogram may count (the
+     * disclosure limit k inside a leaf; values of fewer rows are pooled, see {@link Cart}).
+     */
+    record Limits(int minLeaf, int maxDepth, double complexity, int minCell) {
+        static final Limits DEFAULT = new Limits(5, 30, 1e-8, 1);
     }
 
     private final TrainingData data;
@@ -127,19 +131,28 @@ final class CartBuilder {
             packed[3 * i + 2] = split[i];
         }
         return new Cart(packed, Arrays.copyOf(maskBits, maskCount * 4), leaves.start.toArray(), leaves.value.toArray(),
-                leaves.upTo.toArray());
+                leaves.last.toArray(), leaves.upTo.toArray());
     }
 
-    /** The leaves' histograms of the target's value indexes, built as leaves are closed. */
+    /**
+     * The leaves' histograms of the target's value indexes, built as leaves are closed. A value
+     * that at least {@code minCell} rows of the leaf have is an entry of its own. The others are
+     * pooled: a numeric column's, in value order, into ranges of at least {@code minCell} rows (a
+     * remainder joins the range before it), so that the leaf still says where its numbers lie; a
+     * categorical column's into one entry spanning every category, since categories have no order.
+     */
     private final class Leaves {
         final IntList start = new IntList();
         final IntList value = new IntList();
+        final IntList last = new IntList();
         final IntList upTo = new IntList();
         private final int[] count;
+        private final int allValues;
         private int[] seen = new int[64];
 
         Leaves(int values) {
             this.count = new int[values];
+            this.allValues = values;
             start.add(0);
         }
 
@@ -160,15 +173,63 @@ final class CartBuilder {
             }
             // ascending value order: the histogram does not depend on the order rows reached the leaf
             Arrays.sort(seen, 0, distinct);
+            int k = limits.minCell();
+            int leafStart = value.size();
             int running = 0;
+            int pooled = 0;
+            int pooledFirst = -1;
             for (int i = 0; i < distinct; i++) {
                 int v = seen[i];
-                running += count[v];
+                int n = count[v];
                 count[v] = 0;
-                value.add(v);
-                upTo.add(running);
+                if (n >= k && pooled == 0) {
+                    running += n;
+                    entry(v, v, running);
+                } else if (n >= k && !categoricalTarget) {
+                    // a pending numeric range of fewer than k rows ends at a value of its own: it joins the entry before it, or this one
+                    running += pooled + n;
+                    if (value.size() == leafStart) {
+                        entry(pooledFirst, v, running);
+                    } else {
+                        extendLast(seen[i - 1], pooled);
+                        entry(v, v, running);
+                    }
+                    pooled = 0;
+                } else if (n >= k) {
+                    running += n;
+                    entry(v, v, running);
+                } else {
+                    pooledFirst = pooled == 0 ? v : pooledFirst;
+                    pooled += n;
+                    if (!categoricalTarget && pooled >= k) {
+                        running += pooled;
+                        entry(pooledFirst, v, running);
+                        pooled = 0;
+                    }
+                }
+            }
+            if (pooled > 0) {
+                running += pooled;
+                if (categoricalTarget || value.size() == leafStart) {
+                    entry(0, allValues - 1, running);
+                } else {
+                    extendLast(seen[distinct - 1], pooled);
+                }
             }
             start.add(value.size());
+        }
+
+        /** The leaf's last entry, widened to end at {@code lastValue} with {@code rows} more rows. */
+        private void extendLast(int lastValue, int rows) {
+            int e = value.size() - 1;
+            last.set(e, lastValue);
+            upTo.set(e, upTo.get(e) + rows);
+        }
+
+        private void entry(int first, int lastValue, int rowsUpTo) {
+            value.add(first);
+            last.add(lastValue);
+            upTo.add(rowsUpTo);
         }
     }
 
@@ -186,6 +247,14 @@ final class CartBuilder {
 
         int size() {
             return n;
+        }
+
+        int get(int i) {
+            return a[i];
+        }
+
+        void set(int i, int v) {
+            a[i] = v;
         }
 
         int[] toArray() {

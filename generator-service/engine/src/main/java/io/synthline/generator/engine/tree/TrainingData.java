@@ -140,7 +140,7 @@ final class TrainingData {
         }
         int missingState = k == 0 ? 0 : s + 1;
         states[k] = (byte) missingState;
-        codebook[c] = new ValueCodebook(domain.column(c), cells, states, missingState + 1);
+        codebook[c] = new ValueCodebook(domain.column(c), cells, states, missingState + 1, null);
         indexNumeric(c);
     }
 
@@ -203,7 +203,9 @@ final class TrainingData {
             valueStates[k] = (byte) map[k];
         }
         valueStates[cardinality] = (byte) missingState;
-        codebook[c] = new ValueCodebook(domain.column(c), null, valueStates, states);
+        long[] rowsPerValue = Arrays.copyOf(counts, cardinality + 1);
+        rowsPerValue[cardinality] = rows - Arrays.stream(counts).sum();
+        codebook[c] = new ValueCodebook(domain.column(c), null, valueStates, states, rowsPerValue);
         indexCategorical(c);
     }
 

@@ -115,7 +115,7 @@ final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns 
             for (int i = 0; i < prefix.length; i++) {
                 Cart tree = prefixTrees[i];
                 int c = prefix[i];
-                int v = tree.value(tree.leaf(states), random);
+                int v = admittedValue(tree, tree.leaf(states), c, onPrefix[i], random);
                 value[c] = v;
                 states[c] = codebook[c].state(v);
                 row[c] = conditionedCell(c, v, onPrefix[i], random);
@@ -123,11 +123,46 @@ final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns 
             for (int i = 0; i < sequence.length; i++) {
                 Cart tree = trees[i];
                 int t = sequence[i];
-                int v = tree.value(tree.leaf(states), random);
+                int v = tree.value(tree.leaf(states), random, codebook[t]);
                 value[t] = v;
                 states[t] = codebook[t].state(v);
                 row[t] = codebook[t].cell(v, random);
             }
+        };
+    }
+
+    /** Draws before giving up on a condition in a leaf's pooled range (every leaf has rows that satisfy it). */
+    private static final int MAX_POOLED_DRAWS = 1_000_000;
+
+    /**
+     * A value of the leaf that the condition admits. The chain was grown on rows that satisfy it,
+     * but a leaf's pooled range (see {@link Cart}) spans values of other rows too: those are drawn
+     * again, so that the pooled values keep the column's weights among the admitted ones.
+     */
+    private int admittedValue(Cart tree, int leaf, int column, ColumnCondition on, RandomGenerator random) {
+        ValueCodebook book = codebook[column];
+        for (int attempt = 0; attempt < MAX_POOLED_DRAWS; attempt++) {
+            int v = tree.value(leaf, random, book);
+            if (on == null || admits(book, v, on)) {
+                return v;
+            }
+        }
+        throw new ImpossibleConditionException("the condition on " + domain.column(column).name()
+                + " admits too few of the values the model may draw; widen it");
+    }
+
+    private static boolean admits(ValueCodebook book, int value, ColumnCondition on) {
+        if (value == book.missing()) {
+            return on.test(Double.NaN);
+        }
+        if (!book.numeric()) {
+            return on.test(value);
+        }
+        double lo = book.cells().low(value);
+        double hi = book.cells().high(value);
+        return switch (on) {
+            case ColumnCondition.Between b -> hi >= b.min() && lo <= b.max();
+            case ColumnCondition.OneOf o -> Arrays.stream(o.cells()).anyMatch(x -> x >= lo && x <= hi);
         };
     }
 
@@ -233,7 +268,7 @@ final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns 
             for (int i = 0; i < chainSequence.length; i++) {
                 Cart tree = trees[i];
                 int t = chainSequence[i];
-                int v = tree.value(tree.leaf(states), random);
+                int v = tree.value(tree.leaf(states), random, codebook[t]);
                 states[t] = codebook[t].state(v);
                 row[t] = codebook[t].cell(v, random);
             }
@@ -278,6 +313,7 @@ final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns 
         out.writeInt(limits.minLeaf());
         out.writeInt(limits.maxDepth());
         out.writeDouble(limits.complexity());
+        out.writeInt(limits.minCell());
         chain.write(out);
         out.writeBoolean(prefixChain != null && condition.isEmpty());
         if (prefixChain != null && condition.isEmpty()) {
@@ -292,7 +328,7 @@ final class TreeModel implements FittedModel, ConditionalSampling, GivenColumns 
             codebook[c] = ValueCodebook.read(in, domain.column(c));
         }
         int[] order = in.readInts();
-        CartBuilder.Limits limits = new CartBuilder.Limits(in.readInt(), in.readInt(), in.readDouble());
+        CartBuilder.Limits limits = new CartBuilder.Limits(in.readInt(), in.readInt(), in.readDouble(), in.readInt());
         Chain chain = Chain.read(in);
         Chain prefixChain = in.readBoolean() ? Chain.read(in) : null;
         if ((prefixChain == null) != (chain.prefix().length == 0)) {

@@ -51,7 +51,7 @@ public final class TreeSynthesizer implements Synthesizer, GivenColumnsFit {
         if (minLeaf < 1 || maxDepth < 0 || !(complexity >= 0)) {
             throw new BadInputException("invalid-model-option", "tree: minLeaf must be >= 1, maxDepth >= 0 and complexity >= 0");
         }
-        this.limits = new CartBuilder.Limits(minLeaf, maxDepth, complexity);
+        this.limits = new CartBuilder.Limits(minLeaf, maxDepth, complexity, disclosure.minGroup());
         this.disclosure = disclosure;
         this.threads = Math.max(1, threads);
     }

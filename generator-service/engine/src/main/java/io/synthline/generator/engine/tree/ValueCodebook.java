@@ -5,25 +5,75 @@ import io.synthline.generator.engine.artifact.ModelInput;
 import io.synthline.generator.engine.artifact.ModelOutput;
 import io.synthline.generator.engine.disclosure.NumericCells;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
  * One column as the trees see it, and all a stored model keeps of it: its values (a categorical
  * column's categories, a numeric column's {@link NumericCells cells}; missing last), each with
- * its predictor state. Leaves count rows by value index; drawing a value turns the index into a
- * cell of a sampled row (a category index, or a number drawn inside the cell).
+ * its predictor state, and how many training rows each value has (the weights a leaf's pooled
+ * values are drawn with: {@link #drawWithin}). Leaves count rows by value index; drawing a value
+ * turns the index into a cell of a sampled row (a category index, or a number drawn inside the
+ * cell).
  */
 final class ValueCodebook {
     private final NumericCells cells;
     private final byte[] state;
     private final int stateCount;
     private final ColumnDomain domain;
+    /** Training rows with a value index up to this one (inclusive). */
+    private final long[] rowsUpTo;
 
-    ValueCodebook(ColumnDomain domain, NumericCells cells, byte[] state, int stateCount) {
+    /** @param rows training rows per value index (categories; a numeric column's come from its cells) */
+    ValueCodebook(ColumnDomain domain, NumericCells cells, byte[] state, int stateCount, long[] rows) {
         this.domain = domain;
         this.cells = cells;
         this.state = state;
         this.stateCount = stateCount;
+        long[] counts = cells != null ? cellRows(cells) : rows;
+        if (counts.length != state.length) {
+            throw new IllegalArgumentException("column " + domain.name() + ": " + counts.length + " row counts for " + state.length + " values");
+        }
+        this.rowsUpTo = new long[counts.length];
+        long running = 0;
+        for (int v = 0; v < counts.length; v++) {
+            running += counts[v];
+            rowsUpTo[v] = running;
+        }
+    }
+
+    private static long[] cellRows(NumericCells cells) {
+        long[] counts = new long[cells.cells() + 1];
+        for (int c = 0; c < cells.cells(); c++) {
+            counts[c] = cells.count(c);
+        }
+        counts[cells.cells()] = cells.missing();
+        return counts;
+    }
+
+    /**
+     * A value index in {@code [first, last]} drawn with the training rows' weights: a leaf's
+     * pooled values come out as often as the whole column has them, so the leaf keeps how many of
+     * its rows lie in the range but not which values they have.
+     */
+    int drawWithin(int first, int last, RandomGenerator random) {
+        long below = first == 0 ? 0 : rowsUpTo[first - 1];
+        long weight = rowsUpTo[last] - below;
+        if (weight <= 0) {
+            return first;
+        }
+        long u = below + random.nextLong(weight);
+        int lo = first;
+        int hi = last;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (rowsUpTo[mid] <= u) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     boolean numeric() {
@@ -89,6 +139,13 @@ final class ValueCodebook {
         }
         out.writeBytes(state);
         out.writeInt(stateCount);
+        if (cells == null) {
+            long[] counts = new long[rowsUpTo.length];
+            for (int v = 0; v < counts.length; v++) {
+                counts[v] = rowsUpTo[v] - (v == 0 ? 0 : rowsUpTo[v - 1]);
+            }
+            out.writeLongs(counts);
+        }
     }
 
     static ValueCodebook read(ModelInput in, ColumnDomain domain) throws IOException {
@@ -102,6 +159,10 @@ final class ValueCodebook {
         if (state.length != expected || stateCount < 1 || stateCount > TrainingData.MAX_STATES) {
             throw new IOException("corrupt model: column " + domain.name() + " has " + state.length + " values, expected " + expected);
         }
-        return new ValueCodebook(domain, cells, state, stateCount);
+        long[] rows = cells == null ? in.readLongs() : null;
+        if (rows != null && (rows.length != expected || Arrays.stream(rows).anyMatch(n -> n < 0))) {
+            throw new IOException("corrupt model: column " + domain.name() + " has " + rows.length + " row counts, expected " + expected);
+        }
+        return new ValueCodebook(domain, cells, state, stateCount, rows);
     }
 }

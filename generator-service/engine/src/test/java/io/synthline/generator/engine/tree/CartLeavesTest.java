@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Leaves as histograms: what they count, and that drawing from one is drawing one of its training rows uniformly. */
+/** Leaves as histograms without pooling (k = 1): what they count, and that drawing from one is drawing one of its training rows uniformly. */
 class CartLeavesTest {
     private static final Table ADULT = CsvTableReader.read(Datasets.adult());
     private static final TrainingData DATA = TrainingData.of(ADULT, ModelDomain.of(ADULT), DisclosureLimits.DEFAULT);
@@ -82,14 +82,16 @@ class CartLeavesTest {
     @Test
     void valuesAreDrawnInProportionToTheirCounts() {
         // leaf 0: values 4, 7, 9 once each (drawn by index); leaf 1: value 2 once, value 5 three times (drawn by search)
-        Cart cart = new Cart(new int[] {~0, 0, 0}, new long[0], new int[] {0, 3, 5}, new int[] {4, 7, 9, 2, 5}, new int[] {1, 2, 3, 1, 4});
+        Cart cart = new Cart(new int[] {~0, 0, 0}, new long[0], new int[] {0, 3, 5}, new int[] {4, 7, 9, 2, 5}, new int[] {4, 7, 9, 2, 5},
+                new int[] {1, 2, 3, 1, 4});
         SplittableRandom random = new SplittableRandom(3);
         int draws = 120_000;
         Map<Integer, Integer> first = new HashMap<>();
         Map<Integer, Integer> second = new HashMap<>();
         for (int i = 0; i < draws; i++) {
-            first.merge(cart.value(0, random), 1, Integer::sum);
-            second.merge(cart.value(1, random), 1, Integer::sum);
+            // single values only: the codebook (used for pooled ranges) is not consulted
+            first.merge(cart.value(0, random, null), 1, Integer::sum);
+            second.merge(cart.value(1, random, null), 1, Integer::sum);
         }
         double sdThird = Math.sqrt(draws / 3.0 * 2 / 3);
         double sdQuarter = Math.sqrt(draws * 0.25 * 0.75);
@@ -109,7 +111,7 @@ class CartLeavesTest {
             long rows = expected.values().stream().mapToLong(Integer::longValue).sum();
             Map<Integer, Integer> seen = new HashMap<>();
             for (int i = 0; i < draws; i++) {
-                seen.merge(cart.value(leaf, random), 1, Integer::sum);
+                seen.merge(cart.value(leaf, random, DATA.codebook[ADULT.schema().indexOf("occupation").getAsInt()]), 1, Integer::sum);
             }
             assertThat(seen.keySet()).isEqualTo(expected.keySet());
             for (var e : expected.entrySet()) {
