@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -335,6 +336,157 @@ class RelationalPlatformIT {
         assertThat(JsonFields.number(after, "epsilonReserved")).isZero();
     }
 
+    /**
+     * The fitted model of a run on several tables is stored like a single table's (model, copy guard
+     * and held-out entities under the tenant's models, a row for the dataset): its id is in the run's
+     * view, a request naming it samples it again without the tables and gives the same tables for the
+     * same seed and scale, what cannot be stored is a 400 in user terms, and deleting the dataset
+     * deletes the model with it.
+     */
+    @Test
+    void aStoredModelOfSeveralTablesIsSampledAgainByIdAndGoesWithItsDataset() throws Exception {
+        ApiClient owner = DemoRun.clientFor(endpoints, platform.endpoints(), "acme-owner");
+        ApiClient scientist = DemoRun.clientFor(endpoints, platform.endpoints(), "acme-scientist");
+        ApiClient auditor = DemoRun.clientFor(endpoints, platform.endpoints(), "acme-auditor");
+        URI governance = platform.endpoints().governance();
+        String datasetId = owner.uploadTables(zip(Map.of(), true), "shop for a stored model").path("id").asText();
+        GenerationRequest fit = new GenerationRequest(datasetId, null, 11L, null, null, null, null, null, null, null, null, null, null,
+                null, "relational stored model test").forTables(1.5, null);
+        String first = scientist.requestGenerationWhenVisible(fit, Duration.ofSeconds(60)).path("id").asText();
+        JsonNode fitted = awaitApproved(scientist, owner, first);
+        assertThat(fitted.path("status").asText()).as(fitted.toString()).isEqualTo("COMPLETED");
+        String modelId = fitted.path("modelId").asText();
+        assertThat(modelId).matches("[0-9a-f]{64}");
+        Path models = running.store.resolve("acme/models/" + modelId);
+        assertThat(models.resolve("model.synth")).exists();
+        assertThat(models.resolve("copy-guard.bin")).exists();
+        assertThat(models.resolve("holdout/relational.json")).exists();
+        JsonNode fittedManifest = scientist.get(platform.endpoints().generator(), "/api/v1/generations/" + first + "/manifest");
+        assertThat(fittedManifest.path("modelId").asText()).isEqualTo(modelId);
+
+        // sampled again by id, same seed and scale: the same tables, and the entities the fit held out
+        GenerationRequest again = new GenerationRequest(datasetId, null, 11L, null, null, null, null, null, null, null, null, modelId,
+                null, null, "relational stored model test: again").forTables(1.5, null);
+        String second = scientist.requestGeneration(again).path("id").asText();
+        JsonNode sampled = awaitApproved(scientist, owner, second);
+        assertThat(sampled.path("status").asText()).as(sampled.toString()).isEqualTo("COMPLETED");
+        assertThat(sampled.path("modelId").asText()).isEqualTo(modelId);
+        JsonNode sampledManifest = scientist.get(platform.endpoints().generator(), "/api/v1/generations/" + second + "/manifest");
+        List<String> tables = new ArrayList<>();
+        fittedManifest.path("tables").fieldNames().forEachRemaining(tables::add);
+        assertThat(tables).hasSize(5);
+        for (String table : tables) {
+            assertThat(sampledManifest.at("/tables/" + table + "/sha256").asText()).as(table)
+                    .isEqualTo(fittedManifest.at("/tables/" + table + "/sha256").asText());
+        }
+        assertThat(sampledManifest.at("/holdout/entities").asInt()).isEqualTo(80);
+        assertThat(sampledManifest.at("/holdout/heldOutByTheFitOf").asText()).isEqualTo(modelId);
+        // another seed samples the same model otherwise
+        String third = scientist.requestGeneration(new GenerationRequest(datasetId, null, 12L, null, null, null, null, null, null, null,
+                null, modelId, null, null, "relational stored model test: another seed").forTables(1.5, null)).path("id").asText();
+        JsonNode other = awaitApproved(scientist, owner, third);
+        assertThat(other.path("status").asText()).as(other.toString()).isEqualTo("COMPLETED");
+        assertThat(scientist.get(platform.endpoints().generator(), "/api/v1/generations/" + third + "/manifest")
+                .at("/tables/customers/sha256").asText()).isNotEqualTo(fittedManifest.at("/tables/customers/sha256").asText());
+        // sampling a stored (non-private) model is not charged to any budget
+        JsonNode budget = owner.get(governance, "/api/v1/governed-datasets/" + datasetId + "/budget");
+        assertThat(JsonFields.number(budget, "epsilonSpent")).isZero();
+        JsonNode completed = await("generation.completed of the sampled model in the audit trail",
+                () -> entry(auditor, governance, second, "generation.completed"));
+        assertThat(completed.path("data").path("privacySpent").isMissingNode() || completed.path("data").path("privacySpent").isNull())
+                .as(completed.toString()).isTrue();
+
+        // what is not stored is a 400 in user terms, before anything runs
+        assertProblem(() -> scientist.requestGeneration(new GenerationRequest(datasetId, null, 11L, null, null, null, null, null, null,
+                null, null, "0".repeat(64), null, null, "unknown model").forTables(1.0, null)), 400, "no stored model of several tables");
+        assertProblem(() -> scientist.requestGeneration(new GenerationRequest(datasetId, null, 11L, "mst", null, null, null, null, null,
+                null, null, modelId, new PrivacySpec(1.0, 1e-9, null, null, null), null, "a private model by id").forTables(1.0, 2)), 400,
+                "differentially private");
+        assertProblem(() -> scientist.requestGeneration(new GenerationRequest(datasetId, null, 11L, null, null,
+                List.of(ConditionSpec.equalTo("segment", "gold")), null, null, null, null, null, modelId, null, null, "conditioned")
+                .forTables(1.0, null)), 400, "leave out modelId");
+
+        // the model, its guard and held-out entities go with the dataset
+        owner.sendJson("POST", governance, "/api/v1/governed-datasets/" + datasetId + "/deletion",
+                Map.of("justification", "relational stored model test"));
+        await("the model to be deleted with its dataset", () -> Files.exists(models.resolve("model.synth"))
+                || Files.exists(models.resolve("copy-guard.bin")) || Files.exists(models.resolve("holdout/relational.json")) ? null : true);
+    }
+
+    /**
+     * Cancelling a run of several tables while it runs: the run asks between tables whether it was
+     * cancelled (reading the flag each time), so a cancellation made while it reads, fits or samples
+     * lands before the last table. Scale 40 of the shop (about 180,000 rows) runs for seconds. The
+     * run ends CANCELLED, stores no tables, manifest or model, and governance records it as failed
+     * with reason "cancelled", charging no budget.
+     */
+    @Test
+    void aCancelledRunOfSeveralTablesStoresNothingAndIsAuditedAsCancelled() throws Exception {
+        ApiClient owner = DemoRun.clientFor(endpoints, platform.endpoints(), "acme-owner");
+        ApiClient scientist = DemoRun.clientFor(endpoints, platform.endpoints(), "acme-scientist");
+        ApiClient auditor = DemoRun.clientFor(endpoints, platform.endpoints(), "acme-auditor");
+        URI governance = platform.endpoints().governance();
+        String datasetId = owner.uploadTables(zip(Map.of(), true), "shop to cancel").path("id").asText();
+        Set<String> modelsBefore = listing(running.store.resolve("acme/models"));
+        GenerationRequest large = new GenerationRequest(datasetId, null, 3L, null, null, null, null, null, null, null, null, null, null,
+                null, "relational cancellation test").forTables(40.0, null);
+        String id = scientist.requestGenerationWhenVisible(large, Duration.ofSeconds(60)).path("id").asText();
+        boolean[] approved = {false};
+        JsonNode started = await("run " + id + " to start", () -> {
+            JsonNode g = scientist.generation(id);
+            String status = g.path("status").asText();
+            if (status.equals("PENDING_APPROVAL") && !approved[0]) {
+                approved[0] = true;
+                owner.sendJson("POST", governance, "/api/v1/approvals/" + id + "/approve",
+                        new io.synthline.commons.api.GovernanceDecision("relational cancellation test"));
+            }
+            return status.equals("PENDING_APPROVAL") || status.equals("REQUESTED") ? null : g;
+        }, 100);
+        assertThat(started.path("status").asText()).as(started.toString()).isEqualTo("RUNNING");
+        JsonNode flagged = scientist.sendJson("POST", platform.endpoints().generator(), "/api/v1/generations/" + id + "/cancel", Map.of());
+        System.out.println("cancelled at " + flagged.path("rowsDone").asLong() + " of " + flagged.path("rows").asLong() + " rows");
+        JsonNode done = awaitApproved(scientist, owner, id);
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("CANCELLED");
+        assertThat(done.path("modelId").isNull() || done.path("modelId").isMissingNode()).as(done.toString()).isTrue();
+        assertThat(done.path("outputSha256").isNull() || done.path("outputSha256").isMissingNode()).as(done.toString()).isTrue();
+
+        // nothing stored: no tables, no manifest, no model, no held-out entities
+        assertProblem(() -> {
+            scientist.downloadTo(platform.endpoints().generator(), "/api/v1/generations/" + id + "/data.zip", "application/zip",
+                    Files.createTempFile("cancelled", ".zip"));
+            return null;
+        }, 409, "CANCELLED");
+        assertThatThrownBy(() -> scientist.get(platform.endpoints().generator(), "/api/v1/generations/" + id + "/manifest"))
+                .isInstanceOf(ApiException.class);
+        assertThat(listing(running.store.resolve("acme/generations/" + id))).isEmpty();
+        assertThat(listing(running.store.resolve("acme/models/relational-" + id))).isEmpty();
+        assertThat(listing(running.store.resolve("acme/models"))).isEqualTo(modelsBefore);
+
+        // governance: failed with reason "cancelled", in the audit trail, nothing charged
+        JsonNode failed = await("generation.failed in the audit trail", () -> entry(auditor, governance, id, "generation.failed"));
+        assertThat(failed.path("data").path("reason").asText()).isEqualTo("cancelled");
+        assertThat(entry(auditor, governance, id, "generation.completed")).isNull();
+        JsonNode governed = await("governance to record the end", () -> {
+            JsonNode g = scientist.get(governance, "/api/v1/governed-generations/" + id);
+            return g.path("status").asText().equals("FAILED") ? g : null;
+        });
+        assertThat(governed.path("failureReason").asText()).isEqualTo("cancelled");
+        JsonNode budget = owner.get(governance, "/api/v1/governed-datasets/" + datasetId + "/budget");
+        assertThat(JsonFields.number(budget, "epsilonSpent")).isZero();
+        assertThat(JsonFields.number(budget, "epsilonReserved")).isZero();
+        assertThat(budget.path("reservations").size()).isZero();
+    }
+
+    /** The names in a store folder, empty when it does not exist. */
+    private static Set<String> listing(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     private static DeclaredColumn dates(String name) {
         return new DeclaredColumn(name, ColumnType.DATETIME, "uuuu-MM-dd", (double) java.time.LocalDate.of(2019, 1, 1).toEpochDay() * 86_400_000L,
                 (double) java.time.LocalDate.of(2024, 12, 31).toEpochDay() * 86_400_000L, null, null);
@@ -431,6 +583,10 @@ class RelationalPlatformIT {
     }
 
     private static <T> T await(String what, Supplier<T> probe) throws InterruptedException {
+        return await(what, probe, 300);
+    }
+
+    private static <T> T await(String what, Supplier<T> probe, long pollMillis) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (true) {
             T value = probe.get();
@@ -440,7 +596,7 @@ class RelationalPlatformIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("gave up waiting for " + what);
             }
-            Thread.sleep(300);
+            Thread.sleep(pollMillis);
         }
     }
 

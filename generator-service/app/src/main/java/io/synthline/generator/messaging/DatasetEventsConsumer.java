@@ -6,6 +6,7 @@ import io.synthline.commons.events.EventEnvelope;
 import io.synthline.commons.events.EventType;
 import io.synthline.commons.events.Payloads;
 import io.synthline.commons.json.Json;
+import io.synthline.commons.relational.StoredRelational;
 import io.synthline.commons.store.DatasetStore;
 import io.synthline.generator.repository.DatasetRefEntity;
 import io.synthline.generator.repository.FittedModelEntity;
@@ -98,12 +99,16 @@ public class DatasetEventsConsumer {
                 continue;
             }
             try {
-                if (io.synthline.commons.relational.StoredRelational.isRelational(m.storageKey)) {
+                if (StoredRelational.isRelational(m.storageKey)) {
                     // a relational run's held-out entities (it stores no model file)
-                    io.synthline.commons.relational.StoredRelational.delete(store, m.storageKey);
+                    StoredRelational.delete(store, m.storageKey);
                     continue;
                 }
                 store.delete(FittedModelEntity.holdoutKey(m.storageKey));
+                if (store.exists(FittedModelEntity.tablesHoldoutKey(m.storageKey))) {
+                    // a model of several tables: the entities its fit held out
+                    StoredRelational.delete(store, FittedModelEntity.tablesHoldoutKey(m.storageKey));
+                }
                 store.delete(FittedModelEntity.guardKey(m.storageKey));
                 store.delete(m.storageKey);
             } catch (IOException e) {

@@ -2,6 +2,8 @@ package io.synthline.generator.repository;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
+import io.synthline.commons.json.Json;
+import io.synthline.commons.relational.StoredRelational;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,6 +11,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -20,6 +23,9 @@ import java.util.UUID;
 @Table(name = "fitted_model")
 @IdClass(FittedModelEntity.Key.class)
 public class FittedModelEntity extends PanacheEntityBase {
+    /** The synthesizer of a model of several tables starts so ({@code relational:tree}). */
+    public static final String RELATIONAL_PREFIX = "relational:";
+    public static final String RELATIONAL_KIND = "relational";
     @Id
     public String tenant;
     @Id
@@ -52,6 +58,22 @@ public class FittedModelEntity extends PanacheEntityBase {
      */
     public static String guardKey(String modelStorageKey) {
         return modelStorageKey.substring(0, modelStorageKey.lastIndexOf('/') + 1) + "copy-guard.bin";
+    }
+
+    /** Where the entities a fit of several tables held out are stored: beside the model, the index of their tables. */
+    public static String tablesHoldoutKey(String modelStorageKey) {
+        return modelStorageKey.substring(0, modelStorageKey.lastIndexOf('/') + 1) + "holdout/" + StoredRelational.INDEX_FILE;
+    }
+
+    /** Whether the row is a stored model of several tables (not one table's, nor the held-out entities of a run that stored none). */
+    public static boolean isRelational(FittedModelEntity e) {
+        return e.synthesizer != null && e.synthesizer.startsWith(RELATIONAL_PREFIX) && !StoredRelational.isRelational(e.storageKey);
+    }
+
+    /** The content hash of the tables a model of several tables was fitted on, from its row. */
+    public static String relationalDatasetContent(FittedModelEntity e) {
+        Object content = e.manifestJson == null ? null : Json.read(e.manifestJson, Map.class).get("datasetContentSha256");
+        return content == null ? null : content.toString();
     }
 
     public static Uni<FittedModelEntity> byModelId(String tenant, String modelId) {

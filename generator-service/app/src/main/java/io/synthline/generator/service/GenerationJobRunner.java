@@ -14,6 +14,8 @@ import io.synthline.commons.events.Payloads;
 import io.synthline.commons.hash.Sha256;
 import io.synthline.commons.json.Json;
 import io.synthline.commons.profile.PiiFinding;
+import io.synthline.commons.relational.Entities;
+import io.synthline.commons.relational.StoredRelational;
 import io.synthline.commons.store.DatasetStore;
 import io.synthline.commons.store.StoredObject;
 import io.synthline.commons.table.Table;
@@ -28,6 +30,8 @@ import io.synthline.generator.engine.synthesis.SynthesisModel;
 import io.synthline.generator.engine.synthesis.Synthesizers;
 import io.synthline.generator.engine.pipeline.GenerationPipeline;
 import io.synthline.generator.engine.privacy.PrivacyReport;
+import io.synthline.generator.engine.relational.RelationalArtifact;
+import io.synthline.generator.engine.relational.RelationalModel;
 import io.synthline.generator.engine.shard.ShardAssembly;
 import io.synthline.generator.engine.shard.StoredModels;
 import io.synthline.generator.repository.DatasetRefEntity;
@@ -43,6 +47,7 @@ import io.synthline.service.outbox.Outbox;
 import io.synthline.service.persistence.BlockingTx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,7 +122,7 @@ public class GenerationJobRunner implements JobHandler {
             GenerationRequest request = job.requestJson() == null ? new GenerationRequest(job.datasetId().toString(), job.rows(),
                     job.seed(), job.model()) : Json.read(job.requestJson(), GenerationRequest.class);
             request = withApprovedBudget(request, reservation);
-            if (io.synthline.commons.relational.StoredRelational.isRelational(job.sourceKey())) {
+            if (StoredRelational.isRelational(job.sourceKey())) {
                 runTables(job, request, lease, started, touched);
                 return;
             }
@@ -164,11 +169,13 @@ public class GenerationJobRunner implements JobHandler {
         touched[0] = true;
         String holdoutBase = job.tenant() + "/models/relational-" + job.id() + "/holdout/";
         RelationalGeneration.Result r = RelationalGeneration.run(store, job.sourceKey(), request, job.seed(),
-                workerThreads(), job.tenant() + "/generations/" + job.id() + "/", holdoutBase,
-                new Progress(job, lease));
+                workerThreads(), job.tenant() + "/generations/" + job.id() + "/", holdoutBase, new StoredTables(job),
+                new Progress(job, lease).perTable());
         long millis = (System.nanoTime() - started) / 1_000_000;
         Payloads.PrivacySpent spent = r.privacy() == null ? null : spent(r.privacy());
-        BlockingTx.inTransaction(() -> lease.finish().chain(() -> recordHoldout(job, r.holdoutKey())).chain(() -> GenerationEntity
+        // a stored model's held-out entities are beside it, deleted with it; a run without one records where its went
+        String unrecordedHoldout = r.modelId() == null ? r.holdoutKey() : null;
+        BlockingTx.inTransaction(() -> lease.finish().chain(() -> recordHoldout(job, unrecordedHoldout)).chain(() -> GenerationEntity
                 .<GenerationEntity>findById(job.id()).chain(g -> {
                     if (g.isFinished()) {
                         return Uni.createFrom().voidItem();
@@ -178,6 +185,7 @@ public class GenerationJobRunner implements JobHandler {
                     g.outputSha256 = r.outputSha256();
                     g.outputBytes = r.outputBytes();
                     g.manifestKey = r.manifestKey();
+                    g.modelId = r.modelId();
                     g.rowsDone = r.rowsWritten();
                     g.rowsWritten = r.rowsWritten();
                     g.completedAt = Instant.now();
@@ -187,7 +195,120 @@ public class GenerationJobRunner implements JobHandler {
                                     spent, r.holdoutKey(), r.tables()))).replaceWithVoid();
                 })));
         LOG.infof("generation %s completed: %d rows in %d tables with %s in %d ms", job.id(), r.rowsWritten(),
-                io.synthline.commons.relational.StoredRelational.readIndex(store, r.outputKey()).tables().size(), job.model(), millis);
+                StoredRelational.readIndex(store, r.outputKey()).tables().size(), job.model(), millis);
+    }
+
+    /**
+     * The fitted-model store for models of several tables, as {@link StoredRun} is for one table: the
+     * model under {@code <tenant>/models/<modelId>/model.synth} with its copy guard and the held-out
+     * entities ({@code holdout/}) beside it, a row in the fitted-model table for the dataset (deleted
+     * with it), ids and cache keys scoped to the tenant.
+     */
+    private final class StoredTables implements RelationalGeneration.Models {
+        private final Job job;
+
+        StoredTables(Job job) {
+            this.job = job;
+        }
+
+        @Override
+        public RelationalGeneration.Stored named(String modelId, String datasetContent) throws IOException {
+            FittedModelEntity named = BlockingTx.inSession(() -> FittedModelEntity.byModelId(job.tenant(), modelId));
+            if (named == null || !FittedModelEntity.isRelational(named) || !store.exists(named.storageKey)) {
+                throw RelationalGeneration.unknownModel(modelId);
+            }
+            if (!datasetContent.equals(FittedModelEntity.relationalDatasetContent(named))) {
+                throw new BadInputException("model-dataset-mismatch", "model " + modelId + " was fitted on other tables than dataset "
+                        + job.datasetId());
+            }
+            return new RelationalGeneration.Stored(load(named.storageKey), named.modelId, storedHoldout(named.storageKey));
+        }
+
+        @Override
+        public RelationalGeneration.Stored cached(String fitKey) throws IOException {
+            String key = scopedFitKey(fitKey);
+            FittedModelEntity existing = BlockingTx.inSession(() -> FittedModelEntity.find(job.tenant(), key));
+            if (existing == null || !store.exists(existing.storageKey)) {
+                return null;
+            }
+            try {
+                return new RelationalGeneration.Stored(load(existing.storageKey), existing.modelId, storedHoldout(existing.storageKey));
+            } catch (BadInputException | IOException e) {
+                // a cached fit this engine cannot read (older format, damaged file) is fitted again, not a failed job
+                LOG.warnf("generation %s: stored model %s cannot be reused (%s); fitting again", job.id(), existing.modelId,
+                        e.getMessage());
+                return null;
+            }
+        }
+
+        /** The held-out entities, the copy guard and the model (in this order: a model is never stored without them), then its row. */
+        @Override
+        public RelationalGeneration.Stored keep(String fitKey, String datasetContent, RelationalModel model, Entities.Split split)
+                throws IOException {
+            String modelId = Sha256.hex("tenant:" + job.tenant() + "\nmodel:" + RelationalArtifact.id(model));
+            String key = job.tenant() + "/models/" + modelId + "/model.synth";
+            String holdoutKey = null;
+            if (split.hasHoldout()) {
+                holdoutKey = FittedModelEntity.tablesHoldoutKey(key);
+                if (!store.exists(holdoutKey)) {
+                    holdoutKey = StoredRelational.write(store, StoredRelational.prefix(holdoutKey), split.holdout(), "holdout");
+                }
+            }
+            String guardKey = FittedModelEntity.guardKey(key);
+            if (!store.exists(guardKey)) {
+                try (DatasetStore.Staged staged = store.stage(out -> RelationalArtifact.writeGuard(model, out))) {
+                    staged.commit(guardKey);
+                }
+            }
+            if (!store.exists(key)) {
+                try (DatasetStore.Staged staged = store.stage(out -> RelationalArtifact.write(model, out))) {
+                    staged.commit(key);
+                }
+            }
+            String scoped = scopedFitKey(fitKey);
+            BlockingTx.inTransaction(() -> FittedModelEntity.find(job.tenant(), scoped).chain(found -> {
+                if (found != null && found.storageKey.equals(key)) {
+                    return Uni.createFrom().voidItem();
+                }
+                // new, or replacing a cached fit that could not be read
+                FittedModelEntity e = found != null ? found : new FittedModelEntity();
+                e.tenant = job.tenant();
+                e.fitKey = scoped;
+                e.modelId = modelId;
+                e.datasetId = job.datasetId();
+                e.synthesizer = FittedModelEntity.RELATIONAL_PREFIX + model.spec().model();
+                e.storageKey = key;
+                e.manifestJson = Json.write(Map.of("kind", FittedModelEntity.RELATIONAL_KIND, "datasetContentSha256", datasetContent,
+                        "spec", model.spec(), "seed", job.seed()));
+                e.createdAt = Instant.now();
+                return found != null ? Uni.createFrom().voidItem() : e.persist().replaceWithVoid();
+            }));
+            return new RelationalGeneration.Stored(model, modelId, holdoutKey);
+        }
+
+        /** The cache key is the tenant's: a fit is reused within a tenant, never across tenants. */
+        private String scopedFitKey(String fitKey) {
+            return Sha256.hex(job.tenant() + "\n" + fitKey);
+        }
+
+        private RelationalModel load(String key) throws IOException {
+            RelationalModel model;
+            try (InputStream in = new BufferedInputStream(store.open(key), 1 << 16)) {
+                model = RelationalArtifact.read(in, workerThreads());
+            }
+            String guardKey = FittedModelEntity.guardKey(key);
+            if (!store.exists(guardKey)) {
+                return model;
+            }
+            try (InputStream in = new BufferedInputStream(store.open(guardKey), 1 << 16)) {
+                return model.withGuard(RelationalArtifact.readGuard(in));
+            }
+        }
+
+        private String storedHoldout(String modelKey) {
+            String key = FittedModelEntity.tablesHoldoutKey(modelKey);
+            return store.exists(key) ? key : null;
+        }
     }
 
     /** Records where a relational run's held-out real entities are, so that deleting the dataset deletes them. */
@@ -299,6 +420,29 @@ public class GenerationJobRunner implements JobHandler {
                         job.tenant(), job.actor(), new Payloads.GenerationProgress(job.id().toString(), rowsDone, rowsTotal)))
                         .map(e -> g.cancelRequested);
             }));
+        }
+
+        /**
+         * For a run of several tables, which asks between tables only (a handful of times): the flag is
+         * read at every ask, so a cancellation lands at the next table whenever it came, not only when a
+         * progress event was due.
+         */
+        Generation.Listener perTable() {
+            return new Generation.Listener() {
+                @Override
+                public void progress(long rowsDone, long rowsTotal) {
+                    Progress.this.progress(rowsDone, rowsTotal);
+                }
+
+                @Override
+                public boolean cancelled() {
+                    if (!Progress.this.cancelled() && !lease.lost()) {
+                        cancelled = Boolean.TRUE.equals(BlockingTx.inSession(() -> GenerationEntity.<GenerationEntity>findById(job.id())
+                                .map(g -> g != null && g.cancelRequested)));
+                    }
+                    return Progress.this.cancelled();
+                }
+            };
         }
 
         /** Cancelled by a user, or the job's lease was lost (another worker runs it now: stop writing). */

@@ -16,6 +16,7 @@ import io.synthline.generator.engine.pipeline.Requests;
 import io.synthline.generator.engine.synthesis.Synthesizers;
 import io.synthline.generator.mapping.GenerationMapper;
 import io.synthline.generator.repository.DatasetRefEntity;
+import io.synthline.generator.repository.FittedModelEntity;
 import io.synthline.generator.repository.GenerationEntity;
 import io.synthline.service.config.ServiceConfig;
 import io.synthline.service.outbox.Outbox;
@@ -120,7 +121,20 @@ public class GenerationService {
                 new Payloads.GenerationRequested(g.id.toString(), datasetId.toString(), model, g.rows, seed, privacyOf(request),
                         // every column the profile flags is replaced (Requests.modelSpec), whatever the request says
                         Boolean.TRUE, purpose));
-        return g.<GenerationEntity>persist().call(() -> Outbox.enqueue(requested)).map(GenerationMapper::toView);
+        return knownModel(tables, request, tenant).chain(() -> g.<GenerationEntity>persist()).call(() -> Outbox.enqueue(requested))
+                .map(GenerationMapper::toView);
+    }
+
+    /** A dataset of several tables samples a stored model only if the tenant has one of several tables by that id (a 400 now, not a failed job). */
+    private static Uni<Void> knownModel(boolean tables, GenerationRequest request, String tenant) {
+        if (!tables || request.modelId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return FittedModelEntity.byModelId(tenant, request.modelId()).invoke(m -> {
+            if (m == null || !FittedModelEntity.isRelational(m)) {
+                throw RelationalGeneration.unknownModel(request.modelId());
+            }
+        }).replaceWithVoid();
     }
 
     private void requireRows(GenerationRequest request) {
