@@ -340,8 +340,8 @@ class RelationalPlatformIT {
      * The fitted model of a run on several tables is stored like a single table's (model, copy guard
      * and held-out entities under the tenant's models, a row for the dataset): its id is in the run's
      * view, a request naming it samples it again without the tables and gives the same tables for the
-     * same seed and scale, what cannot be stored is a 400 in user terms, and deleting the dataset
-     * deletes the model with it.
+     * same seed and scale, another tenant cannot name it, what cannot be stored is a 400 in user
+     * terms, and deleting the dataset deletes the model with it.
      */
     @Test
     void aStoredModelOfSeveralTablesIsSampledAgainByIdAndGoesWithItsDataset() throws Exception {
@@ -405,6 +405,14 @@ class RelationalPlatformIT {
         assertProblem(() -> scientist.requestGeneration(new GenerationRequest(datasetId, null, 11L, null, null,
                 List.of(ConditionSpec.equalTo("segment", "gold")), null, null, null, null, null, modelId, null, null, "conditioned")
                 .forTables(1.0, null)), 400, "leave out modelId");
+
+        // another tenant's request cannot name it, even on the same tables
+        String globexTables = DemoRun.clientFor(endpoints, platform.endpoints(), "globex-owner")
+                .uploadTables(zip(Map.of(), true), "shop of another tenant").path("id").asText();
+        ApiClient globex = DemoRun.clientFor(endpoints, platform.endpoints(), "globex-scientist");
+        assertProblem(() -> globex.requestGenerationWhenVisible(new GenerationRequest(globexTables, null, 11L, null, null, null, null,
+                null, null, null, null, modelId, null, null, "another tenant's model").forTables(1.5, null), Duration.ofSeconds(60)), 400,
+                "no stored model of several tables");
 
         // the model, its guard and held-out entities go with the dataset
         owner.sendJson("POST", governance, "/api/v1/governed-datasets/" + datasetId + "/deletion",
