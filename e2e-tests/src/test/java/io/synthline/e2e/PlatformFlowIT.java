@@ -236,8 +236,10 @@ class PlatformFlowIT {
      */
     @Test
     void everyEndpointAnswersEveryCallerAsTheAccessMatrixSays() throws Exception {
+        // the fixture must be released (downloads answer 200): 300 synthetic rows train a TSTR model whose ROC AUC gap sits
+        // at the internal gate's 0.15 (0.10-0.15 over seeds), 2,000 rows keep it near 0.08
         DemoRun.Outcome run = DemoRun.run(endpoints, platform.endpoints(), "acme", REPO.resolve("samples/adult-sample.csv"),
-                300, 11, msg -> System.out.println("matrix fixture: " + msg));
+                2000, 11, msg -> System.out.println("matrix fixture: " + msg));
         AccessMatrix matrix = new AccessMatrix(endpoints, new AccessMatrix.Fixture("acme", "globex", run.dataset().path("id").asText(),
                 run.generation().path("id").asText(), run.evaluation().id()));
         long t0 = System.nanoTime();

@@ -5,6 +5,7 @@ import io.synthline.cli.client.ApiClient;
 import io.synthline.cli.client.ApiEndpoints;
 import io.synthline.commons.api.AuditEntryView;
 import io.synthline.commons.api.EvaluationView;
+import io.synthline.commons.events.EventType;
 import io.synthline.stack.KeycloakTokens;
 import io.synthline.stack.StackEndpoints;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ public final class DemoRun {
         }
         progress.accept("generation completed");
 
-        EvaluationView evaluation = await("the evaluation of generation " + generationId, Duration.ofMinutes(3), () -> {
+        EvaluationView evaluation = await(() -> "the evaluation of generation " + generationId, Duration.ofMinutes(3), () -> {
             List<EvaluationView> list = scientist.evaluations(generationId);
             // an evaluation is listed as soon as the evaluator took it up (PENDING, saying why it waits)
             return !list.isEmpty() && !"PENDING".equals(list.getFirst().status()) ? list.getFirst() : null;
@@ -72,20 +73,27 @@ public final class DemoRun {
         progress.accept("evaluation " + evaluation.id() + " " + evaluation.status());
 
         List<String> subjects = List.of("datasets/" + datasetId, "generations/" + generationId, "evaluations/" + evaluation.id());
-        List<AuditEntryView> audit = await("the audit entries", Duration.ofMinutes(2), () -> {
+        List<String> missing = new ArrayList<>(EXPECTED_AUDIT_TYPES);
+        List<AuditEntryView> audit = await(() -> "the audit entries " + missing, Duration.ofMinutes(2), () -> {
             List<AuditEntryView> entries = new ArrayList<>();
             for (String subject : subjects) {
                 entries.addAll(auditor.auditEntries(subject));
             }
             List<String> types = entries.stream().map(AuditEntryView::eventType).toList();
-            return types.containsAll(EXPECTED_AUDIT_TYPES) ? entries : null;
+            if (types.contains(EventType.RELEASE_QUARANTINED.wireName())) {
+                // the release gate stopped the run: no release.approved will come
+                throw new IllegalStateException("the release gate quarantined generation " + generationId
+                        + "; its evaluation " + evaluation.id() + " says why");
+            }
+            missing.retainAll(EXPECTED_AUDIT_TYPES.stream().filter(t -> !types.contains(t)).toList());
+            return missing.isEmpty() ? entries : null;
         });
         progress.accept(audit.size() + " audit entries recorded");
         return new Outcome(dataset, generation, evaluation, audit);
     }
 
 
-    private static <T> T await(String what, Duration patience, java.util.function.Supplier<T> probe) {
+    private static <T> T await(java.util.function.Supplier<String> what, Duration patience, java.util.function.Supplier<T> probe) {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             T value = probe.get();
@@ -93,7 +101,7 @@ public final class DemoRun {
                 return value;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("gave up waiting for " + what + " after " + patience.toSeconds() + " s");
+                throw new IllegalStateException("gave up waiting for " + what.get() + " after " + patience.toSeconds() + " s");
             }
             try {
                 Thread.sleep(300);
