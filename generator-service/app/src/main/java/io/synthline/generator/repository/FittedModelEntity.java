@@ -70,6 +70,11 @@ public class FittedModelEntity extends PanacheEntityBase {
         return e.synthesizer != null && e.synthesizer.startsWith(RELATIONAL_PREFIX) && !StoredRelational.isRelational(e.storageKey);
     }
 
+    /** Whether the row is one table's stored model (not a model of several tables, nor held-out entities). */
+    public static boolean isSingleTable(FittedModelEntity e) {
+        return !(e.synthesizer != null && e.synthesizer.startsWith(RELATIONAL_PREFIX)) && !StoredRelational.isRelational(e.storageKey);
+    }
+
     /** The content hash of the tables a model of several tables was fitted on, from its row. */
     public static String relationalDatasetContent(FittedModelEntity e) {
         Object content = e.manifestJson == null ? null : Json.read(e.manifestJson, Map.class).get("datasetContentSha256");

@@ -125,14 +125,24 @@ public class GenerationService {
                 .map(GenerationMapper::toView);
     }
 
-    /** A dataset of several tables samples a stored model only if the tenant has one of several tables by that id (a 400 now, not a failed job). */
+    /**
+     * A request names a stored model only if the tenant has one of the dataset's kind by that id: a
+     * model of several tables for a dataset of several tables, one table's model for one table (a 400
+     * now, not a failed job). Whether it was fitted on this dataset's data is checked when the job
+     * reads both.
+     */
     private static Uni<Void> knownModel(boolean tables, GenerationRequest request, String tenant) {
-        if (!tables || request.modelId() == null) {
+        if (request.modelId() == null) {
             return Uni.createFrom().voidItem();
         }
         return FittedModelEntity.byModelId(tenant, request.modelId()).invoke(m -> {
-            if (m == null || !FittedModelEntity.isRelational(m)) {
+            if (tables && (m == null || !FittedModelEntity.isRelational(m))) {
                 throw RelationalGeneration.unknownModel(request.modelId());
+            }
+            if (!tables && (m == null || !FittedModelEntity.isSingleTable(m))) {
+                throw new BadInputException("unknown-model-id", "no stored model of one table with id " + request.modelId()
+                        + ": a run's modelId names the model it fitted; a model of several tables samples a dataset of several"
+                        + " tables");
             }
         }).replaceWithVoid();
     }

@@ -172,6 +172,7 @@ class GenerationResourceIT {
                 "gives no differential-privacy guarantee");
         expectProblem("{" + ds + ",\"rows\":10,\"holdout\":0.9}", 400, "holdout must be a share of rows between 0 and 0.5");
         expectProblem("{\"rows\":10}", 400, "datasetId is required");
+        expectProblem("{" + ds + ",\"rows\":10,\"modelId\":\"" + "0".repeat(64) + "\"}", 400, "no stored model of one table with id");
         expectProblem("{\"datasetId\":\"nope\",\"rows\":10}", 400, "not a valid id");
         expectProblem("{\"datasetId\":\"" + UUID.randomUUID() + "\",\"rows\":10}", 404, "no dataset with id");
         given().auth().oauth2(token("acme-scientist")).contentType("application/json").body("{not json")
