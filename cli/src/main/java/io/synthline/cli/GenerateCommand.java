@@ -55,8 +55,8 @@ public class GenerateCommand implements Callable<Integer> {
                     + " (not needed with --load-model)")
     Path file;
 
-    @Option(names = "--rows", description = "number of synthetic rows (one table)")
-    long rows;
+    @Option(names = "--rows", description = "number of synthetic rows (one table; default: rows of --spec)")
+    Long rows;
 
     @Option(names = "--metadata", paramLabel = "METADATA.json",
             description = "related tables: keys and types (SDV multi-table format; default: metadata.json beside the tables, else keys"
@@ -182,7 +182,7 @@ public class GenerateCommand implements Callable<Integer> {
         boolean prov = provenanceColumns || (base.output() != null && Boolean.TRUE.equals(base.output().provenanceColumns()));
         Boolean exclude = allowCopies ? Boolean.FALSE : base.excludeTrainingCopies();
         String m = model != null ? model : base.model();
-        return new GenerationRequest(base.datasetId(), rows, seed, m, options, c, r, k,
+        return new GenerationRequest(base.datasetId(), rows != null ? rows : base.rows(), seed, m, options, c, r, k,
                 p.isEmpty() && loc == null ? null : new PiiSpec(p, loc), new OutputSpec("csv", prov), exclude, base.modelId(),
                 loadModel != null ? null : privacy.spec(m, base.privacy()), holdout != null ? holdout : base.holdout(),
                 purpose != null ? purpose : base.purpose());
@@ -196,13 +196,16 @@ public class GenerateCommand implements Callable<Integer> {
         if (metadata != null) {
             throw new SynthCommand.UserError("--metadata describes related tables: give a directory or zip of CSV files");
         }
-        if (rows < 1) {
-            throw new SynthCommand.UserError("--rows must be at least 1, got " + rows);
-        }
         if (firstRow < 0) {
             throw new SynthCommand.UserError("--first-row must not be negative");
         }
         GenerationRequest request = request();
+        if (request.rows() == null) {
+            throw new SynthCommand.UserError("--rows is required with one table: how many synthetic rows to write (or \"rows\" in --spec)");
+        }
+        if (request.rows() < 1) {
+            throw new SynthCommand.UserError("--rows must be at least 1, got " + request.rows());
+        }
         Requests.copyExclusion(request); // refused for DP models before any data is read
         if (loadModel != null && (holdout != null || holdoutOut != null)) {
             throw new SynthCommand.UserError("--holdout cannot change a stored model: its split was made when it was fitted");
@@ -254,7 +257,7 @@ public class GenerateCommand implements Callable<Integer> {
 
     /** Related tables: options that only make sense for one table are refused rather than ignored. */
     private int relational() throws IOException {
-        if (rows != 0 || rebalance != null || !constraints.isEmpty() || specFile != null || firstRow != 0 || provenanceColumns
+        if (rows != null || rebalance != null || !constraints.isEmpty() || specFile != null || firstRow != 0 || provenanceColumns
                 || allowCopies || manifest != null) {
             throw new SynthCommand.UserError("with several tables, --rows, --rebalance, --constraint, --spec, --first-row,"
                     + " --provenance-columns, --allow-copies and --manifest are not available; use --scale");

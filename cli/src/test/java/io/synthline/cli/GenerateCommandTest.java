@@ -97,6 +97,10 @@ class GenerateCommandTest {
         assertThat(contradictory.err()).contains("cycle");
         Result negative = run("generate", SAMPLE.toString(), "--rows", "-3", "--seed", "1", "--out", out.toString());
         assertThat(negative.exit()).isEqualTo(2);
+        assertThat(negative.err()).contains("--rows must be at least 1, got -3");
+        Result noRows = run("generate", SAMPLE.toString(), "--seed", "1", "--out", out.toString());
+        assertThat(noRows.exit()).isEqualTo(2);
+        assertThat(noRows.err()).contains("--rows is required with one table");
         Result impossible = run("generate", SAMPLE.toString(), "--rows", "5", "--seed", "1", "--out", out.toString(), "--model", "tree",
                 "--condition", "age=300..400");
         assertThat(impossible.exit()).isEqualTo(2);
@@ -104,6 +108,20 @@ class GenerateCommandTest {
         assertThat(Files.exists(out)).isFalse();
     }
 
+
+    @Test
+    void aSpecFileGivesTheRowsAndOptionsOverrideIt() throws IOException {
+        Path spec = dir.resolve("request.json");
+        Files.writeString(spec, "{\"rows\": 40, \"model\": \"independent\"}");
+        Path fromSpec = dir.resolve("spec.csv");
+        Result r = run("generate", SAMPLE.toString(), "--spec", spec.toString(), "--seed", "1", "--out", fromSpec.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(fromSpec)).hasSize(41);
+        Path overridden = dir.resolve("overridden.csv");
+        r = run("generate", SAMPLE.toString(), "--spec", spec.toString(), "--rows", "7", "--seed", "1", "--out", overridden.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(overridden)).hasSize(8);
+    }
 
     @Test
     void columnsTheProfilerFlagsAsPiiAreReplacedAndParquetIsWritten() throws IOException {
