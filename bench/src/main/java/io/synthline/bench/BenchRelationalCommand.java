@@ -11,6 +11,7 @@ import io.synthline.commons.relational.RelationalDataset;
 import io.synthline.commons.relational.RelationalMetadata;
 import io.synthline.commons.relational.RelationalReader;
 import io.synthline.commons.relational.SequenceSpec;
+import io.synthline.evaluator.engine.EvaluationOptions;
 import io.synthline.evaluator.engine.relational.EntityPrivacyEvaluation;
 import io.synthline.evaluator.engine.relational.MultiTableQualityReport;
 import io.synthline.evaluator.engine.relational.ReferentialIntegrity;
@@ -65,7 +66,7 @@ public class BenchRelationalCommand implements Callable<Integer> {
 
     @Option(names = "--dp-epsilon", split = ",", paramLabel = "E", defaultValue = "1,4",
             description = "epsilons of the user-level DP path (mst, delta 1e-9); empty to skip (default: ${DEFAULT-VALUE})")
-    List<Double> dpEpsilons;
+    List<String> dpEpsilons;
 
     @Option(names = "--dp-max-children", split = ",", defaultValue = "3,5",
             description = "contribution bounds of the DP path (default: ${DEFAULT-VALUE})")
@@ -73,6 +74,20 @@ public class BenchRelationalCommand implements Callable<Integer> {
 
     @Option(names = "--holdout", defaultValue = "0.2", description = "share of players held out for the privacy attacks (default: ${DEFAULT-VALUE})")
     double holdout;
+
+    @Option(names = "--privacy-holdouts", defaultValue = "1", paramLabel = "N",
+            description = "entity-level privacy on holdout seeds 1..N, each as 'synth generate DIR --seed S --holdout H' then"
+                    + " 'synth evaluate --holdout' do it, with the mean, the maximum and how many holdouts cross the bounds (default: ${DEFAULT-VALUE})")
+    int privacyHoldouts;
+
+    @Option(names = "--privacy-control",
+            description = "with --privacy-holdouts: on N 40/20/40 splits of the players, the tree fitted on the 40 % against a perfect"
+                    + " generator (the other 40 %: real players neither trained on nor held out), both attacked with the same 20 % held out")
+    boolean privacyControl;
+
+    /** The bounds docs/privacy.md sets for a default model: membership-inference AUC and the closer-to-training share's excess. */
+    static final double MAX_AUC = 0.53;
+    static final double MAX_SHARE_EXCESS = 0.025;
 
     @Override
     public Integer call() throws IOException {
@@ -125,7 +140,13 @@ public class BenchRelationalCommand implements Callable<Integer> {
         RelationalDataset seqReal = sequences(real, workers, out);
         privacy(real, "", workers, out);
         privacy(seqReal, ", salaries as sequences", workers, out);
-        if (!dpEpsilons.isEmpty()) {
+        if (privacyHoldouts > 1) {
+            holdoutSweep(real, workers, out);
+        }
+        if (privacyControl) {
+            perfectGeneratorControl(real, workers, out);
+        }
+        if (dpEpsilons.stream().anyMatch(e -> !e.isBlank())) {
             differentialPrivacy(real, out);
         }
         return SynthCommand.EXIT_OK;
@@ -184,6 +205,99 @@ public class BenchRelationalCommand implements Callable<Integer> {
                 p.medianDcrHoldoutToTraining());
     }
 
+    /**
+     * Entity-level privacy over holdout seeds 1..N, the way the CLI measures one: entities held out,
+     * the tree fitted and sampled with the holdout's seed, attacked with the evaluator's default seed.
+     */
+    private void holdoutSweep(RelationalDataset real, int workers, PrintWriter out) {
+        out.printf(Locale.ROOT, "%nEntity-level privacy on %d holdouts (%.0f %% of players held out; model options %s; bounds AUC <= %.2f,"
+                + " share <= baseline + %.3f)%n%n| holdout seed | membership-inference AUC | closer-to-training share | baseline"
+                + " | QualityReport (training vs synthetic) |%n|---:|---:|---:|---:|---:|%n", privacyHoldouts, 100 * holdout,
+                modelOptions.isEmpty() ? "none" : modelOptions, MAX_AUC, MAX_SHARE_EXCESS);
+        Sweep sweep = new Sweep();
+        for (long seed = 1; seed <= privacyHoldouts; seed++) {
+            Entities.Split split = Entities.split(real, holdout, seed);
+            RelationalDataset syn = RelationalSynthesizer.fit(split.training(), spec(), seed, workers).sample(1, seed);
+            RelationalEvaluation.EntityPrivacy p = EntityPrivacyEvaluation.evaluate(split.training(), syn, split.holdout(),
+                    EvaluationOptions.DEFAULT_SEED, SCORING);
+            double quality = MultiTableQualityReport.generate(split.training(), syn, SCORING).score();
+            sweep.add(p, quality);
+            out.printf(Locale.ROOT, "| %d | %.4f | %.4f | %.4f | %.4f |%n", seed, p.membershipInference().auc(), p.dcrShare().value(),
+                    p.dcrShare().baseline(), quality);
+        }
+        out.println();
+        out.println(sweep.summary("tree"));
+    }
+
+    /**
+     * How much of the attacks' signal the model adds: on N seeded 40/20/40 splits of the root
+     * entities, the tree fitted on the first 40 % and the other 40 % (real entities in neither the
+     * training set nor the holdout, a perfect generator) are attacked with the same 20 % held out.
+     */
+    private void perfectGeneratorControl(RelationalDataset real, int workers, PrintWriter out) {
+        int n = Math.max(1, privacyHoldouts);
+        out.printf(Locale.ROOT, "%nPaired control on %d 40/20/40 splits (tree fitted on 40 %% vs a perfect generator: the other 40 %%, real"
+                + " players never trained on; both attacked with the same 20 %% held out)%n%n| split seed | tree AUC | tree share"
+                + " | perfect generator AUC | perfect generator share | baseline |%n|---:|---:|---:|---:|---:|---:|%n", n);
+        Sweep tree = new Sweep();
+        Sweep perfect = new Sweep();
+        for (long seed = 1; seed <= n; seed++) {
+            Entities.Split outer = Entities.split(real, 0.4, seed);
+            Entities.Split inner = Entities.split(outer.training(), 1.0 / 3, seed);
+            RelationalDataset training = inner.training();
+            RelationalDataset syn = RelationalSynthesizer.fit(training, spec(), seed, workers).sample(1, seed);
+            RelationalEvaluation.EntityPrivacy t = EntityPrivacyEvaluation.evaluate(training, syn, inner.holdout(),
+                    EvaluationOptions.DEFAULT_SEED, SCORING);
+            RelationalEvaluation.EntityPrivacy c = EntityPrivacyEvaluation.evaluate(training, outer.holdout(), inner.holdout(),
+                    EvaluationOptions.DEFAULT_SEED, SCORING);
+            tree.add(t, Double.NaN);
+            perfect.add(c, Double.NaN);
+            out.printf(Locale.ROOT, "| %d | %.4f | %.4f | %.4f | %.4f | %.4f |%n", seed, t.membershipInference().auc(), t.dcrShare().value(),
+                    c.membershipInference().auc(), c.dcrShare().value(), t.dcrShare().baseline());
+        }
+        out.println();
+        out.println(tree.summary("tree"));
+        out.println(perfect.summary("perfect generator"));
+    }
+
+    private static double epsilon(String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new SynthCommand.UserError("--dp-epsilon: '" + text + "' is not a number");
+        }
+    }
+
+    /** Means, maxima and bound crossings of entity-level privacy over several holdouts. */
+    private static final class Sweep {
+        private final List<Double> auc = new java.util.ArrayList<>();
+        private final List<Double> excess = new java.util.ArrayList<>();
+        private final List<Double> quality = new java.util.ArrayList<>();
+
+        void add(RelationalEvaluation.EntityPrivacy p, double q) {
+            auc.add(p.membershipInference().auc());
+            excess.add(p.dcrShare().value() - p.dcrShare().baseline());
+            if (!Double.isNaN(q)) {
+                quality.add(q);
+            }
+        }
+
+        String summary(String what) {
+            return String.format(Locale.ROOT, "%s: AUC mean %.4f, max %.4f, above %.2f on %d of %d; share minus baseline mean %+.4f, max %+.4f,"
+                    + " above %+.3f on %d of %d%s", what, mean(auc), max(auc), MAX_AUC, auc.stream().filter(a -> a > MAX_AUC).count(), auc.size(),
+                    mean(excess), max(excess), MAX_SHARE_EXCESS, excess.stream().filter(e -> e > MAX_SHARE_EXCESS).count(), excess.size(),
+                    quality.isEmpty() ? "" : String.format(Locale.ROOT, "; QualityReport mean %.4f", mean(quality)));
+        }
+
+        private static double mean(List<Double> v) {
+            return v.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        }
+
+        private static double max(List<Double> v) {
+            return v.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        }
+    }
+
     private RelationalSpec spec() {
         return new RelationalSpec(null, modelOptions, null, null);
     }
@@ -222,7 +336,7 @@ public class BenchRelationalCommand implements Callable<Integer> {
                 + " bounds declared, team codes learned privately):%n%n| epsilon | K | fit ms | QualityReport | Column Shapes"
                 + " | Column Pair Trends | Cardinality | Intertable Trends | referential integrity | epsilon spent |%n"
                 + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n");
-        for (double epsilon : dpEpsilons) {
+        for (double epsilon : dpEpsilons.stream().filter(e -> !e.isBlank()).map(BenchRelationalCommand::epsilon).toList()) {
             for (int k : dpMaxChildren) {
                 long t0 = System.nanoTime();
                 var model = io.synthline.generator.engine.relational.PrivateRelationalSynthesizer.fit(real,
