@@ -64,6 +64,30 @@ class BenchCommandTest {
     }
 
     @Test
+    void relationalPrivacyOverHoldoutsIsWhatTheCliMeasuresOnEach() throws IOException {
+        Path data = io.synthline.fixtures.Datasets.sharedOrSkip("relational");
+        Path out = dir.resolve("syn");
+        StringWriter err = new StringWriter();
+        assertThat(SynthCommand.run(new String[] {"generate", data.toString(), "--seed", "2", "--holdout", "0.2", "--out", out.toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true))).as(err.toString()).isZero();
+        Path report = dir.resolve("report.json");
+        assertThat(SynthCommand.run(new String[] {"evaluate", "--real", data.toString(), "--synthetic", out.toString(), "--holdout",
+                out + ".holdout", "--format", "json", "--out", report.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true))).as(err.toString()).isZero();
+        var privacy = io.synthline.commons.json.Json.mapper().readTree(report.toFile()).path("privacy");
+        var quality = io.synthline.commons.json.Json.mapper().readTree(report.toFile()).path("quality").path("score").asDouble();
+
+        Result b = run("relational", "--data", data.toString(), "--runs", "1", "--dp-epsilon=", "--privacy-holdouts", "2",
+                "--privacy-control");
+        assertThat(b.exit()).as(b.err()).isZero();
+        // the second holdout's row is the CLI's run with seed 2, number for number
+        assertThat(b.out()).contains(String.format(java.util.Locale.ROOT, "| 2 | %.4f | %.4f | %.4f | %.4f |",
+                privacy.path("membershipInference").path("auc").asDouble(), privacy.path("dcrShare").path("value").asDouble(),
+                privacy.path("dcrShare").path("baseline").asDouble(), quality));
+        assertThat(b.out()).contains("tree: AUC mean", "above 0.53 on", "perfect generator: AUC mean").doesNotContain("NaN");
+    }
+
+    @Test
     void aMissingInputIsTheCliOneLineErrorAndExitCode() throws IOException {
         Result r = run("evaluate", "--real", dir.resolve("absent.csv").toString(), "--synthetic", SAMPLE.toString());
         assertThat(r.exit()).isEqualTo(SynthCommand.EXIT_BAD_INPUT);
