@@ -241,6 +241,12 @@ public final class PiiDetector {
                 pct(s, values.size(), "are IP addresses"));
     }
 
+    /** Words of a column name that say its date is an event in a record's life, not the person's birth. */
+    private static final String[] EVENT_WORDS = {"debut", "hire", "hired", "start", "started", "end", "ended", "created", "opened",
+            "closed", "joined", "since", "signup", "registered", "registration", "game", "visit", "order", "admission", "admitted",
+            "discharge", "discharged", "issued", "expiry", "expires", "final", "first", "last", "death", "died", "married",
+            "purchase", "purchased", "updated", "modified", "enrolled", "enrollment", "graduation", "graduated", "retired"};
+
     private PiiFinding dateOfBirth(ColumnName name, Column column, Sample values) {
         boolean hint = name.hasAny("dob", "birth", "birthday", "birthdate", "date_of_birth", "birth_date", "born",
                 "geburtsdatum", "fecha_nacimiento", "date_naissance");
@@ -266,9 +272,11 @@ public final class PiiDetector {
         double plausible = Arrays.stream(ages).filter(a -> a >= 0 && a <= 120).count() / (double) ages.length;
         double median = ages[ages.length / 2];
         double iqr = ages[(ages.length * 3) / 4] - ages[ages.length / 4];
-        // without a name hint, only the age profile of a population (adults of all ages) counts as evidence
+        // without a name hint, only the age profile of a population (adults of all ages) counts as evidence, and not for a
+        // date its name ties to an event of the record (a debut, a hiring, an opening): those span decades as birth dates do
         boolean population = plausible >= 0.99 && median >= 25 && median <= 70 && iqr >= 10;
-        double s = hint ? plausible : (population ? plausible : 0);
+        boolean event = name.hasAny(EVENT_WORDS);
+        double s = hint ? plausible : (population && !event ? plausible : 0);
         return finding(name.raw(), PiiKind.DATE_OF_BIRTH, s, 0.9, hint ? 0.85 : 0.6, hint, null, pattern, values.size(),
                 String.format(Locale.ROOT, "dates imply ages with median %.0f years (IQR %.0f), %.1f%% between 0 and 120",
                         median, iqr, 100 * plausible));

@@ -83,6 +83,9 @@ class PiiDetectionQualityTest {
                 new Column("price", null, () -> String.format(Locale.ROOT, "%.2f", random.nextDouble() * 500)),
                 new Column("signup_date", null, () -> LocalDate.of(2018, 1, 1).plusDays(random.nextInt(2500)).toString()),
                 new Column("hire_date", null, () -> LocalDate.of(1995, 1, 1).plusDays(random.nextInt(10_000)).toString()),
+                // dates of events that span decades like birth dates do (careers, memberships)
+                new Column("debut", null, () -> LocalDate.of(1950, 1, 1).plusDays(random.nextInt(24_000)).toString()),
+                new Column("member_since", null, () -> LocalDate.of(1960, 1, 1).plusDays(random.nextInt(20_000)).toString()),
                 new Column("uuid", null, () -> us.internet().uuid()),
                 new Column("url", null, () -> us.internet().url()),
                 new Column("username", null, () -> us.internet().username()),
