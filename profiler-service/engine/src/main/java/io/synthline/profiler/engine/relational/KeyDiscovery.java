@@ -158,14 +158,47 @@ public final class KeyDiscovery {
                     confidence += 0.15 * named;
                     evidence.add(named + " key-like name" + (named > 1 ? "s" : ""));
                 }
+                Column ordering = orderingNumber(ca, cb, table) ? ca : orderingNumber(cb, ca, table) ? cb : null;
                 if (ca.type() == ColumnType.DATETIME || cb.type() == ColumnType.DATETIME) {
                     confidence -= 0.2;
                     evidence.add("a date takes part (events, perhaps: see sequences)");
+                } else if (ordering != null) {
+                    // a generated key part is numbered 1, 2, ... within its parent: right for a line number, a loss for a year
+                    confidence -= 0.2;
+                    evidence.add("'" + ordering.name() + "' is a number that orders events, not 1, 2, ... within each '"
+                            + (ordering == ca ? cb : ca).name() + "' (perhaps: see sequences)");
                 }
                 out.add(new PrimaryKeyCandidate(table, List.of(ca.name(), cb.name()), clamp(confidence), evidence));
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code part} is an integer without a key-like name whose values are not a numbering of
+     * the rows sharing a value of {@code other} (a year, an amount), rather than a line number that
+     * counts them (1..m or 0..m-1 for a group of m rows).
+     */
+    private static boolean orderingNumber(Column part, Column other, String table) {
+        if (part.type() != ColumnType.INTEGER || keyName(part.name(), table)) {
+            return false;
+        }
+        Map<String, Integer> groupSize = new HashMap<>();
+        for (int r = 0; r < other.size(); r++) {
+            groupSize.merge(other.text(r), 1, Integer::sum);
+        }
+        int largest = groupSize.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        for (int r = 0; r < part.size(); r++) {
+            try {
+                long v = Long.parseLong(part.text(r).strip());
+                if (v < 0 || v > largest) {
+                    return true;
+                }
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static ForeignKeyCandidate foreignKey(String child, Table c, Map<String, ColumnFacts> childFacts, PrimaryKeyCandidate parentKey,

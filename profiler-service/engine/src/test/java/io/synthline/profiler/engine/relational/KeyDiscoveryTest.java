@@ -88,5 +88,17 @@ class KeyDiscoveryTest {
             assertThat(s.table()).isEqualTo("salaries");
             assertThat(s.orderColumn()).isEqualTo("year");
         });
+        // (player_id, year) is unique in allstar, but a year is not a key part to number 1, 2, ... per player
+        assertThat(proposal.metadata().table("allstar").primaryKey()).as("declared: none").isEqualTo(declared.table("allstar").primaryKey())
+                .isEmpty();
+        assertThat(proposal.primaryKeys()).filteredOn(p -> p.table().equals("allstar") && p.columns().equals(List.of("player_id", "year")))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.confidence()).isLessThan(KeyProposal.ACCEPT);
+                    assertThat(p.evidence()).anyMatch(e -> e.contains("'year' is a number that orders events"));
+                });
+        assertThat(proposal.sequences()).anySatisfy(s -> {
+            assertThat(s.table()).isEqualTo("allstar");
+            assertThat(s.orderColumn()).isEqualTo("year");
+        });
     }
 }
