@@ -10,6 +10,7 @@ import io.synthline.evaluator.engine.EvaluationOptions;
 import io.synthline.evaluator.engine.Evaluator;
 import io.synthline.evaluator.engine.data.SdType;
 import io.synthline.evaluator.engine.fidelity.QualityReport;
+import io.synthline.evaluator.engine.relational.RelationalEvaluator;
 import io.synthline.evaluator.engine.report.Html;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,8 @@ public class EvaluateCommand implements Callable<Integer> {
     boolean noThresholds;
 
     @Option(names = "--only", split = ",", paramLabel = "SECTION",
-            description = "compute only these sections: quality, accuracy, detection, utility, privacy, fairness")
+            description = "compute only these sections: quality, accuracy, detection, utility, privacy, fairness (related tables:"
+                    + " quality, integrity, sequences, privacy)")
     List<String> only;
 
     @Option(names = "--seed", defaultValue = "" + EvaluationOptions.DEFAULT_SEED, description = "seed of every randomised step (default: ${DEFAULT-VALUE})")
@@ -121,12 +123,12 @@ public class EvaluateCommand implements Callable<Integer> {
             throw new SynthCommand.UserError("give --real REAL.csv and --synthetic SYN.csv (or --remote --run RUN for the platform's evaluation)");
         }
         if (RelationalCli.isRelational(real)) {
-            if (label != null || sensitive != null || quasiIdentifiers != null || favourable != null || sdtypes != null || only != null) {
-                throw new SynthCommand.UserError("with related tables, --label, --sensitive, --quasi-identifiers, --favourable, --sdtype and"
-                        + " --only are not available (sdtypes come from the metadata)");
+            if (label != null || sensitive != null || quasiIdentifiers != null || favourable != null || sdtypes != null) {
+                throw new SynthCommand.UserError("with related tables, --label, --sensitive, --quasi-identifiers, --favourable and --sdtype"
+                        + " are not available (sdtypes come from the metadata)");
             }
-            return RelationalCli.evaluate(real, synthetic, holdout, metadata, csvFormulas.escapes(), noThresholds, seed, workers(),
-                    format == Format.json, out,
+            return RelationalCli.evaluate(real, synthetic, holdout, metadata, csvFormulas.escapes(), noThresholds, seed,
+                    relationalSections(), workers(), format == Format.json, out,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (metadata != null) {
@@ -203,6 +205,23 @@ public class EvaluateCommand implements Callable<Integer> {
                     + " replaced personal data: reported under pii; the ones not learned are left out of the other sections");
         }
         return replaced;
+    }
+
+    /** The sections of a relational evaluation {@code --only} names; all of them without it. */
+    private EnumSet<RelationalEvaluator.Section> relationalSections() {
+        if (only == null) {
+            return EnumSet.allOf(RelationalEvaluator.Section.class);
+        }
+        EnumSet<RelationalEvaluator.Section> set = EnumSet.noneOf(RelationalEvaluator.Section.class);
+        for (String name : only) {
+            try {
+                set.add(RelationalEvaluator.Section.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new SynthCommand.UserError("unknown section '" + name + "' for related tables; sections are quality, integrity,"
+                        + " sequences, privacy");
+            }
+        }
+        return set;
     }
 
     private EnumSet<EvaluationOptions.Section> sections() {

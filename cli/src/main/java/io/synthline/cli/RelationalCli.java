@@ -521,7 +521,8 @@ final class RelationalCli {
     }
 
     static int evaluate(Path real, Path synthetic, Path holdout, Path metadata, boolean formulasEscaped, boolean noThresholds, long seed,
-            int threads, boolean json, Path out, PrintWriter stdout, PrintWriter err) throws IOException {
+            java.util.Set<RelationalEvaluator.Section> sections, int threads, boolean json, Path out, PrintWriter stdout, PrintWriter err)
+            throws IOException {
         if (!isRelational(synthetic)) {
             throw new SynthCommand.UserError("--synthetic must be a directory or zip of tables like --real");
         }
@@ -540,17 +541,27 @@ final class RelationalCli {
             }
         }
         RelationalEvaluation doc = RelationalEvaluator.evaluate(realData, syn, held,
-                noThresholds ? QualityReport.Thresholds.NONE : QualityReport.Thresholds.DEFAULT, seed, threads);
+                noThresholds ? QualityReport.Thresholds.NONE : QualityReport.Thresholds.DEFAULT, seed, sections, threads);
         String text = json ? Json.writePretty(doc) : io.synthline.evaluator.engine.report.RelationalHtml.render(doc);
         if (out != null) {
             Files.writeString(out, text, StandardCharsets.UTF_8);
         } else {
             stdout.println(text);
         }
-        err.printf(Locale.ROOT, "synth: quality %.4f, referential integrity %.4f%s%n", doc.quality().score() == null ? Double.NaN
-                : doc.quality().score(), doc.integrity().score(), doc.privacy() == null ? "" : String.format(Locale.ROOT,
-                "; entity-level membership inference AUC %.3f, closer to training %.3f (baseline %.3f)", doc.privacy().membershipInference().auc(),
-                doc.privacy().dcrShare().value(), doc.privacy().dcrShare().baseline()));
+        List<String> summary = new ArrayList<>();
+        if (doc.quality() != null) {
+            summary.add(String.format(Locale.ROOT, "quality %.4f", doc.quality().score() == null ? Double.NaN : doc.quality().score()));
+        }
+        if (doc.integrity() != null) {
+            summary.add(String.format(Locale.ROOT, "referential integrity %.4f", doc.integrity().score()));
+        }
+        if (doc.privacy() != null) {
+            var mi = doc.privacy().membershipInference();
+            summary.add(String.format(Locale.ROOT, "entity-level membership inference AUC %.3f [%.3f, %.3f], closer to training %.3f"
+                    + " (baseline %.3f)", mi.auc(), mi.ci().low(), mi.ci().high(), doc.privacy().dcrShare().value(),
+                    doc.privacy().dcrShare().baseline()));
+        }
+        err.println("synth: " + (summary.isEmpty() ? "sequences compared" : String.join("; ", summary)));
         return SynthCommand.EXIT_OK;
     }
 

@@ -47,6 +47,29 @@ class RelationalCliTest {
         SynthCommandTest.Result html = SynthCommandTest.run("evaluate", "--real", SHOP.toString(), "--synthetic", out.toString(),
                 "--format", "html");
         assertThat(html.out()).contains("<h1>Synthetic database evaluation</h1>", "Intertable Trends");
+
+        // --only computes the sections it names, the same numbers, and says which it left out
+        Path privacyOnly = dir.resolve("privacy.json");
+        SynthCommandTest.Result p = SynthCommandTest.run("evaluate", "--real", SHOP.toString(), "--synthetic", out.toString(),
+                "--holdout", holdout.toString(), "--only", "privacy,integrity", "--out", privacyOnly.toString());
+        assertThat(p.exit()).as(p.err()).isZero();
+        assertThat(p.err()).contains("referential integrity 1.0000; entity-level membership inference AUC").doesNotContain("quality");
+        JsonNode only = Json.mapper().readTree(Files.readString(privacyOnly));
+        assertThat(only.hasNonNull("quality")).isFalse();
+        assertThat(only.path("sequences")).isEmpty();
+        assertThat(only.at("/skipped/quality").asText()).isEqualTo("not requested");
+        assertThat(only.at("/skipped/sequences").asText()).isEqualTo("not requested");
+        assertThat(only.path("privacy")).isEqualTo(doc.path("privacy"));
+        assertThat(only.path("integrity")).isEqualTo(doc.path("integrity"));
+        SynthCommandTest.Result htmlOnly = SynthCommandTest.run("evaluate", "--real", SHOP.toString(), "--synthetic", out.toString(),
+                "--only", "sequences", "--format", "html");
+        assertThat(htmlOnly.exit()).as(htmlOnly.err()).isZero();
+        assertThat(htmlOnly.out()).contains("Not computed", "not requested").doesNotContain("Intertable Trends");
+        SynthCommandTest.Result unknown = SynthCommandTest.run("evaluate", "--real", SHOP.toString(), "--synthetic", out.toString(),
+                "--only", "utility");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown section 'utility' for related tables; sections are quality, integrity, sequences,"
+                + " privacy");
     }
 
     @Test

@@ -21,15 +21,23 @@ public final class RelationalHtml {
                     .append(t.holdoutRows() == null ? "" : t.holdoutRows()).append("</td></tr>");
         }
         h.append("</table><div class=\"cards\">");
-        card(h, "QualityReport", doc.quality().score());
-        doc.quality().properties().forEach((k, v) -> card(h, k, v));
-        card(h, "Referential integrity", doc.integrity().score());
+        if (doc.quality() != null) {
+            card(h, "QualityReport", doc.quality().score());
+            doc.quality().properties().forEach((k, v) -> card(h, k, v));
+        }
+        if (doc.integrity() != null) {
+            card(h, "Referential integrity", doc.integrity().score());
+        }
         if (doc.privacy() != null) {
             card(h, "Entity MIA AUC", doc.privacy().membershipInference().auc());
         }
         h.append("</div>");
-        quality(h, doc.quality());
-        integrity(h, doc.integrity());
+        if (doc.quality() != null) {
+            quality(h, doc.quality());
+        }
+        if (doc.integrity() != null) {
+            integrity(h, doc.integrity());
+        }
         if (!doc.sequences().isEmpty()) {
             sequences(h, doc);
         }
