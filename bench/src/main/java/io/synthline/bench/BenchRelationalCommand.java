@@ -176,7 +176,7 @@ public class BenchRelationalCommand implements Callable<Integer> {
         RelationalMetadata sequential = m.withTable(m.table("salaries").withSequence(new SequenceSpec(List.of("player_id"), "year")));
         RelationalDataset seqReal = real.withMetadata(sequential);
         long t0 = System.nanoTime();
-        RelationalDataset syn = RelationalSynthesizer.fit(seqReal, spec(), 1, workers).sample(1, 1);
+        RelationalDataset syn = synthetic(seqReal, 1, workers);
         long t1 = System.nanoTime();
         RelationalEvaluation.SequenceQuality s = SequenceMetrics.compare(seqReal, syn).getFirst();
         MultiTableQuality q = MultiTableQualityReport.generate(seqReal, syn, SCORING);
@@ -195,7 +195,7 @@ public class BenchRelationalCommand implements Callable<Integer> {
 
     private void privacy(RelationalDataset real, String variant, int workers, PrintWriter out) {
         Entities.Split split = Entities.split(real, holdout, 1);
-        RelationalDataset syn = RelationalSynthesizer.fit(split.training(), spec(), 1, workers).sample(1, 1);
+        RelationalDataset syn = synthetic(split.training(), 1, workers);
         RelationalEvaluation.EntityPrivacy p = EntityPrivacyEvaluation.evaluate(split.training(), syn, split.holdout(), 1, SCORING);
         out.printf(Locale.ROOT, "%nEntity-level privacy%s (a player with his salaries and all-star rows is one record; %,d training,"
                 + " %,d held-out players): membership-inference AUC %.4f [%.4f, %.4f]; synthetic players closer to a training player than"
@@ -217,9 +217,8 @@ public class BenchRelationalCommand implements Callable<Integer> {
         Sweep sweep = new Sweep();
         for (long seed = 1; seed <= privacyHoldouts; seed++) {
             Entities.Split split = Entities.split(real, holdout, seed);
-            RelationalDataset syn = RelationalSynthesizer.fit(split.training(), spec(), seed, workers).sample(1, seed);
-            RelationalEvaluation.EntityPrivacy p = EntityPrivacyEvaluation.evaluate(split.training(), syn, split.holdout(),
-                    EvaluationOptions.DEFAULT_SEED, SCORING);
+            RelationalDataset syn = synthetic(split.training(), seed, workers);
+            RelationalEvaluation.EntityPrivacy p = attack(split.training(), syn, split.holdout());
             double quality = MultiTableQualityReport.generate(split.training(), syn, SCORING).score();
             sweep.add(p, quality);
             out.printf(Locale.ROOT, "| %d | %.4f | %.4f | %.4f | %.4f |%n", seed, p.membershipInference().auc(), p.dcrShare().value(),
@@ -245,11 +244,9 @@ public class BenchRelationalCommand implements Callable<Integer> {
             Entities.Split outer = Entities.split(real, 0.4, seed);
             Entities.Split inner = Entities.split(outer.training(), 1.0 / 3, seed);
             RelationalDataset training = inner.training();
-            RelationalDataset syn = RelationalSynthesizer.fit(training, spec(), seed, workers).sample(1, seed);
-            RelationalEvaluation.EntityPrivacy t = EntityPrivacyEvaluation.evaluate(training, syn, inner.holdout(),
-                    EvaluationOptions.DEFAULT_SEED, SCORING);
-            RelationalEvaluation.EntityPrivacy c = EntityPrivacyEvaluation.evaluate(training, outer.holdout(), inner.holdout(),
-                    EvaluationOptions.DEFAULT_SEED, SCORING);
+            RelationalDataset syn = synthetic(training, seed, workers);
+            RelationalEvaluation.EntityPrivacy t = attack(training, syn, inner.holdout());
+            RelationalEvaluation.EntityPrivacy c = attack(training, outer.holdout(), inner.holdout());
             tree.add(t, Double.NaN);
             perfect.add(c, Double.NaN);
             out.printf(Locale.ROOT, "| %d | %.4f | %.4f | %.4f | %.4f | %.4f |%n", seed, t.membershipInference().auc(), t.dcrShare().value(),
@@ -258,6 +255,17 @@ public class BenchRelationalCommand implements Callable<Integer> {
         out.println();
         out.println(tree.summary("tree"));
         out.println(perfect.summary("perfect generator"));
+    }
+
+    /** The tree of these options fitted on {@code training} and sampled at scale 1, both with {@code seed}. */
+    private RelationalDataset synthetic(RelationalDataset training, long seed, int workers) {
+        return RelationalSynthesizer.fit(training, spec(), seed, workers).sample(1, seed);
+    }
+
+    /** Entity-level attacks as {@code synth evaluate --holdout} runs them (the evaluator's default seed). */
+    private static RelationalEvaluation.EntityPrivacy attack(RelationalDataset training, RelationalDataset synthetic,
+            RelationalDataset holdout) {
+        return EntityPrivacyEvaluation.evaluate(training, synthetic, holdout, EvaluationOptions.DEFAULT_SEED, SCORING);
     }
 
     private static double epsilon(String text) {

@@ -209,29 +209,23 @@ public class EvaluateCommand implements Callable<Integer> {
 
     /** The sections of a relational evaluation {@code --only} names; all of them without it. */
     private EnumSet<RelationalEvaluator.Section> relationalSections() {
-        if (only == null) {
-            return EnumSet.allOf(RelationalEvaluator.Section.class);
-        }
-        EnumSet<RelationalEvaluator.Section> set = EnumSet.noneOf(RelationalEvaluator.Section.class);
-        for (String name : only) {
-            try {
-                set.add(RelationalEvaluator.Section.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new SynthCommand.UserError("unknown section '" + name + "' for related tables; sections are quality, integrity,"
-                        + " sequences, privacy");
-            }
-        }
-        return set;
+        return only == null ? EnumSet.allOf(RelationalEvaluator.Section.class) : named(RelationalEvaluator.Section.class, " for related tables");
     }
 
     private EnumSet<EvaluationOptions.Section> sections() {
-        EnumSet<EvaluationOptions.Section> set = EnumSet.noneOf(EvaluationOptions.Section.class);
-        for (String name : only == null ? List.<String>of() : only) {
+        return only == null ? EnumSet.noneOf(EvaluationOptions.Section.class) : named(EvaluationOptions.Section.class, "");
+    }
+
+    /** The sections {@code --only} names, of a kind whose constants are the section names in upper case. */
+    private <S extends Enum<S>> EnumSet<S> named(Class<S> kind, String context) {
+        EnumSet<S> set = EnumSet.noneOf(kind);
+        for (String name : only) {
             try {
-                set.add(EvaluationOptions.Section.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+                set.add(Enum.valueOf(kind, name.trim().toUpperCase(java.util.Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new SynthCommand.UserError("unknown section '" + name
-                        + "'; sections are quality, accuracy, detection, utility, privacy, fairness");
+                throw new SynthCommand.UserError("unknown section '" + name + "'" + context + "; sections are " + java.util.Arrays
+                        .stream(kind.getEnumConstants()).map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
+                        .collect(java.util.stream.Collectors.joining(", ")));
             }
         }
         return set;

@@ -97,7 +97,7 @@ public record PlatformSession(String url, String user, String issuer, String cli
         }
     }
 
-    /** Whether this session is for {@code otherUrl} (trailing slashes ignored). */
+    /** Whether this session's platform address is {@code otherUrl}, compared without trailing slashes. */
     public boolean isFor(String otherUrl) {
         return url.equals(normalize(otherUrl));
     }

@@ -156,7 +156,8 @@ public final class Evaluator {
                 + "' is free text or an identifier, which cannot be evaluated; give it an sdtype or pick another column"));
     }
 
-    private static <T> T timed(String section, Map<String, Long> timings, Supplier<T> work) {
+    /** Runs {@code work} and records its wall time in milliseconds under {@code section}. */
+    public static <T> T timed(String section, Map<String, Long> timings, Supplier<T> work) {
         long t = System.nanoTime();
         T result = work.get();
         timings.put(section, (System.nanoTime() - t) / 1_000_000);

@@ -67,12 +67,16 @@ public class FittedModelEntity extends PanacheEntityBase {
 
     /** Whether the row is a stored model of several tables (not one table's, nor the held-out entities of a run that stored none). */
     public static boolean isRelational(FittedModelEntity e) {
-        return e.synthesizer != null && e.synthesizer.startsWith(RELATIONAL_PREFIX) && !StoredRelational.isRelational(e.storageKey);
+        return fittedOnTables(e) && !StoredRelational.isRelational(e.storageKey);
     }
 
     /** Whether the row is one table's stored model (not a model of several tables, nor held-out entities). */
     public static boolean isSingleTable(FittedModelEntity e) {
-        return !(e.synthesizer != null && e.synthesizer.startsWith(RELATIONAL_PREFIX)) && !StoredRelational.isRelational(e.storageKey);
+        return !fittedOnTables(e) && !StoredRelational.isRelational(e.storageKey);
+    }
+
+    private static boolean fittedOnTables(FittedModelEntity e) {
+        return e.synthesizer != null && e.synthesizer.startsWith(RELATIONAL_PREFIX);
     }
 
     /** The content hash of the tables a model of several tables was fitted on, from its row. */

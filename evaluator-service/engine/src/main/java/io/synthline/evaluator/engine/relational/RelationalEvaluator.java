@@ -1,5 +1,7 @@
 package io.synthline.evaluator.engine.relational;
 
+import static io.synthline.evaluator.engine.Evaluator.timed;
+
 import io.synthline.commons.concurrent.Parallel;
 import io.synthline.commons.evaluation.MultiTableQuality;
 import io.synthline.commons.evaluation.RelationalEvaluation;
@@ -58,31 +60,17 @@ public final class RelationalEvaluator {
             tables.add(new RelationalEvaluation.TableInput(t, real.table(t).rowCount(), synthetic.table(t).rowCount(),
                     holdout == null ? null : (long) holdout.table(t).rowCount()));
         }
-        MultiTableQuality quality = null;
-        RelationalEvaluation.Integrity integrity = null;
-        List<RelationalEvaluation.SequenceQuality> sequences = List.of();
+        MultiTableQuality quality = sections.contains(Section.QUALITY)
+                ? timed("quality", timings, () -> MultiTableQualityReport.generate(real, synthetic, thresholds, parallel)) : null;
+        RelationalEvaluation.Integrity integrity = sections.contains(Section.INTEGRITY)
+                ? timed("integrity", timings, () -> ReferentialIntegrity.check(real, synthetic)) : null;
+        List<RelationalEvaluation.SequenceQuality> sequences = sections.contains(Section.SEQUENCES)
+                ? timed("sequences", timings, () -> SequenceMetrics.compare(real, synthetic)) : List.of();
         RelationalEvaluation.EntityPrivacy privacy = null;
-        if (sections.contains(Section.QUALITY)) {
-            long t0 = System.nanoTime();
-            quality = MultiTableQualityReport.generate(real, synthetic, thresholds, parallel);
-            timings.put("quality", (System.nanoTime() - t0) / 1_000_000);
-        }
-        if (sections.contains(Section.INTEGRITY)) {
-            long t0 = System.nanoTime();
-            integrity = ReferentialIntegrity.check(real, synthetic);
-            timings.put("integrity", (System.nanoTime() - t0) / 1_000_000);
-        }
-        if (sections.contains(Section.SEQUENCES)) {
-            long t0 = System.nanoTime();
-            sequences = SequenceMetrics.compare(real, synthetic);
-            timings.put("sequences", (System.nanoTime() - t0) / 1_000_000);
-        }
         if (sections.contains(Section.PRIVACY) && holdout == null) {
             skipped.put("privacy", "no holdout: entity-level attacks need real entities the synthesizer never saw");
         } else if (sections.contains(Section.PRIVACY)) {
-            long t0 = System.nanoTime();
-            privacy = EntityPrivacyEvaluation.evaluate(real, synthetic, holdout, seed, parallel);
-            timings.put("privacy", (System.nanoTime() - t0) / 1_000_000);
+            privacy = timed("privacy", timings, () -> EntityPrivacyEvaluation.evaluate(real, synthetic, holdout, seed, parallel));
         }
         return new RelationalEvaluation(RelationalEvaluation.SCHEMA_VERSION, tables, quality, integrity, sequences, privacy, skipped,
                 timings);

@@ -158,15 +158,17 @@ public final class KeyDiscovery {
                     confidence += 0.15 * named;
                     evidence.add(named + " key-like name" + (named > 1 ? "s" : ""));
                 }
-                Column ordering = orderingNumber(ca, cb, table) ? ca : orderingNumber(cb, ca, table) ? cb : null;
                 if (ca.type() == ColumnType.DATETIME || cb.type() == ColumnType.DATETIME) {
                     confidence -= 0.2;
                     evidence.add("a date takes part (events, perhaps: see sequences)");
-                } else if (ordering != null) {
+                } else {
                     // a generated key part is numbered 1, 2, ... within its parent: right for a line number, a loss for a year
-                    confidence -= 0.2;
-                    evidence.add("'" + ordering.name() + "' is a number that orders events, not 1, 2, ... within each '"
-                            + (ordering == ca ? cb : ca).name() + "' (perhaps: see sequences)");
+                    Column ordering = orderingNumber(ca, cb, table) ? ca : orderingNumber(cb, ca, table) ? cb : null;
+                    if (ordering != null) {
+                        confidence -= 0.2;
+                        evidence.add("'" + ordering.name() + "' is a number that orders events, not 1, 2, ... within each '"
+                                + (ordering == ca ? cb : ca).name() + "' (perhaps: see sequences)");
+                    }
                 }
                 out.add(new PrimaryKeyCandidate(table, List.of(ca.name(), cb.name()), clamp(confidence), evidence));
             }
